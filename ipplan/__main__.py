@@ -1,0 +1,3 @@
+from ipplan.cli import main
+
+main()

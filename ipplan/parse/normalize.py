@@ -1,0 +1,113 @@
+"""Normalization: width folding, whitespace, and traditional → simplified conversion.
+
+Conversion runs paragraph by paragraph, and only on paragraphs written in traditional
+script, with OpenCC ``tw2s`` followed by ipplan's curated Taiwan phrase table. OpenCC's
+``tw2sp`` is not used: it rewrites ordinary mainland words (建立 → 创建, 整合 → 集成,
+文件 → 文档, 智慧 → 智能, 许可权 → 权限), in simplified and in genuine Taiwan text alike.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from ipplan.parse.types import NormalizedText
+
+#: Name recorded in ``source.conversion`` when a paragraph was converted.
+CONVERSION = "opencc:tw2s+ipplan:tw-phrases"
+
+# Full-width digits and Latin letters → ASCII (NFKC restricted to them: SPEC keeps other
+# punctuation as printed). Spaces of every kind → a plain space; zero-width marks removed.
+_WIDTH = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+          for cp in range(r[0], r[1] + 1)}
+_SPACES = {ord(c): " " for c in "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+           "\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x0b\x0c"}
+_REMOVE = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}
+FOLD_TABLE = {**_WIDTH, **_SPACES, **_REMOVE}
+
+_SPACE_RUN = re.compile(r" {2,}")
+_CJK_START, _CJK_END = 0x4E00, 0x9FFF
+#: A paragraph is traditional when it has at least this many traditional-only characters
+#: and more of them than simplified-only characters.
+MIN_TRADITIONAL_CHARS = 2
+
+
+def fold(text: str) -> list[str]:
+    """Width-fold, unify line ends and spaces; return stripped, non-empty lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.translate(FOLD_TABLE)
+    lines = (_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
+@functools.cache
+def _converter(config: str):  # -> opencc.OpenCC
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@functools.cache
+def _script_table() -> dict[int, str]:
+    """Translate table marking traditional-only characters as "T" and simplified-only
+    ones as "S", derived from OpenCC itself (the characters t2s resp. s2t would change)."""
+    chars = "".join(chr(c) for c in range(_CJK_START, _CJK_END + 1))
+    to_simp = _converter("t2s").convert(chars)
+    to_trad = _converter("s2t").convert(chars)
+    trad = {a for a, b in zip(chars, to_simp) if a != b}
+    simp = {a for a, b in zip(chars, to_trad) if a != b}
+    both = trad & simp
+    table = {ord(c): "T" for c in trad - both}
+    table.update({ord(c): "S" for c in simp - both})
+    return table
+
+
+def script_counts(line: str) -> tuple[int, int]:
+    """(traditional-only, simplified-only) character counts of a paragraph."""
+    marked = line.translate(_script_table())
+    return marked.count("T") - line.count("T"), marked.count("S") - line.count("S")
+
+
+def paragraph_script(line: str, min_chars: int = MIN_TRADITIONAL_CHARS) -> str:
+    """'traditional' or 'simplified' for one paragraph (neutral text counts as simplified)."""
+    trad, simp = script_counts(line)
+    return "traditional" if trad >= min_chars and trad > simp else "simplified"
+
+
+@functools.cache
+def _tw_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
+    import yaml
+
+    data = yaml.safe_load(resources.files("ipplan.parse.data").joinpath("tw_phrases.yaml").read_text("utf-8"))
+    table: dict[str, str] = data["phrases"]
+    if not all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in table.items()):
+        raise ValueError("tw_phrases.yaml: every entry must map a phrase to a phrase")
+    keys = sorted(table, key=len, reverse=True)  # longest match first
+    return re.compile("|".join(map(re.escape, keys))), table
+
+
+def to_simplified(line: str) -> str:
+    """Convert one traditional paragraph: OpenCC tw2s, then the Taiwan phrase table."""
+    converted = _converter("tw2s").convert(line)
+    pattern, table = _tw_phrases()
+    return pattern.sub(lambda m: table[m.group()], converted)
+
+
+def normalize(text: str) -> NormalizedText:
+    """Fold the text and convert its traditional paragraphs to simplified.
+
+    A paragraph is traditional when it has more traditional-only than simplified-only
+    characters and at least MIN_TRADITIONAL_CHARS of them; in a document that is
+    traditional overall, one such character is enough (short lines like 基本介紹).
+    """
+    lines = fold(text)
+    counts = [script_counts(line) for line in lines]
+    n_trad_lines = sum(t >= MIN_TRADITIONAL_CHARS and t > s for t, s in counts)
+    if n_trad_lines == 0:
+        return NormalizedText(tuple(lines))
+    n_simp_lines = sum(s > 0 and s >= t for t, s in counts)
+    mostly_trad = n_simp_lines <= max(1, n_trad_lines // 20)
+    threshold = 1 if mostly_trad else MIN_TRADITIONAL_CHARS
+    out = [to_simplified(line) if paragraph_script(line, threshold) == "traditional" else line for line in lines]
+    return NormalizedText(tuple(out), script="traditional" if mostly_trad else "mixed", conversion=CONVERSION)

@@ -1,0 +1,106 @@
+"""All Chinese-numeral handling: 一/十一/二十一, 〇/零/两, 壹…玖, 百/千/万/亿, 1.8万.
+
+Everything else that reads a number (outline ordinals, dates, target values) goes
+through this module. Values are :class:`~decimal.Decimal` so that 0.07万 is exactly 700.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+#: Digit characters, including the financial (大写) forms and the circled/ideographic zero.
+DIGITS: dict[str, int] = {
+    "〇": 0, "零": 0, "○": 0, "Ｏ": 0,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+    "三": 3, "叁": 3, "參": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}  # fmt: skip
+
+#: Small multipliers, valid inside a section of up to 9999.
+SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+
+#: Magnitude words: they scale everything before them (1.8万 = 18000).
+MAGNITUDES: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+
+#: Regex fragment (a character class body) for any Chinese numeral character.
+CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(MAGNITUDES)
+
+#: Circled numbers ①…⑳ as used for fifth-level outline items.
+CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
+
+
+def cn_to_int(s: str) -> int | None:
+    """Convert a Chinese numeral to an int; None if it is not one.
+
+    >>> cn_to_int("二十一"), cn_to_int("十"), cn_to_int("一百零五"), cn_to_int("两万")
+    (21, 10, 105, 20000)
+    >>> cn_to_int("二〇二五"), cn_to_int("十二万三千"), cn_to_int("年")
+    (2025, 123000, None)
+    """
+    if not s:
+        return None
+    if all(ch in DIGITS for ch in s):  # digit by digit: 二〇二五
+        return int("".join(str(DIGITS[ch]) for ch in s)) if len(s) > 1 else DIGITS[s]
+    total = 0  # finished magnitude groups
+    section = 0  # current group below 10000
+    digit: int | None = None
+    for ch in s:
+        if ch in DIGITS:
+            digit = DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            section += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            digit = None
+        elif ch in MAGNITUDES:
+            mag = MAGNITUDES[ch]
+            group = section + (digit or 0)
+            if group == 0 and total == 0:
+                group = 1
+            total = (total + group) * mag if mag > 10_000 and total else total + group * mag
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def to_decimal(s: str) -> Decimal | None:
+    """Read a number written with Arabic digits, Chinese numerals or a mix (1.8万, 百, 3千).
+
+    >>> to_decimal("1.8万"), to_decimal("50亿"), to_decimal("百"), to_decimal("0.07万")
+    (Decimal('18000.0'), Decimal('5000000000'), Decimal('100'), Decimal('700.00'))
+    >>> to_decimal("1,200"), to_decimal("二十"), to_decimal("abc")
+    (Decimal('1200'), Decimal('20'), None)
+    """
+    s = s.strip().replace(",", "").replace("，", "")
+    if not s:
+        return None
+    scale = Decimal(1)
+    while s and s[-1] in MAGNITUDES:  # 1.8万, 3千万 handled by the Chinese branch below
+        if len(s) > 1 and s[-2] not in CN_NUMERAL_CHARS:
+            scale *= MAGNITUDES[s[-1]]
+            s = s[:-1]
+        else:
+            break
+    if s and s[-1] in SMALL_UNITS and len(s) > 1 and s[:-1].replace(".", "").isdigit():
+        scale *= SMALL_UNITS[s[-1]]  # 3千 with an Arabic digit
+        s = s[:-1]
+    try:
+        return Decimal(s) * scale
+    except InvalidOperation:
+        n = cn_to_int(s)
+        return None if n is None else Decimal(n) * scale
+
+
+def ordinal(s: str) -> int | None:
+    """Ordinal of an outline marker's number: "十一" → 11, "6" → 6, "③" → 3."""
+    s = s.strip()
+    if s in CIRCLED:  # before isdigit(): "①".isdigit() is True
+        return CIRCLED[s]
+    if s.isascii() and s.isdigit():
+        return int(s)
+    return cn_to_int(s)

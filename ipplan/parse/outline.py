@@ -1,0 +1,291 @@
+"""Outline: cut the normalized lines into the tree of numbered sections.
+
+Markers (一、 / (一) / 1. / (1) / ① / ——) are recognized at the start of a line, and
+inside a line only where an item written inline would start: after a sentence end or a
+closing bracket or a space, at bracket depth 0, and only when its number continues an open
+sequence or starts a new one. Levels follow nesting: the first marker style seen under a
+section becomes its children's style, whatever that style is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from typing import NamedTuple
+
+from ipplan.parse.dates import is_bare_date
+from ipplan.parse.numerals import ordinal as to_ordinal
+from ipplan.parse.types import Node, Outline
+
+_CN = "一二三四五六七八九十百〇零"
+
+
+class MarkerRule(NamedTuple):
+    code: str
+    style: str
+    summary: str
+    regex: str  # verbose fragment with a named group "num" (except bullets)
+    examples: tuple[str, ...]
+    near_misses: tuple[str, ...]
+
+
+MARKER_RULES: tuple[MarkerRule, ...] = (
+    MarkerRule("OL01", "cn", "chapter: 一、 (also 一. and OCR's 一 、)",
+               rf"(?P<num>[{_CN}]{{1,4}}) \s* [、.．]",
+               ("一、指导思想", "十一、附则", "二. 工作目标"), ("一是完善机制", "十四五时期", "一流营商环境")),
+    MarkerRule("OL02", "paren_cn", "section: (一) （一） with either bracket width",
+               rf"[(（] \s* (?P<num>[{_CN}]{{1,4}}) \s* [)）] 、?",
+               ("(一)指导思想", "（十一）强化督查", "(二)、目标"), ("(一流)", "(一是)")),
+    MarkerRule("OL03", "arabic", "item: 1. 1、 1． — never 1.8万 nor 1、2、3",
+               r"(?P<num>\d{1,3}) \s* (?: [.．](?!\s*\d) | 、(?!\s*\d) )",
+               ("1.推进高价值专利聚集", "12、做强商标", "3 .加强"), ("1.8万件", "2022年", "1、2、3级", "3.85件")),
+    MarkerRule("OL04", "paren_arabic", "sub-item: (1) （1）",
+               r"[(（] \s* (?P<num>\d{1,3}) \s* [)）] 、?",
+               ("(1)建立机制", "（12）加强"), ("(2022)", "(2023年底达3.85件)")),
+    MarkerRule("OL05", "circled", "sub-sub-item: ① ②", r"(?P<num>[\u2460-\u2473])", ("①加强",), ()),
+    MarkerRule("OL06", "bullet", "dash bullet: —— (position among siblings is its ordinal)",
+               r"(?P<dash>——|—{2}|－－|-{2}(?!-))", ("——试点探索。坚持", "--创新活力强劲"), ("3—4个",)),
+)
+
+# One alternative per rule, named by style; inner groups renamed to stay unique.
+_ALT = "|".join(
+    f"(?P<{r.style}>" + r.regex.replace("(?P<num>", f"(?P<{r.style}_num>").replace("(?P<dash>", "(") + ")"
+    for r in MARKER_RULES
+)
+MARKER = re.compile(rf"\s*(?:{_ALT})\s*", re.VERBOSE)
+
+#: Where an item written inline may start: after a sentence end, a colon, a closing
+#: bracket or a space, or anywhere for a bracketed marker ("一、总体要求（一）指导思想").
+_INLINE = re.compile(rf"(?P<pre>[。；;！？!?：:]\s*|[)）]\s*|\s+|(?=[(（]))(?={_ALT})", re.VERBOSE)
+_STRONG = set("。；;！？!?")
+
+#: Start of the attachments: 附件：… / 附件1 / 附件一 / 附表2.
+ATTACHMENT = re.compile(r"附[件表]\s*(?:[:：]|[0-9一二三四五六七八九十]{1,3}\s*(?:[:：]|$))")
+#: The same inside a line (one-line pastes): after a sentence end or a space.
+ATTACHMENT_INLINE = re.compile(r"(?<=[。；;\s])附[件表]\s*(?:[:：]|[0-9一二三四五六七八九十]{1,2}\s)")
+
+_OPEN, _CLOSE = "(（《“‘[［〔【「『", ")）》”’]］〕】」』"
+
+#: A heading alone on its line is short; longer lines without a 。 are run-in text.
+MAX_ALONE_TITLE = 40
+#: How far into a run-in heading a ：/space may cut the title.
+MAX_CUT = 25
+_TITLE_CUT = re.compile(r"[:：]| ")
+_TRAILING = "。；;，, "
+
+
+class Marker(NamedTuple):
+    style: str
+    label: str
+    ordinal: int | None  # None for bullets until placed
+    end: int  # index in the line where the content starts
+
+
+def match_marker(text: str, pos: int = 0) -> Marker | None:
+    """The outline marker at ``text[pos:]``, or None."""
+    m = MARKER.match(text, pos)
+    if not m:
+        return None
+    style = m.lastgroup
+    assert style is not None
+    label = re.sub(r"\s+", "", m.group(style))
+    if style == "bullet":
+        return Marker(style, "——", None, m.end())
+    num = to_ordinal(m.group(f"{style}_num"))
+    if num is None:
+        return None
+    return Marker(style, label, num, m.end())
+
+
+def split_title(content: str) -> tuple[str, str]:
+    """(title, text) of a section's first line, after its marker. See docs/conventions.md."""
+    content = content.strip()
+    stop = content.find("。")
+    if stop == -1 and len(content) <= MAX_ALONE_TITLE:  # a heading alone on its line
+        return content.rstrip(_TRAILING), ""
+    limit = min(stop if stop != -1 else len(content), MAX_CUT)
+    cut = _TITLE_CUT.search(content, 0, limit)
+    if cut and cut.start() > 0:
+        return content[: cut.start()].rstrip(_TRAILING), content[cut.end() :].strip()
+    if stop == -1:
+        return content.rstrip(_TRAILING), ""
+    return content[:stop].rstrip(_TRAILING), content[stop + 1 :].strip()
+
+
+def _depths(text: str) -> list[int]:
+    """Bracket depth before each character (quotes and 《》 count as brackets)."""
+    depth, out = 0, []
+    for ch in text:
+        out.append(depth)
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+    return out
+
+
+class _Builder:
+    """Builds the section tree from markers, keeping the open path as a stack."""
+
+    def __init__(self) -> None:
+        self.roots: list[Node] = []
+        self.stack: list[Node] = []
+        self.last: dict[str, int] = {}  # last ordinal seen per style, for run-on numbering
+        self.warnings: list[str] = []
+
+    def expects(self, mk: Marker, strong: bool) -> bool:
+        """Whether an inline marker would continue or open a sequence here."""
+        if mk.style == "bullet":  # a dash run after a sentence end or a space, never glued to text
+            return True
+        for node in reversed(self.stack):
+            if node.style == mk.style:
+                return mk.ordinal == node.ordinal + 1
+        return mk.ordinal == 1 or mk.ordinal == self.last.get(mk.style, -1) + 1
+
+    def push(self, mk: Marker, line: int, content: str) -> Node:
+        depth = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].style == mk.style), None)
+        if depth is not None:
+            del self.stack[depth:]
+        siblings = self.stack[-1].children if self.stack else self.roots
+        ordinal = mk.ordinal
+        if mk.style == "bullet":
+            ordinal = sum(1 for s in siblings if s.style == "bullet") + 1
+        else:
+            self._check_number(mk, siblings, line)
+            self.last[mk.style] = mk.ordinal  # type: ignore[assignment]
+        title, text = split_title(content)
+        node = Node(label=mk.label, style=mk.style, ordinal=ordinal or 0, title=title, line=line)
+        if text:
+            node.text.append(text)
+        siblings.append(node)
+        self.stack.append(node)
+        return node
+
+    def _check_number(self, mk: Marker, siblings: list[Node], line: int) -> None:
+        prev = next((s for s in reversed(siblings) if s.style == mk.style), None)
+        n = mk.ordinal
+        if prev is not None:
+            if n == prev.ordinal:
+                self.warnings.append(f"line {line}: numbering repeats {mk.label} after {prev.label}")
+            elif n != prev.ordinal + 1:
+                self.warnings.append(f"line {line}: numbering gap: {mk.label} after {prev.label}")
+        elif n != 1 and n != self.last.get(mk.style, -1) + 1:
+            self.warnings.append(f"line {line}: numbering starts at {mk.label}")
+
+    def add_text(self, text: str) -> None:
+        if self.stack and text:
+            self.stack[-1].text.append(text)
+
+
+def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[int, Marker] | None:
+    """Position and marker of the first item written inline in ``text[start:]``."""
+    depths = None
+    for m in _INLINE.finditer(text, start):
+        pos = m.end("pre")
+        mk = match_marker(text, pos)
+        if mk is None:
+            continue
+        pre = m.group("pre")
+        strong = pre.strip()[:1] in _STRONG
+        if mk.style == "bullet" and not (strong or pre.isspace()):
+            continue
+        if head:  # the outline's first item, inside a one-line paste
+            if not (strong and mk.ordinal == 1 and mk.style in ("cn", "paren_cn")):
+                continue
+        elif not builder.expects(mk, strong):
+            continue
+        if depths is None:
+            depths = _depths(text)
+        if depths[pos]:
+            continue
+        return pos, mk
+    return None
+
+
+def _looks_like_signature(text: str) -> bool:
+    return len(text) <= 30 and not re.search(r"[。，,；;：:]", text)
+
+
+def split_outline(lines: list[tuple[int, str]]) -> Outline:
+    """Cut numbered lines into sections; returns the tree plus head and tail lines."""
+    builder = _Builder()
+    head: list[tuple[int, str]] = []
+    tail: list[tuple[int, str]] = []
+    state = "head"
+    in_attachment_list = False
+    queue = deque(lines)
+    while queue:
+        no, line = queue.popleft()
+        if line.count("|") >= 2:  # a pipe-flattened table row: the tables stage reads it
+            if state != "body":
+                (head if state == "head" else tail).append((no, line))
+            continue
+        if state == "tail":
+            tail.append((no, line))
+            continue
+        if ATTACHMENT.match(line):
+            if state == "body":
+                state = "tail"
+                tail.append((no, line))
+                continue
+            in_attachment_list = True
+            head.append((no, line))
+            continue
+        if state == "body" and (att := ATTACHMENT_INLINE.search(line)):
+            queue.appendleft((no, line[att.start() :]))
+            line = line[: att.start()].rstrip()
+        mk = match_marker(line)
+        if state == "head":
+            if in_attachment_list and mk and "。" not in line:
+                head.append((no, line))
+                continue
+            in_attachment_list = False
+            if mk is None or (mk.style not in ("cn", "paren_cn") and mk.ordinal != 1):
+                found = _next_inline(line, 0, builder, head=True)
+                if found is None:
+                    head.append((no, line))
+                    continue
+                head.append((no, line[: found[0]].rstrip()))
+                queue.appendleft((no, line[found[0] :]))
+                continue
+            state = "body"
+        elif is_bare_date(line):  # a signature block after the plan ends the outline
+            top = builder.stack[-1] if builder.stack else None
+            if top and top.text and _looks_like_signature(top.text[-1]):
+                tail.append((no, top.text.pop()))
+            state = "tail"
+            tail.append((no, line))
+            continue
+        if mk is not None:
+            content = line[mk.end :]
+            # Place the node before looking for inline items, which depend on it.
+            node = builder.push(mk, no, "")
+            found = _next_inline(content, 0, builder, head=False)
+            if found is not None:
+                queue.appendleft((no, content[found[0] :]))
+                content = content[: found[0]]
+            if not content.strip() and queue and match_marker(queue[0][1]) is None and found is None:
+                # marker alone on its line: the heading is the next line
+                _, content = queue.popleft()
+            node.title, text = split_title(content)
+            if text:
+                node.text.append(text)
+        else:
+            found = _next_inline(line, 0, builder, head=False)
+            if found is not None:
+                queue.appendleft((no, line[found[0] :]))
+                line = line[: found[0]].rstrip()
+            builder.add_text(line)
+    _assign_ids(builder.roots, "", 1, builder.warnings)
+    return Outline(sections=builder.roots, head=head, tail=tail, warnings=builder.warnings)
+
+
+def _assign_ids(nodes: list[Node], prefix: str, level: int, warnings: list[str]) -> None:
+    seen: set[str] = set()
+    for node in nodes:
+        node.id = f"{prefix}{node.ordinal}"
+        node.level = level
+        if node.id in seen:
+            warnings.append(f"line {node.line}: duplicate section id {node.id}")
+        seen.add(node.id)
+        _assign_ids(node.children, node.id + ".", level + 1, warnings)

@@ -1,0 +1,63 @@
+"""Data passed between pipeline stages (frozen where a stage hands it on)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """Bytes as read, before decoding. ``path`` is None for stdin or in-memory text."""
+
+    data: bytes
+    path: str | None = None
+    format: str = "txt"
+
+
+@dataclass(frozen=True)
+class DecodedDocument:
+    """Text decoded from a RawDocument, with what the reader learned about it."""
+
+    text: str
+    path: str | None
+    sha256: str | None
+    encoding: str | None
+    format: str = "txt"
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Clean lines (one paragraph each) plus the script facts for ``source``."""
+
+    lines: tuple[str, ...]
+    script: str = "simplified"
+    conversion: str | None = None
+
+
+@dataclass
+class Node:
+    """A section while the outline is built; turned into schema.Section by the api."""
+
+    label: str
+    style: str
+    ordinal: int
+    title: str
+    line: int
+    text: list[str] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    id: str = ""
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The outline stage's result.
+
+    ``head`` holds the lines before the first section (notice, title, preamble),
+    ``tail`` the lines from the attachments on; both keep their line numbers.
+    """
+
+    sections: list[Node]
+    head: list[tuple[int, str]]
+    tail: list[tuple[int, str]]
+    warnings: list[str]

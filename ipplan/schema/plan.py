@@ -1,0 +1,163 @@
+"""The plan schema (v1): the one definition of ipplan's output.
+
+Field names and meanings follow ``shared/SPEC.md``. Docstrings and ``description``
+strings become the JSON Schema descriptions printed by ``ipplan schema``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+
+SCHEMA_VERSION = "1"
+SCHEMA_ID = "https://ipplan.dev/schema/plan-v1.json"
+
+
+def _compact_number(v: float | int) -> float | int:
+    """Write integral numbers as integers (15, not 15.0) so YAML stays readable."""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return v
+
+
+Number = Annotated[float, PlainSerializer(_compact_number, return_type=float | int)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Source(_Model):
+    """Where the plan was read from and how its text was normalized."""
+
+    path: str | None = Field(None, description="Path of the input file as given, or null for stdin/text.")
+    sha256: str | None = Field(None, description="SHA-256 of the raw input bytes (hex).")
+    encoding: str | None = Field(None, description="Encoding the bytes were decoded with (utf-8, utf-8-sig, gb18030, …).")
+    format: Literal["txt", "html", "docx", "pdf"] = Field("txt", description="Input format.")
+    script: Literal["simplified", "traditional", "mixed"] = Field(
+        "simplified", description="Chinese script of the input before conversion."
+    )
+    conversion: str | None = Field(
+        None, description="Script conversion applied (OpenCC config plus ipplan phrase table), or null."
+    )
+
+
+class Period(_Model):
+    """The years a plan covers, e.g. (2023-2025年)."""
+
+    start: int = Field(description="First year.")
+    end: int = Field(description="Last year.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"period end {self.end} is before start {self.start}")
+        return self
+
+
+class Meta(_Model):
+    """The document's metadata: covering notice and plan title."""
+
+    title: str | None = Field(None, description="The plan's own title, line breaks inside it joined; null if never stated.")
+    notice_title: str | None = Field(None, description="Title of the covering notice (…关于印发…的通知), else null.")
+    doc_number: str | None = Field(None, description="发文字号 such as 临政办字〔2023〕81号, inner spaces removed, brackets as 〔〕.")
+    issuer: str | None = Field(None, description="The organ that issued or published the document (发文机关, 发布机构).")
+    issue_date: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="成文日期 or the notice's date, YYYY-MM-DD."
+    )
+    addressees: list[str] = Field(default_factory=list, description="主送机关, one organ per item.")
+    region: str | None = Field(None, description="The jurisdiction the plan governs (湖州市, 通州区, 江苏省, 全国).")
+    period: Period | None = Field(None, description="Years covered when the title or a (2023-2025年) phrase states them.")
+
+
+class Unit(_Model):
+    """A responsible unit named in a responsibility clause or table."""
+
+    name: str = Field(min_length=1, description="The organ as printed, without a leading *.")
+    aliases: list[str] = Field(default_factory=list, description="Names given in 〔〕 or () right after it.")
+    lead: bool = Field(False, description="True when marked as lead (leading *, or listed under 牵头单位).")
+
+
+class Section(_Model):
+    """A numbered item of the outline, with its children."""
+
+    id: str = Field(description='Ordinals from the top level down, joined by dots: "3.1.2".')
+    label: str = Field(description="The marker as printed: 一、 (一) 1. 1、 (1) ① ——.")
+    ordinal: int = Field(ge=0, description="The number printed; for —— bullets the 1-based position among siblings.")
+    level: int = Field(ge=1, description="Depth in the tree, 1 = top; follows nesting, not marker style.")
+    title: str = Field(description="Heading: the rest of its line, or a run-in heading up to the first 。.")
+    text: str = Field("", description="The section's own text after its title, without its children.")
+    units: list[Unit] = Field(default_factory=list, description="Units from this section's responsibility clause.")
+    children: list[Section] = Field(default_factory=list, description="Nested sections.")
+
+
+class Milestone(_Model):
+    """An intermediate value on the way to a target: 2023年底达3.85件."""
+
+    year: int
+    value: Number
+
+
+class Target(_Model):
+    """A quantitative target the plan commits to."""
+
+    section: str | None = Field(
+        description='Id of the innermost section holding it, "table:<n>/<row>" for a table cell, '
+        "or null before the first section (preamble)."
+    )
+    indicator: str = Field(description="Noun phrase naming what is measured, without scope words, verb or number.")
+    value: Number = Field(description="The number with magnitude words applied (1.8万 → 18000; 15% → 15).")
+    value_max: Number | None = Field(None, description='Upper bound of a range (op "range"), else null.')
+    unit: str | None = Field(None, description="Measure word without magnitude: 件 家 个 项 元 % 人次 ….")
+    op: Literal[">=", ">", "<=", "<", "~", "range", "="] = Field("=", description="Comparison the plan commits to.")
+    year: int | None = Field(None, description="Year it is due, explicit or inherited; null when nothing says.")
+    kind: Literal["annual", "cumulative", "growth", "by_year"] = Field("by_year", description="How the value counts.")
+    text: str = Field(description="The source clause.")
+    milestones: list[Milestone] = Field(default_factory=list, description="Intermediate values with their years.")
+
+    @model_validator(mode="after")
+    def _range(self) -> Target:
+        if self.value_max is not None:
+            if self.op != "range":
+                raise ValueError('value_max is only allowed with op "range"')
+            if self.value_max < self.value:
+                raise ValueError(f"value_max {self.value_max} is below value {self.value}")
+        return self
+
+
+class Task(_Model):
+    """A row of a responsibility table (责任分解表)."""
+
+    row: str = Field(description="The printed 序号.")
+    work: str | None = Field(None, description="重点工作 (the group heading), merged cells filled in.")
+    content: str = Field(description="主要内容 of the row.")
+    units: list[Unit] = Field(default_factory=list, description="Responsible units with lead marking.")
+
+
+class Table(_Model):
+    """A table of the document, merged cells filled so every row has the header's width."""
+
+    index: int = Field(ge=1, description="1-based order in the document.")
+    title: str | None = Field(None, description="Caption or attachment heading above it, if any.")
+    header: list[str] = Field(description="Header cells.")
+    rows: list[list[str]] = Field(default_factory=list, description="Body rows, merged cells filled in.")
+    kind: Literal["responsibility", "targets", "other"] = Field("other", description="What the table holds.")
+    tasks: list[Task] = Field(default_factory=list, description="For responsibility tables: one task per row.")
+
+
+class Plan(_Model):
+    """One policy plan parsed into structured data (ipplan plan schema v1)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"$id": SCHEMA_ID, "x-schema-version": SCHEMA_VERSION},
+    )
+
+    schema_version: Literal["1"] = Field(SCHEMA_VERSION, description='Version of this schema: "1".')
+    source: Source = Field(default_factory=Source, description="Input file and normalization applied.")
+    meta: Meta = Field(default_factory=Meta, description="Document metadata.")
+    sections: list[Section] = Field(default_factory=list, description="The numbered outline as a tree.")
+    targets: list[Target] = Field(default_factory=list, description="Every quantitative target, in document order.")
+    tables: list[Table] = Field(default_factory=list, description="Every table, in document order.")
+    warnings: list[str] = Field(default_factory=list, description="What the parser noticed but could not resolve.")
