@@ -1,0 +1,11 @@
+import doctest
+
+import pytest
+
+from ipplan.parse import dates, numerals
+
+
+@pytest.mark.parametrize("module", [numerals, dates], ids=lambda m: m.__name__)
+def test_doctests(module) -> None:
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0

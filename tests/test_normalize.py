@@ -1,0 +1,74 @@
+"""Normalization: widths, spaces, script detection and traditional → simplified."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipplan.parse.normalize import CONVERSION, fold, normalize, paragraph_script, to_simplified
+from tests.conftest import SAMPLE_TEXTS
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        ("到２０２５年，ＰＣＴ申请", ["到2025年，PCT申请"]),  # digits/Latin folded, ， kept
+        ("一、指导思想\r\n\r\n（一）总体目标", ["一、指导思想", "（一）总体目标"]),
+        ("\u3000\u3000为深入推进\u00a0工作", ["为深入推进 工作"]),
+        ("a\u200bb\ufeff", ["ab"]),
+        ("  多个   空格  ", ["多个 空格"]),
+    ],
+    ids=lambda v: repr(v)[:20],
+)
+def test_fold(raw: str, lines: list[str]) -> None:
+    assert fold(raw) == lines
+
+
+# Words OpenCC tw2sp rewrites although they are correct mainland (and Taiwan) usage.
+MAINLAND_WORDS = ["建立", "新增", "高效能", "整合", "文件", "核心", "智慧", "显著", "智慧法院", "行政许可权"]
+
+
+@pytest.mark.parametrize("word", MAINLAND_WORDS)
+def test_simplified_text_is_never_touched(word: str) -> None:
+    text = f"加快{word}知识产权工作体系，推动高质量发展。"
+    result = normalize(text)
+    assert result.lines == (text,) and result.script == "simplified" and result.conversion is None
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("加快推進智慧財產權強省建設", "加快推进知识产权强省建设"),
+        ("最佳化產業發展決策", "优化产业发展决策"),
+        ("建設產業特色突出的智慧財產權運營服務網路", "建设产业特色突出的知识产权运营服务网络"),
+        ("推動軟體與資訊服務業發展", "推动软件与信息服务业发展"),
+        ("建立智慧法院，保障行政許可權", "建立智慧法院,保障行政许可权".replace(",", "，")),  # no tw2sp damage
+        ("國家知識產權局著力推動", "国家知识产权局着力推动"),  # Hong Kong / mainland wording in traditional
+        ("綜合實力顯著增強", "综合实力显著增强"),
+    ],
+)
+def test_traditional_paragraphs_are_converted(traditional: str, simplified: str) -> None:
+    assert to_simplified(traditional) == simplified
+    result = normalize(traditional)
+    assert result.lines == (simplified,)
+    assert result.script == "traditional" and result.conversion == CONVERSION
+
+
+def test_mixed_document_is_converted_paragraph_by_paragraph() -> None:
+    simp = "建立知识产权整合服务体系，新增文件核心数据。"
+    trad = "加快推進智慧財產權強省建設，最佳化產業發展決策。"
+    result = normalize(f"{simp}\n{trad}\n{simp}")
+    assert result.lines == (simp, "加快推进知识产权强省建设，优化产业发展决策。", simp)
+    assert result.script == "mixed"
+
+
+@pytest.mark.parametrize("line", ["一、总体要求", "2025年", "PCT", "(一)"])
+def test_neutral_text_counts_as_simplified(line: str) -> None:
+    assert paragraph_script(line) == "simplified"
+
+
+@pytest.mark.parametrize("path", [p for p in SAMPLE_TEXTS if not p.stem.endswith("-tw")], ids=lambda p: p.stem)
+def test_simplified_samples_come_out_unchanged(path) -> None:
+    text = path.read_text("utf-8")
+    result = normalize(text)
+    assert result.lines == tuple(fold(text))
+    assert result.script == "simplified" and result.conversion is None

@@ -1,0 +1,76 @@
+"""Variants of the samples — other encodings, line ends, full-width punctuation, one-line
+text, traditional script — must give the same outline and metadata as the clean text."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+import yaml
+
+import ipplan
+from ipplan import emit
+from tests.conftest import SAMPLE_TEXTS
+from tests.helpers import FULL_TO_HALF, HALF_TO_FULL, outline_view
+
+SIMPLIFIED = [p for p in SAMPLE_TEXTS if not p.stem.endswith("-tw")]
+
+
+def expected(path: Path) -> dict:
+    return yaml.safe_load(path.with_suffix(".yaml").read_text("utf-8"))
+
+
+def parsed_bytes(data: bytes) -> dict:
+    return emit.plan_data(ipplan.parse_bytes(data))
+
+
+@pytest.mark.parametrize("path", SAMPLE_TEXTS, ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+        lambda t: t.encode("gb18030"),
+        lambda t: t.encode("utf-16"),
+        lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+    ],
+    ids=["utf-8-bom", "gb18030", "utf-16", "crlf"],
+)
+def test_encodings_give_the_same_plan(path: Path, encode) -> None:
+    exp = expected(path)
+    got = parsed_bytes(encode(path.read_text("utf-8")))
+    assert got["meta"] == exp["meta"]
+    assert outline_view(got["sections"]) == outline_view(exp["sections"])
+
+
+@pytest.mark.parametrize("path", SIMPLIFIED, ids=lambda p: p.stem)
+def test_full_width_punctuation(path: Path) -> None:
+    exp = expected(path)
+    got = emit.plan_data(ipplan.parse_text(path.read_text("utf-8").translate(HALF_TO_FULL)))
+    back = [tuple(v.translate(FULL_TO_HALF) if isinstance(v, str) else v for v in row)
+            for row in outline_view(got["sections"])]
+    assert back == outline_view(exp["sections"])
+    title = exp["meta"]["title"]
+    assert got["meta"]["title"] == (title.translate(HALF_TO_FULL) if title else None)
+    assert got["meta"]["doc_number"] == exp["meta"]["doc_number"]
+    assert got["meta"]["issue_date"] == exp["meta"]["issue_date"]
+
+
+@pytest.mark.parametrize("path", SIMPLIFIED, ids=lambda p: p.stem)
+def test_one_line_text_keeps_the_outline(path: Path) -> None:
+    exp = expected(path)
+    text = " ".join(line for line in path.read_text("utf-8").splitlines() if "|" not in line)
+    got = emit.plan_data(ipplan.parse_text(text))
+    assert [r[:5] for r in outline_view(got["sections"])] == [r[:5] for r in outline_view(exp["sections"])]
+
+
+@pytest.mark.parametrize("path", SIMPLIFIED, ids=lambda p: p.stem)
+def test_traditional_script_keeps_the_outline(path: Path) -> None:
+    from ipplan.parse.normalize import _converter
+
+    exp = expected(path)
+    got = emit.plan_data(ipplan.parse_text(_converter("s2twp").convert(path.read_text("utf-8"))))
+    assert got["source"]["script"] == "traditional"
+    assert [r[:4] for r in outline_view(got["sections"])] == [r[:4] for r in outline_view(exp["sections"])]
+    assert got["meta"]["doc_number"] == exp["meta"]["doc_number"]
+    assert got["meta"]["issue_date"] == exp["meta"]["issue_date"]
