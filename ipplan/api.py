@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 
 from pydantic import ValidationError
 
 from ipplan.errors import PlanValidationError
-from ipplan.parse import clean, meta, normalize, outline, readers
+from ipplan.parse import clean, meta, normalize, outline, readers, tables, targets, units
 from ipplan.parse.types import DecodedDocument, Node, RawDocument
-from ipplan.schema import Meta, Period, Plan, Section, Source
+from ipplan.schema import Meta, Milestone, Period, Plan, Section, Source, Table, Target, Task, Unit
 
 
 def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
@@ -35,7 +36,12 @@ def build_plan(doc: DecodedDocument) -> Plan:
     lines = clean.drop_noise(norm.lines)
     tree = outline.split_outline(lines)
     m = meta.extract_meta(tree)
-    warnings = list(tree.warnings)
+    section_units = units.assign_units(tree.sections)
+    found_tables = tables.find_tables(lines)
+    found = targets.preamble_targets(tree.head) + targets.section_targets(tree.sections)
+    found += [t for table in found_tables for t in table.targets]
+    found.sort(key=lambda t: t.line)  # document order (stable within a line)
+    warnings = list(tree.warnings) + [w for table in found_tables for w in table.warnings]
     if not tree.sections:
         warnings.append("no numbered outline found (一、 / (一) / 1. …)")
     try:
@@ -45,7 +51,9 @@ def build_plan(doc: DecodedDocument) -> Plan:
             meta=Meta(title=m.title, notice_title=m.notice_title, doc_number=m.doc_number, issuer=m.issuer,
                       issue_date=m.issue_date, addressees=m.addressees, region=m.region,
                       period=Period(start=m.period[0], end=m.period[1]) if m.period else None),
-            sections=[_section(n) for n in tree.sections],
+            sections=[_section(n, section_units) for n in tree.sections],
+            targets=[_target(t) for t in found],
+            tables=[_table(t) for t in found_tables],
             warnings=warnings,
         )
     except ValidationError as exc:  # a parser bug: report it per file, never write the plan
@@ -54,6 +62,27 @@ def build_plan(doc: DecodedDocument) -> Plan:
         raise PlanValidationError(f"parsed plan does not validate: {where}: {first['msg']}", doc.path) from exc
 
 
-def _section(node: Node) -> Section:
+def _num(d: Decimal | None) -> float | None:
+    return None if d is None else float(d)
+
+
+def _target(t: targets.TargetRef) -> Target:
+    return Target(section=t.section, indicator=t.indicator, value=float(t.value), value_max=_num(t.value_max),
+                  unit=t.unit or None, op=t.op, year=t.year, kind=t.kind, text=t.text,
+                  milestones=[Milestone(year=y, value=float(v)) for y, v in t.milestones])
+
+
+def _table(t: tables.TableRef) -> Table:
+    return Table(index=t.index, title=t.title, header=t.header, rows=t.rows, kind=t.kind,
+                 tasks=[Task(row=k.row, work=k.work, content=k.content, units=[_unit(u) for u in k.units])
+                        for k in t.tasks])
+
+
+def _unit(u: units.UnitRef) -> Unit:
+    return Unit(name=u.name, aliases=list(u.aliases), lead=u.lead)
+
+
+def _section(node: Node, section_units: dict[int, list[units.UnitRef]]) -> Section:
     return Section(id=node.id, label=node.label, ordinal=node.ordinal, level=node.level, title=node.title,
-                   text="\n".join(node.text), children=[_section(c) for c in node.children])
+                   text="\n".join(node.text), units=[_unit(u) for u in section_units.get(id(node), [])],
+                   children=[_section(c, section_units) for c in node.children])

@@ -1,0 +1,174 @@
+"""Tables: pipe-flattened rows (`| 1 | 实施… | … | *市市场监管局… |`) → Table records.
+
+Merged cells are restored: a row printed with fewer cells than the header (the 重点工作
+cell printed only on a group's first row) takes the missing cells from the row above.
+Responsibility tables (a 责任单位 column) give tasks with units; target tables (a year
+per column) give one target per cell. Page-metadata blocks (索引号, 文号, …) are not tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ipplan.parse import targets as tg
+from ipplan.parse import units as un
+from ipplan.parse.meta import FIELD_KEYS
+from ipplan.parse.numerals import to_decimal
+
+#: Header words of each column role.
+UNIT_COLUMN = re.compile(r"责任单位|牵头单位|责任部门|牵头部门|承办单位|责任主体")
+WORK_COLUMN = re.compile(r"重点工作|工作任务|重点任务|任务名称|主要任务|工作事项")
+CONTENT_COLUMN = re.compile(r"主要内容|工作内容|具体内容|具体措施|工作措施|任务内容|具体任务|工作举措|主要措施")
+ROW_COLUMN = re.compile(r"^(?:序号|编号|序)$")
+INDICATOR_COLUMN = re.compile(r"指标|名称|内容|项目")
+YEAR_COLUMN = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年?(?:底|末)?(?:目标|目标值)?$")
+#: The measure in an indicator's parentheses: 发明专利年申请量 (件), 质押融资登记额 (亿元).
+UNIT_PARENS = re.compile(r"\s*[(（](?P<mag>万|亿|千)?(?P<unit>[^()（）]{1,4})[)）]\s*$")
+CAPTION_SKIP = re.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]*\s*[:：]?$|^注\s*[:：]")
+
+
+@dataclass
+class TaskRef:
+    row: str
+    work: str | None
+    content: str
+    units: list[un.UnitRef]
+
+
+@dataclass
+class TableRef:
+    index: int
+    title: str | None
+    header: list[str]
+    rows: list[list[str]]
+    kind: str
+    line: int
+    tasks: list[TaskRef] = field(default_factory=list)
+    targets: list[tg.TargetRef] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _cells(line: str) -> list[str]:
+    cells = [c.strip() for c in line.split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    if cells and not cells[0] and line.lstrip().startswith("|"):
+        cells.pop(0)
+    return cells
+
+
+def _is_meta_block(rows: list[list[str]]) -> bool:
+    keys = {c for r in rows for c in r}
+    return "索引号" in keys or sum(k in FIELD_KEYS for k in keys) >= 2
+
+
+def find_tables(lines: list[tuple[int, str]]) -> list[TableRef]:
+    """Every pipe-flattened table in the document, in order."""
+    blocks: list[tuple[int, list[list[str]], str | None]] = []
+    i = 0
+    while i < len(lines):
+        no, line = lines[i]
+        if line.count("|") < 2:
+            i += 1
+            continue
+        start = i
+        rows = []
+        while i < len(lines) and lines[i][1].count("|") >= 2:
+            rows.append(_cells(lines[i][1]))
+            i += 1
+        caption = None
+        for j in range(start - 1, max(start - 4, -1), -1):
+            text = lines[j][1]
+            if "|" in text:
+                break
+            if not CAPTION_SKIP.match(text) and len(text) <= 60 and "。" not in text:
+                caption = text
+                break
+        if len(rows) >= 2 and not _is_meta_block(rows):
+            blocks.append((no, rows, caption))
+    return [_build(n, no, rows, caption) for n, (no, rows, caption) in enumerate(blocks, 1)]
+
+
+def _restore_merged(header: list[str], rows: list[list[str]], warnings: list[str], line: int) -> list[list[str]]:
+    width = len(header)
+    out: list[list[str]] = []
+    for k, row in enumerate(rows):
+        if len(row) < width and out:
+            missing = width - len(row)
+            prev = out[-1]
+            if row and ROW_COLUMN.match(header[0]):
+                row = [row[0], *prev[1 : 1 + missing], *row[1:]]
+            else:
+                row = [*prev[:missing], *row]
+        if len(row) != width:
+            warnings.append(f"line {line + k + 1}: table row has {len(row)} cells, header has {width}")
+            row = (row + [""] * width)[:width]
+        out.append(row)
+    return out
+
+
+def _col(header: list[str], pattern: re.Pattern[str]) -> int | None:
+    return next((i for i, h in enumerate(header) if pattern.search(h)), None)
+
+
+def _build(index: int, line: int, rows: list[list[str]], caption: str | None) -> TableRef:
+    warnings: list[str] = []
+    header = rows[0]
+    body = _restore_merged(header, rows[1:], warnings, line)
+    table = TableRef(index, caption, header, body, "other", line, warnings=warnings)
+    unit_col = _col(header, UNIT_COLUMN)
+    year_cols = [(i, int(m["y"])) for i, h in enumerate(header) if (m := YEAR_COLUMN.match(h))]
+    if unit_col is not None:
+        table.kind = "responsibility"
+        work_col, content_col = _col(header, WORK_COLUMN), _col(header, CONTENT_COLUMN)
+        row_col = 0 if ROW_COLUMN.match(header[0]) else None
+        for k, row in enumerate(body, 1):
+            table.tasks.append(TaskRef(
+                row=row[row_col] if row_col is not None else str(k),
+                work=row[work_col] if work_col is not None else None,
+                content=row[content_col] if content_col is not None else "",
+                units=un.parse_unit_list(row[unit_col]),
+            ))
+    elif len(year_cols) >= 2:
+        table.kind = "targets"
+        ind_col = _col([h if i not in dict(year_cols) else "" for i, h in enumerate(header)], INDICATOR_COLUMN)
+        if ind_col is None:
+            ind_col = 1 if ROW_COLUMN.match(header[0]) else 0
+        row_col = 0 if ROW_COLUMN.match(header[0]) else None
+        for k, row in enumerate(body, 1):
+            table.targets.extend(_row_targets(table, row, row[row_col] if row_col is not None else str(k),
+                                              row[ind_col], year_cols))
+    return table
+
+
+def _row_targets(table: TableRef, row: list[str], row_id: str, cell: str,
+                 year_cols: list[tuple[int, int]]) -> list[tg.TargetRef]:
+    r = tg.rules()
+    m = UNIT_PARENS.search(cell)
+    unit, scale = None, Decimal(1)
+    name = cell
+    if m and m["unit"] in r.lex.measures + ["万元", "亿元", "次"]:
+        unit = m["unit"]
+        if m["mag"]:
+            scale = Decimal(r.lex.magnitudes[m["mag"]])
+        name = cell[: m.start()]
+    kind = tg._kind(name, unit or "", r)
+    indicator = re.sub(r"累计$", "", tg._strip_lead(name, r)).strip()
+    out = []
+    for col, year in year_cols:
+        raw = row[col].strip()
+        q = re.fullmatch(r"(?P<op>[≥>≤<]|不低于|不少于|超过)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<post>以上|以下|左右)?", raw)
+        if not q:
+            continue
+        value = to_decimal(q["v"])
+        if value is None:
+            continue
+        op = {"≥": ">=", "不低于": ">=", "不少于": ">=", ">": ">", "超过": ">", "≤": "<=", "<": "<"}.get(
+            q["op"] or "", {"以上": ">=", "以下": "<=", "左右": "~"}.get(q["post"] or "", "="))
+        out.append(tg.TargetRef(
+            section=f"table:{table.index}/{row_id}", indicator=indicator, value=value * scale, value_max=None,
+            unit=unit or "", op=op, year=year, kind=kind, text=f"{cell} {table.header[col]} {raw}", line=table.line,
+        ))
+    return out

@@ -1,0 +1,402 @@
+"""Targets: every quantitative commitment (number + measure word) in the plan's text.
+
+A paragraph is cut into sentences (。) and clauses (，；) at bracket depth 0. Year phrases
+(到2025年, 2023-2025年) set the year for the rest of the paragraph; a section that opens
+with one passes it to its children. Each clause is cut into list items at 、 where items
+carry their own numbers, and each quantity gives one target whose indicator is the noun
+phrase after the number ("建成30家市级以上专利导航服务基地") or, failing that, before it
+("每万人高价值发明专利拥有量达到15件以上"). Word lists live in data/targets.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+
+from ipplan.parse import words
+from ipplan.parse.numerals import to_decimal
+from ipplan.parse.types import Node
+
+_OPEN, _CLOSE = "(（《“‘[［〔【「『", ")）》”’]］〕】」』"
+
+
+class Lexicon(BaseModel):
+    """data/targets.yaml, validated so that a typo fails at load time."""
+
+    model_config = ConfigDict(extra="forbid")
+    measures: list[str]
+    measure_not_before: dict[str, str]
+    magnitudes: dict[str, int]
+    ops_before: dict[str, list[str]]
+    ops_after: dict[str, list[str]]
+    scope_words: list[str]
+    verbs: list[str]
+    keep_verbs: list[str]
+    trailing_words: list[str]
+    predicates: list[str]
+    generic_nouns: list[str]
+    condition_cues: list[str]
+    background_cues: list[str]
+    kind_cues: dict[str, list[str]]
+
+
+@dataclass
+class TargetRef:
+    section: str | None
+    indicator: str
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    op: str
+    year: int | None
+    kind: str
+    text: str
+    milestones: list[tuple[int, Decimal]] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class _Rules:
+    lex: Lexicon
+    quantity: re.Pattern[str]
+    ops_before: tuple[tuple[str, str], ...]  # (word, op), longest first
+    ops_after: dict[str, str]
+    scope: re.Pattern[str]
+    trailing: re.Pattern[str]
+    condition: re.Pattern[str]
+    background: re.Pattern[str]
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
+@functools.cache
+def rules() -> _Rules:
+    raw = resources.files("ipplan.parse.data").joinpath("targets.yaml").read_text("utf-8")
+    import yaml
+
+    lex = Lexicon.model_validate(yaml.safe_load(raw))
+    after = {w: op for op, ws in lex.ops_after.items() for w in ws}
+    quantity = re.compile(
+        rf"""
+        (?<![0-9A-Za-z.\-+#])                      # not inside 4210, G60, 5+5
+        (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九]?[百千]|[一二两三四五六七八九]?万)
+        (?:\s*(?:[—\-~～至到－])\s*(?P<num2>\d+(?:\.\d+)?))?   # ranges 1—2, 1至2, 3-4
+        \s*(?P<mag>{_alt(list(lex.magnitudes))})?
+        (?P<unit>{_alt(lex.measures)})
+        (?P<post>{_alt(list(after))})?
+        """,
+        re.VERBOSE,
+    )
+    return _Rules(
+        lex=lex,
+        quantity=quantity,
+        ops_before=tuple(sorted(((w, op) for op, ws in lex.ops_before.items() for w in ws),
+                                key=lambda p: len(p[0]), reverse=True)),
+        ops_after=after,
+        scope=re.compile(rf"^(?:{_alt(lex.scope_words)}|(?:到|至)?(?:19|20)\d{{2}}年(?:底|末)?(?:前)?)"),
+        trailing=re.compile(rf"(?:{_alt(lex.trailing_words)})$"),
+        condition=re.compile("|".join(lex.condition_cues)),
+        background=re.compile("|".join(lex.background_cues)),
+        kinds=tuple((k, re.compile("|".join(v))) for k, v in lex.kind_cues.items()),
+    )
+
+
+#: A year phrase opening a clause: 到2025年 / 2025年底前 / 2023-2025年 / 到2025年底.
+YEAR_PHRASE = re.compile(
+    r"^(?:力争|争取|计划|预计)?(?:到|至|截至|于)?\s*(?:(?P<start>(?:19|20)\d{2})\s*年?\s*[-—–~至到－]\s*)?"
+    r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底)?(?:前|时|期间)?"
+)
+#: A milestone inside brackets after a value: 2023年底达3.85件.
+MILESTONE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*(?:达到|达|为)?\s*(?P<v>\d+(?:\.\d+)?)")
+#: A period in a heading: 第一阶段(2015—2020年) → 2020.
+HEADING_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到－]\s*(?P<y>(?:19|20)\d{2})\s*年")
+
+
+def split_depth0(text: str, seps: str) -> list[str]:
+    """Split ``text`` at separator characters outside brackets and quotes."""
+    parts, cur, depth = [], [], 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        if ch in seps and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _depth_mask(text: str) -> list[int]:
+    depth, out = 0, []
+    for ch in text:
+        if ch in _CLOSE and depth:
+            depth -= 1
+        out.append(depth)
+        if ch in _OPEN:
+            depth += 1
+    return out
+
+
+def opening_year(text: str) -> int | None:
+    """Year of a year phrase opening ``text`` (到2025年，… / 2025年，…)."""
+    m = YEAR_PHRASE.match(text.strip())
+    return int(m["y"]) if m else None
+
+
+def heading_year(title: str) -> int | None:
+    m = HEADING_PERIOD.search(title)
+    return int(m["y"]) if m else None
+
+
+@dataclass
+class _Quantity:
+    start: int
+    end: int
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    op: str
+
+
+def _quantities(text: str, r: _Rules) -> list[_Quantity]:
+    """Quantities at bracket depth 0, with their operators; non-targets filtered out."""
+    mask = _depth_mask(text)
+    out: list[_Quantity] = []
+    for m in r.quantity.finditer(text):
+        if mask[m.start()]:
+            continue
+        unit = m["unit"]
+        nxt = text[m.end("unit") : m.end("unit") + 1]
+        if nxt and nxt in r.lex.measure_not_before.get(unit, "") and not m["post"]:
+            continue
+        before = text[: m.start()]
+        if before.endswith(("每", "第", "前", "约第")) or (before.endswith("每") and m["num"] in "万千百"):
+            continue
+        num = m["num"]
+        if not num[0].isdigit():  # Chinese numerals only as 百项 / 千人 / 两万 (never 三个阶段)
+            if m["num2"] or m["mag"]:
+                continue
+        value = to_decimal(num)
+        if value is None:
+            continue
+        scale = Decimal(r.lex.magnitudes[m["mag"]]) if m["mag"] else Decimal(1)
+        if unit in ("万元", "亿元"):
+            scale *= r.lex.magnitudes[unit[0]]
+            unit = "元"
+        if unit in ("个百分点", "百分点"):
+            unit = "个百分点"
+        value_max = to_decimal(m["num2"]) * scale if m["num2"] else None
+        op = "range" if value_max is not None else _op_before(before, r) or r.ops_after.get(m["post"] or "", "=")
+        if value_max is not None and value_max < value * scale:
+            continue
+        out.append(_Quantity(m.start(), m.end(), value * scale, value_max, unit, op))
+    return out
+
+
+def _op_before(before: str, r: _Rules) -> str | None:
+    b = before.rstrip()
+    for word, op in r.ops_before:
+        if b.endswith(word):
+            return op
+    return None
+
+
+#: "A、B等平台建设C": what is counted is the object of the verb after 等….
+_AFTER_ETC = re.compile(r"等[\u4e00-\u9fff]{0,6}?(?:建设|建成|培育|打造|设立|创建|开展|实施|新建)")
+
+
+def _strip_before(before: str, r: _Rules) -> str:
+    """The indicator written before its number: drop operator words, base, scope, verbs."""
+    s = before.strip(" ，,、")
+    predicate = s.endswith(tuple(r.lex.predicates))
+    for _ in range(6):
+        prev = s
+        s = r.trailing.sub("", s).strip()
+        s = re.sub(r"较.{0,15}$", "", s).strip() if re.search(r"较", s) else s
+        if s == prev:
+            break
+    if (m := _AFTER_ETC.search(s)) and m.end() < len(s):
+        s = s[m.end() :]
+    # A verb before 的 with a predicate after the subject belongs to the subject.
+    return _strip_lead(s, r, verbs=not (predicate and "的" in s))
+
+
+def _strip_lead(s: str, r: _Rules, verbs: bool = True) -> str:
+    s = s.strip(" ，,、的")
+    for _ in range(8):
+        prev = s
+        m = r.scope.match(s)
+        if m and m.end() < len(s):
+            s = s[m.end() :].lstrip("，,、 ")
+        if verbs:
+            s = words.strip_leading_verb(s, r.lex.verbs, r.lex.keep_verbs)
+        if s.startswith("、"):
+            s = s[1:]
+        if s == prev:
+            break
+    return s.strip(" ，,、")
+
+
+def _kind(clause_before: str, unit: str, r: _Rules) -> str:
+    for kind, pattern in r.kinds:
+        if not pattern.search(clause_before):
+            continue
+        if kind == "growth" and not (unit in ("%", "个百分点", "倍") or "较" in clause_before):
+            continue
+        return kind
+    return "by_year"
+
+
+def _milestones(after: str) -> tuple[list[tuple[int, Decimal]], str]:
+    """Milestones in a bracket right after the value, and the text after that bracket."""
+    a = after.lstrip()
+    if not a or a[0] not in "(（":
+        return [], after
+    close = next((i for i, ch in enumerate(a) if ch in ")）"), -1)
+    if close < 0:
+        return [], after
+    found = [(int(m["y"]), Decimal(m["v"])) for m in MILESTONE.finditer(a[1:close])]
+    if not found:
+        return [], after
+    return found, a[close + 1 :]
+
+
+def clause_targets(clause: str, year: int | None, section: str | None, line: int) -> list[TargetRef]:
+    """Targets of one clause (no ，；。 at depth 0 inside)."""
+    r = rules()
+    quantities = _quantities(clause, r)
+    if not quantities:
+        return []
+    if "分别" in clause and len(quantities) >= 2:
+        dist = _distributed(clause, quantities, year, section, line, r)
+        if dist:
+            return dist
+    out: list[TargetRef] = []
+    for a, b in _list_groups(clause, quantities):
+        seg_q = [q for q in quantities if a <= q.start < b]
+        for q in seg_q:
+            before = clause[a : q.start]
+            milestones, after = _milestones(clause[q.end : b])
+            noun_after = re.sub(r"^(?:及以上|以上|以下|以内|左右)", "", after.strip(" 的")).strip(" 的")
+            if _cjk_len(noun_after) >= 2 and q is seg_q[-1]:
+                indicator = _strip_lead(noun_after, r)  # number before the noun: 建成30家…基地
+            else:
+                indicator = _strip_before(before, r)  # number after the noun: …拥有量达到15件
+            if not indicator:
+                continue
+            out.append(TargetRef(
+                section=section, indicator=indicator, value=q.value, value_max=q.value_max, unit=q.unit,
+                op=q.op, year=year, kind=_kind(clause[: q.start], q.unit, r), text=clause,
+                milestones=milestones, line=line,
+            ))
+    return out
+
+
+def _list_groups(clause: str, quantities: list[_Quantity]) -> list[tuple[int, int]]:
+    """Spans of list items at depth-0 、: an item without a number joins the item with
+    a number before it (…单位、示范园区(基地)) or, at the start, the one after it."""
+    mask = _depth_mask(clause)
+    bounds = [0] + [i + 1 for i, ch in enumerate(clause) if ch == "、" and not mask[i]] + [len(clause) + 1]
+    groups: list[list[int]] = []
+    pending: int | None = None
+    for a, b in zip(bounds, bounds[1:]):
+        has_q = any(a <= q.start < b - 1 for q in quantities)
+        if has_q:
+            groups.append([a if pending is None else pending, b - 1])
+            pending = None
+        elif groups:
+            groups[-1][1] = b - 1
+        elif pending is None:
+            pending = a
+    return [(a, min(b, len(clause))) for a, b in groups]
+
+
+def _cjk_len(s: str) -> int:
+    return sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+
+
+def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: str | None, line: int,
+                 r: _Rules) -> list[TargetRef]:
+    """"A、B和C…分别不超过5个、7个和6个": one target per number, indicators distributed."""
+    subject = clause[: clause.index("分别")]
+    subject = re.sub(r"(?:原则上|力争|均)$", "", subject).strip()
+    parts = [p for p in re.split(r"[、和及与]", subject) if p]
+    if len(parts) != len(qs):
+        return []
+    width = len(parts[0])
+    head = parts[-1][width:]
+    names = [p + head for p in parts[:-1]] + [parts[-1]]
+    op = _op_before(clause[: qs[0].start], r) or qs[0].op
+    return [TargetRef(section, _strip_lead(n, r), q.value, q.value_max, q.unit, op if q.op == "=" else q.op,
+                      year, _kind(clause[: q.start], q.unit, r), clause, [], line)
+            for n, q in zip(names, qs)]
+
+
+#: The subject of a clause: the words before its first verb-like word.
+_SUBJECT = re.compile(r"(?P<n>[^，,、]{2,20}?)(?:有|得到|进一步|不断|持续|更加|明显|显著|稳步)")
+
+
+def paragraph_targets(text: str, year: int | None, section: str | None, line: int) -> tuple[list[TargetRef], int | None]:
+    """Targets of a paragraph; returns them and the year context at its end."""
+    r = rules()
+    out: list[TargetRef] = []
+    for sentence in split_depth0(text, "。！？!?"):
+        prev_clause = ""
+        skip = bool(r.condition.search(sentence) or r.background.search(sentence))
+        for clause in split_depth0(sentence, "，,；;"):
+            m = YEAR_PHRASE.match(clause)
+            clause_year = year
+            if m:
+                clause_year = int(m["y"])
+                year = clause_year
+                rest = clause[m.end() :].lstrip("，, ")
+                if not rest:
+                    continue
+            if not skip:
+                found = clause_targets(clause, clause_year, section, line)
+                for t in found:
+                    if t.indicator.startswith(tuple(r.lex.generic_nouns)) and prev_clause:
+                        subject = _SUBJECT.match(prev_clause)
+                        if subject:
+                            t.indicator = _strip_lead(subject["n"], r) + t.indicator
+                out.extend(found)
+            prev_clause = clause
+    return out, year
+
+
+def section_targets(nodes: list[Node], inherited: int | None = None) -> list[TargetRef]:
+    """Targets of every section, in document order; children inherit opening years."""
+    out: list[TargetRef] = []
+    for node in nodes:
+        year = heading_year(node.title) or inherited
+        found, _ = paragraph_targets(node.title, year, node.id, node.line)
+        out.extend(found)
+        ctx = year
+        for para in node.text:
+            found, ctx = paragraph_targets(para, ctx, node.id, node.line)
+            out.extend(found)
+        child_year = heading_year(node.title) or (opening_year(node.text[0]) if node.text else None) or inherited
+        out.extend(section_targets(node.children, child_year))
+    return out
+
+
+def preamble_targets(lines: list[tuple[int, str]]) -> list[TargetRef]:
+    """Targets stated before the first section (the plan's own preamble)."""
+    out: list[TargetRef] = []
+    for no, line in lines:
+        if "|" in line:
+            continue
+        found, _ = paragraph_targets(line, None, None, no)
+        out.extend(found)
+    return out
