@@ -12,7 +12,7 @@ import yaml
 import ipplan
 from ipplan import emit
 from tests.conftest import SAMPLE_TEXTS
-from tests.helpers import FULL_TO_HALF, HALF_TO_FULL, outline_view
+from tests.helpers import FULL_TO_HALF, HALF_TO_FULL, flat_sections, outline_view
 
 SIMPLIFIED = [p for p in SAMPLE_TEXTS if not p.stem.endswith("-tw")]
 
@@ -74,3 +74,26 @@ def test_traditional_script_keeps_the_outline(path: Path) -> None:
     assert [r[:4] for r in outline_view(got["sections"])] == [r[:4] for r in outline_view(exp["sections"])]
     assert got["meta"]["doc_number"] == exp["meta"]["doc_number"]
     assert got["meta"]["issue_date"] == exp["meta"]["issue_date"]
+
+
+def _target_view(plan: dict) -> list[tuple]:
+    return [(t["section"], t["value"], t["value_max"], t["unit"], t["op"], t["year"], t["kind"]) for t in plan["targets"]]
+
+
+@pytest.mark.parametrize("path", SIMPLIFIED, ids=lambda p: p.stem)
+def test_full_width_punctuation_keeps_targets_and_units(path: Path) -> None:
+    exp = expected(path)
+    got = emit.plan_data(ipplan.parse_text(path.read_text("utf-8").translate(HALF_TO_FULL)))
+    assert _target_view(got) == _target_view(exp)
+    units = lambda plan: [(s["id"], [u["name"].translate(FULL_TO_HALF) for u in s["units"]])  # noqa: E731
+                          for s in flat_sections(plan["sections"])]
+    assert units(got) == units(exp)
+
+
+@pytest.mark.parametrize("path", SIMPLIFIED, ids=lambda p: p.stem)
+def test_one_line_text_keeps_body_targets(path: Path) -> None:
+    exp = expected(path)
+    text = " ".join(line for line in path.read_text("utf-8").splitlines() if "|" not in line)
+    got = emit.plan_data(ipplan.parse_text(text))
+    body = lambda plan: [t for t in _target_view(plan) if not str(t[0]).startswith("table:")]  # noqa: E731
+    assert body(got) == body(exp)

@@ -347,10 +347,16 @@ def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: st
 _SUBJECT = re.compile(r"(?P<n>[^，,、]{2,20}?)(?:有|得到|进一步|不断|持续|更加|明显|显著|稳步)")
 
 
+_MAYBE_NUMBER = re.compile(r"[0-9百千万]")
+
+
 def paragraph_targets(text: str, year: int | None, section: str | None, line: int) -> tuple[list[TargetRef], int | None]:
     """Targets of a paragraph; returns them and the year context at its end."""
     r = rules()
     out: list[TargetRef] = []
+    if not _MAYBE_NUMBER.search(text):  # most paragraphs: nothing to do
+        m = YEAR_PHRASE.match(text)
+        return out, (int(m["y"]) if m else year)
     for sentence in split_depth0(text, "。！？!?"):
         prev_clause = ""
         skip = bool(r.condition.search(sentence) or r.background.search(sentence))

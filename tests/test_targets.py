@@ -1,0 +1,116 @@
+"""Target rules, one phenomenon per group, half- and full-width punctuation alike."""
+
+from __future__ import annotations
+
+import pytest
+
+import ipplan
+from tests.helpers import HALF_TO_FULL
+
+
+def targets(text: str) -> list[tuple]:
+    """(indicator, value, value_max, unit, op, year, kind) of a one-section plan."""
+    plan = ipplan.parse_text(f"一、目标\n（一）具体目标。{text}")
+    return [(t.indicator, t.value, t.value_max, t.unit, t.op, t.year, t.kind) for t in plan.targets]
+
+
+def both_widths(cases):
+    out = []
+    for text, expected in cases:
+        out.append(pytest.param(text, expected, id=text[:24]))
+        full = text.translate(HALF_TO_FULL)
+        if full != text:
+            full_expected = [tuple(v.translate(HALF_TO_FULL) if isinstance(v, str) else v for v in row) for row in expected]
+            out.append(pytest.param(full, full_expected, id="full:" + text[:20]))
+    return out
+
+
+ORDER = both_widths([
+    # number after the indicator
+    ("到2025年,每万人高价值发明专利拥有量达到15件以上。", [("每万人高价值发明专利拥有量", 15, None, "件", ">=", 2025, "by_year")]),
+    ("每万人口高价值发明专利拥有量不低于8.5件。", [("每万人口高价值发明专利拥有量", 8.5, None, "件", ">=", None, "by_year")]),
+    # number before the indicator; 以上 belongs to 市级
+    ("到2025年,建成30家市级以上专利导航服务基地。", [("市级以上专利导航服务基地", 30, None, "家", "=", 2025, "by_year")]),
+    ("建设2个以上专利导航产业服务基地。", [("专利导航产业服务基地", 2, None, "个", ">=", None, "by_year")]),
+    ("引进10名左右知识产权领军人才。", [("知识产权领军人才", 10, None, "名", "~", None, "by_year")]),
+])
+
+MAGNITUDES = both_widths([
+    ("有效发明专利拥有量达到1.8万件。", [("有效发明专利拥有量", 18000, None, "件", "=", None, "by_year")]),
+    ("知识产权质押融资金额力争达到50亿元。", [("知识产权质押融资金额", 5e9, None, "元", "=", None, "by_year")]),
+    ("培训知识产权人才3万人次。", [("培训知识产权人才", 30000, None, "人次", "=", None, "by_year")]),
+    ("每年实施百项发明专利产业化项目。", [("发明专利产业化项目", 100, None, "项", "=", None, "annual")]),
+    ("专利密集型产业增加值占GDP比重达到15%。", [("专利密集型产业增加值占GDP比重", 15, None, "%", "=", None, "by_year")]),
+    ("资助资金达到500万元。", [("资助资金", 5e6, None, "元", "=", None, "by_year")]),
+])
+
+OPERATORS = both_widths([
+    ("发明专利年申请量突破2万件。", [("发明专利年申请量", 20000, None, "件", ">", None, "annual")]),
+    ("知识产权仲裁和调解案件数量超2000件。", [("知识产权仲裁和调解案件数量", 2000, None, "件", ">", None, "by_year")]),
+    ("新增知识产权人才不少于500名。", [("新增知识产权人才", 500, None, "名", ">=", None, "by_year")]),
+    ("非正常专利申请控制在100件以内。", [("非正常专利申请", 100, None, "件", "<=", None, "by_year")]),
+    ("结案周期不超过30天。", [("结案周期", 30, None, "天", "<=", None, "by_year")]),
+    ("创建1—2个知识产权强国建设试点示范园区。", [("知识产权强国建设试点示范园区", 1, 2, "个", "range", None, "by_year")]),
+    ("增设快速维权中心1至2家。", [("快速维权中心", 1, 2, "家", "range", None, "by_year")]),
+    ("建成3-4个引领型知识产权强省。", [("引领型知识产权强省", 3, 4, "个", "range", None, "by_year")]),
+])
+
+LISTS = both_widths([
+    ("建成省级商业秘密保护基地100个、市级基地200个。",
+     [("省级商业秘密保护基地", 100, None, "个", "=", None, "by_year"), ("市级基地", 200, None, "个", "=", None, "by_year")]),
+    ("引领型、支撑型和特色型知识产权强省建设试点省原则上分别不超过5个、7个和6个。",
+     [("引领型知识产权强省建设试点省", 5, None, "个", "<=", None, "by_year"),
+      ("支撑型知识产权强省建设试点省", 7, None, "个", "<=", None, "by_year"),
+      ("特色型知识产权强省建设试点省", 6, None, "个", "<=", None, "by_year")]),
+    ("建成5家以上全国版权示范园区(基地)、10家以上省级版权示范单位、示范园区(基地)。",
+     [("全国版权示范园区(基地)", 5, None, "家", ">=", None, "by_year"),
+      ("省级版权示范单位、示范园区(基地)", 10, None, "家", ">=", None, "by_year")]),
+])
+
+YEARS_AND_KINDS = both_widths([
+    ("到2025年,地理标志达到26件以上;商标有效注册量达到12万件以上。",
+     [("地理标志", 26, None, "件", ">=", 2025, "by_year"), ("商标有效注册量", 120000, None, "件", ">=", 2025, "by_year")]),
+    ("2023-2025年,年均实施专利导航项目15项以上。", [("专利导航项目", 15, None, "项", ">=", 2025, "annual")]),
+    ("累计培养知识产权管理人才1000人以上。", [("知识产权管理人才", 1000, None, "人", ">=", None, "cumulative")]),
+    ("马德里商标注册量较2021年末增长10%以上。", [("马德里商标注册量", 10, None, "%", ">=", None, "growth")]),
+    ("全市知识产权年质押额50亿元以上。", [("知识产权年质押额", 5e9, None, "元", ">=", None, "annual")]),
+    ("2025年底前建成10家知识产权服务工作站。", [("知识产权服务工作站", 10, None, "家", "=", 2025, "by_year")]),
+])
+
+NOT_TARGETS = both_widths([
+    ("聚焦“4210”产业体系和5+5产业链,建设G60科创走廊。", []),
+    ("落实十四五规划,依托第九巡回审理厅开展确权。", []),
+    ("根据《通知》(国知发运字〔2022〕33号)要求,2022年全面启动。", []),
+    ("对于成立年限5年以上、专利代理师数量超过10人的服务机构,择优给予一定奖励。", []),
+    ("截至2022年底,全市已有发明专利5000件。", []),
+    ("国家知识产权局等17部门联合印发意见,分三个阶段推进。", []),
+    ("每万人口发明专利拥有量明显提升。", []),
+])
+
+
+@pytest.mark.parametrize(("text", "expected"), ORDER + MAGNITUDES + OPERATORS + LISTS + YEARS_AND_KINDS + NOT_TARGETS)
+def test_target_rules(text: str, expected: list[tuple]) -> None:
+    assert targets(text) == expected
+
+
+def test_milestones() -> None:
+    plan = ipplan.parse_text("到2025年，每万人口高价值发明专利拥有量10件（2023年底达3.85件，2024年底达6.22件）。\n一、任务")
+    (t,) = plan.targets
+    assert (t.section, t.value, t.year) == (None, 10, 2025)
+    assert [(m.year, m.value) for m in t.milestones] == [(2023, 3.85), (2024, 6.22)]
+
+
+def test_children_inherit_the_year_of_a_goals_section_opening() -> None:
+    plan = ipplan.parse_text("一、总体要求\n（二）主要目标。到2025年，目标任务如期完成。\n——创新活力强劲：发明专利授权量达到1万件。")
+    (t,) = plan.targets
+    assert (t.section, t.year, t.value) == ("1.2.1", 2025, 10000)
+
+
+def test_targets_in_a_heading_are_found() -> None:
+    plan = ipplan.parse_text("一、目标\n（三）主要目标\n到2030年，形成格局。\n——建成3—4个引领型知识产权强省。以运用为重点。")
+    (t,) = plan.targets
+    assert (t.section, t.indicator, t.value, t.value_max, t.year) == ("1.3.1", "引领型知识产权强省", 3, 4, 2030)
+
+
+def test_jieba_keeps_words_that_start_with_a_verb() -> None:
+    assert targets("建成区绿地率达到40%。") == [("建成区绿地率", 40, None, "%", "=", None, "by_year")]
