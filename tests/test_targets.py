@@ -114,3 +114,14 @@ def test_targets_in_a_heading_are_found() -> None:
 
 def test_jieba_keeps_words_that_start_with_a_verb() -> None:
     assert targets("建成区绿地率达到40%。") == [("建成区绿地率", 40, None, "%", "=", None, "by_year")]
+
+
+def test_durations_in_months() -> None:
+    assert targets("行政裁决案件平均办理周期控制在3个月以内。") == [
+        ("行政裁决案件平均办理周期", 3, None, "个月", "<=", None, "by_year")]
+
+
+def test_ocr_spacing_and_full_width_digits() -> None:
+    plan = ipplan.parse_text("一 、 总体要求\n（ 一 ）主要目标：到２０２５年，全市发明专利授权量达到１２００件。\n１．坚持保护优先。加强保护。")
+    assert [(s.id, s.label) for s in plan.sections[0].children] == [("1.1", "（一）")]
+    assert [(t.indicator, t.value, t.year) for t in plan.targets] == [("发明专利授权量", 1200, 2025)]
