@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from ipplan.parse import dates
+from ipplan.parse.brackets import split_top
 from ipplan.parse.types import Outline
 
 Lines = list[tuple[int, str]]
@@ -89,23 +90,6 @@ def _fields(lines: Lines) -> dict[str, str]:
             if m and FIELD_KEYS[m["k"]] not in out:
                 out[FIELD_KEYS[m["k"]]] = m["v"].strip()
     return out
-
-
-def _split_top(text: str, seps: str) -> list[str]:
-    """Split at separators outside brackets: 各县(市、区)政府 stays whole."""
-    parts, depth, cur = [], 0, []
-    for ch in text:
-        if ch in "(（〔[【":
-            depth += 1
-        elif ch in ")）〕]】" and depth:
-            depth -= 1
-        if ch in seps and depth == 0:
-            parts.append("".join(cur).strip())
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur).strip())
-    return [p for p in parts if p]
 
 
 def _region_of(text: str | None) -> str | None:
@@ -191,7 +175,7 @@ def extract_meta(outline: Outline) -> Meta:
         if re.search(r"[:：]$", line) and "。" not in line and len(line) <= 150 and ADDRESSEE_HINT.search(line):
             if _FIELD_LINE.fullmatch(line) or "|" in line:
                 continue
-            addressees = _split_top(line[:-1], "、,，;；")
+            addressees = split_top(line[:-1], "、,，;；")
             skip.add(i)
             break
 

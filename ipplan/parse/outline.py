@@ -13,6 +13,7 @@ import re
 from collections import deque
 from typing import NamedTuple
 
+from ipplan.parse.brackets import depth_mask
 from ipplan.parse.dates import is_bare_date
 from ipplan.parse.numerals import ordinal as to_ordinal
 from ipplan.parse.types import Node, Outline
@@ -64,8 +65,6 @@ ATTACHMENT = re.compile(r"附[件表]\s*(?:[:：]|[0-9一二三四五六七八�
 #: The same inside a line (one-line pastes): after a sentence end or a space.
 ATTACHMENT_INLINE = re.compile(r"(?<=[。；;\s])附[件表]\s*(?:[:：]|[0-9一二三四五六七八九十]{1,2}\s)")
 
-_OPEN, _CLOSE = "(（《“‘[［〔【「『", ")）》”’]］〕】」』"
-
 #: A heading alone on its line is short; longer lines without a 。 are run-in text.
 MAX_ALONE_TITLE = 40
 #: How far into a run-in heading a ：/space may cut the title.
@@ -110,18 +109,6 @@ def split_title(content: str) -> tuple[str, str]:
     if stop == -1:
         return content.rstrip(_TRAILING), ""
     return content[:stop].rstrip(_TRAILING), content[stop + 1 :].strip()
-
-
-def _depths(text: str) -> list[int]:
-    """Bracket depth before each character (quotes and 《》 count as brackets)."""
-    depth, out = 0, []
-    for ch in text:
-        out.append(depth)
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-    return out
 
 
 class _Builder:
@@ -195,7 +182,7 @@ def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[
         elif not builder.expects(mk, strong):
             continue
         if depths is None:
-            depths = _depths(text)
+            depths = depth_mask(text)
         if depths[pos]:
             continue
         return pos, mk

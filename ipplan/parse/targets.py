@@ -19,11 +19,9 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict
 
 from ipplan.parse import words
+from ipplan.parse.brackets import depth_mask, split_top
 from ipplan.parse.numerals import to_decimal
 from ipplan.parse.types import Node
-
-_OPEN, _CLOSE = "(（《“‘[［〔【「『", ")）》”’]］〕】」』"
-
 
 class Lexicon(BaseModel):
     """data/targets.yaml, validated so that a typo fails at load time."""
@@ -120,34 +118,6 @@ MILESTONE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*(?:达到|达
 HEADING_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到－]\s*(?P<y>(?:19|20)\d{2})\s*年")
 
 
-def split_depth0(text: str, seps: str) -> list[str]:
-    """Split ``text`` at separator characters outside brackets and quotes."""
-    parts, cur, depth = [], [], 0
-    for ch in text:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-        if ch in seps and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _depth_mask(text: str) -> list[int]:
-    depth, out = 0, []
-    for ch in text:
-        if ch in _CLOSE and depth:
-            depth -= 1
-        out.append(depth)
-        if ch in _OPEN:
-            depth += 1
-    return out
-
-
 def opening_year(text: str) -> int | None:
     """Year of a year phrase opening ``text`` (到2025年，… / 2025年，…)."""
     m = YEAR_PHRASE.match(text.strip())
@@ -171,7 +141,7 @@ class _Quantity:
 
 def _quantities(text: str, r: _Rules) -> list[_Quantity]:
     """Quantities at bracket depth 0, with their operators; non-targets filtered out."""
-    mask = _depth_mask(text)
+    mask = depth_mask(text)
     out: list[_Quantity] = []
     for m in r.quantity.finditer(text):
         if mask[m.start()]:
@@ -306,7 +276,7 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
 def _list_groups(clause: str, quantities: list[_Quantity]) -> list[tuple[int, int]]:
     """Spans of list items at depth-0 、: an item without a number joins the item with
     a number before it (…单位、示范园区(基地)) or, at the start, the one after it."""
-    mask = _depth_mask(clause)
+    mask = depth_mask(clause)
     bounds = [0] + [i + 1 for i, ch in enumerate(clause) if ch == "、" and not mask[i]] + [len(clause) + 1]
     groups: list[list[int]] = []
     pending: int | None = None
@@ -357,10 +327,10 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
     if not _MAYBE_NUMBER.search(text):  # most paragraphs: nothing to do
         m = YEAR_PHRASE.match(text)
         return out, (int(m["y"]) if m else year)
-    for sentence in split_depth0(text, "。！？!?"):
+    for sentence in split_top(text, "。！？!?"):
         prev_clause = ""
         skip = bool(r.condition.search(sentence) or r.background.search(sentence))
-        for clause in split_depth0(sentence, "，,；;"):
+        for clause in split_top(sentence, "，,；;"):
             m = YEAR_PHRASE.match(clause)
             clause_year = year
             if m:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ipplan.parse.brackets import CLOSE, matching_close, matching_open, split_top
 from ipplan.parse.types import Node
 
 
@@ -54,37 +55,6 @@ LINE_CLAUSE = re.compile(rf"^(?:{_LABEL_ALT})\s*[:：]")
 ORGAN = re.compile(r"(?:局|办|部|委|会|院|厅|室|中心|组|所|处|署|行|站|政府|队|庭)$")
 
 SEPARATORS = "、,，;；"
-_OPEN, _CLOSE = "(（〔[［【", ")）〕]］】"
-
-
-def split_top(text: str, seps: str = SEPARATORS) -> list[str]:
-    """Split at separators outside brackets."""
-    parts, cur, depth = [], [], 0
-    for ch in text:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-        if ch in seps and depth == 0:
-            parts.append("".join(cur).strip())
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur).strip())
-    return [p for p in parts if p]
-
-
-def _matching_close(text: str, start: int) -> int:
-    """Index of the bracket closing the one at ``start`` (or len(text) if unclosed)."""
-    depth = 0
-    for i in range(start, len(text)):
-        if text[i] in _OPEN:
-            depth += 1
-        elif text[i] in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                return i
-    return len(text)
 
 
 def parse_unit(item: str, lead: bool = False) -> UnitRef | None:
@@ -93,16 +63,8 @@ def parse_unit(item: str, lead: bool = False) -> UnitRef | None:
     if item.startswith(("*", "＊")):
         lead, item = True, item.lstrip("*＊").strip()
     aliases: list[str] = []
-    while item and item[-1] in _CLOSE:
-        depth, i = 0, len(item) - 1
-        while i >= 0:
-            if item[i] in _CLOSE:
-                depth += 1
-            elif item[i] in _OPEN:
-                depth -= 1
-                if depth == 0:
-                    break
-            i -= 1
+    while item and item[-1] in CLOSE:
+        i = matching_open(item, len(item) - 1)
         inner = item[i + 1 : -1].strip()
         if i <= 0 or not ORGAN.search(inner):
             break
@@ -124,7 +86,7 @@ def parse_unit_list(text: str, lead: bool = False) -> list[UnitRef]:
         for m, nxt in zip(marks, marks[1:] + [None]):
             segments.append((_LEAD[m["label"]], text[m.end() : nxt.start() if nxt else len(text)]))
     for seg_lead, seg in segments:
-        for item in split_top(seg):
+        for item in split_top(seg, SEPARATORS):
             unit = parse_unit(item, seg_lead)
             if unit:
                 out.append(unit)
@@ -135,7 +97,7 @@ def clause_units(text: str) -> list[UnitRef]:
     """Units of every responsibility clause in a section's text."""
     out: list[UnitRef] = []
     for m in CLAUSE_START.finditer(text):
-        end = _matching_close(text, m.start())
+        end = matching_close(text, m.start())
         out.extend(parse_unit_list(text[m.start() + 1 : end]))
     if out:
         return out
@@ -146,7 +108,7 @@ def clause_units(text: str) -> list[UnitRef]:
     for para in text.split("\n"):
         para = para.rstrip("。 ")
         if para.endswith((")", "）")):
-            start = _open_of_last(para)
+            start = matching_open(para, len(para) - 1)
             inner = para[start + 1 : -1]
             vm = VERB_CLAUSE.match(inner)
             if start >= 0 and vm and len(inner) <= 120:
@@ -157,18 +119,6 @@ def clause_units(text: str) -> list[UnitRef]:
                 else:
                     out.extend(parse_unit_list(vm["body"], lead=vm["verb"] == "牵头"))
     return out
-
-
-def _open_of_last(text: str) -> int:
-    depth = 0
-    for i in range(len(text) - 1, -1, -1):
-        if text[i] in _CLOSE:
-            depth += 1
-        elif text[i] in _OPEN:
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
 
 
 def assign_units(sections: list[Node]) -> dict[int, list[UnitRef]]:

@@ -1,0 +1,66 @@
+"""Bracket depth: the one home for "outside brackets and quotes" (splitting unit lists at
+top-level 、, finding inline markers and numbers at depth 0)."""
+
+from __future__ import annotations
+
+OPEN = "(（《“‘[［〔【「『"
+CLOSE = ")）》”’]］〕】」』"
+
+
+def depth_mask(text: str) -> list[int]:
+    """Bracket depth of each character (a bracket itself counts as outside)."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in CLOSE and depth:
+            depth -= 1
+        out.append(depth)
+        if ch in OPEN:
+            depth += 1
+    return out
+
+
+def split_top(text: str, seps: str) -> list[str]:
+    """Split at separator characters outside brackets; parts stripped, empty ones dropped.
+
+    >>> split_top("各县(市、区)政府、市科技局", "、")
+    ['各县(市、区)政府', '市科技局']
+    """
+    parts, cur, depth = [], [], 0
+    for ch in text:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE and depth:
+            depth -= 1
+        if ch in seps and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def matching_close(text: str, start: int) -> int:
+    """Index of the bracket closing the one at ``start`` (len(text) if unclosed)."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] in OPEN:
+            depth += 1
+        elif text[i] in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(text)
+
+
+def matching_open(text: str, end: int) -> int:
+    """Index of the bracket opening the one at ``end`` (-1 if none)."""
+    depth = 0
+    for i in range(end, -1, -1):
+        if text[i] in CLOSE:
+            depth += 1
+        elif text[i] in OPEN:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
