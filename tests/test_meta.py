@@ -111,3 +111,10 @@ def test_phase_periods_inside_the_outline_are_not_the_plans_period() -> None:
 def test_one_line_paste_title() -> None:
     m = meta("临沂市知识产权强市建设纲要推进计划(2023-2025年) 为充分发挥知识产权作用，制定本计划。")
     assert m.title == "临沂市知识产权强市建设纲要推进计划(2023-2025年)" and m.region == "临沂市"
+
+
+def test_notice_title_broken_over_two_lines() -> None:
+    m = meta("临沂市人民政府办公室关于印发临沂市知识产权强市\n建设纲要推进计划(2023-2025年)的通知\n临政办字〔2023〕81号")
+    assert m.notice_title == "临沂市人民政府办公室关于印发临沂市知识产权强市建设纲要推进计划(2023-2025年)的通知"
+    assert m.issuer == "临沂市人民政府办公室" and m.doc_number == "临政办字〔2023〕81号"
+    assert m.title == "临沂市知识产权强市建设纲要推进计划(2023-2025年)"

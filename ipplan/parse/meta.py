@@ -134,15 +134,36 @@ def _title(head: Lines, notice_title: str | None, skip: set[int]) -> str | None:
     return None
 
 
+#: A head line longer than this that holds spaces is a one-line paste of several lines.
+ONE_LINE_PASTE = 100
+
+
+def _unpaste(lines: Lines) -> Lines:
+    """Split one-line pastes back into lines at their spaces (notice, title, date …)."""
+    out: Lines = []
+    for no, line in lines:
+        if len(line) > ONE_LINE_PASTE and " " in line and "|" not in line:
+            out.extend((no, part) for part in line.split(" ") if part)
+        else:
+            out.append((no, line))
+    return out
+
+
 def extract_meta(outline: Outline) -> Meta:
-    head, tail = outline.head, outline.tail
+    head, tail = _unpaste(outline.head), outline.tail
     fields = _fields(head + tail)
     skip: set[int] = set()
 
     notice_title = None
     for i, (_, line) in enumerate(head):
-        if "。" not in line and NOTICE_TITLE.fullmatch(line):
+        if "。" in line or "关于" not in line:
+            continue
+        if NOTICE_TITLE.fullmatch(line):
             notice_title, _ = line, skip.add(i)
+            break
+        nxt = head[i + 1][1] if i + 1 < len(head) else ""
+        if nxt and "。" not in nxt and NOTICE_TITLE.fullmatch(line + nxt):  # broken over two lines
+            notice_title, _ = line + nxt, skip.update((i, i + 1))
             break
 
     doc_number = normalize_doc_number(fields.get("doc_number", "")) if "doc_number" in fields else None
