@@ -100,3 +100,12 @@ def test_one_line_text_keeps_body_targets(path: Path) -> None:
     got = emit.plan_data(ipplan.parse_text(text))
     body = lambda plan: [t for t in _target_view(plan) if not str(t[0]).startswith("table:")]  # noqa: E731
     assert body(got) == body(exp)
+
+
+def test_one_line_paste_with_page_metadata_rows() -> None:
+    path = next(p for p in SIMPLIFIED if p.stem.startswith("wenzhou"))
+    exp = expected(path)
+    body = path.read_text("utf-8").split("附件:")[0]
+    got = emit.plan_data(ipplan.parse_text(" ".join(body.splitlines())))
+    assert [r[:5] for r in outline_view(got["sections"])] == [r[:5] for r in outline_view(exp["sections"])]
+    assert got["meta"]["doc_number"] == exp["meta"]["doc_number"]

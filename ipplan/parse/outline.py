@@ -80,6 +80,15 @@ class Marker(NamedTuple):
     end: int  # index in the line where the content starts
 
 
+#: A table cell longer than this is text that happens to hold pipes (a one-line paste).
+MAX_CELL = 300
+
+
+def is_table_row(line: str) -> bool:
+    """A pipe-flattened table row: | a | b | with cells of table size."""
+    return line.count("|") >= 2 and all(len(cell) <= MAX_CELL for cell in line.split("|"))
+
+
 def match_marker(text: str, pos: int = 0) -> Marker | None:
     """The outline marker at ``text[pos:]``, or None."""
     m = MARKER.match(text, pos)
@@ -203,7 +212,7 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
     queue = deque(lines)
     while queue:
         no, line = queue.popleft()
-        if line.count("|") >= 2:  # a pipe-flattened table row: the tables stage reads it
+        if is_table_row(line):  # the tables stage reads it
             if state != "body":
                 (head if state == "head" else tail).append((no, line))
             continue

@@ -16,6 +16,7 @@ from ipplan.parse import targets as tg
 from ipplan.parse import units as un
 from ipplan.parse.meta import FIELD_KEYS
 from ipplan.parse.numerals import to_decimal
+from ipplan.parse.outline import is_table_row
 
 #: Header words of each column role.
 UNIT_COLUMN = re.compile(r"责任单位|牵头单位|责任部门|牵头部门|承办单位|责任主体")
@@ -70,12 +71,12 @@ def find_tables(lines: list[tuple[int, str]]) -> list[TableRef]:
     i = 0
     while i < len(lines):
         no, line = lines[i]
-        if line.count("|") < 2:
+        if not is_table_row(line):
             i += 1
             continue
         start = i
         rows = []
-        while i < len(lines) and lines[i][1].count("|") >= 2:
+        while i < len(lines) and is_table_row(lines[i][1]):
             rows.append(_cells(lines[i][1]))
             i += 1
         caption = None
