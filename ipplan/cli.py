@@ -3,32 +3,18 @@ so `ipplan --version` stays fast."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from ipplan import __version__
+from ipplan.fsutil import write_atomic
 
 
 def _fail(message: str, code: int = 1) -> None:
     click.echo(f"ipplan: error: {message}", err=True)
     sys.exit(code)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _output(text: str, out: str | None) -> None:
@@ -68,6 +54,33 @@ def parse(file: str, out: str | None, fmt: str, encoding: str | None) -> None:
             exc.path = "<stdin>" if file == "-" else file
         _fail(str(exc))
     _output(emit.dump(plan, fmt), out)
+
+
+@main.command()
+@click.argument("in_dir", metavar="IN_DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", metavar="OUT_DIR", required=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder for the plans (mirrors IN_DIR).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["yaml", "json", "jsonl"]), default="yaml", show_default=True,
+              help="jsonl writes one file, OUT_DIR/plans.jsonl, with one plan per line.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: cores].")
+@click.option("--glob", "pattern", metavar="PATTERN", help="Only files matching PATTERN (e.g. '*.txt'), recursively.")
+@click.option("--force", is_flag=True, help="Re-parse files whose output is up to date.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
+def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str | None, force: bool,
+          fail_fast: bool) -> None:
+    """Convert every document under IN_DIR into OUT_DIR.
+
+    Outputs are written atomically; a re-run skips inputs whose output is up to date.
+    Failures go to OUT_DIR/_errors.jsonl. Exit code 0 when all parsed, 1 when some failed.
+    """
+    from ipplan.batch import run_batch
+    from ipplan.progress import make_reporter
+
+    reporter = make_reporter(sys.stderr)
+    summary = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, pattern=pattern, force=force, fail_fast=fail_fast,
+                        on_start=reporter.start, on_result=reporter.update)
+    reporter.finish(summary, out_dir)
+    sys.exit(130 if summary.interrupted else 1 if summary.failed else 0)
 
 
 @main.command()

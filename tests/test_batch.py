@@ -1,0 +1,104 @@
+"""`ipplan batch`: mirrored outputs, per-file errors, exit codes, incremental re-runs,
+atomic outputs when interrupted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import ipplan
+from ipplan.batch import ERRORS, JSONL, run_batch
+from ipplan.cli import main
+from tests.conftest import SAMPLE_TEXTS
+
+BROKEN = {"empty.txt": b"", "binary.txt": b"\x00\x01\x02\x03" * 64, "bad/undecodable.txt": bytes(range(128, 256)) * 8}
+
+
+@pytest.fixture()
+def in_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    (root / "city").mkdir(parents=True)
+    for i, p in enumerate(SAMPLE_TEXTS):
+        shutil.copy(p, root / ("city" if i % 2 else ".") / p.name)
+    for name, data in BROKEN.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    return root
+
+
+def test_batch_outputs_errors_and_exit_code(in_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(in_dir), "-o", str(out), "--jobs", "2"])
+    assert result.exit_code == 1, result.output
+    outputs = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.yaml"))
+    expected = sorted(p.relative_to(in_dir).with_suffix(".yaml").as_posix() for p in in_dir.rglob("*.txt")
+                      if p.name not in {Path(n).name for n in BROKEN})
+    assert outputs == expected and len(outputs) == 5
+    for path in out.rglob("*.yaml"):
+        ipplan.Plan.model_validate(yaml.safe_load(path.read_text("utf-8")))
+    errors = [json.loads(line) for line in (out / ERRORS).read_text("utf-8").splitlines()]
+    assert [(e["file"], e["error"].split(" ")[0]) for e in errors] == [
+        ("bad/undecodable.txt", "cannot"), ("binary.txt", "binary"), ("empty.txt", "empty")]
+    assert "failed" in result.output and "binary.txt" in result.output
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_rerun_skips_everything_until_forced(in_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run_batch(in_dir, out, jobs=1)
+    assert (first.parsed, first.failed) == (5, 3)
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*.yaml")}
+    second = run_batch(in_dir, out, jobs=1)
+    assert (second.parsed, second.skipped, second.failed) == (0, 5, 3)
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.yaml")} == mtimes
+    changed = next(in_dir.rglob("linyi-2023.txt"))
+    changed.write_text(changed.read_text("utf-8") + "\n", encoding="utf-8")
+    third = run_batch(in_dir, out, jobs=1)
+    assert (third.parsed, third.skipped) == (1, 4)
+    assert run_batch(in_dir, out, jobs=1, force=True).parsed == 5
+
+
+def test_jsonl_is_one_plan_per_line_in_input_order(in_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    summary = run_batch(in_dir, out, fmt="jsonl", jobs=1, pattern="*.txt")
+    lines = (out / JSONL).read_text("utf-8").splitlines()
+    assert len(lines) == summary.parsed == 5
+    paths = [json.loads(line)["source"]["path"] for line in lines]
+    assert paths == sorted(paths)
+
+
+def test_fail_fast_stops_at_the_first_failure(in_dir: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["batch", str(in_dir), "-o", str(tmp_path / "out"), "-j", "1", "--fail-fast"])
+    assert result.exit_code == 1
+    summary = run_batch(in_dir, tmp_path / "out2", jobs=1, fail_fast=True)
+    assert summary.failed == 1 and summary.parsed + summary.failed < 8
+
+
+def test_interrupted_run_leaves_no_partial_output(in_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    seen = []
+
+    def interrupt(res, summary) -> None:
+        seen.append(res.rel)
+        if len(seen) == 4:
+            raise KeyboardInterrupt
+
+    summary = run_batch(in_dir, out, jobs=1, on_result=interrupt)
+    assert summary.interrupted
+    assert not list(out.rglob("*.tmp"))
+    written = list(out.rglob("*.yaml"))
+    for path in written:  # whatever was written is complete
+        ipplan.Plan.model_validate(yaml.safe_load(path.read_text("utf-8")))
+    assert 1 <= len(written) < 5
+    assert run_batch(in_dir, out, jobs=1).skipped == len(written)  # and recorded as done
+
+
+def test_outputs_are_not_written_into_the_input_tree_walk(in_dir: Path) -> None:
+    summary = run_batch(in_dir, in_dir / "plans", jobs=1)
+    again = run_batch(in_dir, in_dir / "plans", jobs=1)
+    assert summary.total == again.total == 8  # the plans folder is never read back as input
