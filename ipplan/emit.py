@@ -1,33 +1,105 @@
-"""Plan → YAML or JSON text, in schema key order; shared by the CLI and the tests."""
+"""Plan → YAML or JSON text, in schema key order; shared by the CLI and the tests.
+
+YAML is written by a small emitter specialised for plan data (dicts, lists, str, int,
+float, bool, None): PyYAML's representers cost ~20 ms per 30 KB plan even with libyaml,
+which made YAML output slower than parsing. A string is written plain when YAML reads it
+back as the same string, as a literal block when it spans lines, and JSON-quoted (valid
+YAML) otherwise; `tests/test_emit.py` checks the round trip.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
-
-import yaml
 
 from ipplan.schema import Plan
 
 FORMATS = ("yaml", "json")
 
+# Plain scalars must not start with an indicator, contain ": " or " #", end with ":" or
+# a space, hold characters YAML treats as breaks, or resolve to another type.
+_UNSAFE_START = set("-?:,[]{}#&*!|>'\"%@` ")
+_UNSAFE = re.compile(r": |\s#|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[:\s]$")
+_SPECIAL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# YAML 1.1 implicit types (PyYAML's resolver): bool, null, int, float, timestamp, merge.
+_NOT_STR = re.compile(
+    r"""(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N
+    |~|null|Null|NULL|<<|=
+    |[-+]?(?:0b[0-1_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)
+    |[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?
+    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
+    |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*)""",
+    re.VERBOSE,
+)
 
-# libyaml's emitter is ~20x faster than PyYAML's pure-Python one (70 ms → 3 ms for a
-# 30 KB plan); fall back to the pure-Python dumper where PyYAML was built without it.
-_Base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+def _scalar(v: Any) -> str:
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        r = repr(v)  # YAML 1.1 floats need a dot: 1e-09 would read back as a string
+        return r.replace("e", ".0e", 1) if "e" in r and "." not in r else r
+    s = str(v)
+    if s and s[0] not in _UNSAFE_START and not _UNSAFE.search(s) and not _NOT_STR.fullmatch(s):
+        return s
+    return _quoted(s)
 
 
-class _Dumper(_Base):  # type: ignore[misc, valid-type]
-    """Safe dumper writing multi-line strings as literal blocks."""
+def _quoted(s: str) -> str:
+    out = json.dumps(s, ensure_ascii=False)
+    return _SPECIAL.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    if "\n" in value and not any(line != line.strip() for line in value.split("\n")):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+def _block(s: str, indent: str) -> str | None:
+    """A literal block for multi-line text, when it round-trips exactly."""
+    lines = s.split("\n")
+    if any(not ln or ln != ln.strip() or _SPECIAL.search(ln) for ln in lines):
+        return None
+    return "|-\n" + "\n".join(indent + ln for ln in lines)
 
 
-_Dumper.add_representer(str, _str)
+def _emit(value: Any, indent: str, out: list[str]) -> None:
+    """Append the lines of a mapping or sequence body at ``indent``."""
+    if isinstance(value, dict):
+        for key, v in value.items():
+            out.append(f"{indent}{key}:" + _inline(v, indent + "  ", out_needed := []))
+            out.extend(out_needed)
+    else:
+        for item in value:
+            if isinstance(item, (dict, list)) and item:  # nested body starts on the "- " line
+                sub: list[str] = []
+                _emit(item, indent + "  ", sub)
+                sub[0] = indent + "- " + sub[0][len(indent) + 2 :]
+                out.extend(sub)
+            else:
+                out.append(f"{indent}-" + _inline(item, indent + "  ", extra := []))
+                out.extend(extra)
+
+
+def _inline(v: Any, indent: str, extra: list[str]) -> str:
+    """The rest of a 'key:' or '-' line; nested bodies go to ``extra``."""
+    if isinstance(v, dict):
+        if not v:
+            return " {}"
+        _emit(v, indent, extra)
+        return ""
+    if isinstance(v, list):
+        if not v:
+            return " []"
+        _emit(v, indent[:-2], extra)  # sequences sit at their key's indentation
+        return ""
+    if isinstance(v, str) and "\n" in v:
+        block = _block(v, indent)
+        if block:
+            return " " + block
+    return " " + _scalar(v)
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:
@@ -36,8 +108,11 @@ def plan_data(plan: Plan) -> dict[str, Any]:
 
 def to_yaml(plan: Plan | dict[str, Any]) -> str:
     data = plan if isinstance(plan, dict) else plan_data(plan)
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096,
-                     default_flow_style=False)
+    if not data:
+        return "{}\n"
+    out: list[str] = []
+    _emit(data, "", out)
+    return "\n".join(out) + "\n"
 
 
 def to_json(plan: Plan | dict[str, Any]) -> str:
