@@ -19,6 +19,16 @@ def depth_mask(text: str) -> list[int]:
     return out
 
 
+def bracket_depth(text: str, start: int, end: int, depth: int = 0) -> int:
+    """Depth at ``end``, continuing from ``depth`` at ``start`` (for incremental scans)."""
+    for ch in text[start:end]:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE and depth:
+            depth -= 1
+    return depth
+
+
 def split_top(text: str, seps: str) -> list[str]:
     """Split at separator characters outside brackets; parts stripped, empty ones dropped.
 

@@ -13,7 +13,7 @@ import re
 from collections import deque
 from typing import NamedTuple
 
-from ipplan.parse.brackets import depth_mask
+from ipplan.parse.brackets import bracket_depth
 from ipplan.parse.dates import is_bare_date
 from ipplan.parse.numerals import ordinal as to_ordinal
 from ipplan.parse.types import Node, Outline
@@ -175,7 +175,7 @@ class _Builder:
 
 def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[int, Marker] | None:
     """Position and marker of the first item written inline in ``text[start:]``."""
-    depths = None
+    depth, scanned = 0, start  # bracket depth, computed only as far as needed (one-line pastes are long)
     for m in _INLINE.finditer(text, start):
         pos = m.end("pre")
         mk = match_marker(text, pos)
@@ -190,9 +190,9 @@ def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[
                 continue
         elif not builder.expects(mk, strong):
             continue
-        if depths is None:
-            depths = depth_mask(text)
-        if depths[pos]:
+        depth = bracket_depth(text, scanned, pos, depth)
+        scanned = pos
+        if depth:
             continue
         return pos, mk
     return None
