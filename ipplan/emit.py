@@ -69,8 +69,9 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
     """Append the lines of a mapping or sequence body at ``indent``."""
     if isinstance(value, dict):
         for key, v in value.items():
-            out.append(f"{indent}{key}:" + _inline(v, indent + "  ", out_needed := []))
-            out.extend(out_needed)
+            nested: list[str] = []
+            out.append(f"{indent}{key}:" + _inline(v, indent + "  ", nested))
+            out.extend(nested)
     else:
         for item in value:
             if isinstance(item, (dict, list)) and item:  # nested body starts on the "- " line
@@ -79,8 +80,9 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
                 sub[0] = indent + "- " + sub[0][len(indent) + 2 :]
                 out.extend(sub)
             else:
-                out.append(f"{indent}-" + _inline(item, indent + "  ", extra := []))
-                out.extend(extra)
+                nested = []
+                out.append(f"{indent}-" + _inline(item, indent + "  ", nested))
+                out.extend(nested)
 
 
 def _inline(v: Any, indent: str, extra: list[str]) -> str:

@@ -125,3 +125,17 @@ def test_ocr_spacing_and_full_width_digits() -> None:
     plan = ipplan.parse_text("一 、 总体要求\n（ 一 ）主要目标：到２０２５年，全市发明专利授权量达到１２００件。\n１．坚持保护优先。加强保护。")
     assert [(s.id, s.label) for s in plan.sections[0].children] == [("1.1", "（一）")]
     assert [(t.indicator, t.value, t.year) for t in plan.targets] == [("发明专利授权量", 1200, 2025)]
+
+
+def test_jieba_dictionary_knows_every_word_the_rules_trim() -> None:
+    """data/ip_words.txt must hold the verbs and scope words of data/targets.yaml, or jieba
+    cannot tell 建成 (a verb to drop) from the start of a longer word."""
+    from importlib import resources
+
+    from ipplan.parse.targets import rules
+
+    words = {line.split()[0] for line in
+             resources.files("ipplan.parse.data").joinpath("ip_words.txt").read_text("utf-8").splitlines() if line}
+    lex = rules().lex
+    missing = set(lex.verbs + lex.keep_verbs + lex.scope_words) - words
+    assert not missing, f"add to ip_words.txt: {sorted(missing)}"

@@ -28,6 +28,16 @@ YEAR_SPAN = re.compile(
 PERIOD = re.compile(r"[(（]\s*" + YEAR_SPAN.pattern + r"\s*[)）]")
 
 
+#: A year phrase opening a clause: 到2025年 / 2025年底前 / 2023-2025年 / 到2025年底.
+YEAR_PHRASE = re.compile(
+    r"^(?:力争|争取|计划|预计)?(?:到|至|截至|于)?\s*(?:(?P<start>(?:19|20)\d{2})\s*年?\s*[-—–~至到－]\s*)?"
+    r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底)?(?:前|时|期间)?"
+)
+
+#: A milestone inside brackets after a value: 2023年底达3.85件.
+MILESTONE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*(?:达到|达|为)?\s*(?P<v>\d+(?:\.\d+)?)")
+
+
 def _num(s: str) -> int | None:
     return int(s) if s.isdigit() else cn_to_int(s)
 

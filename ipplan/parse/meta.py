@@ -159,11 +159,13 @@ def extract_meta(outline: Outline) -> Meta:
         if "。" in line or "关于" not in line:
             continue
         if NOTICE_TITLE.fullmatch(line):
-            notice_title, _ = line, skip.add(i)
+            notice_title = line
+            skip.add(i)
             break
         nxt = head[i + 1][1] if i + 1 < len(head) else ""
         if nxt and "。" not in nxt and NOTICE_TITLE.fullmatch(line + nxt):  # broken over two lines
-            notice_title, _ = line + nxt, skip.update((i, i + 1))
+            notice_title = line + nxt
+            skip.update((i, i + 1))
             break
 
     doc_number = normalize_doc_number(fields.get("doc_number", "")) if "doc_number" in fields else None
@@ -171,7 +173,8 @@ def extract_meta(outline: Outline) -> Meta:
         for i, (_, line) in enumerate(head):
             m = DOC_NUMBER.fullmatch(line.strip())
             if m:
-                doc_number, _ = normalize_doc_number(line), skip.add(i)
+                doc_number = normalize_doc_number(line)
+                skip.add(i)
                 break
 
     issue_date = dates.parse_date(fields["issue_date"]) if "issue_date" in fields else None

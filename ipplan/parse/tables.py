@@ -27,6 +27,10 @@ INDICATOR_COLUMN = re.compile(r"指标|名称|内容|项目")
 YEAR_COLUMN = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年?(?:底|末)?(?:目标|目标值)?$")
 #: The measure in an indicator's parentheses: 发明专利年申请量 (件), 质押融资登记额 (亿元).
 UNIT_PARENS = re.compile(r"\s*[(（](?P<mag>万|亿|千)?(?P<unit>[^()（）]{1,4})[)）]\s*$")
+#: A target-table cell: a number with an optional operator (≥15, 100以上).
+CELL_VALUE = re.compile(r"(?P<op>[≥>≤<]|不低于|不少于|超过)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<post>以上|以下|左右)?")
+CELL_OPS = {"≥": ">=", "不低于": ">=", "不少于": ">=", ">": ">", "超过": ">", "≤": "<=", "<": "<",
+            "以上": ">=", "以下": "<=", "左右": "~"}
 CAPTION_SKIP = re.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]*\s*[:：]?$|^注\s*[:：]")
 
 
@@ -155,19 +159,18 @@ def _row_targets(table: TableRef, row: list[str], row_id: str, cell: str,
         if m["mag"]:
             scale = Decimal(r.lex.magnitudes[m["mag"]])
         name = cell[: m.start()]
-    kind = tg._kind(name, unit or "", r)
-    indicator = re.sub(r"累计$", "", tg._strip_lead(name, r)).strip()
+    kind = tg.kind_of(name, unit or "", r)
+    indicator = re.sub(r"累计$", "", tg.strip_lead(name, r)).strip()
     out = []
     for col, year in year_cols:
         raw = row[col].strip()
-        q = re.fullmatch(r"(?P<op>[≥>≤<]|不低于|不少于|超过)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<post>以上|以下|左右)?", raw)
+        q = CELL_VALUE.fullmatch(raw)
         if not q:
             continue
         value = to_decimal(q["v"])
         if value is None:
             continue
-        op = {"≥": ">=", "不低于": ">=", "不少于": ">=", ">": ">", "超过": ">", "≤": "<=", "<": "<"}.get(
-            q["op"] or "", {"以上": ">=", "以下": "<=", "左右": "~"}.get(q["post"] or "", "="))
+        op = CELL_OPS.get(q["op"] or q["post"] or "", "=")
         out.append(tg.TargetRef(
             section=f"table:{table.index}/{row_id}", indicator=indicator, value=value * scale, value_max=None,
             unit=unit or "", op=op, year=year, kind=kind, text=f"{cell} {table.header[col]} {raw}", line=table.line,

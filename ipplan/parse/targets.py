@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ipplan.parse import words
 from ipplan.parse.brackets import depth_mask, split_top
+from ipplan.parse.dates import MILESTONE, YEAR_PHRASE, YEAR_SPAN
 from ipplan.parse.numerals import to_decimal
 from ipplan.parse.types import Node
 
@@ -107,17 +108,6 @@ def rules() -> _Rules:
     )
 
 
-#: A year phrase opening a clause: 到2025年 / 2025年底前 / 2023-2025年 / 到2025年底.
-YEAR_PHRASE = re.compile(
-    r"^(?:力争|争取|计划|预计)?(?:到|至|截至|于)?\s*(?:(?P<start>(?:19|20)\d{2})\s*年?\s*[-—–~至到－]\s*)?"
-    r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底)?(?:前|时|期间)?"
-)
-#: A milestone inside brackets after a value: 2023年底达3.85件.
-MILESTONE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*(?:达到|达|为)?\s*(?P<v>\d+(?:\.\d+)?)")
-#: A period in a heading: 第一阶段(2015—2020年) → 2020.
-HEADING_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到－]\s*(?P<y>(?:19|20)\d{2})\s*年")
-
-
 def opening_year(text: str) -> int | None:
     """Year of a year phrase opening ``text`` (到2025年，… / 2025年，…)."""
     m = YEAR_PHRASE.match(text.strip())
@@ -125,8 +115,9 @@ def opening_year(text: str) -> int | None:
 
 
 def heading_year(title: str) -> int | None:
-    m = HEADING_PERIOD.search(title)
-    return int(m["y"]) if m else None
+    """End year of a period in a heading: 第一阶段(2015—2020年) → 2020."""
+    m = YEAR_SPAN.search(title)
+    return int(m["end"]) if m else None
 
 
 @dataclass
@@ -151,7 +142,7 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
         if nxt and nxt in r.lex.measure_not_before.get(unit, "") and not m["post"]:
             continue
         before = text[: m.start()]
-        if before.endswith(("每", "第", "前", "约第")) or (before.endswith("每") and m["num"] in "万千百"):
+        if before.endswith(("每", "第", "前")):  # 每万人 (a rate), 第九 (an ordinal), 前10 (a rank)
             continue
         num = m["num"]
         if not num[0].isdigit():  # Chinese numerals only as 百项 / 千人 / 两万 (never 三个阶段)
@@ -199,10 +190,10 @@ def _strip_before(before: str, r: _Rules) -> str:
     if (m := _AFTER_ETC.search(s)) and m.end() < len(s):
         s = s[m.end() :]
     # A verb before 的 with a predicate after the subject belongs to the subject.
-    return _strip_lead(s, r, verbs=not (predicate and "的" in s))
+    return strip_lead(s, r, verbs=not (predicate and "的" in s))
 
 
-def _strip_lead(s: str, r: _Rules, verbs: bool = True) -> str:
+def strip_lead(s: str, r: _Rules, verbs: bool = True) -> str:
     s = s.strip(" ，,、的")
     for _ in range(8):
         prev = s
@@ -218,7 +209,7 @@ def _strip_lead(s: str, r: _Rules, verbs: bool = True) -> str:
     return s.strip(" ，,、")
 
 
-def _kind(clause_before: str, unit: str, r: _Rules) -> str:
+def kind_of(clause_before: str, unit: str, r: _Rules) -> str:
     for kind, pattern in r.kinds:
         if not pattern.search(clause_before):
             continue
@@ -260,14 +251,14 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
             milestones, after = _milestones(clause[q.end : b])
             noun_after = re.sub(r"^(?:及以上|以上|以下|以内|左右)", "", after.strip(" 的")).strip(" 的")
             if _cjk_len(noun_after) >= 2 and q is seg_q[-1]:
-                indicator = _strip_lead(noun_after, r)  # number before the noun: 建成30家…基地
+                indicator = strip_lead(noun_after, r)  # number before the noun: 建成30家…基地
             else:
                 indicator = _strip_before(before, r)  # number after the noun: …拥有量达到15件
             if not indicator:
                 continue
             out.append(TargetRef(
                 section=section, indicator=indicator, value=q.value, value_max=q.value_max, unit=q.unit,
-                op=q.op, year=year, kind=_kind(clause[: q.start], q.unit, r), text=clause,
+                op=q.op, year=year, kind=kind_of(clause[: q.start], q.unit, r), text=clause,
                 milestones=milestones, line=line,
             ))
     return out
@@ -308,8 +299,8 @@ def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: st
     head = parts[-1][width:]
     names = [p + head for p in parts[:-1]] + [parts[-1]]
     op = _op_before(clause[: qs[0].start], r) or qs[0].op
-    return [TargetRef(section, _strip_lead(n, r), q.value, q.value_max, q.unit, op if q.op == "=" else q.op,
-                      year, _kind(clause[: q.start], q.unit, r), clause, [], line)
+    return [TargetRef(section, strip_lead(n, r), q.value, q.value_max, q.unit, op if q.op == "=" else q.op,
+                      year, kind_of(clause[: q.start], q.unit, r), clause, [], line)
             for n, q in zip(names, qs)]
 
 
@@ -345,7 +336,7 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                     if t.indicator.startswith(tuple(r.lex.generic_nouns)) and prev_clause:
                         subject = _SUBJECT.match(prev_clause)
                         if subject:
-                            t.indicator = _strip_lead(subject["n"], r) + t.indicator
+                            t.indicator = strip_lead(subject["n"], r) + t.indicator
                 out.extend(found)
             prev_clause = clause
     return out, year
