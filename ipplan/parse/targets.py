@@ -235,6 +235,8 @@ def _milestones(after: str) -> tuple[list[tuple[int, Decimal]], str]:
 
 def clause_targets(clause: str, year: int | None, section: str | None, line: int) -> list[TargetRef]:
     """Targets of one clause (no ，；。 at depth 0 inside)."""
+    if not _MAYBE_NUMBER.search(clause):
+        return []
     r = rules()
     quantities = _quantities(clause, r)
     if not quantities:
