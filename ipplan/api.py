@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from ipplan.errors import PlanValidationError
 from ipplan.parse import clean, meta, normalize, outline, readers, tables, targets, units
 from ipplan.parse.types import DecodedDocument, Node, RawDocument
-from ipplan.schema import Meta, Milestone, Period, Plan, Section, Source, Table, Target, Task, Unit
+from ipplan.schema import Plan
 
 
 def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
@@ -44,18 +44,20 @@ def build_plan(doc: DecodedDocument) -> Plan:
     warnings = list(tree.warnings) + [w for table in found_tables for w in table.warnings]
     if not tree.sections:
         warnings.append("no numbered outline found (一、 / (一) / 1. …)")
+    # Plain dicts validated in one call: ~10× cheaper than constructing each model.
+    data = {
+        "source": {"path": doc.path, "sha256": doc.sha256, "encoding": doc.encoding, "format": doc.format,
+                   "script": norm.script, "conversion": norm.conversion},
+        "meta": {"title": m.title, "notice_title": m.notice_title, "doc_number": m.doc_number, "issuer": m.issuer,
+                 "issue_date": m.issue_date, "addressees": m.addressees, "region": m.region,
+                 "period": {"start": m.period[0], "end": m.period[1]} if m.period else None},
+        "sections": [_section(n, section_units) for n in tree.sections],
+        "targets": [_target(t) for t in found],
+        "tables": [_table(t) for t in found_tables],
+        "warnings": warnings,
+    }
     try:
-        return Plan(
-            source=Source(path=doc.path, sha256=doc.sha256, encoding=doc.encoding, format=doc.format,
-                          script=norm.script, conversion=norm.conversion),
-            meta=Meta(title=m.title, notice_title=m.notice_title, doc_number=m.doc_number, issuer=m.issuer,
-                      issue_date=m.issue_date, addressees=m.addressees, region=m.region,
-                      period=Period(start=m.period[0], end=m.period[1]) if m.period else None),
-            sections=[_section(n, section_units) for n in tree.sections],
-            targets=[_target(t) for t in found],
-            tables=[_table(t) for t in found_tables],
-            warnings=warnings,
-        )
+        return Plan.model_validate(data)
     except ValidationError as exc:  # a parser bug: report it per file, never write the plan
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -66,23 +68,23 @@ def _num(d: Decimal | None) -> float | None:
     return None if d is None else float(d)
 
 
-def _target(t: targets.TargetRef) -> Target:
-    return Target(section=t.section, indicator=t.indicator, value=float(t.value), value_max=_num(t.value_max),
-                  unit=t.unit or None, op=t.op, year=t.year, kind=t.kind, text=t.text,
-                  milestones=[Milestone(year=y, value=float(v)) for y, v in t.milestones])
+def _target(t: targets.TargetRef) -> dict:
+    return {"section": t.section, "indicator": t.indicator, "value": float(t.value), "value_max": _num(t.value_max),
+            "unit": t.unit or None, "op": t.op, "year": t.year, "kind": t.kind, "text": t.text,
+            "milestones": [{"year": y, "value": float(v)} for y, v in t.milestones]}
 
 
-def _table(t: tables.TableRef) -> Table:
-    return Table(index=t.index, title=t.title, header=t.header, rows=t.rows, kind=t.kind,
-                 tasks=[Task(row=k.row, work=k.work, content=k.content, units=[_unit(u) for u in k.units])
-                        for k in t.tasks])
+def _table(t: tables.TableRef) -> dict:
+    return {"index": t.index, "title": t.title, "header": t.header, "rows": t.rows, "kind": t.kind,
+            "tasks": [{"row": k.row, "work": k.work, "content": k.content, "units": [_unit(u) for u in k.units]}
+                      for k in t.tasks]}
 
 
-def _unit(u: units.UnitRef) -> Unit:
-    return Unit(name=u.name, aliases=list(u.aliases), lead=u.lead)
+def _unit(u: units.UnitRef) -> dict:
+    return {"name": u.name, "aliases": list(u.aliases), "lead": u.lead}
 
 
-def _section(node: Node, section_units: dict[int, list[units.UnitRef]]) -> Section:
-    return Section(id=node.id, label=node.label, ordinal=node.ordinal, level=node.level, title=node.title,
-                   text="\n".join(node.text), units=[_unit(u) for u in section_units.get(id(node), [])],
-                   children=[_section(c, section_units) for c in node.children])
+def _section(node: Node, section_units: dict[int, list[units.UnitRef]]) -> dict:
+    return {"id": node.id, "label": node.label, "ordinal": node.ordinal, "level": node.level, "title": node.title,
+            "text": "\n".join(node.text), "units": [_unit(u) for u in section_units.get(id(node), [])],
+            "children": [_section(c, section_units) for c in node.children]}
