@@ -40,3 +40,32 @@ def test_sample_plans_round_trip_and_keep_key_order(path) -> None:
     text = emit.to_yaml(data)
     assert yaml.safe_load(text) == data
     assert [line.split(":")[0] for line in text.splitlines() if line and not line.startswith((" ", "-"))] == list(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_json_output_reads_back_as_the_plan(title: str) -> None:
+    """to_json uses pydantic's serializer for speed; whatever it writes, JSON reads back."""
+    import json
+
+    plan = _linyi().model_copy(update={"warnings": [title, "x\u2028y\x00\x7f\ud7ff"]})
+    assert json.loads(emit.to_json(plan)) == emit.plan_data(plan)
+
+
+@pytest.mark.parametrize("path", SAMPLE_TEXTS, ids=lambda p: p.stem)
+def test_json_output_is_what_the_json_module_writes(path) -> None:
+    """Same bytes as json.dumps(indent=2) for real plans (floats as tiny as 1e-05 would differ
+    in exponent spelling only)."""
+    import json
+
+    plan = ipplan.parse_file(path)
+    assert emit.to_json(plan) == json.dumps(emit.plan_data(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+_PLANS: dict = {}
+
+
+def _linyi():
+    if "linyi" not in _PLANS:
+        _PLANS["linyi"] = ipplan.parse_file(next(p for p in SAMPLE_TEXTS if p.stem.startswith("linyi")))
+    return _PLANS["linyi"]
