@@ -74,8 +74,11 @@ def script_counts(line: str) -> tuple[int, int]:
 
 def paragraph_script(line: str, min_chars: int = MIN_TRADITIONAL_CHARS) -> str:
     """'traditional' or 'simplified' for one paragraph (neutral text counts as simplified)."""
-    trad, simp = script_counts(line)
-    return "traditional" if trad >= min_chars and trad > simp else "simplified"
+    return "traditional" if _is_traditional(*script_counts(line), min_chars) else "simplified"
+
+
+def _is_traditional(trad: int, simp: int, min_chars: int) -> bool:
+    return trad >= min_chars and trad > simp
 
 
 @functools.cache
@@ -108,11 +111,16 @@ def normalize(text: str) -> NormalizedText:
     if not _script_classes()[0].search(text):  # the common case: nothing traditional at all
         return NormalizedText(tuple(lines))
     counts = [script_counts(line) for line in lines]
-    n_trad_lines = sum(t >= MIN_TRADITIONAL_CHARS and t > s for t, s in counts)
+    n_trad_lines = sum(_is_traditional(t, s, MIN_TRADITIONAL_CHARS) for t, s in counts)
     if n_trad_lines == 0:
         return NormalizedText(tuple(lines))
     n_simp_lines = sum(s > 0 and s >= t for t, s in counts)
     mostly_trad = n_simp_lines <= max(1, n_trad_lines // 20)
     threshold = 1 if mostly_trad else MIN_TRADITIONAL_CHARS
-    out = [to_simplified(line) if paragraph_script(line, threshold) == "traditional" else line for line in lines]
+    todo = [i for i, (t, s) in enumerate(counts) if _is_traditional(t, s, threshold)]
+    # One OpenCC call for all of them: per-call overhead dominates on short paragraphs.
+    converted = to_simplified("\n".join(lines[i] for i in todo)).split("\n")
+    out = list(lines)
+    for i, line in zip(todo, converted):
+        out[i] = line
     return NormalizedText(tuple(out), script="traditional" if mostly_trad else "mixed", conversion=CONVERSION)
