@@ -12,9 +12,13 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipplan import __version__
 from ipplan.fsutil import write_atomic
+
+if TYPE_CHECKING:
+    from ipplan.schema import Plan, Section
 
 #: Input files picked up by default (content decides the format; these only select).
 DEFAULT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps")
@@ -65,16 +69,15 @@ def output_path(out_dir: Path, rel: str, fmt: str) -> Path:
     return out_dir / Path(rel).with_suffix(".json" if fmt == "json" else ".yaml")
 
 
-def _count(plan_data: dict) -> tuple[int, int, int]:
-    def walk(sections: list[dict]) -> Iterator[dict]:
+def _count(plan: Plan) -> tuple[int, int, int]:
+    def walk(sections: list[Section]) -> Iterator[Section]:
         for s in sections:
             yield s
-            yield from walk(s["children"])
+            yield from walk(s.children)
 
-    sections = list(walk(plan_data["sections"]))
-    units = sum(len(s["units"]) for s in sections) + sum(len(t["units"]) for tb in plan_data["tables"]
-                                                        for t in tb["tasks"])
-    return len(sections), len(plan_data["targets"]), units
+    sections = list(walk(plan.sections))
+    units = sum(len(s.units) for s in sections) + sum(len(t.units) for tb in plan.tables for t in tb.tasks)
+    return len(sections), len(plan.targets), units
 
 
 def parse_one(path: str, rel: str, fmt: str) -> FileResult:
@@ -89,12 +92,8 @@ def parse_one(path: str, rel: str, fmt: str) -> FileResult:
         raw = readers.read_path(path)
         sha = hashlib.sha256(raw.data).hexdigest()
         plan = api.build_plan(readers.decode(RawDocument(data=raw.data, path=rel)))
-        plan_data = emit.plan_data(plan)
-        if fmt == "jsonl":
-            text = json.dumps(plan_data, ensure_ascii=False) + "\n"
-        else:
-            text = emit.to_json(plan_data) if fmt == "json" else emit.to_yaml(plan_data)
-        n_sec, n_tgt, n_unit = _count(plan_data)
+        text = plan.model_dump_json() + "\n" if fmt == "jsonl" else emit.dump(plan, fmt)
+        n_sec, n_tgt, n_unit = _count(plan)
         return FileResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit)
     except IpplanError as exc:
         return FileResult(rel, "failed", time.perf_counter() - start, exc.message)

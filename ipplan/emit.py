@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from json.encoder import encode_basestring as _encode_basestring
 from typing import Any
 
 from ipplan.schema import Plan
@@ -58,8 +59,8 @@ def _str(s: str) -> str:
 
 
 def _quoted(s: str) -> str:
-    out = json.dumps(s, ensure_ascii=False)
-    return _SPECIAL.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+    out = _encode_basestring(s)  # what json.dumps(s, ensure_ascii=False) returns, minus its overhead
+    return _SPECIAL.sub(lambda m: f"\\u{ord(m.group()):04x}", out) if _SPECIAL.search(out) else out
 
 
 def _block(s: str, indent: str) -> str | None:
@@ -71,47 +72,36 @@ def _block(s: str, indent: str) -> str | None:
 
 
 def _emit(value: Any, indent: str, out: list[str]) -> None:
-    """Append the lines of a mapping or sequence body at ``indent``."""
+    """Append the lines of a mapping or sequence body at ``indent``. Lines go straight into
+    ``out`` (a nested "- " item patches its first line) so deep outlines are not copied."""
     if isinstance(value, dict):
         for key, v in value.items():
-            if type(v) is str and "\n" not in v:  # the common case, inlined for speed
-                out.append(f"{indent}{key}: {_str(v)}")
-                continue
-            nested: list[str] = []
-            out.append(f"{indent}{key}:" + _inline(v, indent + "  ", nested))
-            out.extend(nested)
+            t = type(v)
+            if t is str:
+                block = _block(v, indent + "  ") if "\n" in v else None
+                out.append(f"{indent}{key}: {block or _str(v)}")
+            elif t is dict or t is list:
+                if not v:
+                    out.append(f"{indent}{key}: {'{}' if t is dict else '[]'}")
+                else:
+                    out.append(f"{indent}{key}:")
+                    _emit(v, indent + "  " if t is dict else indent, out)  # sequences sit at the key's indent
+            else:
+                out.append(f"{indent}{key}: {_scalar(v)}")
     else:
         for item in value:
-            if isinstance(item, (dict, list)) and item:  # nested body starts on the "- " line
-                sub: list[str] = []
-                _emit(item, indent + "  ", sub)
-                sub[0] = indent + "- " + sub[0][len(indent) + 2 :]
-                out.extend(sub)
-            elif type(item) is str and "\n" not in item:
-                out.append(f"{indent}- {_str(item)}")
+            t = type(item)
+            if (t is dict or t is list) and item:  # nested body starts on the "- " line
+                first = len(out)
+                _emit(item, indent + "  ", out)
+                out[first] = indent + "- " + out[first][len(indent) + 2 :]
+            elif t is str:
+                block = _block(item, indent + "  ") if "\n" in item else None
+                out.append(f"{indent}- {block or _str(item)}")
+            elif t is dict or t is list:
+                out.append(f"{indent}- {'{}' if t is dict else '[]'}")
             else:
-                nested = []
-                out.append(f"{indent}-" + _inline(item, indent + "  ", nested))
-                out.extend(nested)
-
-
-def _inline(v: Any, indent: str, extra: list[str]) -> str:
-    """The rest of a 'key:' or '-' line; nested bodies go to ``extra``."""
-    if isinstance(v, dict):
-        if not v:
-            return " {}"
-        _emit(v, indent, extra)
-        return ""
-    if isinstance(v, list):
-        if not v:
-            return " []"
-        _emit(v, indent[:-2], extra)  # sequences sit at their key's indentation
-        return ""
-    if isinstance(v, str) and "\n" in v:
-        block = _block(v, indent)
-        if block:
-            return " " + block
-    return " " + _scalar(v)
+                out.append(f"{indent}- {_scalar(item)}")
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:
