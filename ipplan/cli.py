@@ -65,19 +65,23 @@ def parse(file: str, out: str | None, fmt: str, encoding: str | None) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: cores].")
 @click.option("--glob", "pattern", metavar="PATTERN", help="Only files matching PATTERN (e.g. '*.txt'), recursively.")
 @click.option("--force", is_flag=True, help="Re-parse files whose output is up to date.")
+@click.option("--overwrite", is_flag=True,
+              help="Replace existing files in OUT_DIR that ipplan did not write (e.g. curated plans).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
 def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str | None, force: bool,
-          fail_fast: bool) -> None:
+          overwrite: bool, fail_fast: bool) -> None:
     """Convert every document under IN_DIR into OUT_DIR.
 
     Outputs are written atomically; a re-run skips inputs whose output is up to date.
+    Existing files ipplan did not write are never replaced without --overwrite.
     Failures go to OUT_DIR/_errors.jsonl. Exit code 0 when all parsed, 1 when some failed.
     """
     from ipplan.batch import run_batch
     from ipplan.progress import make_reporter
 
     reporter = make_reporter(sys.stderr)
-    summary = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, pattern=pattern, force=force, fail_fast=fail_fast,
+    summary = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, pattern=pattern, force=force, overwrite=overwrite,
+                        fail_fast=fail_fast,
                         on_start=reporter.start, on_result=reporter.update)
     reporter.finish(summary, out_dir)
     sys.exit(130 if summary.interrupted else 1 if summary.failed else 0)

@@ -102,3 +102,98 @@ def test_outputs_are_not_written_into_the_input_tree_walk(in_dir: Path) -> None:
     summary = run_batch(in_dir, in_dir / "plans", jobs=1)
     again = run_batch(in_dir, in_dir / "plans", jobs=1)
     assert summary.total == again.total == 8  # the plans folder is never read back as input
+
+
+def test_existing_files_ipplan_did_not_write_are_kept_unless_overwrite(in_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    curated = out / "linyi-2023.yaml"
+    curated.parent.mkdir(parents=True)
+    curated.write_text("# curated by hand\n", encoding="utf-8")
+    first = run_batch(in_dir, out, jobs=1, pattern="*.txt")
+    assert curated.read_text("utf-8") == "# curated by hand\n"
+    assert [f for f, e in first.failures if "already exists" in e] == ["linyi-2023.txt"]
+    second = run_batch(in_dir, out, jobs=1, pattern="*.txt", overwrite=True)
+    assert second.parsed == 1 and curated.read_text("utf-8").startswith("schema_version:")
+    assert run_batch(in_dir, out, jobs=1, pattern="*.txt").skipped == 5  # now ours, and up to date
+
+
+def test_outputs_left_by_a_run_cut_short_are_recognized(in_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(in_dir, out, jobs=1, pattern="*.txt")
+    (out / "_manifest.json").unlink()  # as if killed before the manifest was written
+    again = run_batch(in_dir, out, jobs=1, pattern="*.txt")
+    assert (again.parsed, again.failed) == (5, len(BROKEN))  # same bytes: no conflict
+
+
+def test_an_ipplan_upgrade_reparses_but_keeps_ownership(in_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch(in_dir, out, jobs=1, pattern="*.txt")
+    manifest = json.loads((out / "_manifest.json").read_text("utf-8"))
+    manifest["ipplan"] = "0.0.1"
+    (out / "_manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    for p in out.rglob("*.yaml"):  # an older version wrote different bytes
+        p.write_text(p.read_text("utf-8") + "# old\n", encoding="utf-8")
+    again = run_batch(in_dir, out, jobs=1, pattern="*.txt")
+    assert (again.parsed, again.skipped, again.failed) == (5, 0, len(BROKEN))
+
+
+def test_symlinks_cannot_lead_outside_the_folders(in_dir: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    shutil.copy(SAMPLE_TEXTS[0], secret)
+    (in_dir / "link.txt").symlink_to(secret)
+    (in_dir / "loop").symlink_to(in_dir, target_is_directory=True)  # not followed
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "city").symlink_to(elsewhere, target_is_directory=True)
+    summary = run_batch(in_dir, out, jobs=1, pattern="*.txt")
+    errors = dict(summary.failures)
+    assert "outside the input folder" in errors["link.txt"]
+    assert all("leaves the output folder" in errors[f"city/{p.name}"] for p in (in_dir / "city").iterdir())
+    assert not list(elsewhere.iterdir())
+    assert not any(f.startswith("loop/") for f in errors) and summary.total == 9
+
+
+def test_stale_temporary_files_are_removed(in_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "city").mkdir(parents=True)
+    stale = out / "city" / ".zhengzhou-2023.yaml.abc123.tmp"  # what a SIGKILL mid-write leaves
+    stale.write_text("half", encoding="utf-8")
+    run_batch(in_dir, out, jobs=1, pattern="*.txt")
+    assert not stale.exists()
+
+
+@pytest.mark.parametrize("sig", ["INT", "KILL"])
+def test_a_real_interrupt_leaves_only_complete_plans(tmp_path: Path, sig: str) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    text = SAMPLE_TEXTS[0].read_text("utf-8")
+    for i in range(400):
+        (corpus / f"doc{i:03d}.txt").write_text(text + f"\n（{i}）\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "ipplan", "batch", str(corpus), "-o", str(out), "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("*.yaml"))) < 20 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, getattr(signal, f"SIG{sig}"))
+    _, err = proc.communicate(timeout=30)
+    if sig == "INT":
+        assert proc.returncode == 130 and b"Traceback" not in err and b"parsed" in err
+        assert not list(out.rglob("*.tmp"))
+    written = list(out.glob("*.yaml"))
+    assert 20 <= len(written) < 400
+    for path in written:
+        ipplan.Plan.model_validate(yaml.safe_load(path.read_text("utf-8")))
+    rerun = run_batch(corpus, out, jobs=2)
+    assert rerun.failed == 0 and rerun.parsed + rerun.skipped == 400
+    if sig == "INT":  # everything finished before the stop was recorded as done
+        assert rerun.skipped == len(written)
+    assert not list(out.rglob("*.tmp"))
