@@ -36,13 +36,13 @@ class PlainReporter:
 
 
 class RichReporter(PlainReporter):
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], *, force_terminal: bool | None = None) -> None:
         super().__init__(stream)
         from rich.console import Console
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                    TimeRemainingColumn)
 
-        self.console = Console(file=stream)
+        self.console = Console(file=stream, force_terminal=force_terminal)
         self.progress = Progress(
             TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[rate]:.0f}/s"), TextColumn("[red]{task.fields[failed]} failed"),

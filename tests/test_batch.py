@@ -197,3 +197,20 @@ def test_a_real_interrupt_leaves_only_complete_plans(tmp_path: Path, sig: str) -
     if sig == "INT":  # everything finished before the stop was recorded as done
         assert rerun.skipped == len(written)
     assert not list(out.rglob("*.tmp"))
+
+
+def test_terminal_progress_bar_and_summary_table(in_dir: Path, tmp_path: Path) -> None:
+    import io
+
+    from ipplan.progress import PlainReporter, RichReporter, make_reporter
+
+    stream = io.StringIO()
+    reporter = RichReporter(stream, force_terminal=True)
+    summary = run_batch(in_dir, tmp_path / "out", jobs=2, on_start=reporter.start, on_result=reporter.update)
+    reporter.finish(summary, tmp_path / "out")
+    text = stream.getvalue()
+    assert "parsing" in text and "8/8" in text and "3 failed" in text and "ETA" in text  # the live bar
+    for label in ("files", "parsed", "failed", "skipped", "sections / targets / units", "slowest"):
+        assert label in text  # the closing table
+    assert "binary.txt" in text and "\x1b[" in text  # failures listed; colours on a terminal
+    assert type(make_reporter(io.StringIO())) is PlainReporter  # piped: plain lines
