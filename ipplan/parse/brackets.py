@@ -43,10 +43,10 @@ def depth_mask(text: str) -> list[int]:
 
 def bracket_depth(text: str, start: int, end: int, depth: int = 0) -> int:
     """Depth at ``end``, continuing from ``depth`` at ``start`` (for incremental scans)."""
-    for ch in text[start:end]:
-        if ch in OPEN:
+    for m in _BRACKET.finditer(text, start, end):
+        if m.group() in OPEN:
             depth += 1
-        elif ch in CLOSE and depth:
+        elif depth:
             depth -= 1
     return depth
 
