@@ -10,6 +10,7 @@ no cache file written to the shared temporary folder.
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 
@@ -47,7 +48,13 @@ def first_word(text: str) -> str:
 
 def strip_leading_verb(text: str, verbs: list[str], keep: list[str]) -> str:
     """Drop a leading verb when it is a whole word: 建成30家 → 30家; 建成区 stays."""
-    for verb in sorted(verbs, key=len, reverse=True):
-        if text.startswith(verb) and len(text) > len(verb) and not text.startswith(tuple(keep)):
-            return text[len(verb) :] if first_word(text) == verb else text
+    m = _verb_pattern(tuple(verbs)).match(text)
+    if m and len(text) > m.end() and not text.startswith(tuple(keep)):
+        return text[m.end() :] if first_word(text) == m.group() else text
     return text
+
+
+@functools.cache
+def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """The verbs as one alternation, longest first (so 建设成 wins over 建设)."""
+    return re.compile("|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)))
