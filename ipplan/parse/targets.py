@@ -64,6 +64,7 @@ class _Rules:
     lex: Lexicon
     quantity: re.Pattern[str]
     ops_before: tuple[tuple[str, str], ...]  # (word, op), longest first
+    op_words: tuple[str, ...]  # the same words
     ops_after: dict[str, str]
     scope: re.Pattern[str]
     trailing: re.Pattern[str]
@@ -94,11 +95,13 @@ def rules() -> _Rules:
         """,
         re.VERBOSE,
     )
+    ops_before = tuple(sorted(((w, op) for op, ws in lex.ops_before.items() for w in ws),
+                              key=lambda p: len(p[0]), reverse=True))
     return _Rules(
         lex=lex,
         quantity=quantity,
-        ops_before=tuple(sorted(((w, op) for op, ws in lex.ops_before.items() for w in ws),
-                                key=lambda p: len(p[0]), reverse=True)),
+        ops_before=ops_before,
+        op_words=tuple(w for w, _ in ops_before),
         ops_after=after,
         scope=re.compile(rf"^(?:{_alt(lex.scope_words)}|(?:到|至)?(?:19|20)\d{{2}}年(?:底|末)?(?:前)?)"),
         trailing=re.compile(rf"(?:{_alt(lex.trailing_words)})$"),
@@ -167,6 +170,8 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
 
 def _op_before(before: str, r: _Rules) -> str | None:
     b = before.rstrip()
+    if not b.endswith(r.op_words):  # one C call settles the common case
+        return None
     for word, op in r.ops_before:
         if b.endswith(word):
             return op
