@@ -211,9 +211,9 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
     tail: list[tuple[int, str]] = []
     state = "head"
     in_attachment_list = False
-    queue = deque(lines)
+    queue = deque((no, line, False) for no, line in lines)  # (line number, text, attachment-checked)
     while queue:
-        no, line = queue.popleft()
+        no, line, checked = queue.popleft()
         if is_table_row(line):  # the tables stage reads it
             if state != "body":
                 (head if state == "head" else tail).append((no, line))
@@ -229,9 +229,13 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
             in_attachment_list = True
             head.append((no, line))
             continue
-        if state == "body" and (att := ATTACHMENT_INLINE.search(line)):
-            queue.appendleft((no, line[att.start() :]))
-            line = line[: att.start()].rstrip()
+        if state == "body" and not checked:
+            # Searched once per physical line: a suffix pushed back below cannot hold a
+            # match its whole line did not (searching each rest again was quadratic).
+            if att := ATTACHMENT_INLINE.search(line):
+                queue.appendleft((no, line[att.start() :], True))
+                line = line[: att.start()].rstrip()
+            checked = True
         mk = match_marker(line)
         if state == "head":
             if in_attachment_list and mk and "。" not in line:
@@ -244,7 +248,7 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                     head.append((no, line))
                     continue
                 head.append((no, line[: found[0]].rstrip()))
-                queue.appendleft((no, line[found[0] :]))
+                queue.appendleft((no, line[found[0] :], False))
                 continue
             state = "body"
         elif is_bare_date(line):  # a signature block after the plan ends the outline
@@ -260,18 +264,18 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
             node = builder.push(mk, no, "")
             found = _next_inline(content, 0, builder, head=False)
             if found is not None:
-                queue.appendleft((no, content[found[0] :]))
+                queue.appendleft((no, content[found[0] :], checked))
                 content = content[: found[0]]
             if not content.strip() and queue and match_marker(queue[0][1]) is None and found is None:
                 # marker alone on its line: the heading is the next line
-                _, content = queue.popleft()
+                _, content, _ = queue.popleft()
             node.title, text = split_title(content)
             if text:
                 node.text.append(text)
         else:
             found = _next_inline(line, 0, builder, head=False)
             if found is not None:
-                queue.appendleft((no, line[found[0] :]))
+                queue.appendleft((no, line[found[0] :], checked))
                 line = line[: found[0]].rstrip()
             builder.add_text(line)
     _assign_ids(builder.roots, "", 1, builder.warnings)
