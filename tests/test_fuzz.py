@@ -1,0 +1,151 @@
+"""Property-based and fuzz tests: whatever the input, the parser returns a plan that
+validates, or a one-line IpplanError; the same bytes always give the same output; no
+input makes it slow.
+
+The budget is fixed for CI (derandomized, a few hundred examples); run a longer search
+with ``HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_fuzz.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import ipplan
+from ipplan import emit
+from ipplan.errors import IpplanError
+from tests.conftest import SAMPLE_TEXTS
+
+settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+SAMPLE_LINES = {p.stem: p.read_text("utf-8").splitlines() for p in SAMPLE_TEXTS}
+
+# Text made of the pieces plans are made of, so that random strings reach deep rules.
+PIECES = ["一、", "（一）", "(二)", "1.", "2、", "(1)", "（3）", "①", "——", "到2025年，", "2022—2025年", "达到",
+          "15件", "1.8万件", "以上", "不低于", "%", "个百分点", "亿元", "（责任单位：", "市市场监管局", "〔", "〕", "、",
+          "）", "。", "；", "：", "\n", " ", "|", "附件", "每万人高价值发明专利拥有量", "分别", "和", "较", "增长",
+          "二〇二三年六月十五日", "临政办字〔2023〕81号", "各县区人民政府：", "智慧財產權", "軟體", "《", "》", "“", "”"]
+plan_like = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=60).map("".join)
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster
+
+
+def _check(plan: ipplan.Plan) -> None:
+    """Every emitted plan reads back and validates against the schema."""
+    ipplan.Plan.model_validate(yaml.load(emit.to_yaml(plan), Loader=_LOADER))
+    ipplan.Plan.model_validate_json(emit.to_json(plan))
+
+
+@PROFILE
+@given(st.text(max_size=400))
+def test_any_unicode_text_gives_a_valid_plan(text: str) -> None:
+    _check(ipplan.parse_text(text))
+
+
+@PROFILE
+@given(plan_like)
+def test_plan_shaped_text_gives_a_valid_plan(text: str) -> None:
+    _check(ipplan.parse_text(text))
+
+
+@PROFILE
+@given(st.binary(max_size=600))
+def test_any_bytes_give_a_plan_or_a_one_line_error(data: bytes) -> None:
+    try:
+        plan = ipplan.parse_bytes(data, path="fuzz.bin")
+    except IpplanError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith("fuzz.bin: ")
+    else:
+        _check(plan)
+
+
+MUTATIONS = ("delete", "duplicate", "shuffle", "truncate", "renumber", "join")
+
+
+def _mutate(lines: list[str], rng: random.Random, kind: str) -> str:
+    lines = list(lines)
+    if kind == "delete":
+        for _ in range(rng.randint(1, 10)):
+            if lines:
+                del lines[rng.randrange(len(lines))]
+    elif kind == "duplicate":  # duplicated numbering
+        for _ in range(rng.randint(1, 10)):
+            i = rng.randrange(len(lines))
+            lines.insert(i, lines[rng.randrange(len(lines))])
+    elif kind == "shuffle":  # shuffled paragraphs
+        i = rng.randrange(len(lines))
+        j = min(len(lines), i + rng.randint(2, 30))
+        part = lines[i:j]
+        rng.shuffle(part)
+        lines[i:j] = part
+    elif kind == "truncate":  # cut mid-clause
+        text = "\n".join(lines)
+        return text[: rng.randrange(len(text))]
+    elif kind == "renumber":
+        for _ in range(rng.randint(1, 10)):
+            i = rng.randrange(len(lines))
+            lines[i] = rng.choice(["一、", "（三）", "2.", "(9)", "十、", "——"]) + lines[i]
+    elif kind == "join":  # paragraphs run together, as in a one-line paste
+        i = rng.randrange(len(lines))
+        lines[i : i + 20] = [" ".join(lines[i : i + 20])]
+    return "\n".join(lines)
+
+
+@PROFILE
+@given(st.sampled_from(sorted(SAMPLE_LINES)), st.sampled_from(MUTATIONS), st.integers(0, 2**32 - 1))
+def test_mutated_samples_give_valid_plans(stem: str, kind: str, seed: int) -> None:
+    _check(ipplan.parse_text(_mutate(SAMPLE_LINES[stem], random.Random(seed), kind)))
+
+
+@pytest.mark.parametrize("path", SAMPLE_TEXTS, ids=lambda p: p.stem)
+def test_same_bytes_same_output(path) -> None:
+    """Deterministic: two parses, in this process and in a fresh one, give the same bytes."""
+    import subprocess
+    import sys
+
+    first = emit.to_yaml(ipplan.parse_file(path))
+    assert emit.to_yaml(ipplan.parse_file(path)) == first
+    out = subprocess.run([sys.executable, "-m", "ipplan", "parse", str(path)], capture_output=True, check=True,
+                         env={**os.environ, "PYTHONHASHSEED": "12345"}).stdout.decode("utf-8")
+    assert out == first
+
+
+# --- bounded time on pathological inputs ------------------------------------------------
+# A normal 20 KB plan parses in ~5 ms; these inputs are up to 50× larger. The bound is
+# generous (roughly 100× the linear cost) so it catches blow-ups, not a slow machine.
+BOUND_SECONDS = 30.0
+_ONE_LINE = " ".join(SAMPLE_TEXTS[0].read_text("utf-8").splitlines())
+
+PATHOLOGICAL = {
+    "1 MB pasted on one line": (_ONE_LINE * (1_000_000 // len(_ONE_LINE) + 1))[:1_000_000],
+    "1 MB without punctuation": "知" * 1_000_000,
+    "10,000 nested brackets": "（" * 10_000 + "一、" + "）" * 10_000,
+    "10,000 markers on one line": "（一）" * 10_000,
+    "10,000 numbered lines": "\n".join(f"({i % 999 + 1})" for i in range(10_000)),
+    "10,000 items inline": " ".join(f"{i % 999 + 1}.推进" for i in range(10_000)),
+    "markers inside unclosed brackets": "（1）" * 5_000 + "（" * 5_000,
+    "1 MB of digits": "1" * 1_000_000,
+    "50,000 quantities": "一、目标\n" + "到2025年，专利达到15件，" * 50_000,
+    "100,000 pipes": "|" * 100_000,
+    "20,000 table rows": "\n".join(f"| {i} | 市科技局、市财政局 | 2025年 |" for i in range(20_000)),
+    "50,000 open unit clauses": "（责任单位：" * 50_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_input_parses_in_bounded_time(name: str) -> None:
+    start = time.perf_counter()
+    plan = ipplan.parse_text(PATHOLOGICAL[name])
+    text = emit.to_json(plan)
+    assert time.perf_counter() - start < BOUND_SECONDS
+    ipplan.Plan.model_validate_json(text)  # (PyYAML would take a minute to read 8 MB back)
