@@ -98,9 +98,11 @@ class Job:
     rel: str
     out: str | None
     owned: bool
+    max_bytes: int | None = None
 
 
-def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool = True) -> FileResult:
+def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool = True,
+              max_bytes: int | None = None) -> FileResult:
     """Worker: parse one file and, when ``out`` is given, write its plan atomically.
     Every expected failure becomes a FileResult; this never raises."""
     from ipplan import api, emit
@@ -110,7 +112,7 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
 
     start = time.perf_counter()
     try:
-        raw = readers.read_path(path)
+        raw = readers.read_path(path, max_bytes=max_bytes or readers.MAX_BYTES)
         sha = hashlib.sha256(raw.data).hexdigest()
         plan = api.build_plan(readers.decode(RawDocument(data=raw.data, path=rel)))
         text = plan.model_dump_json() + "\n" if fmt == "jsonl" else emit.dump(plan, fmt)
@@ -149,7 +151,7 @@ def _write_output(out: Path, text: str, owned: bool) -> str | None:
 
 def parse_chunk(jobs: list[Job], fmt: str) -> list[FileResult]:
     """Worker entry point: several files per task keeps inter-process traffic small."""
-    return [parse_one(j.path, j.rel, fmt, j.out, j.owned) for j in jobs]
+    return [parse_one(j.path, j.rel, fmt, j.out, j.owned, j.max_bytes) for j in jobs]
 
 
 def _load_manifest(out_dir: Path, schema_version: str) -> dict[str, dict]:
@@ -186,6 +188,7 @@ def run_batch(
     force: bool = False,
     overwrite: bool = False,
     fail_fast: bool = False,
+    max_bytes: int | None = None,
     on_start: Callable[[int], None] = lambda total: None,
     on_result: Callable[[FileResult, Summary], None] = lambda r, s: None,
 ) -> Summary:
@@ -231,7 +234,7 @@ def run_batch(
         for path in files:
             rel = path.relative_to(in_dir).as_posix()
             entry = entries.get(out_key(rel)) if fmt != "jsonl" else None
-            job, problem = _plan_job(path, rel, in_dir, out_dir, fmt, overwrite or entry is not None)
+            job, problem = _plan_job(path, rel, in_dir, out_dir, fmt, overwrite or entry is not None, max_bytes)
             if problem:
                 record(FileResult(rel, "failed", error=problem))
             elif (not force and entry and entry["sha256"] and job.out and Path(job.out).exists()
@@ -245,7 +248,7 @@ def run_batch(
         n_jobs = jobs or os.cpu_count() or 1
         if n_jobs <= 1 or len(todo) <= 1:
             for job in todo:
-                record(parse_one(job.path, job.rel, fmt, job.out, job.owned))
+                record(parse_one(job.path, job.rel, fmt, job.out, job.owned, job.max_bytes))
                 if fail_fast and summary.failed:
                     break
         else:
@@ -268,12 +271,13 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
                 Path(root, name).unlink(missing_ok=True)
 
 
-def _plan_job(path: Path, rel: str, in_dir: Path, out_dir: Path, fmt: str, owned: bool) -> tuple[Job, str | None]:
+def _plan_job(path: Path, rel: str, in_dir: Path, out_dir: Path, fmt: str, owned: bool,
+              max_bytes: int | None) -> tuple[Job, str | None]:
     """The job for one input, or the reason it must not run: an input that is a symlink to
     a file outside IN_DIR, or an output that would land outside OUT_DIR (through a symlinked
     folder there) or on top of an input."""
     out = None if fmt == "jsonl" else output_path(out_dir, rel, fmt)
-    job = Job(str(path), rel, str(out) if out else None, owned)
+    job = Job(str(path), rel, str(out) if out else None, owned, max_bytes)
     if path.is_symlink() and in_dir not in path.resolve().parents:
         return job, "symlink to a file outside the input folder (not followed)"
     if out is not None:

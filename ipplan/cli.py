@@ -12,6 +12,33 @@ from ipplan import __version__
 from ipplan.fsutil import write_atomic
 
 
+class ByteSize(click.ParamType):
+    """A size such as 50MB, 512k or 1000000 (bytes); K/M/G are powers of 1024."""
+
+    name = "size"
+    _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower()
+        number = text.rstrip("kmgb")
+        unit = text[len(number):]
+        try:
+            size = int(float(number) * self._UNITS[unit])
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size (e.g. 50MB, 512k, 1000000)", param, ctx)
+        if size <= 0:
+            self.fail(f"{value!r} must be more than 0 bytes", param, ctx)
+        return size
+
+
+#: Largest input read by default (--max-size changes it).
+DEFAULT_MAX_SIZE = "50MB"
+_max_size = click.option("--max-size", type=ByteSize(), default=DEFAULT_MAX_SIZE, show_default=True,
+                         help="Refuse inputs larger than this (e.g. 200MB).")
+
+
 def _fail(message: str, code: int = 1) -> None:
     click.echo(f"ipplan: error: {message}", err=True)
     sys.exit(code)
@@ -39,7 +66,8 @@ def main() -> None:
 @click.option("-o", "--output", "out", metavar="OUT", help="Write the plan here instead of stdout.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
 @click.option("--encoding", metavar="ENC", help="Decode the input with ENC instead of detecting it.")
-def parse(file: str, out: str | None, fmt: str, encoding: str | None) -> None:
+@_max_size
+def parse(file: str, out: str | None, fmt: str, encoding: str | None, max_size: int) -> None:
     """Parse one document (FILE, or - for stdin) into a plan.
 
     The plan is validated against the schema before anything is written.
@@ -48,7 +76,7 @@ def parse(file: str, out: str | None, fmt: str, encoding: str | None) -> None:
     from ipplan.errors import IpplanError
 
     try:
-        plan = api.parse_file(file, encoding=encoding)
+        plan = api.parse_file(file, encoding=encoding, max_bytes=max_size)
     except IpplanError as exc:
         if exc.path is None:
             exc.path = "<stdin>" if file == "-" else file
@@ -68,8 +96,9 @@ def parse(file: str, out: str | None, fmt: str, encoding: str | None) -> None:
 @click.option("--overwrite", is_flag=True,
               help="Replace existing files in OUT_DIR that ipplan did not write (e.g. curated plans).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
+@_max_size
 def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str | None, force: bool,
-          overwrite: bool, fail_fast: bool) -> None:
+          overwrite: bool, fail_fast: bool, max_size: int) -> None:
     """Convert every document under IN_DIR into OUT_DIR.
 
     Outputs are written atomically; a re-run skips inputs whose output is up to date.
@@ -81,7 +110,7 @@ def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str 
 
     reporter = make_reporter(sys.stderr)
     summary = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, pattern=pattern, force=force, overwrite=overwrite,
-                        fail_fast=fail_fast,
+                        fail_fast=fail_fast, max_bytes=max_size,
                         on_start=reporter.start, on_result=reporter.update)
     reporter.finish(summary, out_dir)
     sys.exit(130 if summary.interrupted else 1 if summary.failed else 0)

@@ -102,3 +102,20 @@ def test_usage_error_exit_code() -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+@pytest.mark.parametrize("size, ok", [("1k", False), ("1MB", True), ("0", None), ("ten", None)])
+def test_max_size_is_configurable(tmp_path, size: str, ok: bool | None) -> None:
+    from click.testing import CliRunner
+
+    from ipplan.cli import main
+
+    doc = tmp_path / "plan.txt"
+    doc.write_text("一、总体要求\n" + "加强知识产权保护。" * 200, encoding="utf-8")  # 5.4 KB
+    result = CliRunner().invoke(main, ["parse", str(doc), "--max-size", size])
+    if ok is None:
+        assert result.exit_code == 2 and "size" in result.output
+    elif ok:
+        assert result.exit_code == 0
+    else:
+        assert result.exit_code == 1 and "1,024-byte limit" in result.output and "plan.txt" in result.output
