@@ -30,8 +30,8 @@ def common_chars(count: int = COUNT) -> tuple[str, str]:
     top = sorted(weight, key=lambda c: (-weight[c], c))[:count]
     simp = "".join(sorted(top))
     trad = set()
-    for config in CONFIGS:
-        trad.update(opencc.OpenCC(config).convert(simp))
+    for config in CONFIGS:  # one character per line: converted alone, not as part of a phrase
+        trad.update(opencc.OpenCC(config).convert("\n".join(simp)).replace("\n", ""))
     return simp, "".join(sorted(trad - set(simp)))
 
 
