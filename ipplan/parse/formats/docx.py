@@ -80,8 +80,9 @@ NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
 }  # fmt: skip
 #: Bullet symbols that the outline reads as items; other bullets are not written.
 OUTLINE_BULLETS = frozenset({"—", "——", "-"})
-#: A label ending in one of these is glued to its text; others get a space.
-_GLUE = re.compile(r"[、.．)）:：\]】]$")
+#: A label ending in an ASCII letter or digit is set off from its text by a space; others
+#: (一、 （一） 1. ①) are glued to it, as typed labels are.
+_SPACED = re.compile(r"[A-Za-z0-9]$")
 
 
 def docx_to_text(data: bytes, name: str) -> str:
@@ -312,7 +313,7 @@ class _Reader:
         text = "".join(parts)
         label = self.label(p)
         if label:
-            text = label + ("" if _GLUE.search(label) else " ") + text.lstrip()
+            text = label + (" " if _SPACED.search(label) else "") + text.lstrip()
         return text
 
     def label(self, p: _Element) -> str:
