@@ -70,9 +70,13 @@ def script_counts(line: str) -> tuple[int, int]:
 
 
 def paragraph_script(line: str, min_chars: int = MIN_TRADITIONAL_CHARS) -> str:
-    """'traditional' or 'simplified' for one paragraph (neutral text counts as simplified)."""
+    """'traditional' or 'simplified' for one paragraph (neutral text counts as simplified).
+
+    Traditional: more traditional-only than simplified-only characters, and either
+    ``min_chars`` of them or no simplified-only character at all (一、指導思想).
+    """
     trad, simp = script_counts(line)
-    return "traditional" if trad >= min_chars and trad > simp else "simplified"
+    return "traditional" if trad > simp and (trad >= min_chars or simp == 0) else "simplified"
 
 
 @functools.cache
@@ -98,8 +102,9 @@ def normalize(text: str) -> NormalizedText:
     """Fold the text and convert its traditional paragraphs to simplified.
 
     A paragraph is traditional when it has more traditional-only than simplified-only
-    characters and at least MIN_TRADITIONAL_CHARS of them; in a document that is
-    traditional overall, one such character is enough (short lines like 基本介紹).
+    characters and at least MIN_TRADITIONAL_CHARS of them, or no simplified-only one (short
+    headings of a mixed document: 一、指導思想); a document without any such paragraph of
+    MIN_TRADITIONAL_CHARS is simplified and left as it is.
     """
     lines = fold(text)
     counts = [script_counts(line) for line in lines]
