@@ -47,6 +47,8 @@ CANDIDATES: tuple[tuple[str, str, str], ...] = (
 MIN_SHARE = 0.6
 #: How much better than the runner-up the chosen decoding must score.
 MARGIN = 0.25
+#: How many characters of a long text are scored (evenly spread; the score is a share).
+SCORE_CHARS = 2000
 #: Fewest non-ASCII characters a decision between two readings rests on.
 MIN_EVIDENCE = 2
 
@@ -81,7 +83,10 @@ def _good_table() -> dict[int, str]:
 
 def common_share(text: str) -> float | None:
     """Share of common Chinese characters and punctuation among the non-ASCII characters
-    (None if there are none): about 1 for Chinese text, far less for mojibake."""
+    (None if there are none): about 1 for Chinese text, far less for mojibake. A long text
+    is scored on SCORE_CHARS characters taken evenly through it."""
+    if len(text) > SCORE_CHARS:
+        text = text[:: len(text) // SCORE_CHARS]
     non_ascii = _non_ascii(text)
     if not non_ascii:
         return None
@@ -102,11 +107,19 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> Decoded:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return _detect(data, name)
-    if (len(data) <= SHORT_BYTES or UTF8_ODD.search(text)) and _implausible(text):
+    if (len(data) <= SHORT_BYTES or _has_two_byte_chars(data, text) and UTF8_ODD.search(text)) \
+            and _implausible(text):
         # Valid UTF-8 that reads as mojibake (GB bytes can be valid UTF-8: 知识 → ֪ʶ)
         # competes with the legacy codecs.
         return _detect(data, name, utf8=text)
     return Decoded(text, "utf-8")
+
+
+def _has_two_byte_chars(data: bytes, text: str) -> bool:
+    """Whether UTF-8 ``data`` (decoded: ``text``) holds characters of the two-byte range.
+    Cheap: if every non-ASCII character took three bytes (CJK), the counts add up."""
+    ascii_chars = len(text.encode("ascii", "ignore"))
+    return 3 * (len(text) - ascii_chars) != len(data) - ascii_chars
 
 
 def _implausible(text: str) -> bool:
