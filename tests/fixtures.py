@@ -13,6 +13,7 @@ import html
 import io
 import zipfile
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from ipplan.parse.numerals import CIRCLED, int_to_cn
 from ipplan.parse.outline import match_marker
@@ -92,11 +93,11 @@ def html_page(bs: list[Block], *, charset: str | None = "utf-8", heading: bool =
     parts += ["<title>政策文件_市人民政府门户网站</title>", "<script>var _hmt = [];</script>",
               "<style>.zoom p { text-indent: 2em; }</style>", "</head>", "<body>",
               '<div class="top"><div class="logo">市人民政府门户网站</div>',
-              '<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li>'
-              '<li><a href="/hdjl/">互动交流</a></li></ul></div>',
+              ('<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li>'
+               '<li><a href="/hdjl/">互动交流</a></li></ul></div>'),
               '<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 政策文件</div>',
-              '<div class="main"><div class="left-side"><h3>政策文件</h3><ul><li><a>规范性文件</a></li>'
-              '<li><a>政策解读</a></li></ul></div>', '<div class="detail">']
+              ('<div class="main"><div class="left-side"><h3>政策文件</h3><ul><li><a>规范性文件</a></li>'
+               '<li><a>政策解读</a></li></ul></div>'), '<div class="detail">']
     if meta:
         parts.append('<table class="xxgk_table">')
         for row in meta[0].rows:
@@ -114,8 +115,8 @@ def html_page(bs: list[Block], *, charset: str | None = "utf-8", heading: bool =
             parts.append(_html_table(b.rows))
     parts += ["</div>", '<div class="share">分享到：<a>微信</a> <a>微博</a> <a>QQ空间</a></div>',
               '<div class="print-close">【<a>打印本页</a>】【<a>关闭窗口</a>】</div>', "</div></div>",
-              '<div class="footer"><p>主办：市人民政府办公室 版权所有</p><p>网站标识码：3303000001 '
-              '浙ICP备05000000号</p></div>', "</body>", "</html>"]
+              ('<div class="footer"><p>主办：市人民政府办公室 版权所有</p><p>网站标识码：3303000001 '
+               '浙ICP备05000000号</p></div>'), "</body>", "</html>"]
     return "\n".join(parts)
 
 
@@ -185,7 +186,8 @@ class _AutoNumbers:
     """Word lists for the outline markers: one abstract list per marker shape, restarted
     (a new w:num with startOverride) where the printed number does not continue it."""
 
-    FORMATS = {"cn": "chineseCounting", "digit": "decimal", "circled": "decimalEnclosedCircle"}
+    FORMATS: ClassVar[dict[str, str]] = {"cn": "chineseCounting", "digit": "decimal",
+                                         "circled": "decimalEnclosedCircle"}
 
     def __init__(self) -> None:
         self.abstract: dict[str, tuple[int, str, str]] = {}  # shape -> (id, fmt, lvlText)
@@ -316,7 +318,7 @@ def pdf_file(bs: list[Block], *, header: str = "某市人民政府办公室文�
         if b.kind != "p":
             continue
         indent = 2 * size
-        for line in _wrap(b.text, lambda s, first: measure(s) <= (right - left - (indent if first else 0))):
+        for line in _wrap(b.text, lambda s, first, indent=indent: measure(s) <= right - left - (indent if first else 0)):
             if y < bottom:
                 new_page()
             c.setFont(font, size)

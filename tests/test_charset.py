@@ -142,8 +142,8 @@ def test_short_gb_text_that_is_valid_utf8_is_not_read_as_utf8() -> None:
     data = "知识".encode("gb18030")
     assert data.decode("utf-8") == "\u05aa\u02b6"  # valid UTF-8, and mojibake
     assert charset.decode_text(data, "x") == ("知识", "gb18030")
-    assert charset.decode_text("知识".encode("utf-8"), "x") == ("知识", "utf-8")
-    assert charset.decode_text("Café 计划".encode("utf-8"), "x") == ("Café 计划", "utf-8")
+    assert charset.decode_text("知识".encode(), "x") == ("知识", "utf-8")
+    assert charset.decode_text("Café 计划".encode(), "x") == ("Café 计划", "utf-8")
 
 
 def test_a_reading_that_is_chinese_both_ways_is_refused() -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ipplan.errors import ReadError
 from ipplan.parse.formats.layout import Cell, join_parts, render_table

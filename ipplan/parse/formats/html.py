@@ -71,7 +71,8 @@ REPORTED = {"cp950": "big5", "utf_8": "utf-8"}
 
 def decode_html(data: bytes, name: str, encoding: str | None = None) -> charset.Decoded:
     """Decode a page: ``encoding``, else a BOM, else its declared charset when that decodes
-    strictly, else content detection as for text."""
+    strictly to text that reads as Chinese (or no other reading does), else content
+    detection as for text."""
     if encoding or data.startswith(tuple(b for b, _, _ in charset.BOMS)):
         return charset.decode_text(data, name, encoding)
     m = META_CHARSET.search(data[:4096])
@@ -81,9 +82,16 @@ def decode_html(data: bytes, name: str, encoding: str | None = None) -> charset.
         try:
             text = data.decode(codec)
             canon = codecs.lookup(codec).name
-            return charset.Decoded(text, REPORTED.get(canon, canon.replace("_", "-")))
         except (LookupError, UnicodeDecodeError):
-            pass  # a page that lies about its charset: detect
+            return charset.decode_text(data, name)  # a page that lies about its charset: detect
+        declared_reading = charset.Decoded(text, REPORTED.get(canon, canon.replace("_", "-")))
+        share = charset.common_share(text)
+        if share is None or share >= charset.MIN_SHARE:
+            return declared_reading
+        try:  # e.g. a GB page declaring iso-8859-1, which decodes any bytes
+            return charset.decode_text(data, name)
+        except ReadError:
+            return declared_reading
     return charset.decode_text(data, name)
 
 

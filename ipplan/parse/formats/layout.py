@@ -61,17 +61,8 @@ def fill_grid(rows: Iterable[list[Cell]]) -> list[list[str]]:
     carry: dict[int, list] = {}  # column -> [text, rows still covered]
     for row in rows:
         out: list[str] = []
-
-        def take_carried() -> None:
-            while len(out) in carry:
-                slot = carry[len(out)]
-                out.append(slot[0])
-                slot[1] -= 1
-                if slot[1] == 0:
-                    del carry[len(out) - 1]
-
         for cell in row:
-            take_carried()
+            _take_carried(out, carry)
             col = len(out)
             text = cell.text
             if text is None:  # continues the cell above
@@ -82,9 +73,19 @@ def fill_grid(rows: Iterable[list[Cell]]) -> list[list[str]]:
                 out.append(text)
                 if down > 1:
                     carry[col + k] = [text, down - 1]
-        take_carried()
+        _take_carried(out, carry)
         grid.append(out)
     return grid
+
+
+def _take_carried(out: list[str], carry: dict[int, list]) -> None:
+    """Fill the next columns of ``out`` that a rowspan from above still covers."""
+    while len(out) in carry:
+        slot = carry[len(out)]
+        out.append(slot[0])
+        slot[1] -= 1
+        if slot[1] == 0:
+            del carry[len(out) - 1]
 
 
 def clean_cell(text: str) -> str:
