@@ -72,3 +72,13 @@ def test_simplified_samples_come_out_unchanged(path) -> None:
     result = normalize(text)
     assert result.lines == tuple(fold(text))
     assert result.script == "simplified" and result.conversion is None
+
+
+def test_short_traditional_heading_in_a_mixed_document() -> None:
+    """One traditional-only character and no simplified-only one is enough in a document
+    that holds traditional paragraphs; a simplified document is never touched."""
+    simp = "建立知识产权整合服务体系，新增文件核心数据。"
+    trad = "加快推進智慧財產權強省建設，最佳化產業發展決策。"
+    result = normalize(f"一、指導思想\n{simp}\n{trad}\n{simp}")
+    assert result.lines[0] == "一、指导思想" and result.script == "mixed"
+    assert normalize(f"一、指導思想\n{simp}").lines[0] == "一、指導思想"

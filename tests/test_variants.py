@@ -109,3 +109,32 @@ def test_one_line_paste_with_page_metadata_rows() -> None:
     got = emit.plan_data(ipplan.parse_text(" ".join(body.splitlines())))
     assert [r[:5] for r in outline_view(got["sections"])] == [r[:5] for r in outline_view(exp["sections"])]
     assert got["meta"]["doc_number"] == exp["meta"]["doc_number"]
+
+
+@pytest.mark.parametrize("path", SIMPLIFIED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk", "s2hkp"])
+def test_traditional_copies_give_the_expected_plan(path: Path, config: str) -> None:
+    """Plain traditional characters, Taiwan and Hong Kong character forms (and Hong Kong
+    phrases) come out as the sample's own simplified plan, field for field."""
+    from ipplan.parse.normalize import _converter
+
+    exp = expected(path)
+    got = emit.plan_data(ipplan.parse_text(_converter(config).convert(path.read_text("utf-8"))))
+    assert got["source"]["script"] == "traditional"
+    for key in ("meta", "sections", "targets", "tables"):
+        assert got[key] == exp[key], key
+
+
+@pytest.mark.parametrize("path", SIMPLIFIED, ids=lambda p: p.stem)
+def test_mixed_script_document_gives_the_expected_plan(path: Path) -> None:
+    """Every other paragraph traditional (Taiwan and Hong Kong forms in turn): each
+    paragraph is converted on its own and the plan is the sample's."""
+    from ipplan.parse.normalize import _converter
+
+    exp = expected(path)
+    lines = path.read_text("utf-8").splitlines()
+    mixed = [_converter("s2tw" if i % 4 == 1 else "s2hk").convert(ln) if i % 2 else ln for i, ln in enumerate(lines)]
+    got = emit.plan_data(ipplan.parse_text("\n".join(mixed)))
+    assert got["source"]["script"] == "mixed"
+    for key in ("meta", "sections", "targets", "tables"):
+        assert got[key] == exp[key], key

@@ -73,12 +73,16 @@ def script_counts(line: str) -> tuple[int, int]:
 
 
 def paragraph_script(line: str, min_chars: int = MIN_TRADITIONAL_CHARS) -> str:
-    """'traditional' or 'simplified' for one paragraph (neutral text counts as simplified)."""
+"""'traditional' or 'simplified' for one paragraph (neutral text counts as simplified).
+
+    Traditional: more traditional-only than simplified-only characters, and either
+    ``min_chars`` of them or no simplified-only character at all (一、指導思想).
+    """
     return "traditional" if _is_traditional(*script_counts(line), min_chars) else "simplified"
 
 
 def _is_traditional(trad: int, simp: int, min_chars: int) -> bool:
-    return trad >= min_chars and trad > simp
+    return trad > simp and (trad >= min_chars or simp == 0)
 
 
 @functools.cache
@@ -104,14 +108,15 @@ def normalize(text: str) -> NormalizedText:
     """Fold the text and convert its traditional paragraphs to simplified.
 
     A paragraph is traditional when it has more traditional-only than simplified-only
-    characters and at least MIN_TRADITIONAL_CHARS of them; in a document that is
-    traditional overall, one such character is enough (short lines like 基本介紹).
+    characters and at least MIN_TRADITIONAL_CHARS of them, or no simplified-only one (short
+    headings of a mixed document: 一、指導思想); a document without any such paragraph of
+    MIN_TRADITIONAL_CHARS is simplified and left as it is.
     """
     lines = fold(text)
     if not _script_classes()[0].search(text):  # the common case: nothing traditional at all
         return NormalizedText(tuple(lines))
     counts = [script_counts(line) for line in lines]
-    n_trad_lines = sum(_is_traditional(t, s, MIN_TRADITIONAL_CHARS) for t, s in counts)
+    n_trad_lines = sum(t >= MIN_TRADITIONAL_CHARS and t > s for t, s in counts)
     if n_trad_lines == 0:
         return NormalizedText(tuple(lines))
     n_simp_lines = sum(s > 0 and s >= t for t, s in counts)

@@ -104,3 +104,27 @@ def ordinal(s: str) -> int | None:
     if s.isascii() and s.isdigit():
         return int(s)
     return cn_to_int(s)
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def int_to_cn(n: int) -> str:
+    """Write 0 ≤ n < 100000 as a Chinese numeral (Word's chineseCounting list labels).
+
+    >>> int_to_cn(1), int_to_cn(10), int_to_cn(11), int_to_cn(21), int_to_cn(105), int_to_cn(1010)
+    ('一', '十', '十一', '二十一', '一百零五', '一千零一十')
+    """
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    out, zero = "", False
+    for value, unit in ((10000, "万"), (1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // value % 10
+        if d:
+            out += ("零" if zero and out else "") + _CN_DIGITS[d] + unit
+            zero = False
+        else:
+            zero = True
+    return out

@@ -1,8 +1,9 @@
 """Reading and decoding: the only stage that touches the file system.
 
-Input type is decided by content (magic bytes), not by the file name. Text is decoded
-strictly: UTF-8 (with or without BOM), UTF-16 with a BOM, then GB18030 (a superset of GBK
-and GB2312). Bytes that decode cleanly in none of them are an error, never mojibake.
+The input type is decided by content (magic bytes, leading markup), not by the file name:
+PDF, DOCX (a ZIP holding word/document.xml), HTML and text are read; legacy OLE .doc/.wps,
+RTF and other ZIP archives get a one-line error saying what to do. Text and HTML are
+decoded as charset.py describes; each other format has its module in formats/.
 """
 
 from __future__ import annotations
@@ -17,16 +18,23 @@ from ipplan.parse.types import DecodedDocument, RawDocument
 #: Default maximum input size in bytes.
 MAX_BYTES = 50 * 1024 * 1024
 
-#: (magic prefix, format, message if ipplan cannot read that format yet)
-MAGIC: tuple[tuple[bytes, str, str | None], ...] = (
-    (b"%PDF", "pdf", "PDF input is not supported yet; save the text (pdftotext) and parse that"),
-    (b"PK\x03\x04", "docx", "DOCX/ZIP input is not supported yet; save it as text and parse that"),
-    (b"\xd0\xcf\x11\xe0", "doc", "legacy .doc/.wps (OLE) file; convert it with "
-     "`libreoffice --headless --convert-to docx FILE` or save it as text"),
+#: (magic prefix, format) — checked in order against the first bytes.
+MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"{\\rtf", "rtf"),
 )
-
-#: Encodings tried in order for text without a BOM.
-TEXT_ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
+#: Formats ipplan does not read, with what to do instead.
+UNSUPPORTED: dict[str, str] = {
+    "ole": "legacy .doc/.wps (OLE) file; convert it with `libreoffice --headless --convert-to docx FILE` "
+           "and parse the .docx",
+    "rtf": "RTF file; convert it with `libreoffice --headless --convert-to docx FILE` and parse the .docx",
+}
+#: Leading markup of an HTML page (after a BOM, whitespace and comments).
+HTML_STARTS: tuple[bytes, ...] = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<title", b"<?xml")
+#: Markup that makes a page HTML when it occurs near the start.
+HTML_TAGS: tuple[bytes, ...] = (b"<html", b"<body", b"<head")
 
 
 def read_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> RawDocument:
@@ -62,57 +70,47 @@ def _check(raw: RawDocument, name: str, max_bytes: int) -> RawDocument:
     return raw
 
 
-def sniff_format(data: bytes) -> tuple[str, str | None]:
-    """Return (format, unsupported-message) from the first bytes."""
-    for magic, fmt, message in MAGIC:
+def sniff_format(data: bytes) -> str:
+    """The input's format from its first bytes: pdf, zip, ole, rtf, html or txt."""
+    for magic, fmt in MAGIC:
         if data.startswith(magic):
-            return fmt, message
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in data[:4096].lower():
-        return "html", None
-    return "txt", None
+            return fmt
+    head = data[:1024]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: look at the ASCII bytes only
+        head = head[2:].replace(b"\x00", b"")
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").lower()
+    while head.startswith(b"<!--") and b"-->" in head:
+        head = head.split(b"-->", 1)[1].lstrip(b" \t\r\n")
+    if head.startswith(HTML_STARTS) and (not head.startswith(b"<?xml") or b"<html" in data[:4096].lower()):
+        return "html"
+    if any(tag in head[:512] for tag in HTML_TAGS):
+        return "html"
+    return "txt"
 
 
 def decode(raw: RawDocument, encoding: str | None = None) -> DecodedDocument:
-    """Decode a RawDocument's bytes to text. ``encoding`` forces a codec."""
+    """Bytes → text of any supported format. ``encoding`` forces the codec of text and
+    HTML (DOCX and PDF carry their own encodings and ignore it)."""
+    from ipplan.parse import charset
+
     name = raw.path or "<stdin>"
     data = raw.data
-    fmt, unsupported = sniff_format(data)
-    if unsupported:
-        raise ReadError(unsupported, name)
+    fmt = sniff_format(data)
+    if fmt in UNSUPPORTED:
+        raise ReadError(UNSUPPORTED[fmt], name)
     sha = hashlib.sha256(data).hexdigest()
-    if encoding:
-        try:
-            text = data.decode(encoding)
-        except LookupError:
-            raise ReadError(f"unknown encoding {encoding!r}", name) from None
-        except UnicodeDecodeError as exc:
-            raise ReadError(f"not valid {encoding} at byte {exc.start}", name) from None
-        return _decoded(text, raw, sha, encoding, fmt)
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _decoded(_strict(data[3:], "utf-8", name), raw, sha, "utf-8-sig", fmt)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _decoded(_strict(data, "utf-16", name), raw, sha, "utf-16", fmt)
-    if b"\x00" in data[:8192]:
-        raise ReadError("binary file (contains NUL bytes), not a text document", name)
-    for enc in TEXT_ENCODINGS:
-        try:
-            return _decoded(data.decode(enc), raw, sha, enc, fmt)
-        except UnicodeDecodeError:
-            continue
-    raise ReadError("cannot decode: not UTF-8 or GB18030 text (try --encoding)", name)
+    if fmt == "pdf":
+        from ipplan.parse.formats.pdf import pdf_to_text
 
+        return DecodedDocument(pdf_to_text(data, name), raw.path, sha, None, "pdf")
+    if fmt == "zip":
+        from ipplan.parse.formats.docx import docx_to_text
 
-def _strict(data: bytes, enc: str, name: str) -> str:
-    try:
-        return data.decode(enc)
-    except UnicodeDecodeError as exc:
-        raise ReadError(f"invalid {enc} at byte {exc.start}", name) from None
-
-
-def _decoded(text: str, raw: RawDocument, sha: str, enc: str, fmt: str) -> DecodedDocument:
+        return DecodedDocument(docx_to_text(data, name), raw.path, sha, "utf-8", "docx")
     if fmt == "html":
-        from ipplan.parse.html import html_to_text
+        from ipplan.parse.formats.html import decode_html, html_to_text
 
-        text = html_to_text(text)
-    return DecodedDocument(text=text, path=raw.path, sha256=sha, encoding=enc, format=fmt)
+        page = decode_html(data, name, encoding)
+        return DecodedDocument(html_to_text(page.text, name), raw.path, sha, page.encoding, "html")
+    text = charset.decode_text(data, name, encoding)
+    return DecodedDocument(text.text, raw.path, sha, text.encoding, "txt")

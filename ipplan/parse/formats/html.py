@@ -1,0 +1,327 @@
+"""Saved web pages → text: the article body, not the page's chrome.
+
+lxml parses the page (libxml2: no Python recursion; its depth limit stops a page of
+100,000 nested tags). The body is the first known government-CMS container that holds
+text (BODY_CONTAINERS), else the element with the densest paragraph text. Inside it,
+chrome (CHROME_TAGS, and elements whose id/class names a share bar, breadcrumb, font-size
+bar, …) is dropped, block elements become line breaks and data tables become pipe rows.
+The page's metadata block (索引号, 发布机构, 成文日期, 文号 …), wherever it sits, becomes
+"key：value" lines in front of the text, and the article heading above the body is kept.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import TYPE_CHECKING
+
+from ipplan.errors import ReadError
+from ipplan.parse import charset
+from ipplan.parse.formats.layout import Cell, join_parts, render_table, squash
+from ipplan.parse.meta import FIELD_KEYS
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+#: Elements never read as text.
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+                       "head", "button", "select", "option", "input", "textarea", "map", "audio", "video"})
+#: Page chrome dropped inside the body too.
+CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+#: id/class words of chrome blocks (matched as whole words of the attribute, any case).
+CHROME_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:share|bdshare|bdsharebuttonbox|jiathis|crumbs?|breadcrumbs?|position|location|curpos|"
+    r"dqwz|nav|navbar|menu|footer|foot|header|head|top|toolbar|tools|fontsize|font|zh|zoomfont|"
+    r"print|close|sidebar|side|related|relevant|xgwz|xglj|pager|pagination|page-?nav|comment|copyright|"
+    r"search|login|banner|ewm|qrcode|gotop|backtop)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+#: Known article containers of government CMSs, tried in order: (attribute, value).
+BODY_CONTAINERS: tuple[tuple[str, str], ...] = (
+    ("id", "UCAP-CONTENT"), ("class", "TRS_Editor"), ("class", "TRS_UEDITOR"), ("id", "zoom"),
+    ("class", "pages_content"), ("class", "article-content"), ("class", "article_content"),
+    ("id", "article"), ("class", "article"), ("class", "wzcon"), ("class", "con_txt"), ("id", "content"),
+    ("class", "content"), ("tag", "article"), ("tag", "main"),
+)  # fmt: skip
+#: A known container counts only when it holds at least this much text.
+MIN_BODY_CHARS = 200
+#: Block elements: their start and end break the line.
+BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "dl", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
+                        "tr", "table", "section", "article", "main", "blockquote", "pre", "hr", "center",
+                        "address", "figure", "figcaption", "caption", "tbody", "thead", "tfoot", "body", "html",
+                        "td", "th"})
+#: Metadata keys of government pages; a block holding two of them is the metadata block.
+META_KEYS = frozenset(FIELD_KEYS) | {"索引号", "主题分类", "组配分类", "公开方式", "有效性", "发布日期", "信息来源",
+                                     "体裁分类", "时效", "公文种类", "生成日期"}
+#: Tags that can hold a metadata block, and the most text such a block has.
+META_BLOCK_TAGS = frozenset({"table", "tbody", "ul", "ol", "dl", "div", "section", "p"})
+MAX_META_CHARS = 800
+_SPACE = re.compile(r"\s+")
+_META_CELL = re.compile(r"^\s*(?P<k>[\u4e00-\u9fff]{2,5})\s*[:：]\s*(?P<v>.*)$")
+#: A heading above the body (h1/h2, or a title-like id/class).
+TITLE_NAMES = re.compile(r"title|biaoti|bt\b", re.IGNORECASE)
+#: <meta charset> / http-equiv prescan of the first bytes (as browsers do before parsing).
+META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*(?P<cs>[A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+#: Declared charsets decoded with a superset codec (the WHATWG mapping browsers use).
+CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+                   "big5": "cp950", "big5-hkscs": "big5hkscs", "utf8": "utf-8", "unicode": "utf-8"}
+#: Reported names of the codecs above (see charset.py).
+REPORTED = {"cp950": "big5", "utf_8": "utf-8"}
+
+
+def decode_html(data: bytes, name: str, encoding: str | None = None) -> charset.Decoded:
+    """Decode a page: ``encoding``, else a BOM, else its declared charset when that decodes
+    strictly to text that reads as Chinese (or no other reading does), else content
+    detection as for text."""
+    if encoding or data.startswith(tuple(b for b, _, _ in charset.BOMS)):
+        return charset.decode_text(data, name, encoding)
+    m = META_CHARSET.search(data[:4096])
+    if m:
+        declared = m["cs"].decode("ascii").lower()
+        codec = CHARSET_ALIASES.get(declared, declared)
+        try:
+            text = data.decode(codec)
+            canon = codecs.lookup(codec).name
+        except (LookupError, UnicodeDecodeError):
+            return charset.decode_text(data, name)  # a page that lies about its charset: detect
+        declared_reading = charset.Decoded(text, REPORTED.get(canon, canon.replace("_", "-")))
+        share = charset.common_share(text)
+        if share is None or share >= charset.MIN_SHARE:
+            return declared_reading
+        try:  # e.g. a GB page declaring iso-8859-1, which decodes any bytes
+            return charset.decode_text(data, name)
+        except ReadError:
+            return declared_reading
+    return charset.decode_text(data, name)
+
+
+def html_to_text(html: str, name: str = "<html>") -> str:
+    """The page's metadata lines, heading and article body as text lines."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError(f"cannot parse the HTML page: {exc}", name) from None
+    for el in list(root.iter(*SKIP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    meta_blocks = _meta_blocks(root)
+    lines = _meta_lines(meta_blocks)
+    body = _body(root)
+    heading = _heading(body)
+    body_lines = _render(body, skip=set(meta_blocks))
+    if heading and heading not in body_lines[:5]:
+        lines.append(heading)
+    lines += body_lines
+    text = "\n".join(lines)
+    if not text.strip():
+        raise ReadError("no text found in the HTML page", name)
+    return text
+
+
+def _classes(el: HtmlElement) -> str:
+    return f"{el.get('id', '')} {el.get('class', '')}"
+
+
+def _is_chrome(el: HtmlElement) -> bool:
+    return el.tag in CHROME_TAGS or bool(CHROME_NAMES.search(_classes(el)))
+
+
+def _text_len(el: HtmlElement) -> int:
+    return len(_SPACE.sub("", "".join(el.itertext())))
+
+
+def _meta_blocks(root: HtmlElement) -> list[HtmlElement]:
+    """The page's metadata blocks: the outermost table/list/div elements that hold two or
+    more metadata keys in at most MAX_META_CHARS of text."""
+    counts: dict[HtmlElement, int] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        pieces = [el.text] + [c.tail for c in el]
+        n = sum(1 for t in pieces if t and t.strip() and _key_of(t.strip()) is not None)
+        if n:
+            for owner in (el, *el.iterancestors()):
+                counts[owner] = counts.get(owner, 0) + n
+    cands = [el for el, n in counts.items()
+             if n >= 2 and el.tag in META_BLOCK_TAGS and _text_len(el) <= MAX_META_CHARS]
+    chosen = set(cands)
+    return [el for el in cands if not any(a in chosen for a in el.iterancestors())]
+
+
+def _segments(el: HtmlElement) -> list[str]:
+    """Text pieces of a block in document order (one per text node), stripped."""
+    return [s for s in (t.strip() for t in el.itertext()) if s]
+
+
+def _key_of(segment: str) -> str | None:
+    key = segment.rstrip(":： ").replace(" ", "").replace("\u3000", "")
+    if key in META_KEYS:
+        return key
+    m = _META_CELL.match(segment)
+    return m["k"] if m and m["k"] in META_KEYS else None
+
+
+def _meta_lines(blocks: list[HtmlElement]) -> list[str]:
+    """"key：value" lines for the keys meta.py reads, in page order."""
+    segs = [s for block in blocks for s in _segments(block)]
+    out: list[str] = []
+    seen: set[str] = set()
+    i = 0
+    while i < len(segs):
+        seg = segs[i]
+        key = _key_of(seg)
+        if key is None:
+            i += 1
+            continue
+        m = _META_CELL.match(seg)
+        value = m["v"].strip() if m and m["k"] == key else ""
+        if not value and i + 1 < len(segs) and _key_of(segs[i + 1]) is None:
+            value = segs[i + 1]
+            i += 1
+        if key in FIELD_KEYS and value and key not in seen:
+            seen.add(key)
+            out.append(f"{key}：{squash(value)}")
+        i += 1
+    return out
+
+
+def _body(root: HtmlElement) -> HtmlElement:
+    for attr, value in BODY_CONTAINERS:
+        for el in _find(root, attr, value):
+            if _is_chrome(el) and attr != "tag":
+                continue
+            if _text_len(el) >= MIN_BODY_CHARS:
+                return el
+    return _densest(root)
+
+
+def _find(root: HtmlElement, attr: str, value: str) -> list[HtmlElement]:
+    if attr == "tag":
+        return list(root.iter(value))
+    if attr == "id":
+        return [el for el in root.iter() if isinstance(el.tag, str) and el.get("id") == value]
+    low = value.lower()
+    return [el for el in root.iter() if isinstance(el.tag, str)
+            and low in (c.lower() for c in (el.get("class") or "").split())]
+
+
+def _densest(root: HtmlElement) -> HtmlElement:
+    """Readability-style: each paragraph-like element gives its text length (less link
+    text) to its parent and half to its grandparent; the best-scored element wins."""
+    scores: dict[HtmlElement, float] = {}
+    for el in root.iter("p", "td", "li", "div", "span", "font", "pre"):
+        if not isinstance(el.tag, str):
+            continue
+        own = _SPACE.sub("", (el.text or "") + "".join((c.tail or "") for c in el))
+        if el.tag != "p" and len(own) < 20:
+            continue
+        text = _SPACE.sub("", "".join(el.itertext()))
+        links = sum(len(_SPACE.sub("", "".join(a.itertext()))) for a in el.iter("a"))
+        score = len(text) - 2 * links
+        if score <= 0:
+            continue
+        parent = el.getparent()
+        if parent is not None and not _is_chrome(parent):
+            scores[parent] = scores.get(parent, 0.0) + score
+            grand = parent.getparent()
+            if grand is not None and not _is_chrome(grand):
+                scores[grand] = scores.get(grand, 0.0) + score / 2
+    if not scores:
+        body = root.find("body")
+        return body if body is not None else root
+    return max(scores, key=lambda e: scores[e])
+
+
+def _heading(body: HtmlElement) -> str | None:
+    """The article heading just above the body: the nearest h1/h2/h3 or title-named
+    element among the preceding siblings of the body or of its three nearest ancestors."""
+    node = body
+    for _ in range(4):
+        for sib in node.itersiblings(preceding=True):
+            if not isinstance(sib.tag, str) or _is_chrome(sib):
+                continue
+            cands = [sib] if sib.tag in ("h1", "h2", "h3") or TITLE_NAMES.search(_classes(sib)) else []
+            cands += [e for e in sib.iter("h1", "h2", "h3")]
+            for el in cands:
+                text = squash("".join(el.itertext()))
+                if 4 <= len(text) <= 120:
+                    return text
+        parent = node.getparent()
+        if parent is None:
+            break
+        node = parent
+    return None
+
+
+def _render(body: HtmlElement, skip: set[HtmlElement]) -> list[str]:
+    """Body → lines: blocks break lines, data tables become pipe rows, chrome is skipped."""
+    from lxml import etree
+
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = squash("".join(buf))
+        buf.clear()
+        if text:
+            lines.append(text)
+
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, el in walker:
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            if event == "end" and el.tail:
+                buf.append(el.tail)
+            continue
+        if event == "start":
+            if el is not body and (el in skip or _is_chrome(el)):
+                walker.skip_subtree()
+                continue
+            if el.tag in BLOCK_TAGS:
+                flush()
+            if el.tag == "table" and _is_data_table(el):
+                lines.extend(render_table(_table_cells(el)))
+                walker.skip_subtree()
+                continue
+            if el.text:
+                buf.append(el.text)
+        else:
+            if el.tag in BLOCK_TAGS:
+                flush()
+            if el is not body and el.tail:
+                buf.append(el.tail)
+    flush()
+    return lines
+
+
+def _is_data_table(table: HtmlElement) -> bool:
+    """A table with no table nested inside (else it lays out the page and is read as blocks)."""
+    return not any(True for _ in table.iterdescendants("table"))
+
+
+def _table_cells(table: HtmlElement) -> list[list[Cell]]:
+    out = []
+    for tr in table.iter("tr"):
+        cells = []
+        for td in tr:
+            if td.tag not in ("td", "th"):
+                continue
+            parts = _cell_parts(td)
+            cells.append(Cell(join_parts(parts), _span(td.get("rowspan")), _span(td.get("colspan"))))
+        out.append(cells)
+    return out
+
+
+def _cell_parts(td: HtmlElement) -> list[str]:
+    """A cell's text pieces: block children are separate pieces (joined without a break)."""
+    return [squash(t) for t in td.itertext()]
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, int((value or "1").strip()))
+    except ValueError:
+        return 1

@@ -1,0 +1,178 @@
+"""Encodings: every sample in every legacy encoding gives the plan of its clean text, the
+reported encoding names the codec used, and short texts decode right or fail loudly."""
+
+from __future__ import annotations
+
+import codecs
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+
+import ipplan
+from ipplan import emit
+from ipplan.errors import ReadError
+from ipplan.parse import charset
+from ipplan.parse.normalize import _converter
+from tests.conftest import SAMPLE_TEXTS
+
+SIMPLIFIED = [p for p in SAMPLE_TEXTS if not p.stem.endswith("-tw")]
+TRADITIONAL = [p for p in SAMPLE_TEXTS if p.stem.endswith("-tw")]
+PLAN_KEYS = ("meta", "sections", "targets", "tables", "warnings")
+#: Characters a legacy-encoded copy writes differently (what an editor saving it would do).
+LEGACY = str.maketrans({"\xa0": " ", "•": "·", "鈎": "鉤"})
+
+
+def plan(data: bytes | str) -> dict:
+    if isinstance(data, str):
+        return emit.plan_data(ipplan.parse_text(data))
+    return emit.plan_data(ipplan.parse_bytes(data))
+
+
+def same_plan(got: dict, want: dict) -> None:
+    for key in PLAN_KEYS:
+        assert got[key] == want[key], key
+
+
+def gb2312_bytes(text: str) -> bytes:
+    """GB2312 bytes: GB18030 bytes checked to stay inside GB2312's code space (A1–F7 × A1–FE)."""
+    data = text.encode("gb18030")
+    i = 0
+    while i < len(data):
+        if data[i] < 0x80:
+            i += 1
+            continue
+        assert 0xA1 <= data[i] <= 0xF7 and 0xA1 <= data[i + 1] <= 0xFE, text[:0] or data[i : i + 2]
+        i += 2
+    return data
+
+
+@pytest.mark.parametrize("path", SIMPLIFIED, ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    ("encode", "reported"),
+    [
+        (lambda t: t.encode("gb18030"), "gb18030"),
+        (lambda t: t.encode("gbk"), "gb18030"),
+        (gb2312_bytes, "gb18030"),
+        (lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"), "utf-16-le"),
+        (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), "utf-16-be"),
+        (lambda t: codecs.BOM_UTF8 + t.encode("utf-8"), "utf-8-sig"),
+        (lambda t: t.encode("utf-8"), "utf-8"),
+    ],
+    ids=["gb18030", "gbk", "gb2312", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-8"],
+)
+def test_simplified_sample_in_each_encoding(path: Path, encode, reported: str) -> None:
+    text = path.read_text("utf-8").translate(LEGACY)
+    got = plan(encode(text))
+    assert got["source"]["encoding"] == reported
+    same_plan(got, plan(text))
+
+
+@pytest.mark.parametrize("path", SIMPLIFIED, ids=lambda p: p.stem)
+@pytest.mark.parametrize(("config", "codec"), [("s2tw", "cp950"), ("s2hk", "big5hkscs")])
+def test_traditional_copy_in_big5_gives_the_simplified_plan(path: Path, config: str, codec: str) -> None:
+    """Taiwan and Hong Kong character copies saved as Big5 give the plan of the simplified
+    sample (the expected file, once the legacy substitutions are made)."""
+    simplified = path.read_text("utf-8").translate(LEGACY)
+    got = plan(_converter(config).convert(simplified).encode(codec))
+    assert got["source"]["encoding"] in (("big5",) if codec == "cp950" else ("big5", "big5hkscs"))
+    assert got["source"]["script"] == "traditional"
+    same_plan(got, plan(simplified))
+    if simplified == path.read_text("utf-8"):
+        want = yaml.safe_load(path.with_suffix(".yaml").read_text("utf-8"))
+        assert all(got[key] == want[key] for key in ("meta", "sections", "targets", "tables"))
+
+
+@pytest.mark.parametrize("path", TRADITIONAL, ids=lambda p: p.stem)
+@pytest.mark.parametrize("codec", ["cp950", "big5hkscs", "utf-16-le", "gb18030"])
+def test_traditional_sample_in_each_encoding(path: Path, codec: str) -> None:
+    text = path.read_text("utf-8").translate(LEGACY)
+    data = text.encode(codec)
+    if codec.startswith("utf-16"):
+        data = codecs.BOM_UTF16_LE + data
+    got = plan(data)
+    assert got["source"]["encoding"] == {"cp950": "big5", "big5hkscs": "big5"}.get(codec, codec)
+    same_plan(got, plan(text))
+
+
+def test_encoding_option_overrides_and_is_reported() -> None:
+    data = "一、总体要求\n到2025年，发明专利达到1万件。".encode("gbk")
+    assert ipplan.parse_bytes(data, encoding="GBK").source.encoding == "gbk"
+    with pytest.raises(ReadError, match="not valid utf-8"):
+        ipplan.parse_bytes(data, encoding="utf-8")
+    with pytest.raises(ReadError, match="unknown encoding"):
+        ipplan.parse_bytes(data, encoding="no-such-codec")
+
+
+def _slices(n: int, size: int, seed: int) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    out = []
+    for path in SAMPLE_TEXTS:
+        text = path.read_text("utf-8").translate(LEGACY)
+        simp = _converter("tw2s").convert(text) if path in TRADITIONAL else text
+        trad = text if path in TRADITIONAL else _converter("s2tw").convert(text)
+        for src, codec in ((simp, "gb18030"), (trad, "cp950")):
+            for _ in range(n):
+                i = rng.randrange(len(src) - size)
+                piece = src[i : i + size]
+                if not piece.isascii():
+                    out.append((piece, codec))
+    return out
+
+
+@pytest.mark.parametrize("size", [2, 4, 8, 16])
+def test_short_texts_decode_right_or_fail_loudly(size: int) -> None:
+    """Never mojibake: a short GB18030 or Big5 text decodes to itself or is refused, and
+    most are decoded (the refusals are the genuinely ambiguous ones)."""
+    refused = 0
+    cases = _slices(40, size, seed=size)
+    for piece, codec in cases:
+        try:
+            got = charset.decode_text(piece.encode(codec), "x")
+        except ReadError as exc:
+            assert exc.message.startswith(("ambiguous encoding", "too short to tell", "cannot decode"))
+            refused += 1
+            continue
+        assert got.text == piece, (piece, codec, got)
+    assert refused <= {2: 0.25, 4: 0.06, 8: 0.03, 16: 0.01}[size] * len(cases)
+
+
+def test_short_gb_text_that_is_valid_utf8_is_not_read_as_utf8() -> None:
+    data = "知识".encode("gb18030")
+    assert data.decode("utf-8") == "\u05aa\u02b6"  # valid UTF-8, and mojibake
+    assert charset.decode_text(data, "x") == ("知识", "gb18030")
+    assert charset.decode_text("知识".encode(), "x") == ("知识", "utf-8")
+    assert charset.decode_text("Café 计划".encode(), "x") == ("Café 计划", "utf-8")
+
+
+def test_a_reading_that_is_chinese_both_ways_is_refused() -> None:
+    data = "年行动计划(20".encode("gb18030")  # read as Big5: 爛俴雄數赫(20, common characters too
+    with pytest.raises(ReadError, match="ambiguous encoding: reads as gb18030 .* or big5 .*; use --encoding"):
+        charset.decode_text(data, "x")
+    with pytest.raises(ReadError, match="too short to tell the encoding"):
+        charset.decode_text("遏".encode("gb18030"), "x")  # 塊 in Big5: one character decides nothing
+
+
+def test_undecodable_and_binary_inputs() -> None:
+    with pytest.raises(ReadError, match="cannot decode"):
+        charset.decode_text(bytes(range(128, 256)) * 4, "x")
+    with pytest.raises(ReadError, match="binary file"):
+        charset.decode_text(b"\x00\x01\x02\x03" * 64, "x")
+    with pytest.raises(ReadError, match="UTF-16 without a BOM .*utf-16-le"):
+        charset.decode_text("Plan 2025: 100 items\n".encode("utf-16-le") * 20, "x")
+    with pytest.raises(ReadError, match="no encoding reads as Chinese"):
+        charset.decode_text("知的財産推進計画を策定する".encode("shift_jis"), "x")
+    with pytest.raises(ReadError, match="no encoding reads as Chinese"):
+        charset.decode_text("지식재산권 강화 계획을 추진한다".encode("euc-kr"), "x")
+
+
+def test_common_characters_file_is_derived_from_jieba() -> None:
+    """data/common_chars.txt is what scripts/make_common_chars.py writes (no hand edits)."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("make_common_chars", root / "scripts" / "make_common_chars.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (root / "ipplan" / "parse" / "data" / "common_chars.txt").read_text("utf-8") == module.render()
