@@ -73,7 +73,7 @@ def script_counts(line: str) -> tuple[int, int]:
 
 
 def paragraph_script(line: str, min_chars: int = MIN_TRADITIONAL_CHARS) -> str:
-"""'traditional' or 'simplified' for one paragraph (neutral text counts as simplified).
+    """'traditional' or 'simplified' for one paragraph (neutral text counts as simplified).
 
     Traditional: more traditional-only than simplified-only characters, and either
     ``min_chars`` of them or no simplified-only character at all (一、指導思想).
