@@ -8,6 +8,7 @@ with ``HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_fuzz.py``.
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import time
@@ -149,3 +150,30 @@ def test_pathological_input_parses_in_bounded_time(name: str) -> None:
     text = emit.to_json(plan)
     assert time.perf_counter() - start < BOUND_SECONDS
     ipplan.Plan.model_validate_json(text)  # (PyYAML would take a minute to read 8 MB back)
+
+
+@functools.cache
+def _format_seeds() -> tuple[bytes, ...]:
+    from tests import fixtures
+
+    bs = fixtures.blocks(SAMPLE_LINES["linyi-2023"] and "\n".join(SAMPLE_LINES["linyi-2023"]))
+    return fixtures.docx_file(bs), fixtures.docx_file(bs, auto_numbers=True), fixtures.html_page(bs).encode("utf-8")
+
+
+@PROFILE
+@given(st.integers(0, 2), st.lists(st.tuples(st.integers(0, 10**7), st.integers(0, 255)), min_size=1, max_size=20),
+       st.none() | st.integers(0, 10**7))
+def test_damaged_docx_and_html_give_a_plan_or_a_one_line_error(seed: int, edits: list, cut: int | None) -> None:
+    """Flipped bytes and truncation in a real DOCX or HTML file (zipfile alone raises
+    seven kinds of exception on these)."""
+    data = bytearray(_format_seeds()[seed])
+    for pos, byte in edits:
+        data[pos % len(data)] = byte
+    if cut is not None:
+        data = data[: cut % len(data)]
+    try:
+        plan = ipplan.parse_bytes(bytes(data), path="damaged.docx")
+    except IpplanError as exc:
+        assert "\n" not in str(exc)
+    else:
+        _check(plan)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -86,12 +87,16 @@ OUTLINE_BULLETS = frozenset({"—", "——", "-"})
 _SPACED = re.compile(r"[A-Za-z0-9]$")
 
 
+#: What zipfile raises on damaged archives (found by fuzzing mutated DOCX files).
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError)
+
+
 def docx_to_text(data: bytes, name: str) -> str:
     """The document's paragraphs and tables as text lines."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError) as exc:
+    except _ZIP_ERRORS as exc:
         raise ReadError(f"damaged ZIP/DOCX file: {exc}", name) from None
     if "word/document.xml" not in names:
         what = next((w for member, w in OTHER_ZIPS if member in names), "a ZIP archive")
@@ -123,7 +128,7 @@ def _xml(zf: zipfile.ZipFile, member: str, name: str) -> _Element:
     try:
         with zf.open(info) as fh:
             blob = fh.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+    except _ZIP_ERRORS as exc:
         raise ReadError(f"cannot read {member}: {exc}", name) from None
     if len(blob) > MAX_PART_BYTES:
         raise ReadError(f"{member} is over {MAX_PART_BYTES:,} bytes; not read", name)
