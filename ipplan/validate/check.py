@@ -132,6 +132,10 @@ def check_file(path: str, options: Options = Options(), finder: Any = None) -> F
         loaded = load_file(path, max_bytes=options.max_bytes)
     except PlanFileError as exc:
         return FileResult(path, [replace(exc.finding, file=path)])
+    if finder is None and options.against is not None:
+        from ipplan.validate.against import SourceFinder
+
+        finder = SourceFinder(options.against)
     limit = MAX_FINDINGS_PER_FILE
     sources: list[Iterable[Hit]] = [schema_hits(loaded.data, limit + 1), check_plan(loaded.data)]
     if finder is not None:
@@ -157,8 +161,8 @@ VALIDATION_BATCH = 100_000
 
 
 def schema_hits(data: Any, limit: int = MAX_FINDINGS_PER_FILE) -> list[Hit]:
-    """Schema errors (strict types: no string-to-number or string-to-boolean coercion), the
-    first ``limit`` of them in document order."""
+    """Schema errors (strict types: no string-to-number or string-to-boolean coercion); a
+    file with many stops after about ``limit``."""
     from ipplan.schema import Plan
 
     errors: list[dict[str, Any]] = []
@@ -184,7 +188,7 @@ def _validate(tp: Any, value: Any, loc: FieldPath, out: list[dict[str, Any]], li
         for i, x in enumerate(value):
             n = _count(x, VALIDATION_BATCH)
             if size + n > VALIDATION_BATCH:  # flush the batch of small items before this one
-                out.extend(_errors(list[item], value[start:i], loc, offset=start))
+                out.extend(_errors(types.GenericAlias(list, (item,)), value[start:i], loc, offset=start))
                 start, size = i, 0
                 if len(out) >= limit:
                     return
@@ -193,7 +197,7 @@ def _validate(tp: Any, value: Any, loc: FieldPath, out: list[dict[str, Any]], li
                 start = i + 1
             else:
                 size += n
-        out.extend(_errors(list[item], value[start:], loc, offset=start))
+        out.extend(_errors(types.GenericAlias(list, (item,)), value[start:], loc, offset=start))
     elif isinstance(value, dict) and isinstance(tp, type) and issubclass(tp, BaseModel):
         big = {k for k, v in value.items() if _count(v, VALIDATION_BATCH) > VALIDATION_BATCH}
         light = {k: v for k, v in value.items() if k not in big}
@@ -216,7 +220,7 @@ def _errors(tp: Any, value: Any, loc: FieldPath, offset: int = 0,
     try:
         _adapter(tp).validate_python(value, strict=True)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors: list[dict[str, Any]] = [dict(e) for e in exc.errors(include_url=False)]
         for e in errors:
             rel = tuple(e["loc"])
             if offset and rel and isinstance(rel[0], int):

@@ -25,7 +25,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from ipplan.errors import IpplanError
@@ -142,7 +141,7 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> st
         if size > max_bytes:
             raise PlanFileError(_finding("P010", size=size, limit=max_bytes), name)
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            data = _read_at_most(fh, max_bytes + 1)
     except IsADirectoryError:
         raise PlanFileError(_finding("P012", detail="is a directory"), name) from None
     except OSError as exc:
@@ -150,6 +149,16 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> st
     if len(data) > max_bytes:  # grew since stat, or a special file
         raise PlanFileError(_finding("P010", size=len(data), limit=max_bytes), name)
     return decode(data, name)
+
+
+def _read_at_most(fh: Any, limit: int) -> bytes:
+    """Up to ``limit`` bytes, in 1 MiB reads (``read(limit)`` would allocate all of ``limit`` at once)."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit and (chunk := fh.read(min(1 << 20, limit - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def decode(data: bytes, name: str | None = None) -> str:
@@ -351,6 +360,7 @@ def _compose_yaml(text: str, want: set[FieldPath] | None, positions: dict[FieldP
                 value: Any = _resolve(ev.value) if plain else ev.value
             else:
                 value = {} if node == "mapping" else []
+            slot: str | int | None
             if frame is None:
                 root, slot, key_mark, skip = value, None, ev.start_mark, False
             elif frame.container.__class__ is dict:

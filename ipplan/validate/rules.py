@@ -249,7 +249,8 @@ def _fields_at(loc: FieldPath) -> list[str]:
 
 
 #: Plain YAML words that YAML 1.1 tools read as booleans; ipplan reads them as strings.
-YAML11_BOOLEANS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
+YAML11_BOOLEANS = frozenset({"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off",
+                             "OFF"})
 
 
 def plain_hint(error_type: str | None, raw: str, value: Any) -> str:
@@ -288,7 +289,8 @@ def _int(value: Any) -> int | None:
 
 def _walk_sections(sections: Any) -> Iterator[tuple[FieldPath, dict[str, Any], str | None, int]]:
     """(path, section, parent id, depth) in document order; iterative, so deep trees are fine."""
-    stack = [(("sections", i), s, None, 1) for i, s in enumerate(_list(sections))][::-1]
+    stack: list[tuple[FieldPath, Any, str | None, int]] = []
+    stack.extend((("sections", i), s, None, 1) for i, s in reversed(list(enumerate(_list(sections)))))
     while stack:
         path, s, parent, depth = stack.pop()
         if not isinstance(s, dict):
