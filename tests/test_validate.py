@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ipplan.validate import check, jsonpos, report
 from ipplan.validate.load import PlanFileError, load_plan_file, load_text
@@ -591,3 +593,32 @@ def test_schema_file_for_editors(tmp_path: Path) -> None:
     assert run("schema", "-o", str(out)).returncode == 0
     schema = json.loads(out.read_text("utf-8"))
     assert schema["$id"] == "https://ipplan.dev/schema/plan-v1.json" and schema["x-schema-version"] == "1"
+
+
+# --- robustness ------------------------------------------------------------------------
+
+_EDITS = st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.sampled_from(["set", "del", "ins"]),
+                            st.sampled_from(list(":-[]{}'\"#&*!|>,\n \t?%@`09aZ中."))), min_size=1, max_size=6)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(edits=_EDITS, as_json=st.booleans())
+def test_damaged_files_give_findings_never_exceptions(edits: list[tuple[float, str, str]], as_json: bool) -> None:
+    """Random damage to a sample: every outcome is a list of findings placed at a line."""
+    text = list(_json_sample(WENZHOU) if as_json else (SAMPLES / WENZHOU).read_text("utf-8"))
+    for where, op, char in edits:
+        i = int(where * len(text))
+        if op == "set":
+            text[i] = char
+        elif op == "del":
+            del text[i]
+        else:
+            text.insert(i, char)
+    try:
+        loaded = load_text("".join(text), "json" if as_json else "yaml")
+    except PlanFileError as exc:
+        assert exc.finding.line >= 1 and exc.finding.code in {r.code for r in RULES}
+        return
+    hits = check.schema_hits(loaded.data) + list(check.check_plan(loaded.data))
+    for f in check.place(hits, loaded, "x.yaml"):
+        assert f.line >= 1 and f.col >= 1 and f.code in {r.code for r in RULES}

@@ -120,12 +120,13 @@ class _Positions(dict[FieldPath, Pos]):
 
 def _exists(data: Any, path: FieldPath) -> bool:
     for part in path:
-        if isinstance(data, dict) and isinstance(part, str) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
+        if isinstance(part, str):
+            found = isinstance(data, dict) and part in data
         else:
+            found = isinstance(data, list) and 0 <= part < len(data)
+        if not found:
             return False
+        data = data[part]
     return True
 
 
