@@ -117,6 +117,54 @@ def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str 
 
 
 @main.command()
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="github: GitHub Actions annotations.")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Skip a rule (code or name; repeat or comma-separate).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Refuse files larger than N bytes [default: 10485760].")
+@click.option("--against", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="SOURCE_DIR",
+              help="Re-parse each plan's source document under SOURCE_DIR and report the differences.")
+@click.option("--fail-on-diff", is_flag=True, help="With --against: differences make the exit code 1.")
+@click.option("--list-rules", is_flag=True, help="List the rule codes and exit.")
+def validate(paths: tuple[str, ...], fmt: str, ignore: tuple[str, ...], max_bytes: int | None,
+             against: Path | None, fail_on_diff: bool, list_rules: bool) -> None:
+    """Check curated plan files (YAML or JSON) against the plan schema and rules.
+
+    PATH may be a file, a folder (searched for *.yaml, *.yml, *.json) or a glob.
+    Exit code 0 when all are valid, 1 when some are not, 2 for usage errors and
+    files that cannot be read (missing, too large, not UTF-8).
+    """
+    from ipplan.errors import UsageError
+    from ipplan.validate import check, report
+
+    if list_rules:
+        _output("".join(f"{code}  {name:<24} {severity:<8} {summary}\n"
+                        for code, name, severity, summary in check.rule_table()), None)
+        return
+    if not paths:
+        raise click.UsageError("give at least one PATH (a plan file, folder or glob)")
+    try:
+        options = check.Options(ignore=check.parse_ignore(ignore), against=against,
+                                **({"max_bytes": max_bytes} if max_bytes else {}))
+        files = check.discover(paths)
+    except UsageError as exc:
+        _fail(str(exc), exc.exit_code)
+    results = check.check_paths(files, options)
+    if fmt == "json":
+        _output(report.render_json(results), None)
+    elif fmt == "github":
+        _output(report.render_github(results), None)
+    elif sys.stdout.isatty():
+        report.print_rich(results, sys.stdout, sys.stderr)
+    else:
+        out, err = report.render_text(results)
+        click.echo(err, err=True, nl=False)
+        _output(out, None)
+    sys.exit(check.exit_code(results, fail_on_diff=fail_on_diff))
+
+
+@main.command()
 @click.option("-o", "--output", "out", metavar="OUT", help="Write the JSON Schema here instead of stdout.")
 def schema(out: str | None) -> None:
     """Print the JSON Schema of the plan (schema version 1)."""

@@ -24,3 +24,9 @@ class ReadError(IpplanError):
 
 class PlanValidationError(IpplanError):
     """The plan built from a document does not validate against the schema."""
+
+
+class UsageError(IpplanError):
+    """The command was given something it cannot work on (a missing path, an unknown rule code)."""
+
+    exit_code = 2

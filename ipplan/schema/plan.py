@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = "1"
 SCHEMA_ID = "https://ipplan.dev/schema/plan-v1.json"
@@ -51,8 +52,9 @@ class Period(_Model):
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
-        if self.end < self.start:
-            raise ValueError(f"period end {self.end} is before start {self.start}")
+        if self.end < self.start:  # error types are stable names: `ipplan validate` maps them to rule codes
+            raise PydanticCustomError("period_order", "period end {end} is before start {start}",
+                                      {"start": self.start, "end": self.end})
         return self
 
 
@@ -119,10 +121,11 @@ class Target(_Model):
     @model_validator(mode="after")
     def _range(self) -> Target:
         if self.value_max is not None:
+            ctx = {"op": self.op, "value": self.value, "value_max": self.value_max}
             if self.op != "range":
-                raise ValueError('value_max is only allowed with op "range"')
+                raise PydanticCustomError("value_max_op", 'value_max is only allowed with op "range", not "{op}"', ctx)
             if self.value_max < self.value:
-                raise ValueError(f"value_max {self.value_max} is below value {self.value}")
+                raise PydanticCustomError("value_max_below", "value_max {value_max} is below value {value}", ctx)
         return self
 
 
