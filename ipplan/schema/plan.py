@@ -107,6 +107,11 @@ class Target(_Model):
         "or null before the first section (preamble)."
     )
     indicator: str = Field(description="Noun phrase naming what is measured, without scope words, verb or number.")
+    indicator_id: str | None = Field(
+        None,
+        description="Canonical indicator id from ipplan's curated table (ipplan/parse/data/indicators.yaml), "
+        'such as "patent.high_value_inventions_per_10k_people"; null when the indicator is not in the table.',
+    )
     value: Number = Field(description="The number with magnitude words applied (1.8万 → 18000; 15% → 15).")
     value_max: Number | None = Field(None, description='Upper bound of a range (op "range"), else null.')
     unit: str | None = Field(None, description="Measure word without magnitude: 件 家 个 项 元 % 人次 ….")
