@@ -24,3 +24,7 @@ class ReadError(IpplanError):
 
 class PlanValidationError(IpplanError):
     """The plan built from a document does not validate against the schema."""
+
+
+class MissingExtraError(IpplanError):
+    """An optional dependency (an extra such as ipplan[xlsx]) is not installed."""

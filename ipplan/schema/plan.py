@@ -14,14 +14,14 @@ SCHEMA_VERSION = "1"
 SCHEMA_ID = "https://ipplan.dev/schema/plan-v1.json"
 
 
-def _compact_number(v: float | int) -> float | int:
+def compact_number(v: float | int) -> float | int:
     """Write integral numbers as integers (15, not 15.0) so YAML stays readable."""
     if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
         return int(v)
     return v
 
 
-Number = Annotated[float, PlainSerializer(_compact_number, return_type=float | int)]
+Number = Annotated[float, PlainSerializer(compact_number, return_type=float | int)]
 
 
 class _Model(BaseModel):
