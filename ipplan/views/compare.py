@@ -49,7 +49,9 @@ def build(plans: list[Plan]) -> Matrix:
             if ind is None:
                 unknown += 1
                 continue
-            found.setdefault(ind, [[] for _ in plans])[i].append(t)
+            if ind not in found:
+                found[ind] = [[] for _ in plans]
+            found[ind][i].append(t)
     order = [i.id for i in indicators.all_indicators() if i.id in found]
     order += sorted(set(found) - set(order))
     rows = []

@@ -77,33 +77,49 @@ def _require(module: str, extra: str) -> Any:
 
 
 def xlsx_bytes(rows: Rows, *, sheet: str = "rows") -> bytes:
-    """One sheet: bold frozen header, filter, widths from content, numbers as numbers."""
+    """One sheet: bold frozen header, filter, widths from content, numbers as numbers.
+
+    Written in openpyxl's write-only (streaming) mode: about twice as fast, and memory does
+    not grow with a cell object per value."""
     openpyxl = _require("openpyxl", "xlsx")
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = sheet[:31]
-    ws.append([c.name for c in rows.columns])
-    for r, row in enumerate(rows.rows, 2):
-        for c, v in enumerate(row, 1):
-            cell = ws.cell(r, c, _xlsx_cell(v))
-            if isinstance(v, str):
-                cell.data_type = "s"  # text, never a formula (=…)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet(sheet[:31])
+    wrap_cols = set()
+    for i, col in enumerate(rows.columns):
+        width = max([display_width(col.name)] + [display_width(_csv_cell(r[i])) for r in rows.rows]) + 2
+        ws.column_dimensions[get_column_letter(i + 1)].width = min(max(width, 6), MAX_WIDTH)
+        if width > MAX_WIDTH:
+            wrap_cols.add(i)  # long texts wrap inside the widest column
     ws.freeze_panes = "A2"
     if rows.rows:
-        ws.auto_filter.ref = ws.dimensions
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for i, col in enumerate(rows.columns, 1):
-        values = [col.name] + [_csv_cell(r[i - 1]) for r in rows.rows]
-        width = max(display_width(v) for v in values) + 2
-        ws.column_dimensions[get_column_letter(i)].width = min(max(width, 6), MAX_WIDTH)
-        if width > MAX_WIDTH:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-                cell.alignment = wrap
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(rows.columns))}{len(rows.rows) + 1}"
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+
+    def text_cell(value: str, i: int) -> WriteOnlyCell:
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"  # text, never a formula (=…)
+        if i in wrap_cols:
+            cell.alignment = wrap
+        return cell
+
+    header = [WriteOnlyCell(ws, value=c.name) for c in rows.columns]
+    for cell in header:
+        cell.font = bold
+    ws.append(header)
+    for row in rows.rows:
+        out: list[Any] = []
+        for i, v in enumerate(row):
+            if isinstance(v, str):
+                v = ILLEGAL_CHARACTERS_RE.sub("", v)  # control characters XML cannot hold
+                if i in wrap_cols or v.startswith("="):
+                    v = text_cell(v, i)
+            out.append(v)
+        ws.append(out)
     import datetime
 
     fixed = datetime.datetime(*FIXED_TIME)
@@ -112,14 +128,6 @@ def xlsx_bytes(rows: Rows, *, sheet: str = "rows") -> bytes:
     buf = io.BytesIO()
     wb.save(buf)  # sets properties.modified to now: normalized below
     return _reproducible_zip(buf.getvalue(), fixed.strftime("%Y-%m-%dT%H:%M:%SZ"))
-
-
-def _xlsx_cell(v: Any) -> Any:
-    if isinstance(v, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        return ILLEGAL_CHARACTERS_RE.sub("", v)  # control characters XML cannot hold
-    return v
 
 
 def _reproducible_zip(data: bytes, stamp: str) -> bytes:

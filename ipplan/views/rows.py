@@ -7,6 +7,7 @@ so the same plans always give the same rows.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,8 +84,10 @@ def plan_labels(plans: list[Plan]) -> list[str]:
             label = m.title or (Path(plan.source.path).name if plan.source.path else f"plan {i}")
         labels.append(label)
     files = [Path(p.source.path).name if p.source.path else None for p in plans]
-    labels = [f"{label} ({f})" if f and labels.count(label) > 1 else label for label, f in zip(labels, files)]
-    return [f"{label} #{i}" if labels.count(label) > 1 else label for i, label in enumerate(labels, 1)]
+    seen = Counter(labels)
+    labels = [f"{label} ({f})" if f and seen[label] > 1 else label for label, f in zip(labels, files)]
+    seen = Counter(labels)
+    return [f"{label} #{i}" if seen[label] > 1 else label for i, label in enumerate(labels, 1)]
 
 
 def walk(sections: list[Section]) -> Iterator[Section]:
