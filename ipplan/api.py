@@ -8,7 +8,7 @@ from decimal import Decimal
 from pydantic import ValidationError
 
 from ipplan.errors import PlanValidationError
-from ipplan.parse import clean, meta, normalize, outline, readers, tables, targets, units
+from ipplan.parse import clean, indicators, meta, normalize, outline, readers, tables, targets, units
 from ipplan.parse.types import DecodedDocument, Node, RawDocument
 from ipplan.schema import Plan
 
@@ -69,8 +69,9 @@ def _num(d: Decimal | None) -> float | None:
 
 
 def _target(t: targets.TargetRef) -> dict:
-    return {"section": t.section, "indicator": t.indicator, "value": float(t.value), "value_max": _num(t.value_max),
-            "unit": t.unit or None, "op": t.op, "year": t.year, "kind": t.kind, "text": t.text,
+    return {"section": t.section, "indicator": t.indicator, "indicator_id": indicators.canonical_id(t.indicator),
+            "value": float(t.value), "value_max": _num(t.value_max), "unit": t.unit or None, "op": t.op,
+            "year": t.year, "kind": t.kind, "text": t.text,
             "milestones": [{"year": y, "value": float(v)} for y, v in t.milestones]}
 
 

@@ -175,5 +175,152 @@ def schema(out: str | None) -> None:
     _output(json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n", out)
 
 
+# --- views for analysts (ipplan/views): heavy imports inside each command ----------------
+
+_PATHS = click.argument("paths", metavar="PATH...", nargs=-1, required=True)
+_FORMAT = click.option("-f", "--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet"]),
+                       help="Output format [default: from the -o suffix, else csv].")
+
+
+def _load(paths: tuple[str, ...]) -> list:
+    """Plans from plan files, documents and folders; a bad input ends with a one-line error."""
+    from ipplan.errors import IpplanError
+    from ipplan.views.load import load_plans
+
+    try:
+        return load_plans(paths)
+    except IpplanError as exc:
+        _fail(str(exc))
+    return []  # pragma: no cover (unreachable)
+
+
+def _write_rows(rows, out: str, fmt: str | None, sheet: str) -> None:
+    from ipplan.errors import IpplanError
+    from ipplan.fsutil import write_bytes_atomic
+    from ipplan.views import export
+
+    fmt = export.format_for(out, fmt)
+    try:
+        if out == "-":
+            if fmt != "csv":
+                _fail(f"{fmt} cannot be written to stdout: give -o FILE")
+            sys.stdout.buffer.write(export.to_bytes(rows, "csv", bom=False))
+            sys.stdout.flush()
+        else:
+            write_bytes_atomic(Path(out), export.to_bytes(rows, fmt, sheet=sheet))
+    except IpplanError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{out}: cannot write: {exc.strerror or exc}")
+
+
+def _note_unknown(plans: list, paths: tuple[str, ...]) -> None:
+    from ipplan.views.rows import unknown_targets
+
+    n, total = len(unknown_targets(plans)), sum(len(p.targets) for p in plans)
+    if n:
+        args = " ".join(paths) if len(paths) <= 3 else "PATH..."
+        click.echo(f"ipplan: {n} of {total} targets have no canonical indicator "
+                   f"(list them: ipplan indicators --unknown {args})", err=True)
+
+
+@main.command()
+@click.argument("path", metavar="PLAN_OR_DOCUMENT")
+def show(path: str) -> None:
+    """Show one plan in the terminal.
+
+    A metadata panel, the outline as a tree with unit and target counts, and the targets
+    table. PLAN_OR_DOCUMENT is a plan file (.yaml/.json) or a document, which is parsed.
+    """
+    from rich.console import Console
+
+    from ipplan.views.show import print_plans
+
+    print_plans(_load((path,)), Console())
+
+
+@main.command()
+@_PATHS
+@click.option("-w", "--what", type=click.Choice(["targets", "tasks", "units", "sections"]), default="targets",
+              show_default=True, help="One row per target, table task, responsible unit or section.")
+@_FORMAT
+@click.option("-o", "--output", "out", metavar="FILE", required=True, help="Output file (- for CSV on stdout).")
+def export(paths: tuple[str, ...], what: str, fmt: str | None, out: str) -> None:
+    """Export rows of many plans to CSV, XLSX or Parquet.
+
+    CSV is UTF-8 with a BOM (Excel reads Chinese correctly); XLSX needs ipplan[xlsx],
+    Parquet ipplan[parquet]. PATH is a plan file, a document (parsed) or a folder (its plan files, else its documents).
+    Every row carries the plan's region, title, period and source, and the section id/title.
+    """
+    from ipplan.views import rows
+
+    plans = _load(paths)
+    _write_rows(rows.build(plans, what), out, fmt, sheet=what)
+    if what == "targets":
+        _note_unknown(plans, paths)
+
+
+@main.command()
+@_PATHS
+@_FORMAT
+@click.option("-o", "--output", "out", metavar="FILE", help="Write the matrix to FILE instead of printing it.")
+def compare(paths: tuple[str, ...], fmt: str | None, out: str | None) -> None:
+    """Matrix of canonical indicators × plans.
+
+    Each cell is the plan's target due latest for that indicator (value, unit, year).
+    Printed as a table, or written with -o like `ipplan export`.
+    """
+    from ipplan.views import compare as cmp
+
+    plans = _load(paths)
+    matrix = cmp.build(plans)
+    if out:
+        _write_rows(cmp.matrix_rows(matrix), out, fmt, sheet="compare")
+    else:
+        from rich.console import Console
+
+        from ipplan.views.show import matrix_table
+
+        Console().print(matrix_table(matrix))
+    _note_unknown(plans, paths)
+
+
+@main.command()
+@_PATHS
+@click.option("-o", "--output", "out", metavar="FILE", required=True, help="The HTML file to write.")
+@click.option("--title", default="ipplan report", show_default=True, help="Page title.")
+def report(paths: tuple[str, ...], out: str, title: str) -> None:
+    """Write a self-contained HTML report.
+
+    One page with the comparison matrix, a chart of targets by year, and each plan's
+    outline and targets; it opens in a browser without a server or network access.
+    """
+    from ipplan.views.report import render
+
+    _output(render(_load(paths), title), out)
+
+
+@main.command()
+@click.argument("paths", metavar="[PATH...]", nargs=-1)
+@click.option("--unknown", is_flag=True, help="Only targets whose indicator is not in the table.")
+def indicators(paths: tuple[str, ...], unknown: bool) -> None:
+    """Canonical indicators: the table, or those of plans.
+
+    Without PATH, print the curated table (ipplan/parse/data/indicators.yaml). With PATH,
+    list each indicator wording of the plans with its canonical id; --unknown lists only
+    those the table does not know, to extend it.
+    """
+    from rich.console import Console
+
+    from ipplan.views.show import indicator_table, table_of_indicators
+
+    if not paths:
+        if unknown:
+            _fail("--unknown needs PATH...", 2)
+        Console().print(table_of_indicators())
+        return
+    Console().print(indicator_table(_load(paths), unknown_only=unknown))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -30,3 +30,7 @@ class UsageError(IpplanError):
     """The command was given something it cannot work on (a missing path, an unknown rule code)."""
 
     exit_code = 2
+
+
+class MissingExtraError(IpplanError):
+    """An optional dependency (an extra such as ipplan[xlsx]) is not installed."""

@@ -15,14 +15,14 @@ SCHEMA_VERSION = "1"
 SCHEMA_ID = "https://ipplan.dev/schema/plan-v1.json"
 
 
-def _compact_number(v: float | int) -> float | int:
+def compact_number(v: float | int) -> float | int:
     """Write integral numbers as integers (15, not 15.0) so YAML stays readable."""
     if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
         return int(v)
     return v
 
 
-Number = Annotated[float, PlainSerializer(_compact_number, return_type=float | int)]
+Number = Annotated[float, PlainSerializer(compact_number, return_type=float | int)]
 
 
 class _Model(BaseModel):
@@ -109,6 +109,11 @@ class Target(_Model):
         "or null before the first section (preamble)."
     )
     indicator: str = Field(description="Noun phrase naming what is measured, without scope words, verb or number.")
+    indicator_id: str | None = Field(
+        None,
+        description="Canonical indicator id from ipplan's curated table (ipplan/parse/data/indicators.yaml), "
+        'such as "patent.high_value_inventions_per_10k_people"; null when the indicator is not in the table.',
+    )
     value: Number = Field(description="The number with magnitude words applied (1.8万 → 18000; 15% → 15).")
     value_max: Number | None = Field(None, description='Upper bound of a range (op "range"), else null.')
     unit: str | None = Field(None, description="Measure word without magnitude: 件 家 个 项 元 % 人次 ….")

@@ -1,0 +1,144 @@
+"""Plans for the views: plan files (.yaml/.yml/.json, or .jsonl with one plan per line)
+and source documents, which are parsed. The one place the views read input; it will later
+use the validating loader of ipplan.validate.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ipplan.errors import IpplanError, ReadError
+from ipplan.schema import SCHEMA_VERSION, Plan
+
+PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
+MAX_PLAN_BYTES = 50 * 1024 * 1024
+
+
+class PlanFileError(IpplanError):
+    """A plan file that is not valid YAML/JSON or not a valid plan."""
+
+
+def load_plans(paths: Iterable[str | os.PathLike[str]]) -> list[Plan]:
+    """Every plan named by ``paths``, in the order given.
+
+    A file ending in .yaml/.yml/.json/.jsonl is read as a plan file; any other file is a
+    document and is parsed. A directory gives the plan files under it (recursively,
+    sorted, ipplan's own _manifest.json/_errors.jsonl and hidden files skipped) or, if it
+    holds none, the documents ``ipplan batch`` would pick up.
+    """
+    plans: list[Plan] = []
+    for path in paths:
+        for file in expand(Path(path)):
+            plans.extend(load_file(file))
+    return plans
+
+
+def expand(path: Path) -> list[Path]:
+    """The files a path argument stands for."""
+    if not path.exists():
+        raise ReadError("no such file or directory", str(path))
+    if not path.is_dir():
+        return [path]
+    from ipplan.batch import DEFAULT_SUFFIXES
+
+    files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith((".", "_")))
+    found = [p for p in files if p.suffix.lower() in PLAN_SUFFIXES]
+    found = found or [p for p in files if p.suffix.lower() in DEFAULT_SUFFIXES]
+    if not found:
+        raise ReadError("no plan files (.yaml .json .jsonl) or documents found", str(path))
+    return found
+
+
+def load_file(path: Path) -> list[Plan]:
+    """The plans in one file: a plan file is validated, a document is parsed."""
+    if path.suffix.lower() not in PLAN_SUFFIXES:
+        from ipplan import api
+
+        try:
+            return [api.parse_file(path)]
+        except IpplanError as exc:
+            exc.path = exc.path or str(path)
+            raise
+    text = _read_text(path)
+    if path.suffix.lower() == ".jsonl":
+        lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
+        return [_plan(_json(ln, path, n), path, f"line {n}: ") for n, ln in lines]
+    data = _json(text, path) if path.suffix.lower() == ".json" else _yaml(text, path)
+    return [_plan(data, path)]
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            raise PlanFileError(f"plan file too large ({size} bytes, limit {MAX_PLAN_BYTES})", str(path))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}", str(path)) from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PlanFileError(f"plan file is not UTF-8 (byte {exc.start})", str(path)) from exc
+
+
+def _json(text: str, path: Path, line: int | None = None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {line or exc.lineno}"
+        raise PlanFileError(f"{where}: invalid JSON: {exc.msg}", str(path)) from exc
+    except RecursionError as exc:
+        raise PlanFileError("invalid JSON: nested too deeply", str(path)) from exc
+
+
+def _yaml(text: str, path: Path) -> Any:
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=_loader())  # a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise PlanFileError(f"{where}invalid YAML: {exc.problem or exc}", str(path)) from exc
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise PlanFileError(f"invalid YAML: {exc}", str(path)) from exc
+
+
+@functools.cache
+def _loader() -> Any:
+    """yaml's safe loader without timestamps: an unquoted 2022-06-15 stays the string the
+    schema wants (issue_date), instead of becoming a datetime.date."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class PlanLoader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    PlanLoader.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for ch, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    return PlanLoader
+
+
+def _plan(data: Any, path: Path, where: str = "") -> Plan:
+    from pydantic import ValidationError
+
+    if not isinstance(data, dict) or "schema_version" not in data:
+        raise PlanFileError(f"{where}not an ipplan plan (no schema_version)", str(path))
+    if str(data["schema_version"]) != SCHEMA_VERSION:
+        raise PlanFileError(f"{where}schema_version {data['schema_version']!r} is not supported "
+                            f"(this ipplan reads {SCHEMA_VERSION!r})", str(path))
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise PlanFileError(f"{where}not a valid plan: {loc}: {first['msg']}{more}", str(path)) from exc
