@@ -528,7 +528,7 @@ def test_against_reports_changed_value(tmp_path: Path) -> None:
 
 
 def test_against_reports_added_and_missing_targets(tmp_path: Path) -> None:
-    target = ("- section: '2.2.2'\n  indicator: 有效发明专利拥有量\n  value: 18000\n  value_max: null\n  unit: 件\n"
+    target = ("- section: '2.2.2'\n  indicator: 有效发明专利拥有量\n  indicator_id: patent.valid_inventions\n  value: 18000\n  value_max: null\n  unit: 件\n"
               "  op: '='\n  year: 2025\n  kind: by_year\n  text: 有效发明专利拥有量达到1.8万件\n  milestones: []\n")
     path, line, col = _curated(tmp_path, f"{target}- section", f"- {CARET}section")  # the next target's mapping
     (f,) = findings(path, against=SAMPLES)
