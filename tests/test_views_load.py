@@ -71,9 +71,11 @@ def test_a_plan_written_before_indicator_ids_still_loads(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("bad.yaml", "a: [1, 2\n", "line 2: invalid YAML"),
-    ("bad.json", "{\"schema_version\": ", "line 1: invalid JSON"),
-    ("list.yaml", "- 1\n- 2\n", "not an ipplan plan (no schema_version)"),
+    ("bad.yaml", "a: [1, 2\n", ":2:1: P002 YAML: did not find expected"),
+    ("bad.json", "{\"schema_version\": ", ":1:20: P002 JSON: unexpected end of file"),
+    ("list.yaml", "- 1\n- 2\n", ":1:1: P001 the top level is a list"),
+    ("bomb.yaml", "a: &a [1]\nb: *a\n", ":1:4: P003 YAML anchor &a is not allowed"),
+    ("dup.yaml", "schema_version: '1'\nschema_version: '1'\n", ":2:1: P004 duplicate key"),
     ("manifest.json", "{\"files\": {}}", "not an ipplan plan (no schema_version)"),
     ("v2.yaml", "schema_version: '2'\n", "schema_version '2' is not supported"),
     ("wrong.yaml", "schema_version: '1'\ntargets: [{section: null}]\n", "not a valid plan: targets.0.indicator"),
@@ -85,20 +87,20 @@ def test_bad_plan_files_are_one_line_errors(tmp_path: Path, name: str, content: 
     path.write_text(content, "utf-8")
     with pytest.raises(IpplanError) as info:
         load_plans([path])
-    assert str(info.value).startswith(f"{path}: ") and message in str(info.value)
+    assert str(info.value).startswith(f"{path}:") and message in str(info.value)
     result = CliRunner().invoke(main, ["export", str(path), "-o", str(tmp_path / "out.csv")])
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr.startswith(f"ipplan: error: {path}: ") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"ipplan: error: {path}:") and result.stderr.count("\n") == 1
     assert not (tmp_path / "out.csv").exists()
 
 
 def test_not_utf8_and_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "gbk.yaml"
     path.write_bytes("schema_version: '1'\n# 知识产权\n".encode("gb18030"))
-    with pytest.raises(IpplanError, match="plan file is not UTF-8"):
+    with pytest.raises(IpplanError, match="gbk.yaml:2:5: P011 not UTF-8"):
         load_plans([path])
     monkeypatch.setattr(load, "MAX_PLAN_BYTES", 10)
-    with pytest.raises(IpplanError, match=r"plan file too large \(\d+ bytes, limit 10\)"):
+    with pytest.raises(IpplanError, match=r"P010 .*limit"):
         load_plans([path])
 
 

@@ -1,11 +1,11 @@
 """Plans for the views: plan files (.yaml/.yml/.json, or .jsonl with one plan per line)
-and source documents, which are parsed. The one place the views read input; it will later
-use the validating loader of ipplan.validate.
+and source documents, which are parsed. The one place the views read input. YAML and
+JSON plan files go through ipplan.validate's safe loader (anchors and aliases rejected,
+duplicate keys reported, YAML 1.2 scalars), so a hostile plan file cannot blow up here.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 from collections.abc import Iterable
@@ -64,12 +64,13 @@ def load_file(path: Path) -> list[Plan]:
         except IpplanError as exc:
             exc.path = exc.path or str(path)
             raise
+    if path.suffix.lower() != ".jsonl":
+        from ipplan.validate.load import load_plan_file
+
+        return [_plan(load_plan_file(path, max_bytes=MAX_PLAN_BYTES), path)]
     text = _read_text(path)
-    if path.suffix.lower() == ".jsonl":
-        lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
-        return [_plan(_json(ln, path, n), path, f"line {n}: ") for n, ln in lines]
-    data = _json(text, path) if path.suffix.lower() == ".json" else _yaml(text, path)
-    return [_plan(data, path)]
+    lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
+    return [_plan(_json(ln, path, n), path, f"line {n}: ") for n, ln in lines]
 
 
 def _read_text(path: Path) -> str:
@@ -94,37 +95,6 @@ def _json(text: str, path: Path, line: int | None = None) -> Any:
         raise PlanFileError(f"{where}: invalid JSON: {exc.msg}", str(path)) from exc
     except RecursionError as exc:
         raise PlanFileError("invalid JSON: nested too deeply", str(path)) from exc
-
-
-def _yaml(text: str, path: Path) -> Any:
-    import yaml
-
-    try:
-        return yaml.load(text, Loader=_loader())  # a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}: " if mark else ""
-        raise PlanFileError(f"{where}invalid YAML: {exc.problem or exc}", str(path)) from exc
-    except (yaml.YAMLError, RecursionError) as exc:
-        raise PlanFileError(f"invalid YAML: {exc}", str(path)) from exc
-
-
-@functools.cache
-def _loader() -> Any:
-    """yaml's safe loader without timestamps: an unquoted 2022-06-15 stays the string the
-    schema wants (issue_date), instead of becoming a datetime.date."""
-    import yaml
-
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class PlanLoader(base):  # type: ignore[misc, valid-type]
-        pass
-
-    PlanLoader.yaml_implicit_resolvers = {
-        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for ch, resolvers in base.yaml_implicit_resolvers.items()
-    }
-    return PlanLoader
 
 
 def _plan(data: Any, path: Path, where: str = "") -> Plan:
