@@ -130,6 +130,9 @@ RULE_CASES = [
      f"  - {CARET}- '5'\n    - 实施高价值知识产权培育工程\n", "row has 3 cells, the header has 4"),
     ("P114", WENZHOU, "- index: 1\n", f"- index: {CARET}3\n", "table index 3 at position 1 (expected 1)"),
     ("P115", HUZHOU, "    start: 2022\n    end: 2025", f"    start: 2022\n    end: {CARET}2020", "end 2020 is before start 2022"),
+    ("P116", HUZHOU, "  indicator_id: patent.valid_inventions\n", f"  indicator_id: {CARET}patent.valid_invention\n",
+     'did you mean "patent.valid_inventions"?'),
+    ("P117", HUZHOU, "schema_version: '1'\n", f"# schema_version removed\n{CARET}", "no schema_version"),
 ]
 
 
@@ -323,10 +326,10 @@ def test_dangling_link_is_unreadable(tmp_path: Path) -> None:
 def test_huge_number_of_errors_is_bounded(tmp_path: Path) -> None:
     """150,000 wrong values: pydantic is run in batches and the report stops at 200."""
     path = tmp_path / "many.yaml"
-    path.write_text("warnings:\n" + "- 1\n" * 150_000, "utf-8")
+    path.write_text("schema_version: '1'\nwarnings:\n" + "- 1\n" * 150_000, "utf-8")
     result = check.check_file(str(path))
     assert len(result.findings) == 200 and not result.complete
-    assert [(f.line, f.path) for f in result.findings[:2]] == [(2, "warnings[0]"), (3, "warnings[1]")]
+    assert [(f.line, f.path) for f in result.findings[:2]] == [(3, "warnings[0]"), (4, "warnings[1]")]
     text, _ = report.render_text([result])
     assert text.endswith("more findings not shown (only the first 200 are listed)\n"
                          "200 or more errors in 1 of 1 file\n")

@@ -76,6 +76,10 @@ RULES: tuple[Rule, ...] = (
          "table index {index} at position {position} (expected {position})"),
     Rule("P115", "period-order", "error", "schema", "the period ends before it starts",
          "period end {end} is before start {start}"),
+    Rule("P116", "unknown-indicator-id", "error", "rule", "a target's indicator_id is not in the canonical table",
+         "indicator_id {id} is not a canonical indicator{hint} (see `ipplan indicators`)"),
+    Rule("P117", "missing-schema-version", "error", "rule", "the file does not say schema_version (not a plan?)",
+         'no schema_version: a plan file starts with schema_version: "1"'),
     Rule("D201", "changed-value", "notice", "diff", "--against: a value differs from a fresh parse",
          "curated {curated}, fresh parse {parsed}"),
     Rule("D202", "missing-in-parse", "notice", "diff", "--against: the fresh parse lacks an item of the curated plan",
@@ -270,9 +274,12 @@ def check_plan(data: Any) -> Iterator[Hit]:
     """Every semantic finding (P1xx) of a loaded plan, in rule order."""
     if not isinstance(data, dict):
         return
+    if "schema_version" not in data:
+        yield Hit("P117", ())
     sections = list(_walk_sections(data.get("sections")))
     yield from _check_sections(sections)
     yield from _check_targets(data, {s["id"] for _, s, _, _ in sections if isinstance(s.get("id"), str)})
+    yield from _check_indicator_ids(data)
     yield from _check_years(data)
     yield from _check_issue_date(data)
     yield from _check_units(data, sections)
@@ -369,6 +376,24 @@ def _check_targets(data: dict[str, Any], section_ids: set[str]) -> Iterator[Hit]
             reason = _table_row_problem(table, m["row"])
         if reason:
             yield Hit("P107", path, {"section": show(sec), "reason": reason})
+
+
+def _check_indicator_ids(data: dict[str, Any]) -> Iterator[Hit]:
+    import difflib
+
+    from ipplan.parse import indicators
+
+    known = None
+    for i, t in enumerate(_list(data.get("targets"))):
+        iid = t.get("indicator_id") if isinstance(t, dict) else None
+        if not isinstance(iid, str):
+            continue
+        if known is None:
+            known = [ind.id for ind in indicators.all_indicators()]
+        if iid not in known:
+            close = difflib.get_close_matches(iid, known, n=1, cutoff=0.6)
+            hint = f" (did you mean {show(close[0])}?)" if close else ""
+            yield Hit("P116", ("targets", i, "indicator_id"), {"id": show(iid), "hint": hint})
 
 
 def _period(data: dict[str, Any]) -> tuple[int, int] | None:
