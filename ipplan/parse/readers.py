@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 from ipplan.errors import ReadError
@@ -62,6 +63,10 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Ra
     return _check(RawDocument(data=data, path=name), name, max_bytes)
 
 
+#: Text with nothing to read: whitespace of any width, zero-width marks, BOMs.
+_BLANK = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
+
+
 def _check(raw: RawDocument, name: str, max_bytes: int) -> RawDocument:
     if len(raw.data) > max_bytes:
         raise ReadError(f"input is over the {max_bytes:,}-byte limit", name)
@@ -95,6 +100,8 @@ def decode(raw: RawDocument, encoding: str | None = None) -> DecodedDocument:
 
     name = raw.path or "<stdin>"
     data = raw.data
+    if not data.strip():
+        raise ReadError("empty file", name)
     fmt = sniff_format(data)
     if fmt in UNSUPPORTED:
         raise ReadError(UNSUPPORTED[fmt], name)
@@ -113,4 +120,6 @@ def decode(raw: RawDocument, encoding: str | None = None) -> DecodedDocument:
         page = decode_html(data, name, encoding)
         return DecodedDocument(html_to_text(page.text, name), raw.path, sha, page.encoding, "html")
     text = charset.decode_text(data, name, encoding)
+    if _BLANK.fullmatch(text.text):
+        raise ReadError("no text: the file holds only whitespace", name)
     return DecodedDocument(text.text, raw.path, sha, text.encoding, "txt")

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 #: Largest part inflated, and the largest inflate ratio accepted for a part over 1 MB.
-MAX_PART_BYTES = 200 * 1024 * 1024
+#: (The document.xml of a 300-page plan is under 10 MB; lxml's tree takes ~10× the XML,
+#: so this keeps a worker well under its memory budget.)
+MAX_PART_BYTES = 32 * 1024 * 1024
 MAX_RATIO = 200
 #: Namespaces of transitional and strict WordprocessingML.
 W_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",

@@ -118,6 +118,8 @@ def html_to_text(html: str, name: str = "<html>") -> str:
     lines += body_lines
     text = "\n".join(lines)
     if not text.strip():
+        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+            raise ReadError("HTML page nested too deeply (over 256 levels); no text found above that depth", name)
         raise ReadError("no text found in the HTML page", name)
     return text
 

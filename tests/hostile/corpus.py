@@ -1,0 +1,114 @@
+"""The hostile corpus, built by the tests themselves (nothing binary is committed).
+
+Each entry writes one file into a folder and says which command reads it, the exit code
+and the words of the documented one-line error (see SECURITY.md and the README).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from tests.conftest import SAMPLES
+
+SAMPLE = (SAMPLES / "linyi-2023.txt").read_bytes()
+
+
+class Hostile(NamedTuple):
+    name: str
+    build: Callable[[], bytes]
+    command: str  # "parse" or "validate"
+    exit_code: int
+    words: str  # in the one-line error
+
+
+def _zip_bomb() -> bytes:
+    """A .docx whose document.xml inflates to 1 GiB of zeros (about 1 MB on disk)."""
+    buf = io.BytesIO()
+    def info(name: str) -> zipfile.ZipInfo:  # fixed timestamps: the same bytes on every run
+        zi = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+        zi.compress_type = zipfile.ZIP_DEFLATED
+        return zi
+
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr(info("[Content_Types].xml"), "<Types/>")
+        with zf.open(info("word/document.xml"), "w", force_zip64=True) as fh:
+            block = b"\0" * (1 << 20)
+            for _ in range(1024):
+                fh.write(block)
+    return buf.getvalue()
+
+
+def _pdf_without_text() -> bytes:
+    """A one-page PDF with a drawing and no text (what a scanner makes, minus the image)."""
+    content = b"0 0 1 rg 100 100 200 200 re f"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _invalid_utf8() -> bytes:
+    """The UTF-8 sample with stray bytes in the middle (a damaged download)."""
+    cut = len(SAMPLE) // 2
+    cut = SAMPLE.rfind("。".encode(), 0, cut) + 3
+    return SAMPLE[:cut] + b"\xff\xfe\xc3\x28" + SAMPLE[cut:]
+
+
+def _alias_bomb() -> bytes:
+    """"Billion laughs": nine levels of nine aliases, 342 bytes, 10^9 strings if expanded."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, cur in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _big_plan() -> bytes:
+    """A 20 MB plan file: one valid plan with a very long warnings list."""
+    head = b"schema_version: '1'\nwarnings:\n"
+    line = b"- " + "知识产权".encode() * 8 + b"\n"
+    return head + line * (20 * 1024 * 1024 // len(line) + 1)
+
+
+CORPUS: tuple[Hostile, ...] = (
+    Hostile("empty.txt", lambda: b"", "parse", 1, "empty"),
+    Hostile("whitespace.txt", lambda: " \n\t\r\n\u3000\u200b\n".encode() * 100, "parse", 1, "only whitespace"),
+    Hostile("binary.txt", lambda: random.Random(1).randbytes(4096), "parse", 1, "binary"),
+    Hostile("nul.txt", lambda: SAMPLE[:2000] + b"\0" * 64 + SAMPLE[2000:], "parse", 1, "binary"),
+    Hostile("invalid-utf8.txt", _invalid_utf8, "parse", 1, "cannot decode"),
+    Hostile("bomb.docx", _zip_bomb, "parse", 1, "zip bomb"),
+    Hostile("scanned.pdf", _pdf_without_text, "parse", 1, "no text layer (scanned?)"),
+    Hostile("nested.html", lambda: b"<html><body>" + b"<div>" * 100_000 + "知识产权".encode() + b"</div>" * 100_000,
+            "parse", 1, "nested too deeply"),
+    Hostile("legacy.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096, "parse", 1,
+            "libreoffice --headless --convert-to docx"),
+    Hostile("huge.txt", lambda: SAMPLE * (51 * 1024 * 1024 // len(SAMPLE) + 1), "parse", 1, "byte limit"),
+    Hostile("alias-bomb.yaml", _alias_bomb, "validate", 1, "P003"),
+    Hostile("big-plan.yaml", _big_plan, "validate", 2, "P010"),
+)
+
+
+def build(folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for h in CORPUS:
+        path = folder / h.name
+        path.write_bytes(h.build())
+        paths[h.name] = path
+    return paths
