@@ -9,6 +9,7 @@ YAML) otherwise; `tests/test_emit.py` checks the round trip.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from json.encoder import encode_basestring as _encode_basestring
@@ -53,6 +54,17 @@ def _scalar(v: Any) -> str:
 
 
 def _str(s: str) -> str:
+    return _short_str(s) if len(s) <= 24 else _plain_or_quoted(s)
+
+
+# Short values (ids, labels, units, ops, kinds, unit names) repeat within and across plans;
+# long texts do not, so only short ones are cached.
+@functools.lru_cache(maxsize=4096)
+def _short_str(s: str) -> str:
+    return _plain_or_quoted(s)
+
+
+def _plain_or_quoted(s: str) -> str:
     if s and s[0] not in _UNSAFE_START and not _UNSAFE.search(s) and (s[0] > "~" or not _NOT_STR.fullmatch(s)):
         return s  # (every YAML 1.1 implicit type starts with an ASCII character)
     return _quoted(s)

@@ -326,6 +326,8 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
         m = YEAR_PHRASE.match(text)
         return out, (int(m["y"]) if m else year)
     for sentence in split_top(text, "。！？!?"):
+        if not _MAYBE_NUMBER.search(sentence):  # no quantity and no year phrase (it needs digits)
+            continue
         prev_clause = ""
         skip = bool(r.condition.search(sentence) or r.background.search(sentence))
         for clause in split_top(sentence, "，,；;"):
