@@ -113,8 +113,8 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
     start = time.perf_counter()
     try:
         raw = readers.read_path(path, max_bytes=max_bytes or readers.MAX_BYTES)
-        sha = hashlib.sha256(raw.data).hexdigest()
         plan = api.build_plan(readers.decode(RawDocument(data=raw.data, path=rel)))
+        sha = plan.source.sha256  # of the input bytes, as decode computed it
         text = plan.model_dump_json() + "\n" if fmt == "jsonl" else emit.dump(plan, fmt)
         n_sec, n_tgt, n_unit = _count(plan)
         if out is not None:
