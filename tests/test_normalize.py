@@ -82,3 +82,16 @@ def test_short_traditional_heading_in_a_mixed_document() -> None:
     result = normalize(f"一、指導思想\n{simp}\n{trad}\n{simp}")
     assert result.lines[0] == "一、指导思想" and result.script == "mixed"
     assert normalize(f"一、指導思想\n{simp}").lines[0] == "一、指導思想"
+
+
+def test_script_chars_file_is_what_opencc_derives() -> None:
+    """data/script_chars.txt is what scripts/make_script_chars.py writes from the installed OpenCC."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("make_script_chars", ROOT / "scripts" / "make_script_chars.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (ROOT / "ipplan" / "parse" / "data" / "script_chars.txt").read_text("utf-8") == module.render()
