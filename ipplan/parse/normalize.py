@@ -107,20 +107,27 @@ def _tw_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def to_simplified(line: str) -> str:
     """Convert one traditional paragraph: OpenCC tw2s, then the Taiwan phrase table."""
-    converted = _converter("tw2s").convert(line)
+    return tw_phrases(_converter("tw2s").convert(line))
+
+
+def tw_phrases(text: str) -> str:
+    """The curated Taiwan phrase table alone (智慧财产权 → 知识产权), on converted text."""
     pattern, table = _tw_phrases()
-    return pattern.sub(lambda m: table[m.group()], converted)
+    return pattern.sub(lambda m: table[m.group()], text)
 
 
 def normalize(text: str) -> NormalizedText:
-    """Fold the text and convert its traditional paragraphs to simplified.
+    """Fold the text, repair hard wraps and OCR spacing (ipplan.parse.repair), and convert
+    its traditional paragraphs to simplified.
 
     A paragraph is traditional when it has more traditional-only than simplified-only
     characters and at least MIN_TRADITIONAL_CHARS of them, or no simplified-only one (short
     headings of a mixed document: 一、指導思想); a document without any such paragraph of
     MIN_TRADITIONAL_CHARS is simplified and left as it is.
     """
-    lines = fold(text)
+    from ipplan.parse.repair import repair
+
+    lines = repair(fold(text))
     if not _script_classes()[0].search(text):  # the common case: nothing traditional at all
         return NormalizedText(tuple(lines))
     counts = [script_counts(line) for line in lines]
