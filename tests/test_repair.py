@@ -83,6 +83,23 @@ def test_ocr_spaced_sample_gives_the_expected_targets_and_units(path: Path, rate
     assert got["meta"]["doc_number"] == exp["meta"]["doc_number"]
 
 
+@pytest.mark.parametrize("path", SAMPLE_TEXTS, ids=lambda p: p.stem)
+def test_sparse_ocr_spaces_do_not_reach_names_and_indicators(path: Path) -> None:
+    """One stray space in a hundred characters is too rare to remove from the text (a
+    one-line paste has as many, and needs them), so some extractions still miss (a space
+    inside 责任 单位 hides the clause: a known limit). But no indicator, unit name or notice
+    field ever keeps a space next to a Chinese character, and the outline is intact."""
+    import re
+
+    exp = expected(path)
+    got = emit.plan_data(ipplan.parse_text(ocr_spaced(path.read_text("utf-8"), 0.01)))
+    assert [r[:4] for r in view(got)[0]] == [r[:4] for r in view(exp)[0]]
+    names = [t["indicator"] for t in got["targets"]] + [n for ns in view(got)[2] for n in ns]
+    names += [got["meta"][k] or "" for k in ("title", "notice_title", "issuer")] + (got["meta"]["addressees"] or [])
+    assert not [n for n in names if re.search(r"[\u4e00-\u9fff] | [\u4e00-\u9fff]", n)]
+    assert len(got["targets"]) >= 0.8 * len(exp["targets"])
+
+
 def test_wrapped_and_spaced_traditional_text_is_converted_whole() -> None:
     """Conversion runs after the repair: 智慧財|產權 cut by a wrap still becomes 知识产权."""
     path = next(p for p in SAMPLE_TEXTS if p.stem.endswith("-tw"))

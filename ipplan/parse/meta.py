@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from ipplan.parse import dates
 from ipplan.parse.brackets import split_top
+from ipplan.parse.repair import unspace
 from ipplan.parse.types import Outline
 
 Lines = list[tuple[int, str]]
@@ -233,4 +234,6 @@ def extract_meta(outline: Outline) -> Meta:
             line = re.sub(r"《[^《》]*》", "", line)
             if (period := dates.period(line)):
                 break
+    title, notice_title, issuer = (unspace(t) if t else t for t in (title, notice_title, issuer))
+    addressees = [unspace(a) for a in addressees] if addressees else addressees
     return Meta(title, notice_title, doc_number, issuer, issue_date, addressees, region, period)

@@ -55,6 +55,12 @@ _CN = "\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\u2014\u2018\u2019\u2
 _LOOSE_GAP = re.compile(rf"(?<=[{_CN}]) (?=\S)|(?<=\S) (?=[{_CN}])")
 
 
+def unspace(text: str) -> str:
+    """A name without the stray spaces OCR leaves inside Chinese text (市科 技局 → 市科技局):
+    for names, indicators and titles, where such a space never belongs."""
+    return _LOOSE_GAP.sub("", text) if " " in text else text
+
+
 def repair(lines: list[str]) -> list[str]:
     """Lines with hard wraps re-joined and OCR spacing removed."""
     return despace(unwrap(lines))

@@ -22,6 +22,7 @@ from ipplan.parse import words
 from ipplan.parse.brackets import depth_mask, split_top
 from ipplan.parse.dates import MILESTONE, YEAR_PHRASE, YEAR_SPAN
 from ipplan.parse.numerals import to_decimal
+from ipplan.parse.repair import unspace
 from ipplan.parse.types import Node
 
 class Lexicon(BaseModel):
@@ -199,7 +200,7 @@ def _strip_before(before: str, r: _Rules) -> str:
 
 
 def strip_lead(s: str, r: _Rules, verbs: bool = True) -> str:
-    s = s.strip(" ，,、的")
+    s = unspace(s).strip(" ，,、的")
     for _ in range(8):
         prev = s
         m = r.scope.match(s)

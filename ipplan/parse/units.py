@@ -11,6 +11,7 @@ import re
 from typing import NamedTuple
 
 from ipplan.parse.brackets import CLOSE, matching_close, matching_open, split_top
+from ipplan.parse.repair import unspace
 from ipplan.parse.types import Node
 
 
@@ -59,7 +60,7 @@ SEPARATORS = "、,，;；"
 
 def parse_unit(item: str, lead: bool = False) -> UnitRef | None:
     """One list item: leading * marks a lead, trailing organ brackets are aliases."""
-    item = item.strip().strip("。.")
+    item = unspace(item.strip().strip("。."))
     if item.startswith(("*", "＊")):
         lead, item = True, item.lstrip("*＊").strip()
     aliases: list[str] = []
