@@ -64,27 +64,13 @@ def load_file(path: Path) -> list[Plan]:
         except IpplanError as exc:
             exc.path = exc.path or str(path)
             raise
-    if path.suffix.lower() != ".jsonl":
-        from ipplan.validate.load import load_plan_file
+    from ipplan.validate.load import load_plan_file, read_text
 
+    if path.suffix.lower() != ".jsonl":
         return [_plan(load_plan_file(path, max_bytes=MAX_PLAN_BYTES), path)]
-    text = _read_text(path)
+    text = read_text(path, max_bytes=MAX_PLAN_BYTES)  # size limit and strict UTF-8, as for plan files
     lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
     return [_plan(_json(ln, path, n), path, f"line {n}: ") for n, ln in lines]
-
-
-def _read_text(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_PLAN_BYTES:
-            raise PlanFileError(f"plan file too large ({size} bytes, limit {MAX_PLAN_BYTES})", str(path))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"cannot read: {exc.strerror or exc}", str(path)) from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PlanFileError(f"plan file is not UTF-8 (byte {exc.start})", str(path)) from exc
 
 
 def _json(text: str, path: Path, line: int | None = None) -> Any:
