@@ -73,6 +73,7 @@ MAX_ALONE_TITLE = 40
 MAX_CUT = 25
 _TITLE_CUT = re.compile(r"[:：]| ")
 _TRAILING = "。；;，, "
+_PUNCT = re.compile(r"[。，,；;：:]")
 
 
 class Marker(NamedTuple):
@@ -201,7 +202,7 @@ def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[
 
 
 def _looks_like_signature(text: str) -> bool:
-    return len(text) <= 30 and not re.search(r"[。，,；;：:]", text)
+    return len(text) <= 30 and not _PUNCT.search(text)
 
 
 def split_outline(lines: list[tuple[int, str]]) -> Outline:

@@ -22,6 +22,8 @@ from ipplan.parse.outline import is_table_row
 UNIT_COLUMN = re.compile(r"责任单位|牵头单位|责任部门|牵头部门|承办单位|责任主体")
 WORK_COLUMN = re.compile(r"重点工作|工作任务|重点任务|任务名称|主要任务|工作事项")
 CONTENT_COLUMN = re.compile(r"主要内容|工作内容|具体内容|具体措施|工作措施|任务内容|具体任务|工作举措|主要措施")
+#: "累计" closing a target-table indicator: the kind, not part of the name.
+_CUMULATIVE_END = re.compile(r"累计$")
 ROW_COLUMN = re.compile(r"^(?:序号|编号|序)$")
 INDICATOR_COLUMN = re.compile(r"指标|名称|内容|项目")
 YEAR_COLUMN = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年?(?:底|末)?(?:目标|目标值)?$")
@@ -160,7 +162,7 @@ def _row_targets(table: TableRef, row: list[str], row_id: str, cell: str,
             scale = Decimal(r.lex.magnitudes[m["mag"]])
         name = cell[: m.start()]
     kind = tg.kind_of(name, unit or "", r)
-    indicator = re.sub(r"累计$", "", tg.strip_lead(name, r)).strip()
+    indicator = _CUMULATIVE_END.sub("", tg.strip_lead(name, r)).strip()
     out = []
     for col, year in year_cols:
         raw = row[col].strip()

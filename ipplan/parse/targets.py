@@ -179,6 +179,14 @@ def _op_before(before: str, r: _Rules) -> str | None:
     return None
 
 
+#: "较2020年增长…": the comparison base written before a growth target's number.
+_COMPARED_TO = re.compile(r"较.{0,15}$")
+#: Bound words right after a number (15件以上的企业): not part of the noun that follows.
+_BOUND_WORD = re.compile(r"^(?:及以上|以上|以下|以内|左右)")
+#: Hedges ending the subject of a "分别" clause, and the joiners of its list.
+_HEDGE_END = re.compile(r"(?:原则上|力争|均)$")
+_LIST_JOINER = re.compile(r"[、和及与]")
+
 #: "A、B等平台建设C": what is counted is the object of the verb after 等….
 _AFTER_ETC = re.compile(r"等[\u4e00-\u9fff]{0,6}?(?:建设|建成|培育|打造|设立|创建|开展|实施|新建)")
 
@@ -190,7 +198,7 @@ def _strip_before(before: str, r: _Rules) -> str:
     for _ in range(6):
         prev = s
         s = r.trailing.sub("", s).strip()
-        s = re.sub(r"较.{0,15}$", "", s).strip() if re.search(r"较", s) else s
+        s = _COMPARED_TO.sub("", s).strip() if "较" in s else s
         if s == prev:
             break
     if (m := _AFTER_ETC.search(s)) and m.end() < len(s):
@@ -257,7 +265,7 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
         for q in seg_q:
             before = clause[a : q.start]
             milestones, after = _milestones(clause[q.end : b])
-            noun_after = re.sub(r"^(?:及以上|以上|以下|以内|左右)", "", after.strip(" 的")).strip(" 的")
+            noun_after = _BOUND_WORD.sub("", after.strip(" 的")).strip(" 的")
             if _cjk_len(noun_after) >= 2 and q is seg_q[-1]:
                 indicator = strip_lead(noun_after, r)  # number before the noun: 建成30家…基地
             else:
@@ -299,8 +307,8 @@ def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: st
                  r: _Rules) -> list[TargetRef]:
     """"A、B和C…分别不超过5个、7个和6个": one target per number, indicators distributed."""
     subject = clause[: clause.index("分别")]
-    subject = re.sub(r"(?:原则上|力争|均)$", "", subject).strip()
-    parts = [p for p in re.split(r"[、和及与]", subject) if p]
+    subject = _HEDGE_END.sub("", subject).strip()
+    parts = [p for p in _LIST_JOINER.split(subject) if p]
     if len(parts) != len(qs):
         return []
     width = len(parts[0])
