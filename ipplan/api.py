@@ -41,7 +41,7 @@ def build_plan(doc: DecodedDocument) -> Plan:
     found = targets.preamble_targets(tree.head) + targets.section_targets(tree.sections)
     found += [t for table in found_tables for t in table.targets]
     found.sort(key=lambda t: t.line)  # document order (stable within a line)
-    warnings = list(tree.warnings) + [w for table in found_tables for w in table.warnings]
+    warnings = list(doc.notices) + list(tree.warnings) + [w for table in found_tables for w in table.warnings]
     if not tree.sections:
         warnings.append("no numbered outline found (一、 / (一) / 1. …)")
     # Plain dicts validated in one call: ~10× cheaper than constructing each model.

@@ -23,6 +23,9 @@ class DecodedDocument:
     sha256: str | None
     encoding: str | None
     format: str = "txt"
+    #: What the reader doubts about the text (a forced encoding that yields no Chinese,
+    #: replacement characters, …); the api adds them to the plan's notices.
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
