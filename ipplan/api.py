@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from ipplan.errors import PlanValidationError
 from ipplan.parse import clean, indicators, meta, normalize, outline, readers, tables, targets, units
-from ipplan.parse.types import DecodedDocument, Node, RawDocument
+from ipplan.parse.types import DecodedDocument, Node, NormalizedText, RawDocument
 from ipplan.schema import Plan
 
 
@@ -30,10 +30,24 @@ def parse_text(text: str, *, path: str | None = None) -> Plan:
     return build_plan(DecodedDocument(text=text, path=path, sha256=None, encoding=None))
 
 
+def text_of(doc: DecodedDocument) -> tuple[NormalizedText, list[tuple[int, str]]]:
+    """The text the rules work on: normalized, repaired, converted, chrome removed, as
+    (line number, text) pairs numbered from 1. `ipplan text` prints exactly these lines;
+    every ``line`` of a plan refers to them."""
+    norm = normalize.normalize(doc.text)
+    return norm, list(enumerate(clean.drop_noise(norm.lines), 1))
+
+
+def text_file(path: str | os.PathLike[str], *, encoding: str | None = None,
+              max_bytes: int = readers.MAX_BYTES) -> list[tuple[int, str]]:
+    """The numbered lines of a document as the rules see them (``ipplan text``)."""
+    raw = readers.read_path(path, max_bytes=max_bytes)
+    return text_of(readers.decode(raw, encoding))[1]
+
+
 def build_plan(doc: DecodedDocument) -> Plan:
     """Run the stages on decoded text and validate the result against the schema."""
-    norm = normalize.normalize(doc.text)
-    lines = clean.drop_noise(norm.lines)
+    norm, lines = text_of(doc)
     tree = outline.split_outline(lines)
     m = meta.extract_meta(tree)
     section_units = units.assign_units(tree.sections)
@@ -72,20 +86,21 @@ def _target(t: targets.TargetRef) -> dict:
     return {"section": t.section, "indicator": t.indicator, "indicator_id": indicators.canonical_id(t.indicator),
             "value": float(t.value), "value_max": _num(t.value_max), "unit": t.unit or None, "op": t.op,
             "year": t.year, "kind": t.kind, "text": t.text,
-            "milestones": [{"year": y, "value": float(v)} for y, v in t.milestones]}
+            "milestones": [{"year": y, "value": float(v)} for y, v in t.milestones], "line": t.line or None}
 
 
 def _table(t: tables.TableRef) -> dict:
     return {"index": t.index, "title": t.title, "header": t.header, "rows": t.rows, "kind": t.kind,
-            "tasks": [{"row": k.row, "work": k.work, "content": k.content, "units": [_unit(u) for u in k.units]}
-                      for k in t.tasks]}
+            "tasks": [{"row": k.row, "work": k.work, "content": k.content, "units": [_unit(u) for u in k.units],
+                       "line": k.line} for k in t.tasks],
+            "line": t.line}
 
 
 def _unit(u: units.UnitRef) -> dict:
-    return {"name": u.name, "aliases": list(u.aliases), "lead": u.lead}
+    return {"name": u.name, "aliases": list(u.aliases), "lead": u.lead, "line": u.line}
 
 
 def _section(node: Node, section_units: dict[int, list[units.UnitRef]]) -> dict:
     return {"id": node.id, "label": node.label, "ordinal": node.ordinal, "level": node.level, "title": node.title,
             "text": "\n".join(node.text), "units": [_unit(u) for u in section_units.get(id(node), [])],
-            "children": [_section(c, section_units) for c in node.children]}
+            "line": node.line, "children": [_section(c, section_units) for c in node.children]}

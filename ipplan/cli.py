@@ -85,6 +85,31 @@ def parse(file: str, out: str | None, fmt: str, encoding: str | None, max_size: 
 
 
 @main.command()
+@click.argument("file", metavar="FILE")
+@click.option("--encoding", metavar="ENC", help="Decode the input with ENC instead of detecting it.")
+@click.option("--plain", is_flag=True, help="Print the lines without their numbers.")
+@_max_size
+def text(file: str, encoding: str | None, plain: bool, max_size: int) -> None:
+    """Print the text ipplan's rules work on, one numbered line per line.
+
+    This is the document after reading, chrome removal, layout repair and script
+    conversion. Every `line` in a plan refers to these numbers.
+    """
+    from ipplan import api
+    from ipplan.errors import IpplanError
+
+    try:
+        lines = api.text_file(file, encoding=encoding, max_bytes=max_size)
+    except IpplanError as exc:
+        if exc.path is None:
+            exc.path = "<stdin>" if file == "-" else file
+        _fail(str(exc))
+    width = len(str(len(lines)))
+    out = "".join(f"{line}\n" if plain else f"{no:>{width}}  {line}\n" for no, line in lines)
+    _output(out, None)
+
+
+@main.command()
 @click.argument("in_dir", metavar="IN_DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", metavar="OUT_DIR", required=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder for the plans (mirrors IN_DIR).")

@@ -22,3 +22,25 @@ def outline_view(sections: list[dict[str, Any]], *, text: bool = True) -> list[t
         (s["id"], s["label"], s["ordinal"], s["level"], s["title"]) + ((s["text"],) if text else ())
         for s in flat_sections(sections)
     ]
+
+
+#: Evidence fields (line numbers in `ipplan text`, notices): checked by their own tests
+#: against the numbered text, not written into the expected plans.
+EVIDENCE_KEYS = frozenset({"line", "lines", "notices"})
+
+
+def without_evidence(data: Any) -> Any:
+    """``data`` with every evidence field removed, recursively."""
+    if isinstance(data, dict):
+        return {k: without_evidence(v) for k, v in data.items() if k not in EVIDENCE_KEYS}
+    if isinstance(data, list):
+        return [without_evidence(v) for v in data]
+    return data
+
+
+def plan_dict(plan: Any) -> Any:
+    """A parsed plan as data without its evidence fields, for comparing with expected plans
+    (line numbers differ between variants of one document: pastes, wraps, formats)."""
+    from ipplan import emit
+
+    return without_evidence(emit.plan_data(plan))

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 import ipplan
+from tests.helpers import plan_dict
 from ipplan import emit
 from ipplan.errors import ReadError
 from ipplan.parse import charset
@@ -26,8 +27,8 @@ LEGACY = str.maketrans({"\xa0": " ", "•": "·", "鈎": "鉤"})
 
 def plan(data: bytes | str) -> dict:
     if isinstance(data, str):
-        return emit.plan_data(ipplan.parse_text(data))
-    return emit.plan_data(ipplan.parse_bytes(data))
+        return plan_dict(ipplan.parse_text(data))
+    return plan_dict(ipplan.parse_bytes(data))
 
 
 def same_plan(got: dict, want: dict) -> None:

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 import ipplan
+from tests.helpers import plan_dict
 from ipplan import emit
 from ipplan.errors import ReadError
 from ipplan.parse import readers
@@ -29,8 +30,8 @@ PLAN_KEYS = ("meta", "sections", "targets", "tables", "warnings")
 
 def plan(data: bytes | str) -> dict:
     if isinstance(data, str):
-        return emit.plan_data(ipplan.parse_text(data))
-    return emit.plan_data(ipplan.parse_bytes(data))
+        return plan_dict(ipplan.parse_text(data))
+    return plan_dict(ipplan.parse_bytes(data))
 
 
 def text_of(data: bytes) -> str:
@@ -231,6 +232,15 @@ def test_damaged_pdf() -> None:
         ("\ufeff<html>".encode("utf-16-le"), "html"), (b"<?xml version='1.0'?>\n<html>", "html"),
         ("一、总体要求 <html> 标签".encode(), "html"), ("一、总体要求\n".encode(), "txt"),
         (b"<?xml version='1.0'?><root/>", "txt"),
+        # fragments: a CMS export or a crawler's content column, with no <html> around it
+        ('<div class="wrap" style=" font-family:宋体"><table><tr><td>'.encode(), "html"),
+        ("<p>各区人民政府：</p><p>一、总体要求</p>".encode(), "html"),
+        ('  <DIV class="TRS_Editor"><P>'.encode(), "html"),
+        ("国务院办公厅\n<p>各省、自治区</p><p>为</p><p>一、</p><br><br><div>".encode("gb18030"), "html"),
+        # near-misses: text that mentions a tag or two, or angle brackets that are not tags
+        ("一、在网页中用<p>标签\n二、总体要求".encode(), "txt"),
+        ("指标<15%，且>10%\n".encode(), "txt"),
+        ("<<中华人民共和国专利法>>第一条".encode(), "txt"),
     ],
 )
 def test_format_is_sniffed_from_content(head: bytes, fmt: str) -> None:

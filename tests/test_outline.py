@@ -7,11 +7,11 @@ import pytest
 import ipplan
 from ipplan import emit
 from ipplan.parse.outline import MARKER_RULES, match_marker, split_title
-from tests.helpers import HALF_TO_FULL, outline_view
+from tests.helpers import plan_dict, HALF_TO_FULL, outline_view
 
 
 def outline(text: str, *, with_text: bool = False) -> list[tuple]:
-    return outline_view(emit.plan_data(ipplan.parse_text(text))["sections"], text=with_text)
+    return outline_view(plan_dict(ipplan.parse_text(text))["sections"], text=with_text)
 
 
 @pytest.mark.parametrize(("rule", "example"), [(r, e) for r in MARKER_RULES for e in r.examples],

@@ -14,7 +14,7 @@ from ipplan import emit
 from ipplan.parse.normalize import _converter, fold
 from ipplan.parse.repair import despace, repair, unwrap, width, wrap_width
 from tests.conftest import SAMPLE_TEXTS
-from tests.helpers import outline_view
+from tests.helpers import plan_dict, outline_view
 
 
 def hard_wrap(text: str, cols: int) -> str:
@@ -61,7 +61,7 @@ def expected(path: Path) -> dict:
 @pytest.mark.parametrize("path", SAMPLE_TEXTS, ids=lambda p: p.stem)
 def test_hard_wrapped_sample_gives_the_expected_plan(path: Path, cols: int) -> None:
     exp = expected(path)
-    got = emit.plan_data(ipplan.parse_text(hard_wrap(path.read_text("utf-8"), cols)))
+    got = plan_dict(ipplan.parse_text(hard_wrap(path.read_text("utf-8"), cols)))
     assert view(got) == view(exp)
     assert got["meta"] == exp["meta"]
 
@@ -73,7 +73,7 @@ def test_ocr_spaced_sample_gives_the_expected_targets_and_units(path: Path, rate
     separated it from its text (总体目标 深入实施…): titles are compared where the clean
     text has no such space."""
     exp = expected(path)
-    got = emit.plan_data(ipplan.parse_text(ocr_spaced(path.read_text("utf-8"), rate)))
+    got = plan_dict(ipplan.parse_text(ocr_spaced(path.read_text("utf-8"), rate)))
     g_outline, g_targets, g_units = view(got)
     e_outline, e_targets, e_units = view(exp)
     assert (g_targets, g_units) == (e_targets, e_units)
@@ -92,7 +92,7 @@ def test_sparse_ocr_spaces_do_not_reach_names_and_indicators(path: Path) -> None
     import re
 
     exp = expected(path)
-    got = emit.plan_data(ipplan.parse_text(ocr_spaced(path.read_text("utf-8"), 0.01)))
+    got = plan_dict(ipplan.parse_text(ocr_spaced(path.read_text("utf-8"), 0.01)))
     assert [r[:4] for r in view(got)[0]] == [r[:4] for r in view(exp)[0]]
     names = [t["indicator"] for t in got["targets"]] + [n for ns in view(got)[2] for n in ns]
     names += [got["meta"][k] or "" for k in ("title", "notice_title", "issuer")] + (got["meta"]["addressees"] or [])
@@ -105,7 +105,7 @@ def test_wrapped_and_spaced_traditional_text_is_converted_whole() -> None:
     path = next(p for p in SAMPLE_TEXTS if p.stem.endswith("-tw"))
     exp = expected(path)
     for text in (hard_wrap(path.read_text("utf-8"), 40), ocr_spaced(path.read_text("utf-8"), 1.0)):
-        got = emit.plan_data(ipplan.parse_text(text))
+        got = plan_dict(ipplan.parse_text(text))
         assert view(got)[1] == view(exp)[1]
         assert "智慧财产" not in emit.to_json(ipplan.parse_text(text))
 

@@ -12,7 +12,7 @@ import yaml
 import ipplan
 from ipplan import emit
 from tests.conftest import SAMPLE_TEXTS
-from tests.helpers import FULL_TO_HALF, HALF_TO_FULL, flat_sections, outline_view
+from tests.helpers import plan_dict, FULL_TO_HALF, HALF_TO_FULL, flat_sections, outline_view
 
 SIMPLIFIED = [p for p in SAMPLE_TEXTS if not p.stem.endswith("-tw")]
 
@@ -22,7 +22,7 @@ def expected(path: Path) -> dict:
 
 
 def parsed_bytes(data: bytes) -> dict:
-    return emit.plan_data(ipplan.parse_bytes(data))
+    return plan_dict(ipplan.parse_bytes(data))
 
 
 @pytest.mark.parametrize("path", SAMPLE_TEXTS, ids=lambda p: p.stem)
@@ -47,7 +47,7 @@ def test_encodings_give_the_same_plan(path: Path, encode) -> None:
 @pytest.mark.parametrize("path", SIMPLIFIED, ids=lambda p: p.stem)
 def test_full_width_punctuation(path: Path) -> None:
     exp = expected(path)
-    got = emit.plan_data(ipplan.parse_text(path.read_text("utf-8").translate(HALF_TO_FULL)))
+    got = plan_dict(ipplan.parse_text(path.read_text("utf-8").translate(HALF_TO_FULL)))
     back = [tuple(v.translate(FULL_TO_HALF) if isinstance(v, str) else v for v in row)
             for row in outline_view(got["sections"])]
     assert back == outline_view(exp["sections"])
@@ -61,7 +61,7 @@ def test_full_width_punctuation(path: Path) -> None:
 def test_one_line_text_keeps_the_outline(path: Path) -> None:
     exp = expected(path)
     text = " ".join(line for line in path.read_text("utf-8").splitlines() if "|" not in line)
-    got = emit.plan_data(ipplan.parse_text(text))
+    got = plan_dict(ipplan.parse_text(text))
     assert [r[:5] for r in outline_view(got["sections"])] == [r[:5] for r in outline_view(exp["sections"])]
     if "|" not in path.read_text("utf-8"):  # (the one-line text drops the page-metadata rows)
         assert got["meta"] == exp["meta"]
@@ -72,7 +72,7 @@ def test_traditional_script_keeps_the_outline(path: Path) -> None:
     from ipplan.parse.normalize import _converter
 
     exp = expected(path)
-    got = emit.plan_data(ipplan.parse_text(_converter("s2twp").convert(path.read_text("utf-8"))))
+    got = plan_dict(ipplan.parse_text(_converter("s2twp").convert(path.read_text("utf-8"))))
     assert got["source"]["script"] == "traditional"
     assert [r[:4] for r in outline_view(got["sections"])] == [r[:4] for r in outline_view(exp["sections"])]
     assert got["meta"]["doc_number"] == exp["meta"]["doc_number"]
@@ -86,7 +86,7 @@ def _target_view(plan: dict) -> list[tuple]:
 @pytest.mark.parametrize("path", SIMPLIFIED, ids=lambda p: p.stem)
 def test_full_width_punctuation_keeps_targets_and_units(path: Path) -> None:
     exp = expected(path)
-    got = emit.plan_data(ipplan.parse_text(path.read_text("utf-8").translate(HALF_TO_FULL)))
+    got = plan_dict(ipplan.parse_text(path.read_text("utf-8").translate(HALF_TO_FULL)))
     assert _target_view(got) == _target_view(exp)
     units = lambda plan: [(s["id"], [u["name"].translate(FULL_TO_HALF) for u in s["units"]])  # noqa: E731
                           for s in flat_sections(plan["sections"])]
@@ -97,7 +97,7 @@ def test_full_width_punctuation_keeps_targets_and_units(path: Path) -> None:
 def test_one_line_text_keeps_body_targets(path: Path) -> None:
     exp = expected(path)
     text = " ".join(line for line in path.read_text("utf-8").splitlines() if "|" not in line)
-    got = emit.plan_data(ipplan.parse_text(text))
+    got = plan_dict(ipplan.parse_text(text))
     body = lambda plan: [t for t in _target_view(plan) if not str(t[0]).startswith("table:")]  # noqa: E731
     assert body(got) == body(exp)
 
@@ -106,7 +106,7 @@ def test_one_line_paste_with_page_metadata_rows() -> None:
     path = next(p for p in SIMPLIFIED if p.stem.startswith("wenzhou"))
     exp = expected(path)
     body = path.read_text("utf-8").split("附件:")[0]
-    got = emit.plan_data(ipplan.parse_text(" ".join(body.splitlines())))
+    got = plan_dict(ipplan.parse_text(" ".join(body.splitlines())))
     assert [r[:5] for r in outline_view(got["sections"])] == [r[:5] for r in outline_view(exp["sections"])]
     assert got["meta"]["doc_number"] == exp["meta"]["doc_number"]
 
@@ -119,7 +119,7 @@ def test_traditional_copies_give_the_expected_plan(path: Path, config: str) -> N
     from ipplan.parse.normalize import _converter
 
     exp = expected(path)
-    got = emit.plan_data(ipplan.parse_text(_converter(config).convert(path.read_text("utf-8"))))
+    got = plan_dict(ipplan.parse_text(_converter(config).convert(path.read_text("utf-8"))))
     assert got["source"]["script"] == "traditional"
     for key in ("meta", "sections", "targets", "tables"):
         assert got[key] == exp[key], key
@@ -134,7 +134,7 @@ def test_mixed_script_document_gives_the_expected_plan(path: Path) -> None:
     exp = expected(path)
     lines = path.read_text("utf-8").splitlines()
     mixed = [_converter("s2tw" if i % 4 == 1 else "s2hk").convert(ln) if i % 2 else ln for i, ln in enumerate(lines)]
-    got = emit.plan_data(ipplan.parse_text("\n".join(mixed)))
+    got = plan_dict(ipplan.parse_text("\n".join(mixed)))
     assert got["source"]["script"] == "mixed"
     for key in ("meta", "sections", "targets", "tables"):
         assert got[key] == exp[key], key

@@ -59,6 +59,6 @@ def is_noise(line: str) -> bool:
     return _NOISE.fullmatch(line) is not None
 
 
-def drop_noise(lines: tuple[str, ...] | list[str]) -> list[tuple[int, str]]:
-    """Keep content lines, numbered from 1 in the normalized text."""
-    return [(i, line) for i, line in enumerate(lines, 1) if not is_noise(line)]
+def drop_noise(lines: tuple[str, ...] | list[str]) -> list[str]:
+    """The content lines, page-chrome lines dropped."""
+    return [line for line in lines if not is_noise(line)]

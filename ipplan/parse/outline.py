@@ -156,6 +156,7 @@ class _Builder:
         node = Node(label=mk.label, style=mk.style, ordinal=ordinal or 0, title=title, line=line)
         if text:
             node.text.append(text)
+            node.text_lines.append(line)
         siblings.append(node)
         self.stack.append(node)
         return node
@@ -171,9 +172,10 @@ class _Builder:
         elif n != 1 and n != self.last.get(mk.style, -1) + 1:
             self.warnings.append(f"line {line}: numbering starts at {mk.label}")
 
-    def add_text(self, text: str) -> None:
+    def add_text(self, text: str, line: int) -> None:
         if self.stack and text:
             self.stack[-1].text.append(text)
+            self.stack[-1].text_lines.append(line)
 
 
 def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[int, Marker] | None:
@@ -255,7 +257,7 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
         elif is_bare_date(line):  # a signature block after the plan ends the outline
             top = builder.stack[-1] if builder.stack else None
             if top and top.text and _looks_like_signature(top.text[-1]):
-                tail.append((no, top.text.pop()))
+                tail.append((top.text_lines.pop(), top.text.pop()))
             state = "tail"
             tail.append((no, line))
             continue
@@ -267,18 +269,20 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
             if found is not None:
                 queue.appendleft((no, content[found[0] :], checked))
                 content = content[: found[0]]
+            text_line = no
             if not content.strip() and queue and match_marker(queue[0][1]) is None and found is None:
                 # marker alone on its line: the heading is the next line
-                _, content, _ = queue.popleft()
+                text_line, content, _ = queue.popleft()
             node.title, text = split_title(content)
             if text:
                 node.text.append(text)
+                node.text_lines.append(text_line)
         else:
             found = _next_inline(line, 0, builder, head=False)
             if found is not None:
                 queue.appendleft((no, line[found[0] :], checked))
                 line = line[: found[0]].rstrip()
-            builder.add_text(line)
+            builder.add_text(line, no)
     _assign_ids(builder.roots, "", 1, builder.warnings)
     return Outline(sections=builder.roots, head=head, tail=tail, warnings=builder.warnings)
 

@@ -36,6 +36,17 @@ UNSUPPORTED: dict[str, str] = {
 HTML_STARTS: tuple[bytes, ...] = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<title", b"<?xml")
 #: Markup that makes a page HTML when it occurs near the start.
 HTML_TAGS: tuple[bytes, ...] = (b"<html", b"<body", b"<head")
+#: Tags of article markup: a CMS export or a crawler's ``content`` column is an HTML
+#: fragment (``<div class="TRS_Editor"><p>…``) with no <html> around it.
+_FRAGMENT_TAG = (rb"</?(?P<tag>div|p|span|table|tbody|thead|tr|td|th|font|br|h[1-6]|ul|ol|li|section|article|"
+                 rb"center|strong|b|a|img|style|dl|dt|dd|pre|blockquote|em|u|hr|sup|sub)(?=[\s>/])[^<>]{0,600}>")
+FRAGMENT_START = re.compile(_FRAGMENT_TAG, re.IGNORECASE)
+FRAGMENT_TAGS = re.compile(_FRAGMENT_TAG, re.IGNORECASE)
+#: A text is markup when it starts with an article tag, or when this many article tags of
+#: at least two kinds occur in its first FRAGMENT_SCAN bytes (a scraped record that starts
+#: with a few words before its markup). A plain text quoting a tag or two is not markup.
+FRAGMENT_MIN_TAGS = 6
+FRAGMENT_SCAN = 65536
 
 
 def read_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> RawDocument:
@@ -90,6 +101,18 @@ def sniff_format(data: bytes) -> str:
         return "html"
     if any(tag in head[:512] for tag in HTML_TAGS):
         return "html"
+    if FRAGMENT_START.match(head):
+        return "html"
+    scan = data[:FRAGMENT_SCAN]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        scan = scan.replace(b"\x00", b"")
+    kinds: set[bytes] = set()
+    count = 0
+    for m in FRAGMENT_TAGS.finditer(scan):
+        count += 1
+        kinds.add(m["tag"].lower())
+        if count >= FRAGMENT_MIN_TAGS and len(kinds) >= 2:
+            return "html"
     return "txt"
 
 

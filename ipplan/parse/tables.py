@@ -42,6 +42,7 @@ class TaskRef:
     work: str | None
     content: str
     units: list[un.UnitRef]
+    line: int | None = None
 
 
 @dataclass
@@ -136,7 +137,8 @@ def _build(index: int, line: int, rows: list[list[str]], caption: str | None) ->
                 row=row[row_col] if row_col is not None else str(k),
                 work=row[work_col] if work_col is not None else None,
                 content=row[content_col] if content_col is not None else "",
-                units=un.parse_unit_list(row[unit_col]),
+                units=[u._replace(line=line + k) for u in un.parse_unit_list(row[unit_col])],
+                line=line + k,
             ))
     elif len(year_cols) >= 2:
         table.kind = "targets"
@@ -146,12 +148,12 @@ def _build(index: int, line: int, rows: list[list[str]], caption: str | None) ->
         row_col = 0 if ROW_COLUMN.match(header[0]) else None
         for k, row in enumerate(body, 1):
             table.targets.extend(_row_targets(table, row, row[row_col] if row_col is not None else str(k),
-                                              row[ind_col], year_cols))
+                                              row[ind_col], year_cols, line + k))
     return table
 
 
 def _row_targets(table: TableRef, row: list[str], row_id: str, cell: str,
-                 year_cols: list[tuple[int, int]]) -> list[tg.TargetRef]:
+                 year_cols: list[tuple[int, int]], line: int) -> list[tg.TargetRef]:
     r = tg.rules()
     m = UNIT_PARENS.search(cell)
     unit, scale = None, Decimal(1)
@@ -175,6 +177,6 @@ def _row_targets(table: TableRef, row: list[str], row_id: str, cell: str,
         op = CELL_OPS.get(q["op"] or q["post"] or "", "=")
         out.append(tg.TargetRef(
             section=f"table:{table.index}/{row_id}", indicator=indicator, value=value * scale, value_max=None,
-            unit=unit or "", op=op, year=year, kind=kind, text=f"{cell} {table.header[col]} {raw}", line=table.line,
+            unit=unit or "", op=op, year=year, kind=kind, text=f"{cell} {table.header[col]} {raw}", line=line,
         ))
     return out

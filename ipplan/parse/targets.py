@@ -368,8 +368,8 @@ def section_targets(nodes: list[Node], inherited: int | None = None) -> list[Tar
         found, _ = paragraph_targets(node.title, year, node.id, node.line)
         out.extend(found)
         ctx = year
-        for para in node.text:
-            found, ctx = paragraph_targets(para, ctx, node.id, node.line)
+        for para, no in zip(node.text, node.text_lines):
+            found, ctx = paragraph_targets(para, ctx, node.id, no)
             out.extend(found)
         child_year = heading_year(node.title) or (opening_year(node.text[0]) if node.text else None) or inherited
         out.extend(section_targets(node.children, child_year))

@@ -47,6 +47,8 @@ class Node:
     title: str
     line: int
     text: list[str] = field(default_factory=list)
+    #: Line number of each paragraph of ``text`` (parallel list).
+    text_lines: list[int] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     id: str = ""
     level: int = 1

@@ -19,6 +19,7 @@ class UnitRef(NamedTuple):
     name: str
     aliases: tuple[str, ...]
     lead: bool
+    line: int | None = None  # line of the clause in the numbered text
 
 
 class RoleLabel(NamedTuple):
@@ -122,6 +123,14 @@ def clause_units(text: str) -> list[UnitRef]:
     return out
 
 
+def _line_of(name: str, node: Node) -> int:
+    """Line of the paragraph that names the unit (the heading's line when none does)."""
+    for text, no in zip(node.text, node.text_lines):
+        if name in unspace(text):
+            return no
+    return node.line
+
+
 def assign_units(sections: list[Node]) -> dict[int, list[UnitRef]]:
     """Units per section (keyed by id(node)), from each section's own text."""
     out: dict[int, list[UnitRef]] = {}
@@ -130,7 +139,7 @@ def assign_units(sections: list[Node]) -> dict[int, list[UnitRef]]:
         for node in nodes:
             units = clause_units("\n".join(node.text))
             if units:
-                out[id(node)] = units
+                out[id(node)] = [u._replace(line=_line_of(u.name, node)) for u in units]
             walk(node.children)
 
     walk(sections)
