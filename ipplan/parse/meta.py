@@ -13,6 +13,7 @@ from ipplan.parse import dates
 from ipplan.parse.brackets import split_top
 from ipplan.parse.repair import unspace
 from ipplan.parse.types import Outline
+from ipplan.parse.vocab.fields import FIELD_KEYS
 
 Lines = list[tuple[int, str]]
 
@@ -41,13 +42,6 @@ ORGAN_TAIL = re.compile(
 )
 #: A 主送机关 line: organ-like items, ending with a colon.
 ADDRESSEE_HINT = re.compile(r"各|政府|部门|单位|委员会|机关|管委会|局|厅")
-#: Page metadata fields ("文号 | 温政办〔2022〕73 号 |" or "发布机构：…").
-FIELD_KEYS: dict[str, str] = {
-    "文号": "doc_number", "发文字号": "doc_number", "发文号": "doc_number",
-    "成文日期": "issue_date", "发文日期": "issue_date", "印发日期": "issue_date",
-    "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer",
-    "标题": "title", "名称": "title",
-}  # fmt: skip
 _FIELD_LINE = re.compile(r"(?P<k>" + "|".join(sorted(FIELD_KEYS, key=len, reverse=True)) + r")\s*[:：]\s*(?P<v>.+)")
 
 #: A place name: one admin unit (湖州市, 江苏省, 通州区, 黔东南苗族侗族自治州).

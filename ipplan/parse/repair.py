@@ -28,16 +28,14 @@ import re
 from collections import Counter
 
 from ipplan.parse.brackets import CLOSE, bracket_depth
-from ipplan.parse.clean import is_noise
-from ipplan.parse.outline import is_table_row, match_marker
+from ipplan.parse.vocab.markers import is_table_row, match_marker
+from ipplan.parse.vocab.text import PAGE_NUMBER, SENTENCE_END
 
 WRAP_MIN_LINES = 5
 WRAP_MIN_SHARE = 0.3
 #: Narrower wrap widths are not looked for (a column of short names is not wrapped text).
 WRAP_MIN_WIDTH = 24
 WRAP_SLACK = 3  # a wide character that did not fit, spaces stripped at the ends
-#: A wrapped line ending like this ended its paragraph.
-SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』)）]*$")
 _CLAUSE_PUNCT = re.compile(r"[，,；;。]")
 #: Characters one display column wide; every other one is two.
 _NARROW = re.compile(r"[\x20-\u10ff\uff61-\uffdc]")
@@ -91,7 +89,7 @@ def unwrap(lines: list[str]) -> list[str]:
     last = -1  # index in ``out`` of the line a continuation joins
     continues = False
     for text in lines:
-        if continues and is_noise(text):  # a page number between two halves of a line
+        if continues and PAGE_NUMBER.fullmatch(text):  # a page number between two halves of a line
             out.append(text)
             continue
         if continues and not is_table_row(text) and match_marker(text) is None:

@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from ipplan.parse import targets as tg
 from ipplan.parse import units as un
-from ipplan.parse.meta import FIELD_KEYS
 from ipplan.parse.numerals import to_decimal
-from ipplan.parse.outline import is_table_row
+from ipplan.parse.vocab.fields import FIELD_KEYS
+from ipplan.parse.vocab.markers import is_table_row
 
 #: Header words of each column role.
 UNIT_COLUMN = re.compile(r"责任单位|牵头单位|责任部门|牵头部门|承办单位|责任主体")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ipplan.errors import ReadError
 from ipplan.parse import charset
 from ipplan.parse.formats.layout import Cell, join_parts, render_table, squash
-from ipplan.parse.meta import FIELD_KEYS
+from ipplan.parse.vocab.fields import FIELD_KEYS, META_KEYS
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -50,9 +50,6 @@ BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "dl", "dd", "dt", "h
                         "tr", "table", "section", "article", "main", "blockquote", "pre", "hr", "center",
                         "address", "figure", "figcaption", "caption", "tbody", "thead", "tfoot", "body", "html",
                         "td", "th"})
-#: Metadata keys of government pages; a block holding two of them is the metadata block.
-META_KEYS = frozenset(FIELD_KEYS) | {"索引号", "主题分类", "组配分类", "公开方式", "有效性", "发布日期", "信息来源",
-                                     "体裁分类", "时效", "公文种类", "生成日期"}
 #: Tags that can hold a metadata block, and the most text such a block has.
 META_BLOCK_TAGS = frozenset({"table", "tbody", "ul", "ol", "dl", "div", "section", "p"})
 MAX_META_CHARS = 800

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ipplan.errors import ReadError
 from ipplan.parse.formats.layout import join_parts
-from ipplan.parse.outline import match_marker
+from ipplan.parse.vocab.markers import match_marker
 
 #: Share of the page height, at the top and at the bottom, where headers and footers stand.
 MARGIN_SHARE = 0.1

@@ -1,0 +1,18 @@
+"""Shapes of running text shared by the readers and the layout repair: how a sentence ends
+and how a page number is printed alone on a line."""
+
+from __future__ import annotations
+
+import re
+
+#: A line ending like this ends its sentence (closing quotes and brackets may follow).
+SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』)）]*$")
+
+#: Page numbers as printed alone on a line: "- 3 -", "— 3 —", "第3页", "第3页 共12页", "3/12", "3".
+PAGE_NUMBER = re.compile(
+    r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
+    r"\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|[Pp]age\s*\d{1,4}(\s*of\s*\d{1,4})?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
+)
+
+#: Chinese characters (the CJK Unified Ideographs block).
+CJK = "\u4e00-\u9fff"
