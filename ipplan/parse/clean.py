@@ -16,10 +16,11 @@ class NoiseRule(NamedTuple):
     summary: str
     pattern: re.Pattern[str]
     examples: tuple[str, ...]
+    near_misses: tuple[str, ...] = ()
 
 
-def _rule(code: str, summary: str, regex: str, *examples: str) -> NoiseRule:
-    return NoiseRule(code, summary, re.compile(regex, re.VERBOSE), examples)
+def _rule(code: str, summary: str, regex: str, *examples: str, near: tuple[str, ...] = ()) -> NoiseRule:
+    return NoiseRule(code, summary, re.compile(regex, re.VERBOSE), examples, near)
 
 
 NOISE_RULES: tuple[NoiseRule, ...] = (
@@ -62,3 +63,7 @@ def is_noise(line: str) -> bool:
 def drop_noise(lines: tuple[str, ...] | list[str]) -> list[str]:
     """The content lines, page-chrome lines dropped."""
     return [line for line in lines if not is_noise(line)]
+
+
+#: Rule tables of this module for the walker test: name -> (entries, fires on text).
+RULE_TABLES = {"NOISE_RULES": (NOISE_RULES, lambda rule, text: rule.pattern.fullmatch(text) is not None)}

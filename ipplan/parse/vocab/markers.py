@@ -83,3 +83,13 @@ def match_marker(text: str, pos: int = 0) -> Marker | None:
     return Marker(style, label, num, m.end())
 
 
+
+
+def _marker_fires(rule: MarkerRule, text: str) -> bool:
+    mk = match_marker(text)
+    return mk is not None and mk.style == rule.style
+
+
+#: Rule tables of this module for the walker test (tests/test_rule_tables.py):
+#: name -> (entries, does the rule fire on this text).
+RULE_TABLES = {"MARKER_RULES": (MARKER_RULES, _marker_fires)}

@@ -1,0 +1,15 @@
+"""Organ names: the endings that make a phrase name an organ (市科技局, 县人民政府, 领导小组).
+One list for every stage that must tell an organ from other words: the header (signature,
+issuer, addressees), the units (a bracket naming an organ is an alias) and the tables."""
+
+from __future__ import annotations
+
+import re
+
+#: Endings of organ names, longest first where one ends another (委员会 before 会).
+ORGAN_ENDINGS: tuple[str, ...] = (
+    "人民政府", "政府", "办公室", "办公厅", "委员会", "管委会", "领导小组", "小组", "中心", "委", "厅", "局", "部",
+    "院", "会", "处", "所", "署", "办", "室", "组", "行", "站", "队", "庭",
+)
+#: A name ending with an organ word (optionally followed by a short bracketed alias).
+ORGAN_END = re.compile("(?:" + "|".join(ORGAN_ENDINGS) + r")(?:[(（〔][^()（）〔〕]{1,15}[)）〕])?$")
