@@ -8,8 +8,9 @@ from decimal import Decimal
 from pydantic import ValidationError
 
 from ipplan.errors import PlanValidationError
-from ipplan.parse import clean, indicators, meta, normalize, outline, readers, tables, targets, units
+from ipplan.parse import clean, indicators, meta, normalize, outline, readers, repair, tables, targets, units
 from ipplan.parse.types import DecodedDocument, Node, NormalizedText, RawDocument
+from ipplan.parse.vocab.notices import NoticeRef, from_warning
 from ipplan.schema import Plan
 
 
@@ -30,12 +31,14 @@ def parse_text(text: str, *, path: str | None = None) -> Plan:
     return build_plan(DecodedDocument(text=text, path=path, sha256=None, encoding=None))
 
 
-def text_of(doc: DecodedDocument) -> tuple[NormalizedText, list[tuple[int, str]]]:
+def text_of(doc: DecodedDocument) -> tuple[NormalizedText, list[tuple[int, str]], list[NoticeRef]]:
     """The text the rules work on: normalized, repaired, converted, chrome removed, as
-    (line number, text) pairs numbered from 1. `ipplan text` prints exactly these lines;
-    every ``line`` of a plan refers to them."""
+    (line number, text) pairs numbered from 1, and the notices of the repairs that fired.
+    `ipplan text` prints exactly these lines; every ``line`` of a plan refers to them."""
     norm = normalize.normalize(doc.text)
-    return norm, list(enumerate(clean.drop_noise(norm.lines), 1))
+    kept, notices = clean.drop_noise(norm.lines)
+    lines, more = repair.run_phase(kept, "simplified")
+    return norm, list(enumerate(lines, 1)), list(norm.notices) + notices + more
 
 
 def text_file(path: str | os.PathLike[str], *, encoding: str | None = None,
@@ -47,7 +50,7 @@ def text_file(path: str | os.PathLike[str], *, encoding: str | None = None,
 
 def build_plan(doc: DecodedDocument) -> Plan:
     """Run the stages on decoded text and validate the result against the schema."""
-    norm, lines = text_of(doc)
+    norm, lines, layout_notices = text_of(doc)
     tree = outline.split_outline(lines)
     m = meta.extract_meta(tree)
     section_units = units.assign_units(tree.sections)
@@ -55,9 +58,11 @@ def build_plan(doc: DecodedDocument) -> Plan:
     found = targets.preamble_targets(tree.head) + targets.section_targets(tree.sections)
     found += [t for table in found_tables for t in table.targets]
     found.sort(key=lambda t: t.line)  # document order (stable within a line)
-    warnings = list(doc.notices) + list(tree.warnings) + [w for table in found_tables for w in table.warnings]
+    notices = [n if isinstance(n, NoticeRef) else from_warning(n) for n in doc.notices] + layout_notices
+    notices += [from_warning(w) for w in tree.warnings]
+    notices += [from_warning(w) for table in found_tables for w in table.warnings]
     if not tree.sections:
-        warnings.append("no numbered outline found (一、 / (一) / 1. …)")
+        notices.append(NoticeRef("N205", "no numbered outline found (一、 / (一) / 1. …)"))
     # Plain dicts validated in one call: ~10× cheaper than constructing each model.
     data = {
         "source": {"path": doc.path, "sha256": doc.sha256, "encoding": doc.encoding, "format": doc.format,
@@ -68,7 +73,8 @@ def build_plan(doc: DecodedDocument) -> Plan:
         "sections": [_section(n, section_units) for n in tree.sections],
         "targets": [_target(t) for t in found],
         "tables": [_table(t) for t in found_tables],
-        "warnings": warnings,
+        "warnings": [n.message for n in notices],
+        "notices": [{"code": n.code, "message": n.message, "line": n.line} for n in notices],
     }
     try:
         return Plan.model_validate(data)

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ipplan.parse.dates import is_bare_date
+from ipplan.parse.vocab.notices import NoticeRef
+from ipplan.parse.vocab.organs import ORGAN_END
+
 
 class NoiseRule(NamedTuple):
     code: str
@@ -50,9 +54,44 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
           "• 中文名:加快推进知识产权强省建设工作方案(试行)"),
     _rule("NZ10", "page numbers", r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?",
           "- 3 -", "第2页 共5页"),
+    _rule("NZ11", "post stamp of a page: two or more of 发表日期, 来源, 作者, 浏览次数 … on one line",
+          r"(?=(?:.*?(?:发表日期|发布日期|发布时间|更新时间|来源|作者|浏览次数|浏览量|点击数|点击量|阅读次数|访问次数|"
+          r"责任编辑|编辑|字号|信息来源|文章来源)\s*[:：]){2}).{0,200}",
+          "发表日期:2020-11-18来源:市市场监管局 作者:办公室 浏览次数:356", "来源：市政府办公室 发布时间：2023-05-06",
+          near=("发布机构：市市场监管局", "来源于基层的创新做法，作者们认为：")),
+    _rule("NZ12", "open-on-phone prompts", r"(?:扫一扫|用手机扫描|手机扫码).{0,20}|(?:在手机(?:上)?打开|手机版).{0,10}",
+          "扫一扫在手机打开当前页", "在手机打开", near=("推动手机端政务服务",)),
 )
 
+#: Wrappers of document-sharing sites around a pasted document: their lines are dropped
+#: and the plan says so (notice N012), since they prove the text is a copy of a copy.
+WRAPPER_RULES: tuple[NoiseRule, ...] = (
+    _rule("NZ21", "sharing-site banner: 由会员分享，可在线阅读 / 更多相关《…》请在…上搜索",
+          r".{0,120}(?:由会员分享|可在线阅读|更多相关[《“].{1,120}[》”]请在.{0,20}搜索).{0,120}",
+          "加快推进知识产权强市建设工作方案.doc 由会员分享，可在线阅读，更多相关《加快推进知识产权强市建设工作方案》请在道客巴巴上搜索。",
+          near=("会员单位分享经验做法。",)),
+    _rule("NZ22", "download prompts and page controls of a sharing site",
+          r"(?:文档|资料)?(?:立即下载|免费下载|下载文档|下载此文档|VIP免费下载|下载积分|下载券|展开阅读全文|阅读全文|"
+          r"点击查看更多|全文阅读|加入VIP|开通VIP|收藏文档|原创力文档|文档页数|当前文档).{0,40}",
+          "下载文档", "展开阅读全文", "原创力文档 www", "文档页数：12页", near=("下载相关申请表格后提交。",)),
+    _rule("NZ23", "the numbered 温馨提示 of a sharing site (download and copyright notes)",
+          r"(?:温馨提示[:：]?.{0,300})|(?:\d[.．、]?\s*(?=.*(?:下载|上传|预览))(?=.*(?:本站|客服|用户|存储服务|侵权|网络波动|放心下载|显示错乱))"
+          r"(?=.*(?:文档|文件)).{0,240})",
+          "温馨提示：", "1.部分包含数学公式或PPT动画的文件，查看预览时可能会显示错乱或异常，文件下载后无此问题，请放心下载。",
+          "2.本文档由用户上传，版权归属用户，本站只提供存储服务，如有侵权请联系删除。",
+          near=("1.鼓励企业上传专利信息。", "2.加强版权保护。", "4.推进版权兴业。建立版权示范单位，培育版权产业，打击侵权盗版。",
+                "3.建设专利信息平台，支持用户上传和下载专利文献。")),
+)
+
+
 _NOISE = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in NOISE_RULES), re.VERBOSE)
+_WRAPPER = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in WRAPPER_RULES), re.VERBOSE)
+
+#: A run of at least this many short organ-name lines is a list of department links (page
+#: chrome), unless a date follows (the signatures of a joint issue).
+LINK_RUN_MIN = 6
+LINK_MAX_CHARS = 16
+_PUNCT = re.compile(r"[。，,；;：:、！？!?《》“”]")
 
 
 def is_noise(line: str) -> bool:
@@ -60,10 +99,42 @@ def is_noise(line: str) -> bool:
     return _NOISE.fullmatch(line) is not None
 
 
-def drop_noise(lines: tuple[str, ...] | list[str]) -> list[str]:
-    """The content lines, page-chrome lines dropped."""
-    return [line for line in lines if not is_noise(line)]
+def _link_like(line: str) -> bool:
+    return len(line) <= LINK_MAX_CHARS and not _PUNCT.search(line) and ORGAN_END.search(line) is not None
+
+
+def drop_noise(lines: tuple[str, ...] | list[str]) -> tuple[list[str], list[NoticeRef]]:
+    """The content lines, page chrome and sharing-site wrappers dropped (the wrappers with
+    a notice)."""
+    kept: list[str] = []
+    wrapper = 0
+    for line in lines:
+        if _NOISE.fullmatch(line):
+            continue
+        if _WRAPPER.fullmatch(line):
+            wrapper += 1
+            continue
+        kept.append(line)
+    kept = _drop_link_runs(kept)
+    notices = [NoticeRef("N012", f"dropped {wrapper} line(s) of a document-sharing site's wrapper")] if wrapper else []
+    return kept, notices
+
+
+def _drop_link_runs(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _link_like(lines[j]):
+            j += 1
+        if j - i >= LINK_RUN_MIN and not (j < len(lines) and is_bare_date(lines[j])):
+            i = j  # a list of department links
+            continue
+        out.extend(lines[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    return out
 
 
 #: Rule tables of this module for the walker test: name -> (entries, fires on text).
-RULE_TABLES = {"NOISE_RULES": (NOISE_RULES, lambda rule, text: rule.pattern.fullmatch(text) is not None)}
+RULE_TABLES = {name: (table, lambda rule, text: rule.pattern.fullmatch(text) is not None)
+               for name, table in (("NOISE_RULES", NOISE_RULES), ("WRAPPER_RULES", WRAPPER_RULES))}

@@ -125,15 +125,22 @@ def normalize(text: str) -> NormalizedText:
     headings of a mixed document: 一、指導思想); a document without any such paragraph of
     MIN_TRADITIONAL_CHARS is simplified and left as it is.
     """
-    from ipplan.parse.repair import repair
+    from ipplan.parse.repair import run_phase
 
-    lines = repair(fold(text))
+    raw = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u3000\u3000" in raw or "\xa0\xa0" in raw or "    " in raw or "\t" in raw:  # indents inside lines?
+        raw_lines, notices = run_phase(raw.split("\n"), "raw")
+        raw = "\n".join(raw_lines)
+    else:
+        notices = []
+    lines, more = run_phase(fold(raw), "folded")
+    notices = tuple(notices + more)
     if not _script_classes()[0].search(text):  # the common case: nothing traditional at all
-        return NormalizedText(tuple(lines))
+        return NormalizedText(tuple(lines), notices=notices)
     counts = [script_counts(line) for line in lines]
     n_trad_lines = sum(t >= MIN_TRADITIONAL_CHARS and t > s for t, s in counts)
     if n_trad_lines == 0:
-        return NormalizedText(tuple(lines))
+        return NormalizedText(tuple(lines), notices=notices)
     n_simp_lines = sum(s > 0 and s >= t for t, s in counts)
     mostly_trad = n_simp_lines <= max(1, n_trad_lines // 20)
     threshold = 1 if mostly_trad else MIN_TRADITIONAL_CHARS
@@ -143,4 +150,5 @@ def normalize(text: str) -> NormalizedText:
     out = list(lines)
     for i, line in zip(todo, converted):
         out[i] = line
-    return NormalizedText(tuple(out), script="traditional" if mostly_trad else "mixed", conversion=CONVERSION)
+    return NormalizedText(tuple(out), script="traditional" if mostly_trad else "mixed", conversion=CONVERSION,
+                          notices=notices)

@@ -138,10 +138,13 @@ def decode(raw: RawDocument, encoding: str | None = None) -> DecodedDocument:
 
         return DecodedDocument(docx_to_text(data, name), raw.path, sha, "utf-8", "docx")
     if fmt == "html":
-        from ipplan.parse.formats.html import decode_html, html_to_text
+        from ipplan.parse.formats.html import decode_html, html_to_text_notices
+        from ipplan.parse.vocab.notices import NoticeRef
 
         page = decode_html(data, name, encoding)
-        return DecodedDocument(html_to_text(page.text, name), raw.path, sha, page.encoding, "html")
+        text, dropped = html_to_text_notices(page.text, name)
+        return DecodedDocument(text, raw.path, sha, page.encoding, "html",
+                               notices=tuple(NoticeRef("N010", m) for m in dropped))
     text = charset.decode_text(data, name, encoding)
     if _BLANK.fullmatch(text.text):
         raise ReadError("no text: the file holds only whitespace", name)

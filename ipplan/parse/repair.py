@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+from typing import NamedTuple
 
 from ipplan.parse.brackets import CLOSE, bracket_depth
 from ipplan.parse.vocab.markers import is_table_row, match_marker
@@ -60,8 +62,8 @@ def unspace(text: str) -> str:
 
 
 def repair(lines: list[str]) -> list[str]:
-    """Lines with hard wraps re-joined and OCR spacing removed."""
-    return despace(unwrap(lines))
+    """Lines with the "folded"-phase repairs applied (hard wraps, OCR spacing, pinyin, …)."""
+    return run_phase(lines, "folded")[0]
 
 
 def width(text: str) -> int:
@@ -122,3 +124,263 @@ def despace(lines: list[str]) -> list[str]:
             text = gap.sub(lambda m: m.group() if match_marker(text, m.end()) else "", text)
         out.append(text)
     return out
+
+
+# ---------------------------------------------------------------- scraped and pasted text
+# Crawlers, CMS exports and copy-paste from document-sharing sites damage the layout in a
+# few recurring ways. Each repair below is a rule of REPAIR_RULES: a code, what it does,
+# the evidence that switches it on, examples it changes and near-misses it leaves alone.
+# Rules of the "raw" phase see the text's lines before width folding (full-width indents
+# still there), "folded" ones the folded lines before script conversion, "simplified"
+# ones the converted lines after page chrome is removed.
+
+from ipplan.parse import dates as _dates  # noqa: E402  (leaf module)
+from ipplan.parse.vocab.notices import NoticeRef  # noqa: E402
+from ipplan.parse.vocab.organs import ORGAN_END  # noqa: E402
+
+#: An indent inside a line: two or more full-width spaces or NBSPs, or four spaces.
+_INDENT = re.compile(r"[\u3000\u00a0]{2,}| {4,}|\t+")
+#: A scraped one-line record holds at least this many indents inside one line.
+INDENT_SPLIT_MIN = 2
+#: …but never between a number and the 年/月/日 it belongs to (2017　　年).
+_NUMBER_GAP = re.compile(r"(?<=\d)[\s\u3000\u00a0]+(?=[年月日])|(?<=[年月])[\s\u3000\u00a0]+(?=\d)")
+
+
+def split_indents(lines: list[str]) -> list[str]:
+    """LR03: a line holding several paragraphs separated only by their indents (scraped
+    one-line text: 　　一、总体要求　　（一）指导思想　　以…) becomes one line per paragraph."""
+    out: list[str] = []
+    for line in lines:
+        inner = _INDENT.findall(line.strip(" \u3000\u00a0\t"))
+        if len(inner) < INDENT_SPLIT_MIN:
+            out.append(line)
+            continue
+        line = _NUMBER_GAP.sub("", line)
+        out.extend(part for part in _INDENT.split(line) if part.strip())
+    return out
+
+
+def join_number_gaps(lines: list[str]) -> list[str]:
+    """LR05: a date or year cut by a separator (2017 年, 2026年 4月 20 日) is joined."""
+    return [_NUMBER_GAP.sub("", line) if (" " in line and _NUMBER_GAP.search(line)) else line for line in lines]
+
+
+#: A reading in pinyin inserted after a character (国务(wù)院, 优(yōu)化): Latin letters
+#: with at least one tone mark, in brackets, right after a Chinese character.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\s?[(（]\s?(?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\s?[)）]")
+
+
+def drop_pinyin(lines: list[str]) -> list[str]:
+    """LR04: pinyin readings inserted after characters by some sites are removed."""
+    return [PINYIN.sub("", line) if "(" in line or "（" in line else line for line in lines]
+
+
+_DOC_NUMBER_HEAD = re.compile(
+    r"^(?!根据|按照|依据|依照|经)(?P<n>[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*第?\s*\d{1,5}\s*号)"
+    r"(?P<rest>[\u4e00-\u9fff].*[:：])$")
+_NOTICE_HEAD = re.compile(
+    r"^(?P<t>[^。：:]{2,80}?关于[^。：:]{2,120}?的(?:通知|意见|决定|通告|函|批复|通报))(?P<rest>[^。]{2,300}[:：])$")
+_ADDRESSEE_START = re.compile(r"^(?:各|市|省|县|区|国务院|中央|自治区)")
+_DATE_HEAD = re.compile(
+    r"^(?P<d>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
+    r"[一二三四五六七八九十]{1,3}日)(?P<rest>.+)$")
+_TITLE_END = re.compile(r"(?:方案|计划|规划|纲要|意见|办法|细则|措施|要点|通知|规定|条例|指南|清单)(?:\s*[(（][^()（）]{1,20}[)）])*$")
+_REMARK = re.compile(r"^[(（]\s*此件[^()（）]{2,12}[)）]$")
+
+
+def _split_head(lines: list[str], pattern: re.Pattern[str], first: str, keep: object) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        m = pattern.match(line) if len(line) < 400 else None
+        if m and keep(m):
+            out.extend((m[first].strip(), m["rest"].strip()))
+        else:
+            out.append(line)
+    return out
+
+
+def _addressees_follow(m: re.Match[str]) -> bool:
+    """The rest of the line reads as a 主送 line: it starts like one (各…, 市…) or its first
+    item ends with an organ word."""
+    rest = m["rest"]
+    first = re.split(r"[、，,；;：:]", rest, maxsplit=1)[0]
+    return bool(_ADDRESSEE_START.match(rest) or ORGAN_END.search(first))
+
+
+def unglue_doc_number(lines: list[str]) -> list[str]:
+    """LR08: a 文号 glued to the 主送 line (国发〔2015〕71号各省、自治区…：) is split."""
+    return _split_head(lines, _DOC_NUMBER_HEAD, "n", _addressees_follow)
+
+
+def unglue_notice_title(lines: list[str]) -> list[str]:
+    """LR06: a notice title glued to its addressees (…的通知各市（含定州）工业和信息化局…：) is split."""
+    return _split_head(lines, _NOTICE_HEAD, "t", _addressees_follow)
+
+
+def unglue_date(lines: list[str]) -> list[str]:
+    """LR07/LR09: a date glued to the next title (2021年10月14日河北省…行动计划) or to
+    （此件主动公开） is split: the date stands alone on its line in a 公文."""
+    def keep(m: re.Match[str]) -> bool:
+        rest = m["rest"].strip()
+        if _REMARK.match(rest):
+            return True
+        return (_dates.parse_date(m["d"]) is not None and "。" not in rest and "，" not in rest
+                and len(rest) <= 80 and _TITLE_END.search(rest) is not None)
+    return _split_head(lines, _DATE_HEAD, "d", keep)
+
+
+#: A copy needs at least this many lines, and this share of the first copy, to be dropped.
+DOUBLE_MIN_LINES = 3
+DOUBLE_MIN_SHARE = 0.5
+
+
+def undouble(lines: list[str]) -> list[str]:
+    """LR10: a record holding the document twice in a row (a crawler saved the page's
+    text and its print view) is read once. The second copy must repeat the first from one
+    of its first lines on, to the end (it may stop early: an excerpt)."""
+    n = len(lines)
+    if n < 2 * DOUBLE_MIN_LINES:
+        if n == 1 and len(lines[0]) >= 200:  # one line: "ABC…ABC…"
+            half = len(lines[0]) // 2
+            if lines[0][:half] == lines[0][half:]:
+                return [lines[0][:half]]
+        return lines
+    index: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        index.setdefault(line, []).append(i)
+    for s in range(min(3, n)):
+        for k in index[lines[s]]:
+            if k <= s + DOUBLE_MIN_LINES - 1:
+                continue
+            m = n - k
+            if m >= DOUBLE_MIN_LINES and m >= DOUBLE_MIN_SHARE * (k - s) and lines[k:] == lines[s : s + m]:
+                return lines[:k]
+    return lines
+
+
+#: A flattened Word table starts with a 序号 cell alone on its line.
+_ROW_HEAD = re.compile(r"^(?:序号|编号|序)$")
+_ROW_NUMBER = re.compile(r"^(?P<n>\d{1,3})[.、．]?$")
+_HEADER_CELL = re.compile(r"^[^。，,；;：:|]{1,15}$")
+FLAT_TABLE_MAX_COLUMNS = 10
+
+
+def unflatten_tables(lines: list[str]) -> list[str]:
+    """LR11: a Word table pasted as one cell per line (序号 / 重点任务 / 责任单位 / 1 / … /
+    2 / …) becomes pipe rows again. Evidence: a 序号 line, short header cells, then rows
+    numbered 1, 2, 3 … each starting a row of at most as many cells as the header."""
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not _ROW_HEAD.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while (j < n and j - i <= FLAT_TABLE_MAX_COLUMNS and not _ROW_NUMBER.match(lines[j])
+               and _HEADER_CELL.match(lines[j])):
+            j += 1
+        width = j - i
+        rows: list[list[str]] = []
+        expect = 1
+        while width >= 3 and j < n and (m := _ROW_NUMBER.match(lines[j])) and int(m["n"]) == expect:
+            k = j + 1
+            while k < n and k - j < width and not (_ROW_NUMBER.match(lines[k]) and int(lines[k].rstrip(".、．")) == expect + 1):
+                k += 1
+            rows.append([m["n"], *lines[j + 1 : k]])
+            j, expect = k, expect + 1
+        if len(rows) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(" | ".join(c.replace("|", "｜") for c in lines[i : i + width]) + " |")
+        out.extend(" | ".join(c.replace("|", "｜") for c in row) + " |" for row in rows)
+        i = j
+    return out
+
+
+class RepairRule(NamedTuple):
+    code: str
+    phase: str  # "raw", "folded" or "simplified"
+    summary: str
+    evidence: str
+    apply: Callable[[list[str]], list[str]]
+    examples: tuple[str, ...]  # texts (lines joined by \n) the rule changes
+    near_misses: tuple[str, ...]  # texts it leaves alone
+
+
+_PARAGRAPH = ("到2025年，全市每万人高价值发明专利拥有量达到15件以上，知识产权质押融资登记金额达到20亿元以上，培育知识产权"
+              "示范企业50家以上，建成知识产权保护中心和快速维权中心各1个，商标有效注册量稳步增长，地理标志运用水平持续提升，"
+              "知识产权公共服务体系更加健全，知识产权文化氛围更加浓厚，知识产权治理能力和水平显著提升。")
+#: The paragraph as a PDF viewer copies it: cut every 36 characters (72 columns).
+_WRAPPED = "\n".join(["（一）主要目标"] + [(_PARAGRAPH * 2)[i : i + 36] for i in range(0, 2 * len(_PARAGRAPH), 36)])
+
+REPAIR_RULES: tuple[RepairRule, ...] = (
+    RepairRule("LR03", "raw", "paragraphs separated only by full-width indents are split",
+               f"a line holding {INDENT_SPLIT_MIN} or more indents (two full-width spaces, NBSPs or four spaces) inside it",
+               split_indents,
+               ("为贯彻落实…，制定本方案。\u3000\u3000一、总体要求\u3000\u3000（一）指导思想\u3000\u3000以习近平…",
+                "通知如下：\u3000\u3000一、目标\u3000\u3000到2017\u3000\u3000年，…"),
+               ("\u3000\u3000一、总体要求", "一、总体要求\u3000\u3000坚持", "到2025年 全市")),
+    RepairRule("LR01", "folded", "hard-wrapped lines are re-joined into paragraphs",
+               "at least 30% of the lines (and five) end within three columns of one display width", unwrap,
+               (_WRAPPED,), ("一、总体要求\n（一）指导思想\n（二）主要目标",)),
+    RepairRule("LR02", "folded", "stray OCR spaces inside Chinese text are removed",
+               "ten or more spaces inside Chinese text at one per 70 characters (or three in a line at one per 30)",
+               despace, ("知 识 产 权 强 市 建 设 工 作 方 案",), ("指导思想 以习近平新时代中国特色社会主义思想为指导",)),
+    RepairRule("LR04", "folded", "pinyin readings inserted after characters are removed",
+               "a bracket right after a Chinese character holding Latin letters with a tone mark", drop_pinyin,
+               ("国务(wù)院办公厅", "优(yōu)化营商环境", "推（tuī）进"),
+               ("专利合作条约(PCT)", "附件(a)", "方案(2023-2025年)")),
+    RepairRule("LR05", "folded", "a date or year cut by a separator is joined",
+               "spaces between a number and 年/月/日", join_number_gaps,
+               ("到2017 年底", "2026年 4月 20 日"), ("2017 2018年", "第 3 页")),
+    RepairRule("LR11", "folded", "a Word table pasted as one cell per line becomes pipe rows",
+               "a 序号 line, 2 to 9 short header cells, then rows numbered 1, 2, … of at most as many cells",
+               unflatten_tables,
+               ("序号\n重点任务\n工作内容\n责任单位\n1\n强化创造\n培育高价值专利\n市科技局\n2\n加强保护\n建设保护中心\n市市场监管局",),
+               ("序号\n重点任务\n1\n强化创造", "序号\n一、总体要求\n1.加强保护")),
+    RepairRule("LR08", "simplified", "a 文号 glued to the 主送 line is split",
+               "a line starting with a 文号 and ending with ：", unglue_doc_number,
+               ("国发〔2015〕71号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",),
+               ("国发〔2015〕71号", "根据国发〔2015〕71号文件要求：")),
+    RepairRule("LR06", "simplified", "a notice title glued to its addressees is split",
+               "a line holding …关于…的通知 followed by organs and a ：", unglue_notice_title,
+               ("河北省工业和信息化厅关于印发《行动计划》的通知各市（含定州、辛集市）工业和信息化局：",),
+               ("关于印发《行动计划》的通知", "按照《关于加强管理的通知》要求，现将有关事项通知如下：")),
+    RepairRule("LR07", "simplified", "a date glued to the next title or to （此件主动公开） is split",
+               "a line starting with a full date followed by a title (…方案/计划) or （此件…）", unglue_date,
+               ("2021年10月14日河北省工业和信息化厅行动计划", "2021年10月14日（此件主动公开）"),
+               ("2021年10月14日起施行", "2021年10月14日，市政府召开会议", "2021年10月14日")),
+    RepairRule("LR10", "simplified", "a document held twice in a row is read once",
+               f"the lines from one of the first three on repeat to the end ({DOUBLE_MIN_LINES} lines, half the first copy)",
+               undouble, ("甲方案\n一、总则\n二、目标\n三、措施\n甲方案\n一、总则\n二、目标\n三、措施",),
+               ("一、总则\n二、目标\n一、总则\n三、措施\n四、保障\n五、附则",)),
+)
+RULES_BY_CODE = {r.code: r for r in REPAIR_RULES}
+
+
+def run_phase(lines: list[str], phase: str) -> tuple[list[str], list[NoticeRef]]:
+    """Apply the rules of one phase in table order; each rule that changes the text leaves
+    a notice saying what it did."""
+    notices: list[NoticeRef] = []
+    for rule in REPAIR_RULES:
+        if rule.phase != phase:
+            continue
+        new = rule.apply(lines)
+        if new != lines:
+            before = set(lines)
+            changed = sum(1 for line in new if line not in before)
+            what = f"{changed} line(s) rewritten" if changed else f"{len(lines) - len(new)} line(s) dropped"
+            notices.append(NoticeRef(rule.code, f"layout repaired: {rule.summary} ({what})"))
+            lines = new
+    return lines, notices
+
+
+def _fires(rule: RepairRule, text: str) -> bool:
+    lines = text.split("\n")
+    return rule.apply(lines) != lines
+
+
+RULE_TABLES = {"REPAIR_RULES": (REPAIR_RULES, _fires)}

@@ -35,6 +35,7 @@ class NormalizedText:
     lines: tuple[str, ...]
     script: str = "simplified"
     conversion: str | None = None
+    notices: tuple = ()  # NoticeRef of the layout repairs that fired
 
 
 @dataclass

@@ -24,6 +24,9 @@ from ipplan.validate.rules import FieldPath, Hit, format_path, show
 
 #: Field paths (list indexes left out) that are expected to differ and are not compared.
 SKIP: frozenset[tuple[str, ...]] = frozenset({("source", "path")})
+#: Evidence fields (where an item was found in `ipplan text`, the parser's notices): they
+#: move whenever the reading layer improves and are never curated, so they are not compared.
+EVIDENCE: frozenset[str] = frozenset({"line", "lines", "notices"})
 
 #: How the items of a list field are matched between the curated plan and the parse.
 LIST_KEYS: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -122,6 +125,8 @@ def diff(curated: Any, parsed: Any, path: FieldPath = ()) -> Iterator[Hit]:
         return
     if isinstance(curated, dict) and isinstance(parsed, dict):
         for key in dict.fromkeys([*curated, *parsed]):
+            if key in EVIDENCE:
+                continue
             if key not in parsed:
                 yield Hit("D202", (*path, key), {"item": f"field {show(key)}"})
             elif key not in curated:

@@ -92,8 +92,41 @@ def decode_html(data: bytes, name: str, encoding: str | None = None) -> charset.
     return charset.decode_text(data, name)
 
 
+#: Inline styles and attributes that hide an element from the reader of the page.
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: Hidden blocks are dropped only when the visible text is at least as long as they are,
+#: or this long (else the hidden block is the article, shown by a script, and is read).
+MIN_VISIBLE_CHARS = 200
+
+
+def _drop_hidden(root: HtmlElement) -> list[str]:
+    """Remove elements hidden by style or the ``hidden`` attribute (a print copy or a
+    duplicate of the article); returns what was dropped, for the plan's notices."""
+    hidden = [el for el in root.iter() if isinstance(el.tag, str)
+              and (el.get("hidden") is not None or HIDDEN_STYLE.search(el.get("style") or ""))]
+    hidden = [el for el in hidden if not any(a in hidden for a in el.iterancestors())]
+    if not hidden:
+        return []
+    dropped = sum(_text_len(el) for el in hidden)
+    if dropped == 0:
+        for el in hidden:
+            el.drop_tree()
+        return []
+    if _text_len(root) - dropped < min(MIN_VISIBLE_CHARS, dropped):
+        return []
+    for el in hidden:
+        el.drop_tree()
+    return [f"dropped {len(hidden)} hidden block(s) of the page ({dropped} characters, display:none or hidden)"]
+
+
 def html_to_text(html: str, name: str = "<html>") -> str:
     """The page's metadata lines, heading and article body as text lines."""
+    return html_to_text_notices(html, name)[0]
+
+
+def html_to_text_notices(html: str, name: str = "<html>") -> tuple[str, list[str]]:
+    """The page's metadata lines, heading and article body as text lines, and notices
+    of what was dropped (hidden blocks)."""
     import lxml.html
     from lxml import etree
 
@@ -105,6 +138,7 @@ def html_to_text(html: str, name: str = "<html>") -> str:
     for el in list(root.iter(*SKIP_TAGS)):
         if el.getparent() is not None:
             el.drop_tree()
+    notices = _drop_hidden(root)
     meta_blocks = _meta_blocks(root)
     lines = _meta_lines(meta_blocks)
     body = _body(root)
@@ -118,7 +152,7 @@ def html_to_text(html: str, name: str = "<html>") -> str:
         if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
             raise ReadError("HTML page nested too deeply (over 256 levels); no text found above that depth", name)
         raise ReadError("no text found in the HTML page", name)
-    return text
+    return text, notices
 
 
 def _classes(el: HtmlElement) -> str:
