@@ -8,7 +8,7 @@ from decimal import Decimal
 from pydantic import ValidationError
 
 from ipplan.errors import PlanValidationError
-from ipplan.parse import clean, indicators, meta, normalize, outline, readers, repair, tables, targets, units
+from ipplan.parse import clean, indicators, meta, misses, normalize, outline, readers, repair, tables, targets, units
 from ipplan.parse.types import DecodedDocument, Node, NormalizedText, RawDocument
 from ipplan.parse.vocab.notices import NoticeRef, from_warning
 from ipplan.schema import Plan
@@ -63,6 +63,8 @@ def build_plan(doc: DecodedDocument) -> Plan:
     notices += [from_warning(w) for table in found_tables for w in table.warnings]
     if not tree.sections:
         notices.append(NoticeRef("N205", "no numbered outline found (一、 / (一) / 1. …)"))
+    notices += misses.missed_targets(_paragraphs(tree), found)
+    notices += misses.missed_units(tree.sections, set(section_units))
     # Plain dicts validated in one call: ~10× cheaper than constructing each model.
     data = {
         "source": {"path": doc.path, "sha256": doc.sha256, "encoding": doc.encoding, "format": doc.format,
@@ -82,6 +84,20 @@ def build_plan(doc: DecodedDocument) -> Plan:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise PlanValidationError(f"parsed plan does not validate: {where}: {first['msg']}", doc.path) from exc
+
+
+def _paragraphs(tree: outline.Outline) -> list[tuple[int, str, str | None]]:
+    """(line, text, section id) of every paragraph the targets stage reads."""
+    out: list[tuple[int, str, str | None]] = [(no, text, None) for no, text in tree.head if "|" not in text]
+
+    def walk(nodes: list[Node]) -> None:
+        for node in nodes:
+            out.append((node.line, node.title, node.id))
+            out.extend((no, text, node.id) for text, no in zip(node.text, node.text_lines))
+            walk(node.children)
+
+    walk(tree.sections)
+    return out
 
 
 def _num(d: Decimal | None) -> float | None:

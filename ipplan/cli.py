@@ -82,6 +82,23 @@ def parse(file: str, out: str | None, fmt: str, encoding: str | None, max_size: 
             exc.path = "<stdin>" if file == "-" else file
         _fail(str(exc))
     _output(emit.dump(plan, fmt), out)
+    if plan.notices:  # what the parser doubts, on stderr; the exit code stays 0
+        from ipplan.parse.vocab.notices import summary
+
+        where = "<stdin>" if file == "-" else file
+        click.echo(f"ipplan: {where}: {summary([n.code for n in plan.notices])}", err=True)
+
+
+@main.command()
+def notices() -> None:
+    """List the notice codes a plan may carry (layout repairs report under their LR rule codes)."""
+    from ipplan.parse.repair import REPAIR_RULES
+    from ipplan.parse.vocab.notices import NOTICE_KINDS
+
+    rows = [(k.code, k.name, k.summary) for k in NOTICE_KINDS]
+    rows += [(r.code, "layout-repair", r.summary) for r in sorted(REPAIR_RULES, key=lambda r: r.code)]
+    for code, name, text in rows:
+        click.echo(f"{code}  {name:<30} {text}")
 
 
 @main.command()

@@ -200,6 +200,7 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
             if not content.strip() and queue and match_marker(queue[0][1]) is None and found is None:
                 # marker alone on its line: the heading is the next line
                 text_line, content, _ = queue.popleft()
+                node.line = text_line  # the heading's line is where its title stands
             node.title, text = split_title(content)
             if text:
                 node.text.append(text)

@@ -24,7 +24,6 @@ NOTICE_KINDS: tuple[NoticeKind, ...] = (
     NoticeKind("N003", "not-chinese", "the text is not Chinese: the rules will find little"),
     NoticeKind("N004", "doubtful-input", "something else the reader doubts about the input"),
     NoticeKind("N010", "hidden-text-dropped", "a hidden (display:none) block of a web page was not read"),
-    NoticeKind("N011", "doubled-text-dropped", "the document held its text twice in a row; the copy was dropped"),
     NoticeKind("N012", "wrapper-dropped", "lines of a document-sharing site's wrapper were dropped"),
     NoticeKind("N013", "table-truncated", "a table was larger than the cell limit and was cut"),
     # outline
@@ -65,3 +64,22 @@ def from_warning(text: str) -> NoticeRef:
     code = next((c for p, c in _LEGACY if p.search(text)), "N004")
     m = _LINE.match(text)
     return NoticeRef(code, text, int(m["n"]) if m else None)
+
+
+def _label(code: str, count: int) -> str:
+    name = NOTICE_NAMES.get(code)
+    if name is None:  # a layout repair (LR..) reports under its rule code
+        return f"layout repair {code}" + ("s" if count > 1 else "")
+    words = name.replace("-", " ")
+    return words + ("s" if count > 1 and not words.endswith("s") else "")
+
+
+def summary(codes: list[str]) -> str:
+    """One line for a plan's notices: "3 notices: 2 possible missed targets, 1 numbering gap"
+    (kinds by count, then by code)."""
+    counts: dict[str, int] = {}
+    for code in codes:
+        counts[code] = counts.get(code, 0) + 1
+    parts = [f"{n} {_label(c, n)}" for c, n in sorted(counts.items(), key=lambda cn: (-cn[1], cn[0]))]
+    total = len(codes)
+    return f"{total} notice{'s' if total != 1 else ''}: " + ", ".join(parts)
