@@ -278,3 +278,17 @@ def test_text_command_errors_are_one_line(tmp_path) -> None:
     out = subprocess.run([sys.executable, "-m", "ipplan", "text", str(tmp_path / "missing.txt")], capture_output=True,
                          text=True)
     assert out.returncode == 1 and out.stderr.count("\n") == 1 and "no such file" in out.stderr
+
+
+def test_a_caption_row_spanning_the_table_is_a_line_and_starts_a_new_table() -> None:
+    page = ("<html><body><div class='article'><p>一、总体要求</p><p>坚持创新驱动。</p><table>"
+            "<tr><td>指标</td><td>2025年</td></tr><tr><td>发明专利（件）</td><td>100</td></tr>"
+            "<tr><td colspan='3'>附件2 任务分工表</td></tr>"
+            "<tr><td>序号</td><td>工作事项</td><td>牵头单位</td></tr>"
+            "<tr><td>1</td><td>强化创造</td><td>市科技局</td></tr>"
+            "<tr><td>2</td><td>加强保护</td><td>市市场监管局</td></tr></table></div></body></html>")
+    plan = ipplan.parse_bytes(page.encode())
+    assert [t.header for t in plan.tables][-1] == ["序号", "工作事项", "牵头单位"]
+    assert plan.tables[-1].title == "附件2 任务分工表"
+    assert [[u.name for u in k.units] for k in plan.tables[-1].tasks] == [["市科技局"], ["市市场监管局"]]
+    assert not [n for n in plan.notices if n.code == "N301"]
