@@ -86,6 +86,8 @@ WRAPPER_RULES: tuple[NoiseRule, ...] = (
 
 _NOISE = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in NOISE_RULES), re.VERBOSE)
 _WRAPPER = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in WRAPPER_RULES), re.VERBOSE)
+#: Every wrapper line holds one of these words: a cheap test before the full patterns.
+_WRAPPER_HINT = re.compile(r"会员|在线阅读|搜索|下载|上传|预览|温馨提示|阅读全文|查看更多|VIP|文档")
 
 #: A run of at least this many short organ-name lines is a list of department links (page
 #: chrome), unless a date follows (the signatures of a joint issue).
@@ -111,7 +113,7 @@ def drop_noise(lines: tuple[str, ...] | list[str]) -> tuple[list[str], list[Noti
     for line in lines:
         if _NOISE.fullmatch(line):
             continue
-        if _WRAPPER.fullmatch(line):
+        if _WRAPPER_HINT.search(line) and _WRAPPER.fullmatch(line):
             wrapper += 1
             continue
         kept.append(line)

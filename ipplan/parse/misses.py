@@ -40,7 +40,7 @@ def missed_targets(paragraphs: list[tuple[int, str, str | None]], found: list[tg
         by_line.setdefault(t.line, []).append(t.text)
     out: list[NoticeRef] = []
     for line, text, _section in paragraphs:
-        if not tg._MAYBE_NUMBER.search(text):  # most paragraphs
+        if not tg._MAYBE_NUMBER.search(text) or not COMMITMENT.search(text):  # most paragraphs
             continue
         for sentence in split_top(text, "。！？!?；;"):
             if not COMMITMENT.search(sentence) or not tg._quantities(sentence, r):

@@ -189,10 +189,11 @@ _TITLE_END = re.compile(r"(?:方案|计划|规划|纲要|意见|办法|细则|�
 _REMARK = re.compile(r"^[(（]\s*此件[^()（）]{2,12}[)）]$")
 
 
-def _split_head(lines: list[str], pattern: re.Pattern[str], first: str, keep: object) -> list[str]:
+def _split_head(lines: list[str], pattern: re.Pattern[str], first: str, keep: object,
+                hint: Callable[[str], bool]) -> list[str]:
     out: list[str] = []
     for line in lines:
-        m = pattern.match(line) if len(line) < 400 else None
+        m = pattern.match(line) if len(line) < 400 and hint(line) else None
         if m and keep(m):
             out.extend((m[first].strip(), m["rest"].strip()))
         else:
@@ -208,14 +209,18 @@ def _addressees_follow(m: re.Match[str]) -> bool:
     return bool(_ADDRESSEE_START.match(rest) or ORGAN_END.search(first))
 
 
+def _ends_with_colon(line: str) -> bool:
+    return line.endswith(("：", ":"))
+
+
 def unglue_doc_number(lines: list[str]) -> list[str]:
     """LR08: a 文号 glued to the 主送 line (国发〔2015〕71号各省、自治区…：) is split."""
-    return _split_head(lines, _DOC_NUMBER_HEAD, "n", _addressees_follow)
+    return _split_head(lines, _DOC_NUMBER_HEAD, "n", _addressees_follow, _ends_with_colon)
 
 
 def unglue_notice_title(lines: list[str]) -> list[str]:
     """LR06: a notice title glued to its addressees (…的通知各市（含定州）工业和信息化局…：) is split."""
-    return _split_head(lines, _NOTICE_HEAD, "t", _addressees_follow)
+    return _split_head(lines, _NOTICE_HEAD, "t", _addressees_follow, lambda line: "关于" in line and _ends_with_colon(line))
 
 
 def unglue_date(lines: list[str]) -> list[str]:
@@ -227,7 +232,7 @@ def unglue_date(lines: list[str]) -> list[str]:
             return True
         return (_dates.parse_date(m["d"]) is not None and "。" not in rest and "，" not in rest
                 and len(rest) <= 80 and _TITLE_END.search(rest) is not None)
-    return _split_head(lines, _DATE_HEAD, "d", keep)
+    return _split_head(lines, _DATE_HEAD, "d", keep, lambda line: "日" in line[:14])
 
 
 #: A copy needs at least this many lines, and this share of the first copy, to be dropped.
