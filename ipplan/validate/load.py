@@ -9,9 +9,13 @@ Protections, for files that arrive in pull requests:
   once (P003): an alias bomb is rejected after its first ``&``, in bounded memory;
 - duplicate mapping keys are reported (P004), not silently merged; the first value is kept;
 - nesting is limited (``MAX_DEPTH``), so deep files cannot exhaust the stack;
-- scalars follow YAML 1.2's core schema: only ``true``/``false`` are booleans and only
-  ``null``/``~``/empty are null; numbers are numbers; everything else (``no``, ``on``,
-  ``2022-06-15``) stays a string, and the plan schema then checks types strictly.
+- scalars follow YAML 1.2's core schema (``ipplan.planfile``, the rule ipplan's writer
+  follows too): only ``true``/``false`` are booleans and only ``null``/``~``/empty are
+  null; numbers are numbers; everything else (``no``, ``on``, ``2022-06-15``) stays a
+  string, and the plan schema then checks types strictly;
+- a number literal over ``planfile.MAX_NUMBER_CHARS`` characters stops the load (P009)
+  before it is converted, and a lone surrogate (``"\\ud800"``) is a syntax error (P002),
+  so no value reaches the output that cannot be printed.
 
 JSON files (``*.json``) go through ipplan's strict decoder (``jsonpos``) instead.
 
@@ -27,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from ipplan import planfile
 from ipplan.errors import IpplanError
 from ipplan.validate import jsonpos
 from ipplan.validate.rules import MAX_FINDINGS_PER_FILE, RULES_BY_CODE, FieldPath, Finding, format_path, message
@@ -41,14 +46,6 @@ _ALLOWED_TAGS = {
     "mapping": (None, "tag:yaml.org,2002:map"),
     "sequence": (None, "tag:yaml.org,2002:seq"),
 }
-# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
-_NULL = re.compile(r"null|Null|NULL|~|")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+")
-_INT_BASE = re.compile(r"0o(?P<oct>[0-7]+)|0x(?P<hex>[0-9a-fA-F]+)")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 
 
 class Pos(NamedTuple):
@@ -252,12 +249,14 @@ def _compose_json(text: str, want: set[FieldPath] | None, positions: dict[FieldP
         problems.append(_finding("P004", line, col, path, key=_quote(path[-1]), ref_line=lines(first)[0]))
 
     try:
-        return jsonpos.loads(text, max_depth=MAX_DEPTH, on_value=on_value if want is not None else None,
-                             on_duplicate=on_duplicate)
+        return jsonpos.loads(text, max_depth=MAX_DEPTH, max_number=planfile.MAX_NUMBER_CHARS,
+                             on_value=on_value if want is not None else None, on_duplicate=on_duplicate)
     except jsonpos.JsonError as exc:
         line, col = lines(exc.index)
         if exc.kind == "depth":
             raise _Fatal(_finding("P008", line, col, limit=MAX_DEPTH)) from None
+        if exc.kind == "number":
+            raise _Fatal(_finding("P009", line, col, chars=exc.length, limit=planfile.MAX_NUMBER_CHARS)) from None
         raise _Fatal(_finding("P002", line, col, detail=f"JSON: {exc.message}")) from None
 
 
@@ -282,29 +281,16 @@ def _mark(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-#: First characters of plain scalars that YAML 1.2's core schema may resolve to non-strings.
-_MAY_RESOLVE = frozenset("0123456789+-.~nNtTfF")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _resolve(value: str) -> Any:
-    """A plain scalar by YAML 1.2's core schema."""
-    if value and value[0] not in _MAY_RESOLVE:
-        return value
-    if _NULL.fullmatch(value):
-        return None
-    if value in _BOOL:
-        return _BOOL[value]
-    if _INT.fullmatch(value):
-        return int(value)
-    if m := _INT_BASE.fullmatch(value):
-        return int(m["oct"], 8) if m["oct"] else int(m["hex"], 16)
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    if _INF.fullmatch(value):
-        return float("-inf") if value[0] == "-" else float("inf")
-    if _NAN.fullmatch(value):
-        return float("nan")
-    return value
+def _checked_str(ev: Any) -> str:
+    """A quoted or tagged scalar's text. A "\\ud800" escape (refused by libyaml, kept by
+    PyYAML's pure-Python parser) would give a string no output can encode."""
+    if ev.style == '"' and (m := _SURROGATE.search(ev.value)):
+        raise _Fatal(_finding("P002", *_mark(ev.start_mark),
+                              detail=f"YAML: \\u{ord(m.group()):04x} is a lone surrogate, not a character"))
+    return ev.value
 
 
 def _short_tag(tag: str) -> str:
@@ -346,7 +332,7 @@ def _compose_yaml(text: str, want: set[FieldPath] | None, positions: dict[FieldP
                 if node != "scalar":
                     raise _Fatal(_finding("P005", *_mark(ev.start_mark), frame.path,
                                           detail="a mapping key must be a plain string"))
-                key = ev.value
+                key = _checked_str(ev)
                 first = frame.key_lines.get(key)
                 frame.key, frame.key_mark, frame.dup = key, ev.start_mark, first is not None
                 if first is None:
@@ -358,7 +344,11 @@ def _compose_yaml(text: str, want: set[FieldPath] | None, positions: dict[FieldP
             # a value
             plain = node == "scalar" and ev.tag is None and not ev.style
             if node == "scalar":
-                value: Any = _resolve(ev.value) if plain else ev.value
+                try:
+                    value: Any = planfile.resolve(ev.value) if plain else _checked_str(ev)
+                except planfile.NumberTooLong as exc:
+                    raise _Fatal(_finding("P009", *_mark(ev.start_mark), chars=exc.chars,
+                                          limit=planfile.MAX_NUMBER_CHARS)) from None
             else:
                 value = {} if node == "mapping" else []
             slot: str | int | None

@@ -42,6 +42,8 @@ RULES: tuple[Rule, ...] = (
     Rule("P007", "multiple-documents", "error", "load", "more than one YAML document in the file",
          "a second YAML document starts here; a plan file holds one"),
     Rule("P008", "too-deep", "error", "load", "nesting deeper than 64 levels", "nesting deeper than {limit} levels"),
+    Rule("P009", "number-too-long", "error", "load", "a number literal longer than 100 characters (not converted)",
+         "a number of {chars:,} characters: numbers longer than {limit} characters are not read"),
     Rule("P010", "too-large", "error", "read", "the file is over the size limit (--max-bytes, 10 MiB by default)",
          "file is {size:,} bytes, over the {limit:,}-byte limit"),
     Rule("P011", "not-utf8", "error", "read", "the file is not UTF-8 text", "{detail}"),
