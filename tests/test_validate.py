@@ -425,9 +425,10 @@ def test_github_format(tmp_path: Path) -> None:
 
 
 def test_github_escaping() -> None:
+    """Workflow-command escaping, after line breaks from the file became visible escapes."""
     f = Finding("P001", "50% done\r\nnext, and: more", 3, 4, "a.b", "dir,x/a:b.yaml")
     assert report.github_line(f) == ("::error file=dir%2Cx/a%3Ab.yaml,line=3,col=4,title=P001 schema::"
-                                     "50%25 done%0D%0Anext, and: more (a.b)")
+                                     "50%25 done\\r\\nnext, and: more (a.b)")
 
 
 def test_json_format(tmp_path: Path) -> None:

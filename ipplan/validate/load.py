@@ -3,7 +3,8 @@
 Protections, for files that arrive in pull requests:
 
 - the size is checked before reading (``MAX_BYTES``, 10 MiB by default), and the text
-  must be UTF-8 (a BOM is allowed);
+  must be UTF-8 (a BOM is allowed); devices, FIFOs and sockets are refused unread, and
+  so is a symbolic link in the working folder that leads out of it;
 - YAML is read as a stream of parser events (libyaml when available); nothing is
   constructed by tag, so no Python objects, and any anchor or alias stops the load at
   once (P003): an alias bomb is rejected after its first ``&``, in bounded memory;
@@ -28,13 +29,15 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ipplan import planfile
 from ipplan.errors import IpplanError
 from ipplan.validate import jsonpos
-from ipplan.validate.rules import MAX_FINDINGS_PER_FILE, RULES_BY_CODE, FieldPath, Finding, format_path, message
+from ipplan.validate.rules import (MAX_FINDINGS_PER_FILE, RULES_BY_CODE, FieldPath, Finding, display_path, format_path,
+                                   message, printable, show)
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
@@ -68,8 +71,10 @@ class PlanFileError(IpplanError):
 
     def __str__(self) -> str:
         f = self.finding
-        where = f"{self.path}:{f.line}:{f.col}" if self.path and f.line else self.path
-        return f"{where}: {f.code} {f.message}" if where else f"{f.code} {f.message}"
+        path = display_path(self.path) if self.path else None
+        where = f"{path}:{f.line}:{f.col}" if path and f.line else path
+        text = printable(f.message)
+        return f"{where}: {f.code} {text}" if where else f"{f.code} {text}"
 
 
 def _finding(code: str, line: int = 0, col: int = 0, path: FieldPath = (), **args: Any) -> Finding:
@@ -132,21 +137,46 @@ def kind_of(path: str | os.PathLike[str]) -> str:
 
 
 def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> str:
-    """The file's text: size checked before reading, strict UTF-8. Raises PlanFileError (P010–P012)."""
+    """The file's text: size checked before reading, strict UTF-8. Raises PlanFileError (P010–P012)
+    without reading for a device, FIFO or socket, and for a link out of the working folder."""
     name = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise PlanFileError(_finding("P010", size=size, limit=max_bytes), name)
+        if escapes_by_link(path):
+            raise PlanFileError(_finding("P012", detail="a symbolic link to a file outside the working folder: "
+                                                        "not read"), name)
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):  # /dev/zero never ends; a FIFO blocks the run
+            raise PlanFileError(_finding("P012", detail="not a regular file (a device, FIFO or socket): not read"),
+                                name)
+        if st.st_size > max_bytes:
+            raise PlanFileError(_finding("P010", size=st.st_size, limit=max_bytes), name)
         with open(path, "rb") as fh:
             data = _read_at_most(fh, max_bytes + 1)
     except IsADirectoryError:
         raise PlanFileError(_finding("P012", detail="is a directory"), name) from None
     except OSError as exc:
         raise PlanFileError(_finding("P012", detail=(exc.strerror or str(exc)).lower()), name) from None
-    if len(data) > max_bytes:  # grew since stat, or a special file
+    if len(data) > max_bytes:  # grew since stat
         raise PlanFileError(_finding("P010", size=len(data), limit=max_bytes), name)
     return decode(data, name)
+
+
+def escapes_by_link(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` lies in the working folder but a symbolic link (the file's or a
+    folder's on the way) leads out of it: a pull request could add such a link to
+    ``/etc/passwd`` or a secret. Paths given outside the working folder are the user's own."""
+    given = os.path.abspath(path)
+    real = os.path.realpath(path)
+    if real == given:
+        return False
+    root = os.path.realpath(os.getcwd())
+    return _inside(given, root) and not _inside(real, root)
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _read_at_most(fh: Any, limit: int) -> bytes:
@@ -261,9 +291,7 @@ def _compose_json(text: str, want: set[FieldPath] | None, positions: dict[FieldP
 
 
 def _quote(key: Any) -> str:
-    import json
-
-    return json.dumps(str(key), ensure_ascii=False)
+    return show(str(key))
 
 
 @dataclass
