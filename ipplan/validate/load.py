@@ -89,6 +89,7 @@ class Loaded:
     text: str
     kind: str  # "yaml" or "json"
     problems: list[Finding] = field(default_factory=list)
+    first_line: int = 1  # the line of the file the text starts on (a line of a .jsonl file)
 
     def locate(self, paths: set[FieldPath]) -> dict[FieldPath, Pos]:
         """Positions of the given field paths (those that exist) from a second pass over the
@@ -97,7 +98,7 @@ class Loaded:
         found: _Positions = _Positions(len(want))
         if want:
             try:
-                _compose(self.text, self.kind, want=want, positions=found, problems=[])
+                _compose(self.text, self.kind, want=want, positions=found, problems=[], first_line=self.first_line)
             except _AllFound:
                 pass
         return dict(found)
@@ -203,12 +204,18 @@ def decode(data: bytes, name: str | None = None) -> str:
         raise PlanFileError(_finding("P011", line, col, detail=detail), name) from None
 
 
-def load_text(text: str, kind: str = "yaml", *, name: str | None = None) -> Loaded:
+def load_text(text: str, kind: str = "yaml", *, name: str | None = None, first_line: int = 1) -> Loaded:
     """Load YAML or JSON text. Fatal problems (syntax, anchors, tags, …) raise PlanFileError;
-    duplicate keys are returned in ``Loaded.problems``."""
+    duplicate keys are returned in ``Loaded.problems``. ``first_line`` numbers the lines of a
+    JSON text that is one line of a .jsonl file."""
     problems: list[Finding] = []
-    data = _compose(text, kind, want=None, positions={}, problems=problems, name=name)
-    return Loaded(data, text, kind, problems)
+    data = _compose(text, kind, want=None, positions={}, problems=problems, name=name, first_line=first_line)
+    return Loaded(data, text, kind, problems, first_line)
+
+
+def jsonl_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, text) of each non-blank line of a .jsonl file: one plan per line."""
+    return [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
 
 
 def load_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Loaded:
@@ -238,12 +245,12 @@ class _Fatal(Exception):
 
 
 def _compose(text: str, kind: str, *, want: set[FieldPath] | None, positions: dict[FieldPath, Pos],
-             problems: list[Finding], name: str | None = None) -> Any:
+             problems: list[Finding], name: str | None = None, first_line: int = 1) -> Any:
     try:
         if not text.strip():
-            raise _Fatal(_finding("P006", 1, 1))
+            raise _Fatal(_finding("P006", first_line, 1))
         if kind == "json":
-            return _compose_json(text, want, positions, problems)
+            return _compose_json(text, want, positions, problems, first_line)
         return _compose_yaml(text, want, positions, problems)
     except _Fatal as exc:
         raise PlanFileError(exc.finding, name) from None
@@ -252,19 +259,20 @@ def _compose(text: str, kind: str, *, want: set[FieldPath] | None, positions: di
 class _Lines:
     """Character index → 1-based (line, column)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, first_line: int = 1) -> None:
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.first_line = first_line
 
     def __call__(self, index: int) -> tuple[int, int]:
         import bisect
 
         k = bisect.bisect_right(self.starts, index) - 1
-        return k + 1, index - self.starts[k] + 1
+        return k + self.first_line, index - self.starts[k] + 1
 
 
 def _compose_json(text: str, want: set[FieldPath] | None, positions: dict[FieldPath, Pos],
-                  problems: list[Finding]) -> Any:
-    lines = _Lines(text)
+                  problems: list[Finding], first_line: int = 1) -> Any:
+    lines = _Lines(text, first_line)
 
     def on_value(path: FieldPath, index: int, key_index: int | None) -> None:
         if path in want:  # type: ignore[operator]
