@@ -1,6 +1,7 @@
 """The plan schema (v1): the one definition of ipplan's output.
 
-Field names and meanings follow ``shared/SPEC.md``. Docstrings and ``description``
+Field names and meanings are documented in ``docs/schema.md`` (checked against these
+models by tests/test_schema_doc.py). Docstrings and ``description``
 strings become the JSON Schema descriptions printed by ``ipplan schema``.
 """
 
