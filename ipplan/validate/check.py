@@ -204,6 +204,15 @@ def check_file(path: str, options: Options = Options(), finder: Any = None) -> F
     return FileResult(path, findings[:limit], findings[limit:], complete)
 
 
+def check_text(text: str, kind: str = "yaml", name: str = "<text>", options: Options = Options()) -> FileResult:
+    """Every finding for plan text not (yet) in a file, such as a plan ipplan is about to write."""
+    try:
+        findings, complete = _check_loaded(load_text(text, kind, name=name), name, options, None)
+    except PlanFileError as exc:
+        return FileResult(name, [replace(exc.finding, file=name)])
+    return FileResult(name, findings[:MAX_FINDINGS_PER_FILE], findings[MAX_FINDINGS_PER_FILE:], complete)
+
+
 def _check_jsonl(path: str, options: Options, finder: Any) -> tuple[list[Finding], bool]:
     """Findings of every line of a .jsonl file, at their line numbers; a line that does not
     load is one finding and the next line goes on."""
