@@ -190,3 +190,27 @@ def test_views_read_jsonl_through_the_strict_loader(tmp_path: Path) -> None:
         with pytest.raises(IpplanError, match=words) as exc:
             load_plans([path])
         assert "line 2" in str(exc.value)
+
+
+# --- what findings echo --------------------------------------------------------------------
+
+
+def test_lone_surrogate_is_refused_by_the_pure_python_parser_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml refuses "\\ud800"; PyYAML's own parser (used without libyaml) keeps it."""
+    from ipplan.validate.load import PlanFileError
+
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    for text in ('x: "\\ud800"\n', '"\\udc00": 1\n'):
+        with pytest.raises(PlanFileError, match="P002 YAML: \\\\ud8|P002 YAML: \\\\udc"):
+            load_text(text)
+
+
+def test_echoed_strings_are_escaped() -> None:
+    from ipplan.validate.rules import display_path, format_path, printable, show
+
+    assert printable("a\nb\x1b[2J\u202e\x9b\udcff") == "a\\nb\\x1b[2J\\u202e\\x9b\\udcff"
+    assert format_path(("meta", "a\n::error::x", 0, "阶段")) == 'meta["a\\n::error::x"][0].阶段'
+    assert show("\x85\u2028") == '"\\x85\\u2028"'
+    assert show(10**5000) == "a number of about 5,001 digits"
+    assert [display_path(p) for p in ("::x", "##[e]", " ::y", "a/::b", "/abs")] == [
+        "./::x", "./##[e]", "./ ::y", "a/::b", "/abs"]
