@@ -88,12 +88,18 @@ def _huge_cases(tmp_path: Path) -> list[tuple[Path, str]]:
 
 def test_huge_numbers_and_lone_surrogates_are_one_line_findings(tmp_path: Path) -> None:
     cases = _huge_cases(tmp_path)
+    results = validate_all_formats([str(p) for p, _ in cases])
+    for fmt, (code, out, err) in results.items():
+        assert code == 1 and err == "", (fmt, out, err)
+        assert_clean(out, fmt, findings=len(cases))
+        assert len(out) < 1000 * len(cases)
+    text_lines = results["text"][1].splitlines()
+    files = json.loads(results["json"][1])["files"]
+    for (path, words), line, entry in zip(cases, text_lines, files):
+        assert line.startswith(f"{path}:") and words in line, (path.name, line)
+        (finding,) = entry["findings"]
+        assert words in f'{finding["code"]} {finding["message"]}'
     for path, words in cases:
-        for fmt, (code, out, err) in validate_all_formats([str(path)]).items():
-            assert code == 1, (path.name, fmt, out, err)
-            assert err == ""
-            assert_clean(out, fmt, findings=1)
-            assert words in out and len(out) < 2000, (path.name, fmt, out)
         code, out, err = run(["show", str(path)])
         assert code == 1 and out == "" and err.count("\n") == 1 and words in err, (path.name, err)
 
@@ -158,16 +164,17 @@ def test_views_print_markup_in_plans_as_text(tmp_path: Path) -> None:
                         '  title: "\\e[2J[bold red]临沂市知识产权强市建设纲要推进计划"\n', 1)
     path.write_text(text, "utf-8")
     assert run(["validate", str(path)])[0] == 0
-    for args in (["show", str(path)], ["compare", str(path), str(SAMPLES / "huzhou-2022.yaml")],
-                 ["indicators", str(path)]):
-        for env in ({}, {"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"}):
-            code, out, err = run(args, env=env)
-            assert code == 0, err
-            assert "\x1b]8;" not in out and "\x1b[2J" not in out  # no live link, no screen clear
-            if args[0] != "indicators":
-                assert "[link=https://evil.example]" in out, out
-    code, out, _ = run(["show", str(path)])
-    assert "[/x]件" in out and "[bold red]" in out and "\\x1b[2J" in out
+    plain = {}
+    for args, env in [(["show", str(path)], plain), (["show", str(path)], {"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"}),
+                      (["compare", str(path), str(SAMPLES / "huzhou-2022.yaml")], {"FORCE_COLOR": "1"}),
+                      (["indicators", str(path)], {"FORCE_COLOR": "1"})]:
+        code, out, err = run(args, env=env)
+        assert code == 0, err
+        assert "\x1b]8;" not in out and "\x1b[2J" not in out  # no live link, no screen clear
+        if args[0] != "indicators":
+            assert "[link=https://evil.example]" in out, out
+        if env is plain:
+            assert "[/x]件" in out and "[bold red]" in out and "\\x1b[2J" in out  # as in the file, escaped
     report = tmp_path / "r.html"
     assert run(["report", str(path), "-o", str(report)])[0] == 0
     html = report.read_text("utf-8")
