@@ -2,9 +2,11 @@
 
 YAML is written by a small emitter specialised for plan data (dicts, lists, str, int,
 float, bool, None): PyYAML's representers cost ~20 ms per 30 KB plan even with libyaml,
-which made YAML output slower than parsing. A string is written plain when YAML reads it
-back as the same string, as a literal block when it spans lines, and JSON-quoted (valid
-YAML) otherwise; `tests/test_emit.py` checks the round trip.
+which made YAML output slower than parsing. A string is written plain when it reads back
+as the same string by ``ipplan.planfile.reads_as_string`` (the rule ipplan's reader
+resolves plain scalars by, YAML 1.2 core, and YAML 1.1 for other tools), as a literal
+block when it spans lines, and JSON-quoted (valid YAML) otherwise; `tests/test_emit.py`
+checks the round trip with ipplan's own loader and with PyYAML.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from json.encoder import encode_basestring as _encode_basestring
 from typing import Any
 
+from ipplan.planfile import reads_as_string
 from ipplan.schema import Plan
 
 FORMATS = ("yaml", "json")
@@ -24,16 +27,6 @@ FORMATS = ("yaml", "json")
 _UNSAFE_START = set("-?:,[]{}#&*!|>'\"%@` ")
 _UNSAFE = re.compile(r": |\s#|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[:\s]$")
 _SPECIAL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-# YAML 1.1 implicit types (PyYAML's resolver): bool, null, int, float, timestamp, merge.
-_NOT_STR = re.compile(
-    r"""(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N
-    |~|null|Null|NULL|<<|=
-    |[-+]?(?:0b[0-1_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)
-    |[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?
-    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
-    |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*)""",
-    re.VERBOSE,
-)
 
 
 def _scalar(v: Any) -> str:
@@ -48,6 +41,8 @@ def _scalar(v: Any) -> str:
     if isinstance(v, int):
         return str(v)
     if isinstance(v, float):
+        if v != v or v in (float("inf"), float("-inf")):  # never in a plan (finite by schema)
+            return ".nan" if v != v else ".inf" if v > 0 else "-.inf"
         r = repr(v)  # YAML 1.1 floats need a dot: 1e-09 would read back as a string
         return r.replace("e", ".0e", 1) if "e" in r and "." not in r else r
     return _str(str(v))
@@ -65,8 +60,8 @@ def _short_str(s: str) -> str:
 
 
 def _plain_or_quoted(s: str) -> str:
-    if s and s[0] not in _UNSAFE_START and not _UNSAFE.search(s) and (s[0] > "~" or not _NOT_STR.fullmatch(s)):
-        return s  # (every YAML 1.1 implicit type starts with an ASCII character)
+    if s and s[0] not in _UNSAFE_START and not _UNSAFE.search(s) and reads_as_string(s):
+        return s
     return _quoted(s)
 
 

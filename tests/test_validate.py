@@ -147,7 +147,7 @@ def test_rule_reports_code_at_line(tmp_path: Path, code: str, sample: str, old: 
 
 def test_every_rule_code_has_a_case() -> None:
     """Each P rule is exercised above or by the load tests below (P012 by a dangling link)."""
-    covered = {c[0] for c in RULE_CASES} | {"P002", "P003", "P004", "P005", "P006", "P007", "P008", "P010",
+    covered = {c[0] for c in RULE_CASES} | {"P002", "P003", "P004", "P005", "P006", "P007", "P008", "P009", "P010",
                                             "P011", "P012"}
     assert {r.code for r in RULES if r.code.startswith("P")} == covered
 
@@ -425,9 +425,10 @@ def test_github_format(tmp_path: Path) -> None:
 
 
 def test_github_escaping() -> None:
+    """Workflow-command escaping, after line breaks from the file became visible escapes."""
     f = Finding("P001", "50% done\r\nnext, and: more", 3, 4, "a.b", "dir,x/a:b.yaml")
     assert report.github_line(f) == ("::error file=dir%2Cx/a%3Ab.yaml,line=3,col=4,title=P001 schema::"
-                                     "50%25 done%0D%0Anext, and: more (a.b)")
+                                     "50%25 done\\r\\nnext, and: more (a.b)")
 
 
 def test_json_format(tmp_path: Path) -> None:

@@ -172,7 +172,7 @@ def _row_targets(table: TableRef, row: list[str], row_id: str, cell: str,
         if not q:
             continue
         value = to_decimal(q["v"])
-        if value is None:
+        if value is None or not tg.plausible_value(value * scale):
             continue
         op = CELL_OPS.get(q["op"] or q["post"] or "", "=")
         out.append(tg.TargetRef(

@@ -165,8 +165,19 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
         op = "range" if value_max is not None else _op_before(before, r) or r.ops_after.get(m["post"] or "", "=")
         if value_max is not None and value_max < value * scale:
             continue
+        if not plausible_value(value * scale) or (value_max is not None and not plausible_value(value_max)):
+            continue
         out.append(_Quantity(m.start(), m.end(), value * scale, value_max, unit, op))
     return out
+
+
+#: Largest value a quantity may have: beyond it a number is not a target (400 digits would
+#: become an infinite float, which plans never hold).
+MAX_VALUE = Decimal(10) ** 15
+
+
+def plausible_value(value: Decimal) -> bool:
+    return value.is_finite() and value <= MAX_VALUE
 
 
 def _op_before(before: str, r: _Rules) -> str | None:
@@ -244,7 +255,7 @@ def _milestones(after: str) -> tuple[list[tuple[int, Decimal]], str]:
     found = [(int(m["y"]), Decimal(m["v"])) for m in MILESTONE.finditer(a[1:close])]
     if not found:
         return [], after
-    return found, a[close + 1 :]
+    return [(y, v) for y, v in found if plausible_value(v)], a[close + 1 :]
 
 
 def clause_targets(clause: str, year: int | None, section: str | None, line: int) -> list[TargetRef]:

@@ -1,6 +1,7 @@
 """The plan schema (v1): the one definition of ipplan's output.
 
-Field names and meanings follow ``shared/SPEC.md``. Docstrings and ``description``
+Field names and meanings are documented in ``docs/schema.md`` (checked against these
+models by tests/test_schema_doc.py). Docstrings and ``description``
 strings become the JSON Schema descriptions printed by ``ipplan schema``.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = "1"
@@ -22,7 +23,9 @@ def compact_number(v: float | int) -> float | int:
     return v
 
 
-Number = Annotated[float, PlainSerializer(compact_number, return_type=float | int)]
+#: A finite number: NaN and infinities (YAML .nan/.inf, a 1e400 literal) are refused, as
+#: JSON cannot hold them and no plan value is one.
+Number = Annotated[float, AllowInfNan(False), PlainSerializer(compact_number, return_type=float | int)]
 
 
 class _Model(BaseModel):

@@ -3,8 +3,8 @@ every finding at a line and column. Prints nothing; report.py formats the result
 
 from __future__ import annotations
 
+import fnmatch
 import functools
-import glob
 import itertools
 import os
 import re
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ipplan.errors import UsageError
-from ipplan.validate.load import MAX_BYTES, Loaded, PlanFileError, Pos, load_file
+from ipplan.validate.load import MAX_BYTES, Loaded, PlanFileError, Pos, jsonl_lines, load_file, load_text, read_text
 from ipplan.validate.rules import (
     MAX_FINDINGS_PER_FILE,
     RULES,
@@ -32,7 +32,7 @@ from ipplan.validate.rules import (
 )
 
 #: File names a folder or glob is searched for (a file named explicitly is always checked).
-PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 _GLOB = re.compile(r"[*?[]")
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
 
@@ -81,7 +81,8 @@ def discover(args: Sequence[str]) -> list[str]:
     """Plan files named by files, folders (recursive) and globs, in order, each once.
 
     Folders and globs give ``*.yaml``, ``*.yml`` and ``*.json`` files, skipping names that
-    start with ``.`` or ``_`` (``_manifest.json`` of ``ipplan batch``) and symbolic links.
+    start with ``.`` or ``_`` (``_manifest.json`` of ``ipplan batch``) and symbolic links
+    (to files and to folders: neither walk nor glob follows one, so links cannot loop).
     """
     out: dict[str, str] = {}
     for arg in args:
@@ -93,7 +94,9 @@ def discover(args: Sequence[str]) -> list[str]:
             found = [arg]
         elif _GLOB.search(arg):
             found = []
-            for match in sorted(glob.glob(arg, recursive=True)):
+            for match in glob_paths(arg):
+                if os.path.islink(match):  # a link a glob meets is never followed
+                    continue
                 found += _walk(match) if os.path.isdir(match) else [match] if _is_plan_name(match) else []
             if not found:
                 raise UsageError(f"{arg}: no plan files match")
@@ -107,6 +110,63 @@ def discover(args: Sequence[str]) -> list[str]:
 def _is_plan_name(path: str) -> bool:
     name = os.path.basename(path)
     return name.lower().endswith(PLAN_SUFFIXES) and not name.startswith((".", "_")) and not os.path.islink(path)
+
+
+def glob_paths(pattern: str) -> list[str]:
+    """Sorted matches of a glob (``*``, ``?``, ``[…]`` within a name, ``**`` for any folders),
+    found without following symbolic links to folders: Python's glob follows them, so two
+    links to ``.`` make ``plans/**/*.yaml`` explode. Like glob, names starting with ``.``
+    match only a pattern that starts with ``.``; a folder the pattern names literally is
+    entered even when it is a link (the user typed it)."""
+    sep = os.sep
+    parts = pattern.replace(os.altsep, sep).split(sep) if os.altsep else pattern.split(sep)
+    k = 0
+    while k < len(parts) - 1 and not _GLOB.search(parts[k]):
+        k += 1
+    base = sep.join(parts[:k]) or (sep if pattern.startswith(sep) else "")
+    found: set[str] = set()
+    seen: set[tuple[str, int]] = set()
+    stack = [(base, k)]
+    while stack:
+        folder, k = stack.pop()
+        if (folder, k) in seen:
+            continue
+        seen.add((folder, k))
+        part, last = parts[k], k == len(parts) - 1
+        entries = _entries(folder)
+        if part == "**":
+            if last:
+                found.add(folder or os.curdir)  # every file under it, as a folder match
+                continue
+            stack.append((folder, k + 1))  # no folder
+            stack += [(os.path.join(folder, e.name), k) for e in entries
+                      if not e.name.startswith(".") and e.is_dir(follow_symlinks=False)]
+            continue
+        if not _GLOB.search(part):
+            names = [part] if os.path.lexists(os.path.join(folder or os.curdir, part)) else []
+        else:
+            match = _name_pattern(part)
+            names = [e.name for e in entries if match(e.name) and (part[0] == "." or not e.name.startswith("."))]
+        for name in names:
+            path = os.path.join(folder, name)
+            if last:
+                found.add(path)
+            elif os.path.isdir(path) and not os.path.islink(path):
+                stack.append((path, k + 1))
+    return sorted(found)
+
+
+def _entries(folder: str) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder or os.curdir) as it:
+            return list(it)
+    except OSError:
+        return []
+
+
+@functools.lru_cache(maxsize=64)
+def _name_pattern(part: str) -> Any:
+    return re.compile(fnmatch.translate(part)).match
 
 
 def _walk(top: str) -> list[str]:
@@ -127,15 +187,57 @@ def check_paths(paths: Sequence[str], options: Options = Options()) -> list[File
 
 
 def check_file(path: str, options: Options = Options(), finder: Any = None) -> FileResult:
-    """Every finding for one plan file, sorted by position (at most MAX_FINDINGS_PER_FILE)."""
-    try:
-        loaded = load_file(path, max_bytes=options.max_bytes)
-    except PlanFileError as exc:
-        return FileResult(path, [replace(exc.finding, file=path)])
+    """Every finding for one plan file, sorted by position (at most MAX_FINDINGS_PER_FILE).
+    A ``.jsonl`` file (``ipplan batch --format jsonl``) holds one plan per line, each checked."""
     if finder is None and options.against is not None:
         from ipplan.validate.against import SourceFinder
 
         finder = SourceFinder(options.against)
+    limit = MAX_FINDINGS_PER_FILE
+    try:
+        if path.lower().endswith(".jsonl"):
+            findings, complete = _check_jsonl(path, options, finder)
+        else:
+            findings, complete = _check_loaded(load_file(path, max_bytes=options.max_bytes), path, options, finder)
+    except PlanFileError as exc:
+        return FileResult(path, [replace(exc.finding, file=path)])
+    return FileResult(path, findings[:limit], findings[limit:], complete)
+
+
+def check_text(text: str, kind: str = "yaml", name: str = "<text>", options: Options = Options()) -> FileResult:
+    """Every finding for plan text not (yet) in a file, such as a plan ipplan is about to write."""
+    try:
+        findings, complete = _check_loaded(load_text(text, kind, name=name), name, options, None)
+    except PlanFileError as exc:
+        return FileResult(name, [replace(exc.finding, file=name)])
+    return FileResult(name, findings[:MAX_FINDINGS_PER_FILE], findings[MAX_FINDINGS_PER_FILE:], complete)
+
+
+def _check_jsonl(path: str, options: Options, finder: Any) -> tuple[list[Finding], bool]:
+    """Findings of every line of a .jsonl file, at their line numbers; a line that does not
+    load is one finding and the next line goes on."""
+    lines = jsonl_lines(read_text(path, max_bytes=options.max_bytes))
+    if not lines:
+        raise PlanFileError(Finding("P006", message("P006"), 1, 1), path)
+    findings: list[Finding] = []
+    complete = True
+    for n, line in lines:
+        if len(findings) > MAX_FINDINGS_PER_FILE:
+            return findings, False
+        try:
+            loaded = load_text(line, "json", name=path, first_line=n)
+        except PlanFileError as exc:
+            findings.append(replace(exc.finding, file=path))
+            continue
+        found, done = _check_loaded(loaded, path, options, finder)
+        findings += found
+        complete = complete and done
+    return findings, complete
+
+
+def _check_loaded(loaded: Loaded, path: str, options: Options, finder: Any) -> tuple[list[Finding], bool]:
+    """Sorted findings of one loaded plan (at most MAX_FINDINGS_PER_FILE of each source and
+    its duplicate keys), and whether that is all of them."""
     limit = MAX_FINDINGS_PER_FILE
     sources: list[Iterable[Hit]] = [schema_hits(loaded.data, limit + 1), check_plan(loaded.data)]
     if finder is not None:
@@ -151,7 +253,7 @@ def check_file(path: str, options: Options = Options(), finder: Any = None) -> F
     findings = [replace(f, file=path) for f in loaded.problems if f.code not in options.ignore]
     findings += place(hits, loaded, path)
     findings.sort(key=lambda f: (f.line, f.col, _SEVERITY_ORDER[f.rule.severity], f.code, f.path))
-    return FileResult(path, findings[:limit], findings[limit:], complete)
+    return findings, complete
 
 
 #: Values validated in one pydantic call. Larger values are validated field by field and

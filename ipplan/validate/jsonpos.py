@@ -22,29 +22,36 @@ OnDuplicate = Callable[[FieldPath, int, int], None]
 
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?P<frac>\.[0-9]+)?(?P<exp>[eE][-+]?[0-9]+)?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LITERALS = (("true", True), ("false", False), ("null", None))
 
 
 class JsonError(ValueError):
-    """Malformed JSON (``kind="syntax"``) or nesting over the limit (``kind="depth"``) at ``index``."""
+    """Malformed JSON (``kind="syntax"``), nesting over the limit (``kind="depth"``) or a number
+    longer than the limit (``kind="number"``) at ``index``."""
 
-    def __init__(self, message: str, index: int, kind: str = "syntax") -> None:
+    def __init__(self, message: str, index: int, kind: str = "syntax", length: int = 0) -> None:
         super().__init__(message)
         self.message = message
         self.index = index
         self.kind = kind
+        self.length = length  # kind="number": characters of the number
 
 
-def loads(text: str, *, max_depth: int, on_value: OnValue | None = None,
+def loads(text: str, *, max_depth: int, max_number: int = 100, on_value: OnValue | None = None,
           on_duplicate: OnDuplicate | None = None) -> Any:
-    """Decode one JSON document; the first of two equal keys wins (the second is reported)."""
-    return _Decoder(text, max_depth, on_value, on_duplicate).document()
+    """Decode one JSON document; the first of two equal keys wins (the second is reported).
+    Numbers over ``max_number`` characters and lone surrogates (``"\\ud800"``, which no
+    output can encode) are errors."""
+    return _Decoder(text, max_depth, max_number, on_value, on_duplicate).document()
 
 
 class _Decoder:
-    def __init__(self, text: str, max_depth: int, on_value: OnValue | None, on_duplicate: OnDuplicate | None) -> None:
+    def __init__(self, text: str, max_depth: int, max_number: int, on_value: OnValue | None,
+                 on_duplicate: OnDuplicate | None) -> None:
         self.text = text
         self.max_depth = max_depth
+        self.max_number = max_number
         self.on_value = on_value
         self.on_duplicate = on_duplicate
 
@@ -72,6 +79,8 @@ class _Decoder:
         m = _NUMBER.match(self.text, i)
         if m and m.end() > i:
             s = m.group()
+            if len(s) > self.max_number:  # int() of 5,000 digits fails; of 4,000, takes quadratic time
+                raise JsonError(f"a number of {len(s):,} characters", i, "number", len(s))
             return (float(s) if m["frac"] or m["exp"] else int(s)), m.end()
         for word, literal in _LITERALS:
             if self.text.startswith(word, i):
@@ -80,9 +89,12 @@ class _Decoder:
 
     def string(self, i: int) -> tuple[str, int]:
         try:
-            return json.decoder.scanstring(self.text, i + 1, True)  # type: ignore[attr-defined]
+            s, end = json.decoder.scanstring(self.text, i + 1, True)  # type: ignore[attr-defined]
         except json.JSONDecodeError as exc:
             raise JsonError(exc.msg.lower(), exc.pos) from None
+        if self.text.find("\\", i, end) >= 0 and (m := _SURROGATE.search(s)):
+            raise JsonError(f"\\u{ord(m.group()):04x} is a lone surrogate, not a character", i)
+        return s, end
 
     def obj(self, i: int, path: FieldPath, depth: int, record: bool) -> tuple[dict[str, Any], int]:
         out: dict[str, Any] = {}

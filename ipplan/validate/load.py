@@ -3,15 +3,20 @@
 Protections, for files that arrive in pull requests:
 
 - the size is checked before reading (``MAX_BYTES``, 10 MiB by default), and the text
-  must be UTF-8 (a BOM is allowed);
+  must be UTF-8 (a BOM is allowed); devices, FIFOs and sockets are refused unread, and
+  so is a symbolic link in the working folder that leads out of it;
 - YAML is read as a stream of parser events (libyaml when available); nothing is
   constructed by tag, so no Python objects, and any anchor or alias stops the load at
   once (P003): an alias bomb is rejected after its first ``&``, in bounded memory;
 - duplicate mapping keys are reported (P004), not silently merged; the first value is kept;
 - nesting is limited (``MAX_DEPTH``), so deep files cannot exhaust the stack;
-- scalars follow YAML 1.2's core schema: only ``true``/``false`` are booleans and only
-  ``null``/``~``/empty are null; numbers are numbers; everything else (``no``, ``on``,
-  ``2022-06-15``) stays a string, and the plan schema then checks types strictly.
+- scalars follow YAML 1.2's core schema (``ipplan.planfile``, the rule ipplan's writer
+  follows too): only ``true``/``false`` are booleans and only ``null``/``~``/empty are
+  null; numbers are numbers; everything else (``no``, ``on``, ``2022-06-15``) stays a
+  string, and the plan schema then checks types strictly;
+- a number literal over ``planfile.MAX_NUMBER_CHARS`` characters stops the load (P009)
+  before it is converted, and a lone surrogate (``"\\ud800"``) is a syntax error (P002),
+  so no value reaches the output that cannot be printed.
 
 JSON files (``*.json``) go through ipplan's strict decoder (``jsonpos``) instead.
 
@@ -24,12 +29,15 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from ipplan import planfile
 from ipplan.errors import IpplanError
 from ipplan.validate import jsonpos
-from ipplan.validate.rules import MAX_FINDINGS_PER_FILE, RULES_BY_CODE, FieldPath, Finding, format_path, message
+from ipplan.validate.rules import (MAX_FINDINGS_PER_FILE, RULES_BY_CODE, FieldPath, Finding, display_path, format_path,
+                                   message, printable, show)
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
@@ -41,14 +49,6 @@ _ALLOWED_TAGS = {
     "mapping": (None, "tag:yaml.org,2002:map"),
     "sequence": (None, "tag:yaml.org,2002:seq"),
 }
-# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
-_NULL = re.compile(r"null|Null|NULL|~|")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+")
-_INT_BASE = re.compile(r"0o(?P<oct>[0-7]+)|0x(?P<hex>[0-9a-fA-F]+)")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 
 
 class Pos(NamedTuple):
@@ -71,8 +71,10 @@ class PlanFileError(IpplanError):
 
     def __str__(self) -> str:
         f = self.finding
-        where = f"{self.path}:{f.line}:{f.col}" if self.path and f.line else self.path
-        return f"{where}: {f.code} {f.message}" if where else f"{f.code} {f.message}"
+        path = display_path(self.path) if self.path else None
+        where = f"{path}:{f.line}:{f.col}" if path and f.line else path
+        text = printable(f.message)
+        return f"{where}: {f.code} {text}" if where else f"{f.code} {text}"
 
 
 def _finding(code: str, line: int = 0, col: int = 0, path: FieldPath = (), **args: Any) -> Finding:
@@ -87,6 +89,7 @@ class Loaded:
     text: str
     kind: str  # "yaml" or "json"
     problems: list[Finding] = field(default_factory=list)
+    first_line: int = 1  # the line of the file the text starts on (a line of a .jsonl file)
 
     def locate(self, paths: set[FieldPath]) -> dict[FieldPath, Pos]:
         """Positions of the given field paths (those that exist) from a second pass over the
@@ -95,7 +98,7 @@ class Loaded:
         found: _Positions = _Positions(len(want))
         if want:
             try:
-                _compose(self.text, self.kind, want=want, positions=found, problems=[])
+                _compose(self.text, self.kind, want=want, positions=found, problems=[], first_line=self.first_line)
             except _AllFound:
                 pass
         return dict(found)
@@ -135,21 +138,46 @@ def kind_of(path: str | os.PathLike[str]) -> str:
 
 
 def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> str:
-    """The file's text: size checked before reading, strict UTF-8. Raises PlanFileError (P010–P012)."""
+    """The file's text: size checked before reading, strict UTF-8. Raises PlanFileError (P010–P012)
+    without reading for a device, FIFO or socket, and for a link out of the working folder."""
     name = str(path)
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise PlanFileError(_finding("P010", size=size, limit=max_bytes), name)
+        if escapes_by_link(path):
+            raise PlanFileError(_finding("P012", detail="a symbolic link to a file outside the working folder: "
+                                                        "not read"), name)
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):  # /dev/zero never ends; a FIFO blocks the run
+            raise PlanFileError(_finding("P012", detail="not a regular file (a device, FIFO or socket): not read"),
+                                name)
+        if st.st_size > max_bytes:
+            raise PlanFileError(_finding("P010", size=st.st_size, limit=max_bytes), name)
         with open(path, "rb") as fh:
             data = _read_at_most(fh, max_bytes + 1)
     except IsADirectoryError:
         raise PlanFileError(_finding("P012", detail="is a directory"), name) from None
     except OSError as exc:
         raise PlanFileError(_finding("P012", detail=(exc.strerror or str(exc)).lower()), name) from None
-    if len(data) > max_bytes:  # grew since stat, or a special file
+    if len(data) > max_bytes:  # grew since stat
         raise PlanFileError(_finding("P010", size=len(data), limit=max_bytes), name)
     return decode(data, name)
+
+
+def escapes_by_link(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` lies in the working folder but a symbolic link (the file's or a
+    folder's on the way) leads out of it: a pull request could add such a link to
+    ``/etc/passwd`` or a secret. Paths given outside the working folder are the user's own."""
+    given = os.path.abspath(path)
+    real = os.path.realpath(path)
+    if real == given:
+        return False
+    root = os.path.realpath(os.getcwd())
+    return _inside(given, root) and not _inside(real, root)
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _read_at_most(fh: Any, limit: int) -> bytes:
@@ -176,12 +204,18 @@ def decode(data: bytes, name: str | None = None) -> str:
         raise PlanFileError(_finding("P011", line, col, detail=detail), name) from None
 
 
-def load_text(text: str, kind: str = "yaml", *, name: str | None = None) -> Loaded:
+def load_text(text: str, kind: str = "yaml", *, name: str | None = None, first_line: int = 1) -> Loaded:
     """Load YAML or JSON text. Fatal problems (syntax, anchors, tags, …) raise PlanFileError;
-    duplicate keys are returned in ``Loaded.problems``."""
+    duplicate keys are returned in ``Loaded.problems``. ``first_line`` numbers the lines of a
+    JSON text that is one line of a .jsonl file."""
     problems: list[Finding] = []
-    data = _compose(text, kind, want=None, positions={}, problems=problems, name=name)
-    return Loaded(data, text, kind, problems)
+    data = _compose(text, kind, want=None, positions={}, problems=problems, name=name, first_line=first_line)
+    return Loaded(data, text, kind, problems, first_line)
+
+
+def jsonl_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, text) of each non-blank line of a .jsonl file: one plan per line."""
+    return [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
 
 
 def load_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Loaded:
@@ -211,12 +245,12 @@ class _Fatal(Exception):
 
 
 def _compose(text: str, kind: str, *, want: set[FieldPath] | None, positions: dict[FieldPath, Pos],
-             problems: list[Finding], name: str | None = None) -> Any:
+             problems: list[Finding], name: str | None = None, first_line: int = 1) -> Any:
     try:
         if not text.strip():
-            raise _Fatal(_finding("P006", 1, 1))
+            raise _Fatal(_finding("P006", first_line, 1))
         if kind == "json":
-            return _compose_json(text, want, positions, problems)
+            return _compose_json(text, want, positions, problems, first_line)
         return _compose_yaml(text, want, positions, problems)
     except _Fatal as exc:
         raise PlanFileError(exc.finding, name) from None
@@ -225,19 +259,20 @@ def _compose(text: str, kind: str, *, want: set[FieldPath] | None, positions: di
 class _Lines:
     """Character index → 1-based (line, column)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, first_line: int = 1) -> None:
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.first_line = first_line
 
     def __call__(self, index: int) -> tuple[int, int]:
         import bisect
 
         k = bisect.bisect_right(self.starts, index) - 1
-        return k + 1, index - self.starts[k] + 1
+        return k + self.first_line, index - self.starts[k] + 1
 
 
 def _compose_json(text: str, want: set[FieldPath] | None, positions: dict[FieldPath, Pos],
-                  problems: list[Finding]) -> Any:
-    lines = _Lines(text)
+                  problems: list[Finding], first_line: int = 1) -> Any:
+    lines = _Lines(text, first_line)
 
     def on_value(path: FieldPath, index: int, key_index: int | None) -> None:
         if path in want:  # type: ignore[operator]
@@ -252,19 +287,19 @@ def _compose_json(text: str, want: set[FieldPath] | None, positions: dict[FieldP
         problems.append(_finding("P004", line, col, path, key=_quote(path[-1]), ref_line=lines(first)[0]))
 
     try:
-        return jsonpos.loads(text, max_depth=MAX_DEPTH, on_value=on_value if want is not None else None,
-                             on_duplicate=on_duplicate)
+        return jsonpos.loads(text, max_depth=MAX_DEPTH, max_number=planfile.MAX_NUMBER_CHARS,
+                             on_value=on_value if want is not None else None, on_duplicate=on_duplicate)
     except jsonpos.JsonError as exc:
         line, col = lines(exc.index)
         if exc.kind == "depth":
             raise _Fatal(_finding("P008", line, col, limit=MAX_DEPTH)) from None
+        if exc.kind == "number":
+            raise _Fatal(_finding("P009", line, col, chars=exc.length, limit=planfile.MAX_NUMBER_CHARS)) from None
         raise _Fatal(_finding("P002", line, col, detail=f"JSON: {exc.message}")) from None
 
 
 def _quote(key: Any) -> str:
-    import json
-
-    return json.dumps(str(key), ensure_ascii=False)
+    return show(str(key))
 
 
 @dataclass
@@ -282,29 +317,16 @@ def _mark(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-#: First characters of plain scalars that YAML 1.2's core schema may resolve to non-strings.
-_MAY_RESOLVE = frozenset("0123456789+-.~nNtTfF")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _resolve(value: str) -> Any:
-    """A plain scalar by YAML 1.2's core schema."""
-    if value and value[0] not in _MAY_RESOLVE:
-        return value
-    if _NULL.fullmatch(value):
-        return None
-    if value in _BOOL:
-        return _BOOL[value]
-    if _INT.fullmatch(value):
-        return int(value)
-    if m := _INT_BASE.fullmatch(value):
-        return int(m["oct"], 8) if m["oct"] else int(m["hex"], 16)
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    if _INF.fullmatch(value):
-        return float("-inf") if value[0] == "-" else float("inf")
-    if _NAN.fullmatch(value):
-        return float("nan")
-    return value
+def _checked_str(ev: Any) -> str:
+    """A quoted or tagged scalar's text. A "\\ud800" escape (refused by libyaml, kept by
+    PyYAML's pure-Python parser) would give a string no output can encode."""
+    if ev.style == '"' and (m := _SURROGATE.search(ev.value)):
+        raise _Fatal(_finding("P002", *_mark(ev.start_mark),
+                              detail=f"YAML: \\u{ord(m.group()):04x} is a lone surrogate, not a character"))
+    return ev.value
 
 
 def _short_tag(tag: str) -> str:
@@ -346,7 +368,7 @@ def _compose_yaml(text: str, want: set[FieldPath] | None, positions: dict[FieldP
                 if node != "scalar":
                     raise _Fatal(_finding("P005", *_mark(ev.start_mark), frame.path,
                                           detail="a mapping key must be a plain string"))
-                key = ev.value
+                key = _checked_str(ev)
                 first = frame.key_lines.get(key)
                 frame.key, frame.key_mark, frame.dup = key, ev.start_mark, first is not None
                 if first is None:
@@ -358,7 +380,11 @@ def _compose_yaml(text: str, want: set[FieldPath] | None, positions: dict[FieldP
             # a value
             plain = node == "scalar" and ev.tag is None and not ev.style
             if node == "scalar":
-                value: Any = _resolve(ev.value) if plain else ev.value
+                try:
+                    value: Any = planfile.resolve(ev.value) if plain else _checked_str(ev)
+                except planfile.NumberTooLong as exc:
+                    raise _Fatal(_finding("P009", *_mark(ev.start_mark), chars=exc.chars,
+                                          limit=planfile.MAX_NUMBER_CHARS)) from None
             else:
                 value = {} if node == "mapping" else []
             slot: str | int | None

@@ -1,6 +1,10 @@
 """Output formats of ``ipplan validate``: text (rich colours on a terminal, plain when piped),
 JSON, and GitHub Actions workflow commands. Every format is built from Finding.to_dict
-fields, so they agree; output is deterministic for the same input."""
+fields, so they agree; output is deterministic for the same input.
+
+File names, messages and field paths come from untrusted files, so every format prints
+them through :func:`safe` (``rules.printable``): no line breaks, no control characters,
+and no line that starts with a workflow command other than ipplan's own annotations."""
 
 from __future__ import annotations
 
@@ -8,8 +12,10 @@ import json
 from collections.abc import Sequence
 from typing import IO, Any
 
+from dataclasses import replace
+
 from ipplan.validate.check import FileResult
-from ipplan.validate.rules import Finding
+from ipplan.validate.rules import Finding, display_path, printable
 
 FORMATS = ("text", "json", "github")
 _STYLE = {"error": "bold red", "warning": "yellow", "notice": "cyan"}
@@ -46,17 +52,24 @@ def _n(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def safe(f: Finding) -> Finding:
+    """The finding as printed: file, message and path escaped (idempotent)."""
+    return replace(f, file=display_path(f.file), message=printable(f.message), path=printable(f.path))
+
+
 def omitted_line(r: FileResult) -> str:
     more = _n(r.omitted, "more finding") if r.complete else "more findings"
-    return f"{r.file}: {more} not shown (only the first {len(r.findings)} are listed)"
+    return f"{display_path(r.file)}: {more} not shown (only the first {len(r.findings)} are listed)"
 
 
 def location(f: Finding) -> str:
+    f = safe(f)
     return f"{f.file}:{f.line}:{f.col}" if f.line else f.file
 
 
 def text_line(f: Finding) -> str:
     """``plans/huzhou.yaml:57:9: P101 duplicate section id "3.1.2" (sections[2].children[0].id)``"""
+    f = safe(f)
     return f"{location(f)}: {f.code} {f.message}" + (f" ({f.path})" if f.path else "")
 
 
@@ -83,7 +96,7 @@ def print_rich(results: Sequence[FileResult], out: IO[str], err: IO[str]) -> Non
     _, errors = render_text(results)
     err.write(errors)
     for r in results:
-        for f in r.findings:
+        for f in map(safe, r.findings):
             if f.rule.stage != "read":
                 console.print(Text.assemble((location(f), "bold"), ": ", (f.code, _STYLE[f.rule.severity]),
                                             " ", f.message, (f" ({f.path})" if f.path else "", "dim")))
@@ -98,8 +111,8 @@ def render_json(results: Sequence[FileResult]) -> str:
     data: dict[str, Any] = {
         "version": 1,
         "summary": summary(results),
-        "files": [{"file": r.file, "valid": not r.unreadable and r.count("error") == 0,
-                   "findings": [f.to_dict() for f in r.findings], "omitted": r.omitted,
+        "files": [{"file": display_path(r.file), "valid": not r.unreadable and r.count("error") == 0,
+                   "findings": [safe(f).to_dict() for f in r.findings], "omitted": r.omitted,
                    "complete": r.complete} for r in results],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -115,6 +128,7 @@ def _escape_property(s: str) -> str:
 
 def github_line(f: Finding) -> str:
     """``::error file=F,line=L,col=C,title=P101 duplicate-section-id::message (path)``"""
+    f = safe(f)
     props = [f"file={_escape_property(f.file)}"]
     if f.line:
         props += [f"line={f.line}", f"col={f.col}"]

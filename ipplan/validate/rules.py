@@ -42,6 +42,8 @@ RULES: tuple[Rule, ...] = (
     Rule("P007", "multiple-documents", "error", "load", "more than one YAML document in the file",
          "a second YAML document starts here; a plan file holds one"),
     Rule("P008", "too-deep", "error", "load", "nesting deeper than 64 levels", "nesting deeper than {limit} levels"),
+    Rule("P009", "number-too-long", "error", "load", "a number literal longer than 100 characters (not converted)",
+         "a number of {chars:,} characters: numbers longer than {limit} characters are not read"),
     Rule("P010", "too-large", "error", "read", "the file is over the size limit (--max-bytes, 10 MiB by default)",
          "file is {size:,} bytes, over the {limit:,}-byte limit"),
     Rule("P011", "not-utf8", "error", "read", "the file is not UTF-8 text", "{detail}"),
@@ -147,22 +149,59 @@ def message(code: str, **args: Any) -> str:
     return RULES_BY_CODE[code].message.format(**args)
 
 
+#: Characters no finding prints as they are: C0 and C1 controls (newlines, ESC), line and
+#: paragraph separators, bidirectional controls, a BOM, and lone surrogates (a file name
+#: that is not UTF-8).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                          "\ufeff\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group()
+    return _ESCAPES.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+
+def printable(s: str) -> str:
+    """``s`` on one line with nothing a terminal or a CI log acts on: every character of
+    _UNPRINTABLE written as an escape (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    return _UNPRINTABLE.sub(_escape, s) if _UNPRINTABLE.search(s) else s
+
+
+def display_path(path: str) -> str:
+    """A file name as findings print it: escaped, and never at the start of an output line
+    as a workflow command (``::error …``, ``##[error]``) or after spaces: ``./`` goes first."""
+    p = printable(path)
+    return "./" + p if p[:1] in (":", "#") or p[:1].isspace() else p
+
+
+_PLAIN_KEY = re.compile(r"[^\s.\[\]\"\\:#]+")
+
+
 def format_path(path: FieldPath) -> str:
-    """``("sections", 2, "children", 0, "id")`` → ``sections[2].children[0].id``."""
+    """``("sections", 2, "children", 0, "id")`` → ``sections[2].children[0].id``; a key that
+    is not a plain word is quoted and escaped: ``meta["a\\nb"]``."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _PLAIN_KEY.fullmatch(part) and not _UNPRINTABLE.search(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{show(part)}]"
     return out
 
 
 def show(value: Any, limit: int = 50) -> str:
-    """A short, quoted rendering of a value for messages (input is echoed only this far)."""
+    """A short, quoted, escaped rendering of a value for messages (input is echoed only this far)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return str(int(value))
+    if isinstance(value, int) and value.bit_length() > 256:  # repr() of 5,000 digits fails
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, dict):
@@ -172,7 +211,7 @@ def show(value: Any, limit: int = 50) -> str:
     s = str(value)
     if len(s) > limit:
         s = s[:limit] + "…"
-    return json.dumps(s, ensure_ascii=False)
+    return printable(json.dumps(s, ensure_ascii=False))
 
 
 # --- schema errors ---------------------------------------------------------------------

@@ -1,12 +1,13 @@
 """Plans for the views: plan files (.yaml/.yml/.json, or .jsonl with one plan per line)
-and source documents, which are parsed. The one place the views read input. YAML and
-JSON plan files go through ipplan.validate's safe loader (anchors and aliases rejected,
-duplicate keys reported, YAML 1.2 scalars), so a hostile plan file cannot blow up here.
+and source documents, which are parsed. The one place the views read input. Plan files,
+each line of a .jsonl file included, go through ipplan.validate's safe loader (anchors
+and aliases rejected, duplicate keys reported, YAML 1.2 scalars, numbers over 100
+characters and lone surrogates refused), so a hostile plan file cannot blow up here;
+error messages print its strings escaped (``rules.printable``).
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,6 +22,11 @@ MAX_PLAN_BYTES = 50 * 1024 * 1024
 
 class PlanFileError(IpplanError):
     """A plan file that is not valid YAML/JSON or not a valid plan."""
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        from ipplan.validate.rules import display_path, printable
+
+        super().__init__(printable(message), display_path(path) if path else None)
 
 
 def load_plans(paths: Iterable[str | os.PathLike[str]]) -> list[Plan]:
@@ -40,17 +46,20 @@ def load_plans(paths: Iterable[str | os.PathLike[str]]) -> list[Plan]:
 
 def expand(path: Path) -> list[Path]:
     """The files a path argument stands for."""
+    from ipplan.validate.rules import display_path
+
     if not path.exists():
-        raise ReadError("no such file or directory", str(path))
+        raise ReadError("no such file or directory", display_path(str(path)))
     if not path.is_dir():
         return [path]
     from ipplan.batch import DEFAULT_SUFFIXES
 
-    files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith((".", "_")))
+    files = sorted(p for p in path.rglob("*")  # rglob does not enter linked folders; linked files are skipped
+                   if p.is_file() and not p.is_symlink() and not p.name.startswith((".", "_")))
     found = [p for p in files if p.suffix.lower() in PLAN_SUFFIXES]
     found = found or [p for p in files if p.suffix.lower() in DEFAULT_SUFFIXES]
     if not found:
-        raise ReadError("no plan files (.yaml .json .jsonl) or documents found", str(path))
+        raise ReadError("no plan files (.yaml .json .jsonl) or documents found", display_path(str(path)))
     return found
 
 
@@ -64,37 +73,43 @@ def load_file(path: Path) -> list[Plan]:
         except IpplanError as exc:
             exc.path = exc.path or str(path)
             raise
-    from ipplan.validate.load import load_plan_file, read_text
+    from ipplan.validate.load import jsonl_lines, load_plan_file, read_text
 
     if path.suffix.lower() != ".jsonl":
         return [_plan(load_plan_file(path, max_bytes=MAX_PLAN_BYTES), path)]
     text = read_text(path, max_bytes=MAX_PLAN_BYTES)  # size limit and strict UTF-8, as for plan files
-    lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
-    return [_plan(_json(ln, path, n), path, f"line {n}: ") for n, ln in lines]
+    return [_plan(_json(ln, path, n), path, f"line {n}: ") for n, ln in jsonl_lines(text)]
 
 
-def _json(text: str, path: Path, line: int | None = None) -> Any:
+def _json(text: str, path: Path, line: int) -> Any:
+    """One line of a .jsonl file, read by validate's strict JSON loader."""
+    from ipplan.validate.load import PlanFileError as LoadError
+    from ipplan.validate.load import load_text
+
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        where = f"line {line or exc.lineno}"
-        raise PlanFileError(f"{where}: invalid JSON: {exc.msg}", str(path)) from exc
-    except RecursionError as exc:
-        raise PlanFileError("invalid JSON: nested too deeply", str(path)) from exc
+        loaded = load_text(text, "json", name=str(path), first_line=line)
+    except LoadError as exc:
+        raise PlanFileError(f"line {line}: {exc.finding.code} {exc.finding.message}", str(path)) from None
+    if loaded.problems:
+        f = loaded.problems[0]
+        raise PlanFileError(f"line {line}: {f.code} {f.message}", str(path))
+    return loaded.data
 
 
 def _plan(data: Any, path: Path, where: str = "") -> Plan:
     from pydantic import ValidationError
 
+    from ipplan.validate.rules import format_path, show
+
     if not isinstance(data, dict) or "schema_version" not in data:
         raise PlanFileError(f"{where}not an ipplan plan (no schema_version)", str(path))
     if str(data["schema_version"]) != SCHEMA_VERSION:
-        raise PlanFileError(f"{where}schema_version {data['schema_version']!r} is not supported "
-                            f"(this ipplan reads {SCHEMA_VERSION!r})", str(path))
+        raise PlanFileError(f"{where}schema_version {show(data['schema_version'])} is not supported "
+                            f"(this ipplan reads {show(SCHEMA_VERSION)})", str(path))
     try:
         return Plan.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
+        first = exc.errors(include_url=False, include_input=False)[0]
+        loc = format_path(tuple(first["loc"]))
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise PlanFileError(f"{where}not a valid plan: {loc}: {first['msg']}{more}", str(path)) from exc

@@ -1,18 +1,28 @@
 """`ipplan show`: one plan in the terminal with rich: a metadata panel, the outline as a
-tree with unit and target counts, and the targets table. All document text goes in as
-rich Text (never markup), so brackets in a title print as they are."""
+tree with unit and target counts, and the targets table. Every string from a plan goes in
+through :func:`_text`: rich Text (never markup, so "[/x]件" prints as it is and "[link=…]"
+is no link), with control characters escaped (an ESC in a title cannot drive the terminal)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ipplan.schema import Plan, Section
+from ipplan.validate.rules import printable
 from ipplan.views import compare
 from ipplan.views.rows import KIND_TAGS, OP_SIGNS, describe_value, indicator_id, number_text, plan_labels, plural, walk
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.text import Text
     from rich.tree import Tree
+
+
+def _text(value: str, style: str = "") -> Text:
+    """A plan's string for rich: plain Text, control characters escaped."""
+    from rich.text import Text
+
+    return Text(printable(value), style=style)
 
 
 def render(plan: Plan, label: str | None = None) -> list[RenderableType]:
@@ -40,7 +50,6 @@ def _counts(plan: Plan) -> dict[str, int]:
 def meta_panel(plan: Plan, label: str) -> RenderableType:
     from rich.panel import Panel
     from rich.table import Table
-    from rich.text import Text
 
     m, src = plan.meta, plan.source
     grid = Table.grid(padding=(0, 2))
@@ -59,18 +68,17 @@ def meta_panel(plan: Plan, label: str) -> RenderableType:
     ]
     for name, value in fields:
         if value:
-            grid.add_row(name, Text(value))
+            grid.add_row(name, _text(value))
     for w in plan.warnings:
-        grid.add_row(Text("warning", style="yellow"), Text(w))
-    return Panel(grid, title=Text(label, style="bold"), title_align="left")
+        grid.add_row(_text("warning", style="yellow"), _text(w))
+    return Panel(grid, title=_text(label, style="bold"), title_align="left")
 
 
 def outline_tree(plan: Plan) -> Tree:
-    from rich.text import Text
     from rich.tree import Tree
 
     counts = _counts(plan)
-    tree = Tree(Text(plan.meta.title or "outline", style="bold"))
+    tree = Tree(_text(plan.meta.title or "outline", style="bold"))
 
     def add(parent: Tree, s: Section) -> None:
         node = parent.add(_node_text(f"{s.label} {s.title}", len(s.units), counts.get(s.id, 0), s.id))
@@ -85,15 +93,13 @@ def outline_tree(plan: Plan) -> Tree:
         title = f"表{tb.index} {tb.title or ''}".strip() + f" [{tb.kind}, {len(tb.rows)} rows]"
         tree.add(_node_text(title, units, n, f"table:{tb.index}"))
     if not plan.sections and not plan.tables:
-        tree.add(Text("no numbered outline", style="dim"))
+        tree.add(_text("no numbered outline", style="dim"))
     return tree
 
 
 def _node_text(title: str, units: int, targets: int, sid: str) -> RenderableType:
-    from rich.text import Text
-
-    text = Text(title)
-    text.append(f"  {sid}", style="dim")
+    text = _text(title)
+    text.append(f"  {printable(sid)}", style="dim")
     tags = [plural(units, "unit")] * bool(units) + [plural(targets, "target")] * bool(targets)
     if tags:
         text.append("  · " + " · ".join(tags), style="cyan")
@@ -102,7 +108,6 @@ def _node_text(title: str, units: int, targets: int, sid: str) -> RenderableType
 
 def targets_table(plan: Plan) -> RenderableType:
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(title=f"Targets ({len(plan.targets)})", title_justify="left", show_lines=False)
     for name, kw in [("indicator", {"ratio": 3}), ("canonical id", {"ratio": 2}), ("value", {"justify": "right"}),
@@ -110,32 +115,32 @@ def targets_table(plan: Plan) -> RenderableType:
         table.add_column(name, overflow="fold", **kw)  # fold, never cut: every character stays
     for t in plan.targets:
         ind = indicator_id(t)
-        idtext = Text(ind, style="green") if ind else Text("unknown", style="yellow")
+        idtext = _text(ind, style="green") if ind else _text("unknown", style="yellow")
         unit = (t.unit or "") + KIND_TAGS[t.kind]
-        table.add_row(Text(t.indicator), idtext, number_text(t), unit.strip(), OP_SIGNS[t.op] or t.op,
-                      str(t.year) if t.year is not None else "", t.section or "preamble")
+        table.add_row(_text(t.indicator), idtext, number_text(t), _text(unit.strip()),
+                      _text(OP_SIGNS[t.op] or t.op), str(t.year) if t.year is not None else "",
+                      _text(t.section or "preamble"))
     return table
 
 
 def matrix_table(m: compare.Matrix) -> RenderableType:
     """`ipplan compare`: canonical indicators × plans."""
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(title="Canonical indicators × plans", title_justify="left",
                   caption=f"{m.total} targets, {m.total - m.unknown} with a canonical indicator; a cell shows "
                           "the target due latest (+N: more targets with that indicator)", caption_justify="left")
     table.add_column("indicator", overflow="fold", ratio=2)
     for label in m.plans:
-        table.add_column(Text(label), overflow="fold", ratio=1)
+        table.add_column(_text(label), overflow="fold", ratio=1)
     for row in m.rows:
-        head = Text(row.name)  # ids are in `ipplan compare -o`, `ipplan indicators`
+        head = _text(row.name)  # ids are in `ipplan compare -o`, `ipplan indicators`
         cells = []
         for cell in row.cells:
             if cell is None:
                 cells.append("")
                 continue
-            text = Text(describe_value(cell.target))
+            text = _text(describe_value(cell.target))
             if cell.target.year is not None:
                 text.append(f" ({cell.target.year})", style="dim")
             if cell.count > 1:
@@ -148,7 +153,6 @@ def matrix_table(m: compare.Matrix) -> RenderableType:
 def indicator_table(plans: list[Plan], unknown_only: bool = False) -> RenderableType:
     """`ipplan indicators PATH…`: each indicator wording once, with its id, count and plans."""
     from rich.table import Table
-    from rich.text import Text
 
     seen: dict[str, tuple[str | None, list[str]]] = {}
     for plan, label in zip(plans, plan_labels(plans)):
@@ -165,16 +169,15 @@ def indicator_table(plans: list[Plan], unknown_only: bool = False) -> Renderable
     table.add_column("targets", justify="right")
     table.add_column("plans", overflow="fold", ratio=2)
     for wording, (ind, labels) in seen.items():
-        idtext = Text(ind, style="green") if ind else Text("unknown", style="yellow")
-        cells = [Text(wording)] + [idtext] * (not unknown_only)
-        table.add_row(*cells, str(len(labels)), Text("; ".join(dict.fromkeys(labels))))
+        idtext = _text(ind, style="green") if ind else _text("unknown", style="yellow")
+        cells = [_text(wording)] + [idtext] * (not unknown_only)
+        table.add_row(*cells, str(len(labels)), _text("; ".join(dict.fromkeys(labels))))
     return table
 
 
 def table_of_indicators() -> RenderableType:
     """`ipplan indicators`: the curated table."""
     from rich.table import Table
-    from rich.text import Text
 
     from ipplan.parse import indicators
 
@@ -185,5 +188,5 @@ def table_of_indicators() -> RenderableType:
     table.add_column("unit")
     table.add_column("variants", overflow="fold")
     for i in entries:
-        table.add_row(i.id, Text(i.name), i.unit or "", Text("、".join(i.variants)))
+        table.add_row(_text(i.id), _text(i.name), _text(i.unit or ""), _text("、".join(i.variants)))
     return table
