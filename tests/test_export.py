@@ -238,3 +238,13 @@ def test_outputs_get_the_usual_file_mode(tmp_path: Path) -> None:
     finally:
         os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600: the file is meant to be shared
+
+
+def test_csv_cells_that_would_be_formulas_are_neutralised() -> None:
+    from ipplan.views.export import csv_bytes
+    from ipplan.views.rows import Column, Rows
+
+    rows = Rows([Column("indicator", "str"), Column("value", "float")],
+                [["=HYPERLINK(\"http://x\",\"点击\")", -5.0], ["@SUM(A1)", 1.0], ["专利", 2.0]])
+    text = csv_bytes(rows, bom=False).decode()
+    assert "'=HYPERLINK" in text and "'@SUM" in text and ",-5" in text and "专利" in text

@@ -46,11 +46,21 @@ def _csv_cell(v: Any) -> str:
     return str(v)
 
 
+#: A text cell starting like this is a formula to a spreadsheet (=HYPERLINK(…), +cmd|…):
+#: plan text is untrusted, so such a cell is written with a leading ' (OWASP's advice).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(v: Any) -> str:
+    text = _csv_cell(v)
+    return "'" + text if isinstance(v, str) and text.startswith(_FORMULA_START) else text
+
+
 def write_csv(rows: Rows, stream: IO[str]) -> None:
     w = csv.writer(stream, lineterminator="\r\n")
-    w.writerow([c.name for c in rows.columns])
+    w.writerow([_csv_text(c.name) for c in rows.columns])
     for row in rows.rows:
-        w.writerow([_csv_cell(v) for v in row])
+        w.writerow([_csv_text(v) for v in row])
 
 
 def csv_bytes(rows: Rows, *, bom: bool = True) -> bytes:
