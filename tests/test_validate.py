@@ -118,7 +118,7 @@ RULE_CASES = [
     ("P107", WENZHOU, "- section: table:2/5\n", f"- section: {CARET}table:2\n", 'not of the form "table:<n>/<row>"'),
     ("P108", HUZHOU, VALUE_MAX, f"  value_max: {CARET}2\n  unit: 个\n  op: '>='", 'given with op ">="'),
     ("P109", HUZHOU, VALUE_MAX, f"  value_max: {CARET}0.5\n  unit: 个\n  op: range", "value_max 0.5 is below value 1"),
-    ("P110", HUZHOU, "  year: 2025\n", f"  year: {CARET}2052\n", "2052 is outside 2017–2040"),
+    ("P110", HUZHOU, "  year: 2025\n", f"  year: {CARET}2072\n", "2072 is outside 2017–2060"),
     ("P110", "linyi-2023.yaml", "  - year: 2023\n    value: 3.85", f"  - year: {CARET}1023\n    value: 3.85", "1023"),
     ("P110", HUZHOU, "issue_date: '2022-09-30'", f"issue_date: {CARET}'2030-09-30'", "2030 is outside 2020–2026"),
     ("P111", HUZHOU, "issue_date: '2022-09-30'", f"issue_date: {CARET}'2022-02-30'", '"2022-02-30" is not a real date'),

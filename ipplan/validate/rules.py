@@ -101,7 +101,7 @@ RULES_BY_NAME = {r.name: r for r in RULES}
 MAX_FINDINGS_PER_FILE = 200
 
 #: Years a target or milestone may name: this far before the period's start / after its end.
-TARGET_YEARS_AROUND_PERIOD = (5, 15)
+TARGET_YEARS_AROUND_PERIOD = (5, 35)  # long-range goals: a 2016–2020 plan may name 到2050年
 #: Years the plan may be issued in: this far before the period's start / after its end.
 ISSUE_YEARS_AROUND_PERIOD = (2, 1)
 #: Any year at all (a plan without a period is checked against this only).
