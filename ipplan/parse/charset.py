@@ -1,7 +1,9 @@
 """Text encodings: decide how a document's bytes are decoded, by content.
 
-Order: a BOM decides (utf-8-sig, utf-16-le, utf-16-be); else strict UTF-8 (the fast path;
-a short or odd-looking UTF-8 text that reads as mojibake goes on to the legacy codecs);
+Order: a BOM decides (utf-8-sig, utf-32-le, utf-32-be, utf-16-le, utf-16-be); else strict
+UTF-8 (the fast path; a short or odd-looking UTF-8 text that reads as mojibake goes on to
+the legacy codecs, and loses to one only when that reading is mostly Chinese: French
+"stratégique" stays UTF-8, never "strat茅gique");
 else every Chinese legacy codec in CANDIDATES that decodes the bytes strictly is scored by
 the share of its characters that are common Chinese characters (data/common_chars.txt,
 derived from jieba's dictionary), and the best one wins only when it reads as Chinese
@@ -28,9 +30,12 @@ from typing import NamedTuple
 
 from ipplan.errors import ReadError
 
-#: BOM → (codec, reported name). UTF-8's before UTF-16's; longer BOMs first.
+#: BOM → (codec, reported name). UTF-8's first; UTF-32's before UTF-16's (FF FE 00 00
+#: starts with UTF-16-LE's FF FE).
 BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
 )
@@ -51,6 +56,11 @@ MARGIN = 0.25
 SCORE_CHARS = 2000
 #: Fewest non-ASCII characters a decision between two readings rests on.
 MIN_EVIDENCE = 2
+#: Least share of Chinese characters among the letters for a legacy reading to replace a
+#: valid UTF-8 reading, and below which a text is "not Chinese" (a notice).
+MOSTLY_CHINESE = 0.5
+NOT_CHINESE = 0.2
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 #: Valid UTF-8 is checked for mojibake when it is this short, or when it holds characters
 #: of UTF-8's two-byte range other than the symbols Chinese documents use (NBSP ° ± · × ÷).
@@ -151,6 +161,8 @@ def _detect(data: bytes, name: str, utf8: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             continue
         done.add(family)
+        if utf8 is not None and (chinese_share(text) or 0.0) < MOSTLY_CHINESE:
+            continue  # valid UTF-8 stays UTF-8 unless the legacy reading is mostly Chinese
         share = common_share(text)
         scored.append((share if share is not None else 0.0, reported, text))
     if not scored:
@@ -196,3 +208,31 @@ def _strict(data: bytes, codec: str, name: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         raise ReadError(f"invalid {codec} at byte {exc.start}", name) from None
+
+
+def chinese_share(text: str) -> float | None:
+    """Share of Chinese characters among the letters (None if there are none); a long
+    text is sampled as in common_share."""
+    if len(text) > SCORE_CHARS:
+        text = text[:: len(text) // SCORE_CHARS]
+    letters = sum(1 for c in text if c.isalpha())
+    return len(_HAN.findall(text)) / letters if letters else None
+
+
+def text_notices(text: str, notices: list[str], encoding: str | None = None) -> tuple[str, ...]:
+    """The reader's ``notices`` plus what the decoded text itself makes doubtful: a forced
+    ``encoding`` that gives no Chinese (likely the wrong one), a text that is not Chinese at
+    all, replacement characters (U+FFFD: characters lost before ipplan read the file)."""
+    out = list(notices)
+    share = chinese_share(text)
+    preview = "".join(c if c.isprintable() else "?" for c in _preview(text, 20))
+    if encoding and (share is None or share < MOSTLY_CHINESE):
+        out.append(f"--encoding {encoding} gives text that does not read as Chinese ({preview!r}); "
+                   "is it the file's encoding?")
+    elif share is not None and share < NOT_CHINESE:
+        out.append(f"the text is not Chinese ({preview!r}); ipplan reads Chinese plans")
+    lost = text.count("\ufffd")
+    if lost:
+        out.append(f"the text holds {lost:,} replacement character{'s' if lost > 1 else ''} (U+FFFD): "
+                   "characters were lost before ipplan read it")
+    return tuple(out)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ipplan.errors import ReadError
 from ipplan.parse import charset
-from ipplan.parse.formats.layout import Cell, join_parts, render_table, squash
+from ipplan.parse.formats.layout import MAX_COLSPAN, MAX_ROWSPAN, Cell, join_cell_paragraphs, render_table, squash
 from ipplan.parse.meta import FIELD_KEYS
 
 if TYPE_CHECKING:
@@ -95,8 +95,9 @@ def decode_html(data: bytes, name: str, encoding: str | None = None) -> charset.
     return charset.decode_text(data, name)
 
 
-def html_to_text(html: str, name: str = "<html>") -> str:
-    """The page's metadata lines, heading and article body as text lines."""
+def html_to_text(html: str, name: str = "<html>", notices: list[str] | None = None) -> str:
+    """The page's metadata lines, heading and article body as text lines; a table clamped
+    (layout.MAX_TABLE_CELLS) is noted in ``notices``."""
     import lxml.html
     from lxml import etree
 
@@ -112,7 +113,7 @@ def html_to_text(html: str, name: str = "<html>") -> str:
     lines = _meta_lines(meta_blocks)
     body = _body(root)
     heading = _heading(body)
-    body_lines = _render(body, skip=set(meta_blocks))
+    body_lines = _render(body, skip=set(meta_blocks), notices=notices)
     if heading and heading not in body_lines[:5]:
         lines.append(heading)
     lines += body_lines
@@ -259,12 +260,13 @@ def _heading(body: HtmlElement) -> str | None:
     return None
 
 
-def _render(body: HtmlElement, skip: set[HtmlElement]) -> list[str]:
+def _render(body: HtmlElement, skip: set[HtmlElement], notices: list[str] | None = None) -> list[str]:
     """Body → lines: blocks break lines, data tables become pipe rows, chrome is skipped."""
     from lxml import etree
 
     lines: list[str] = []
     buf: list[str] = []
+    tables = 0
 
     def flush() -> None:
         text = squash("".join(buf))
@@ -285,7 +287,8 @@ def _render(body: HtmlElement, skip: set[HtmlElement]) -> list[str]:
             if el.tag in BLOCK_TAGS:
                 flush()
             if el.tag == "table" and _is_data_table(el):
-                lines.extend(render_table(_table_cells(el)))
+                tables += 1
+                lines.extend(render_table(_table_cells(el), notices, f"table {tables}"))
                 walker.skip_subtree()
                 continue
             if el.text:
@@ -311,19 +314,35 @@ def _table_cells(table: HtmlElement) -> list[list[Cell]]:
         for td in tr:
             if td.tag not in ("td", "th"):
                 continue
-            parts = _cell_parts(td)
-            cells.append(Cell(join_parts(parts), _span(td.get("rowspan")), _span(td.get("colspan"))))
+            cells.append(Cell(join_cell_paragraphs(_cell_paragraphs(td)), _span(td.get("rowspan"), MAX_ROWSPAN),
+                              _span(td.get("colspan"), MAX_COLSPAN)))
         out.append(cells)
     return out
 
 
-def _cell_parts(td: HtmlElement) -> list[str]:
-    """A cell's text pieces: block children are separate pieces (joined without a break)."""
-    return [squash(t) for t in td.itertext()]
+def _cell_paragraphs(td: HtmlElement) -> list[str]:
+    """A cell's paragraphs: its text split at block elements and <br> (joined again by
+    layout.join_cell_paragraphs, which keeps two unit names apart)."""
+    from lxml import etree
+
+    paragraphs: list[str] = []
+    buf: list[str] = []
+    for event, el in etree.iterwalk(td, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if el is not td and tag in BLOCK_TAGS:
+            paragraphs.append("".join(buf))
+            buf.clear()
+        if event == "start" and tag and el.text:
+            buf.append(el.text)
+        elif event == "end" and el is not td and el.tail:
+            buf.append(el.tail)
+    paragraphs.append("".join(buf))
+    return paragraphs
 
 
-def _span(value: str | None) -> int:
+def _span(value: str | None, most: int) -> int:
+    """A rowspan/colspan, clamped to 1..most (a 5,000-digit value is not converted)."""
     try:
-        return max(1, int((value or "1").strip()))
+        return max(1, min(int((value or "1").strip()[:9]), most))
     except ValueError:
         return 1
