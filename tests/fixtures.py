@@ -4,7 +4,12 @@ merged cells), a PDF with running headers and page numbers (reportlab, CJK font 
 
 Everything is written here from the sample's text: paragraphs, pipe-row tables (a row
 printed with fewer cells than the header is a merged cell, as in samples/wenzhou-2022.txt)
-and the page-metadata rows at the top.
+and the page-metadata rows at the top. A cell text holding "\n" is written as that many
+paragraphs of the cell (<p> in HTML, <w:p> in Word).
+
+The PDF does not embed its font (STSong-Light, as government PDFs leave 仿宋_GB2312 out)
+and is written with reportlab's invariant mode, so its bytes are the same on every
+machine; what it reads as must not depend on the machine's fonts either (pdffont.py).
 """
 
 from __future__ import annotations
@@ -146,7 +151,8 @@ def _html_table(rows: list[list[str | None]]) -> str:
                 continue
             rs = spans.get((i, j), 1)
             attr = f' rowspan="{rs}"' if rs > 1 else ""
-            tds.append(f"<td{attr}><p>{html.escape(cell)}</p></td>")
+            paras = "".join(f"<p>{html.escape(part)}</p>" for part in cell.split("\n"))
+            tds.append(f"<td{attr}>{paras}</td>")
         out.append("<tr>" + "".join(tds) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
@@ -262,6 +268,10 @@ def docx_file(bs: list[Block], *, auto_numbers: bool = False) -> bytes:
     return buf.getvalue()
 
 
+def _paras(cell: str) -> str:
+    return "".join(f"<w:p>{_run(part)}</w:p>" for part in cell.split("\n"))
+
+
 def _docx_table(rows: list[list[str | None]]) -> str:
     out = ["<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>"]
     for i, row in enumerate(rows):
@@ -271,9 +281,9 @@ def _docx_table(rows: list[list[str | None]]) -> str:
             if cell is None:
                 out.append('<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>')
             elif below:
-                out.append(f'<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p>{_run(cell)}</w:p></w:tc>')
+                out.append(f'<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>{_paras(cell)}</w:tc>')
             else:
-                out.append(f"<w:tc><w:p>{_run(cell)}</w:p></w:tc>")
+                out.append(f"<w:tc>{_paras(cell)}</w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
@@ -298,7 +308,7 @@ def pdf_file(bs: list[Block], *, header: str = "某市人民政府办公室文�
     left, right, top, bottom = 80.0, width - 80.0, height - 90.0, 90.0
     lead = size * 1.6
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(width, height))
+    c = canvas.Canvas(buf, pagesize=(width, height), invariant=True)
     page = 1
     y = top
 

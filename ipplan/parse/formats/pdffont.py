@@ -32,10 +32,11 @@ def _checksum(data: bytes) -> int:
     return sum(struct.unpack(f">{len(data) // 4}L", data)) & 0xFFFFFFFF
 
 
-def box_font() -> bytes:
-    """A TrueType font of two glyphs (.notdef and one other), both the box BOX, with every
-    code point U+0000-U+10FFFF mapped to glyph 1 (cmap format 13)."""
-    left, bottom, right, top = BOX
+def box_font(box: tuple[int, int, int, int] = BOX, advance: int = ADVANCE, family: str = FAMILY) -> bytes:
+    """A TrueType font of two glyphs (.notdef and one other), both ``box``, with every
+    code point U+0000-U+10FFFF mapped to glyph 1 (cmap format 13). It claims the Latin,
+    GB2312 and Big5 code pages."""
+    left, bottom, right, top = box
     glyph = struct.pack(">hhhhhHH", 1, left, bottom, right, top, 3, 0)  # one contour, 4 points, no code
     glyph += bytes([1] * 4)  # flags: on-curve points, coordinates as 16-bit deltas
     points = [(left, bottom), (left, top), (right, top), (right, bottom)]
@@ -47,16 +48,16 @@ def box_font() -> bytes:
     tables = {
         b"head": struct.pack(">LLLLHHqqhhhhHHhhh", 0x10000, 0x10000, 0, 0x5F0F3CF5, 0b1011, UNITS_PER_EM, 0, 0,
                              left, bottom, right, top, 0, 8, 2, 0, 0),
-        b"hhea": struct.pack(">LhhhHhhhhhhhhhhhH", 0x10000, top, bottom, 0, ADVANCE, left, ADVANCE - right, right,
+        b"hhea": struct.pack(">LhhhHhhhhhhhhhhhH", 0x10000, top, bottom, 0, advance, left, advance - right, right,
                              1, 0, 0, 0, 0, 0, 0, 0, n),
         b"maxp": struct.pack(">LHHHHHHHHHHHHHH", 0x10000, n, 4, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0),
-        b"hmtx": struct.pack(">Hh", ADVANCE, left) * n,
+        b"hmtx": struct.pack(">Hh", advance, left) * n,
         b"glyf": glyph * n,
         b"loca": struct.pack(">HHH", 0, len(glyph) // 2, len(glyph)),  # short offsets (halved)
         b"cmap": _cmap(),
-        b"name": _name(),
+        b"name": _name(family),
         b"post": struct.pack(">LLhhLLLLL", 0x30000, 0, 0, 0, 1, 0, 0, 0, 0),
-        b"OS/2": (struct.pack(">HhHHHhhhhhhhhhhh", 1, ADVANCE, 400, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        b"OS/2": (struct.pack(">HhHHHhhhhhhhhhhh", 1, advance, 400, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                   + bytes(10) + struct.pack(">LLLL", 1, 0, 0, 0) + b"NONE"
                   + struct.pack(">HHHhhhHH", 0x40, 0x20, 0xFFFF, top, bottom, 0, top, -bottom)
                   + struct.pack(">LL", 1 | 1 << 18 | 1 << 20, 0)),  # code pages: Latin 1, GB2312, Big5
@@ -78,8 +79,8 @@ def _cmap() -> bytes:
     return struct.pack(">HHHHLHHL", 0, 2, 3, 1, 20, 3, 10, 20 + len(f4)) + f4 + f13
 
 
-def _name() -> bytes:
-    names = [(1, FAMILY), (2, "Regular"), (4, FAMILY), (6, FAMILY)]
+def _name(family: str) -> bytes:
+    names = [(1, family), (2, "Regular"), (4, family), (6, family)]
     records, strings = b"", b""
     for name_id, text in names:
         data = text.encode("utf-16-be")
