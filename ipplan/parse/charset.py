@@ -2,8 +2,9 @@
 
 Order: a BOM decides (utf-8-sig, utf-32-le, utf-32-be, utf-16-le, utf-16-be); else strict
 UTF-8 (the fast path; a short or odd-looking UTF-8 text that reads as mojibake goes on to
-the legacy codecs, and loses to one only when that reading is mostly Chinese: French
-"stratégique" stays UTF-8, never "strat茅gique");
+the legacy codecs, and loses to one only when that reading is plainly Chinese: mostly Han
+characters (MOSTLY_CHINESE), OVER_UTF8_SHARE of them common; French "stratégique" stays
+UTF-8, never "strat茅gique");
 else every Chinese legacy codec in CANDIDATES that decodes the bytes strictly is scored by
 the share of its characters that are common Chinese characters (data/common_chars.txt,
 derived from jieba's dictionary), and the best one wins only when it reads as Chinese
@@ -60,6 +61,9 @@ MIN_EVIDENCE = 2
 #: valid UTF-8 reading, and below which a text is "not Chinese" (a notice).
 MOSTLY_CHINESE = 0.5
 NOT_CHINESE = 0.2
+#: Least share of common characters for a legacy reading to replace valid UTF-8 (Greek
+#: UTF-8 read as GB18030 is 62% common characters: 螘位位畏谓喂魏维).
+OVER_UTF8_SHARE = 0.8
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 #: Valid UTF-8 is checked for mojibake when it is this short, or when it holds characters
@@ -161,16 +165,17 @@ def _detect(data: bytes, name: str, utf8: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             continue
         done.add(family)
-        if utf8 is not None and (chinese_share(text) or 0.0) < MOSTLY_CHINESE:
-            continue  # valid UTF-8 stays UTF-8 unless the legacy reading is mostly Chinese
+        if utf8 is not None and ((chinese_share(text) or 0.0) < MOSTLY_CHINESE
+                                 or (common_share(text) or 0.0) < OVER_UTF8_SHARE):
+            continue  # valid UTF-8 stays UTF-8 unless the legacy reading is plainly Chinese
         share = common_share(text)
         scored.append((share if share is not None else 0.0, reported, text))
     if not scored:
         raise ReadError("cannot decode: not UTF-8, UTF-16, GB18030 or Big5 text (try --encoding)", name)
     scored.sort(key=lambda s: -s[0])
     best = scored[0]
-    if best[0] < MIN_SHARE and utf8 is not None and (len(data) > SHORT_BYTES or len(scored) == 1):
-        return Decoded(utf8, "utf-8")  # valid UTF-8 that is no Chinese text stands when long or alone
+    if best[0] < MIN_SHARE and utf8 is not None:
+        return Decoded(utf8, "utf-8")  # valid UTF-8 stands unless another reading is Chinese text
     if best[0] < MIN_SHARE:
         raise ReadError(f"cannot decode: no encoding reads as Chinese text ({best[1]} gives "
                         f"{_preview(best[2])!r}; try --encoding)", name)

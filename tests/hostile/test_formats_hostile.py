@@ -71,17 +71,22 @@ def pdf_runs(runs: int, pages: int = 1, seed: int = 1) -> bytes:
     """R3: pages of ``runs`` separately placed text runs at random places (Helvetica, not
     compressed: 20,000 runs make a 700 KB page)."""
     rng = random.Random(seed)
+    return pdf_document([b"\n".join(b"BT /F1 9 Tf %d %d Td (ab%d) Tj ET" % (rng.randrange(20, 570),
+                                                                          rng.randrange(20, 820), i % 10)
+                                     for i in range(runs)) for _ in range(pages)])
+
+
+def pdf_document(contents: list[bytes]) -> bytes:
+    """A PDF of A4 pages with these content streams, font /F1 being Helvetica."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
-    for _ in range(pages):
-        content = b"\n".join(b"BT /F1 9 Tf %d %d Td (ab%d) Tj ET" % (rng.randrange(20, 570), rng.randrange(20, 820),
-                                                                      i % 10) for i in range(runs))
+    for content in contents:
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
                        b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % len(objects))
         kids.append(len(objects))
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), pages)
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, obj in enumerate(objects, 1):
