@@ -461,3 +461,19 @@ def test_fill_grid_spans() -> None:
 
 def test_squash_joins_broken_chinese_lines_only() -> None:
     assert layout.squash("知识\n   产权 保护\nPCT\nfiling") == "知识产权 保护 PCT filing"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [[[layout.Cell("a", rowspan=10**4, colspan=100)] for _ in range(3000)],  # rows of huge spans
+     [[layout.Cell("a", colspan=100)] * 5000],  # one row of wide cells
+     [[layout.Cell("a", rowspan=10**4, colspan=100)] * 2100] + [[] for _ in range(10_000)]],  # empty rows carried
+    ids=["rowspans", "one-wide-row", "carried-rows"])
+def test_fill_grid_clamps_the_cells_of_a_table(rows: list) -> None:
+    """Issue 16 R2: the table, not only each cell, is clamped: at most about
+    2 × MAX_TABLE_CELLS slots, with one notice; the text of every cell is still there."""
+    notices: list[str] = []
+    grid = layout.fill_grid(rows, notices, "table 2")
+    assert sum(map(len, grid)) < 2 * layout.MAX_TABLE_CELLS
+    assert len(notices) == 1 and notices[0].startswith("table 2: merged cells would lay out over 200,000 cells")
+    assert len(grid) == len(rows) and all(len(g) >= len(r) for g, r in zip(grid, rows))

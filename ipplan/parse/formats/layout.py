@@ -77,7 +77,7 @@ def fill_grid(rows: Iterable[list[Cell]], notices: list[str] | None = None, what
     a notice naming ``what`` is added to ``notices``)."""
     grid: list[list[str]] = []
     carry: dict[int, list] = {}  # column -> [text, rows still covered]
-    total = 0
+    total = 0  # cells laid out in the rows before this one
     spans = True
     for row in rows:
         out: list[str] = []
@@ -90,6 +90,9 @@ def fill_grid(rows: Iterable[list[Cell]], notices: list[str] | None = None, what
                 text = grid[-1][col] if grid and col < len(grid[-1]) else ""
             span = max(1, min(cell.colspan, MAX_COLSPAN)) if spans else 1
             down = max(1, min(cell.rowspan, MAX_ROWSPAN)) if spans else 1
+            if spans and total + col + span > MAX_TABLE_CELLS:
+                spans, span, down = False, 1, 1
+                _stop_spans(carry, notices, what, len(grid) + 1)
             for k in range(span):
                 out.append(text)
                 if down > 1:
@@ -98,13 +101,17 @@ def fill_grid(rows: Iterable[list[Cell]], notices: list[str] | None = None, what
             _take_carried(out, carry)
         grid.append(out)
         total += len(out)
-        if spans and total > MAX_TABLE_CELLS:
+        if spans and total > MAX_TABLE_CELLS:  # (rows of carried cells only)
             spans = False
-            carry.clear()
-            if notices is not None:
-                notices.append(f"{what}: merged cells would lay out over {MAX_TABLE_CELLS:,} cells; "
-                               f"from row {len(grid) + 1} on, merged cells are written once")
+            _stop_spans(carry, notices, what, len(grid) + 1)
     return grid
+
+
+def _stop_spans(carry: dict[int, list], notices: list[str] | None, what: str, row: int) -> None:
+    carry.clear()
+    if notices is not None:
+        notices.append(f"{what}: merged cells would lay out over {MAX_TABLE_CELLS:,} cells; "
+                       f"from row {row} on, merged cells are written once")
 
 
 def _take_carried(out: list[str], carry: dict[int, list]) -> None:
