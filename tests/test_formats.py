@@ -324,6 +324,21 @@ def test_pdf_text_does_not_depend_on_the_machines_fonts(tmp_path: Path) -> None:
     control = (_read_in_namespace(tmp_path / "a.pdf", None, "system-fonts"),
                _read_in_namespace(tmp_path / "a.pdf", font, "system-fonts"))
     assert control[0] != control[1]
+    (tmp_path / "b.pdf").write_bytes(fx.identity_pdf(GOV_LINES))  # 仿宋_GB2312, a character at a time
+    texts = {_read_in_namespace(tmp_path / "b.pdf", f, "ipplan") for f in (None, font)}
+    assert texts == {text_of(fx.identity_pdf(GOV_LINES))}
+
+
+GOV_LINES = ["一、总体要求", "到2025年，发明专利达到15件。", "（一）加强PCT国际专利申请"]
+
+
+def test_pdf_of_a_font_that_is_not_embedded_placed_a_character_at_a_time() -> None:
+    """Government PDFs: 仿宋_GB2312 not embedded, Identity-H, each character its own text
+    object. PDFium's text page drops a text object of one character whose glyph it cannot
+    find (a machine without the font); the box font keeps every one."""
+    text = text_of(fx.identity_pdf(GOV_LINES))
+    assert text == text_of(fx.identity_pdf(GOV_LINES, one_by_one=False))
+    assert text.replace("\n", "") == "".join(GOV_LINES)
 
 
 def test_pdf_lines_come_from_positions() -> None:
