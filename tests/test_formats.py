@@ -207,9 +207,9 @@ def test_grid_attributes_are_clamped() -> None:
     assert lines[0] == " | a | " + " | ".join(["b"] * layout.MAX_COLSPAN) + " |"
 
 
-@pytest.mark.parametrize(("fmt", "start", "first"), [("lowerRoman", 10**12, "32767."), ("lowerLetter", 10**11, "32767."),
-                                                     ("lowerRoman", 1994, "mcmxciv."), ("upperLetter", 27, "AA."),
-                                                     ("lowerRoman", -3, "0.")])
+@pytest.mark.parametrize(("fmt", "start", "first"), [
+    ("lowerRoman", 10**12, "32767."), ("lowerLetter", 10**11, "32767."), ("lowerRoman", 1994, "mcmxciv."),
+    ("upperLetter", 27, "AA."), ("lowerRoman", -3, "0.")])
 def test_numbering_starts_are_clamped(fmt: str, start: int, first: str) -> None:
     """Issue 16 R1: a list starting at 10^12 (lowerRoman) or 10^11 (lowerLetter) would
     write a label of 10^9 characters; starts are clamped to Word's 32767 and a counter
@@ -492,3 +492,13 @@ def test_fill_grid_clamps_the_cells_of_a_table(rows: list) -> None:
     assert sum(map(len, grid)) < 2 * layout.MAX_TABLE_CELLS
     assert len(notices) == 1 and notices[0].startswith("table 2: merged cells would lay out over 200,000 cells")
     assert len(grid) == len(rows) and all(len(g) >= len(r) for g, r in zip(grid, rows))
+
+
+def test_a_huge_label_pattern_is_cut() -> None:
+    """An 800 KB w:lvlText of %1 is not written out again before each of 2,000 paragraphs."""
+    numbering = ('<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{"%1" * 400_000}"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
+    body = '<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>加强</w:t></w:r></w:p>' * 2000
+    lines = text_of(tiny_docx(body, numbering)).splitlines()
+    assert len(lines) == 2000 and lines[0] == "1" * 32 + "加强" and max(map(len, lines)) < 200

@@ -8,7 +8,8 @@ Word does. Tables keep merged cells filled (gridSpan, vMerge) via layout.py; a c
 paragraphs are joined as layout.join_cell_paragraphs says.
 
 Every count in the file that drives work is clamped: numbering starts (MAX_START, Word's
-own limit) and labels (a counter past what a format can write is written in digits),
+own limit) and labels (a counter past what a format can write is written in digits, a
+label pattern is at most MAX_LEVEL_TEXT characters),
 gridSpan and gridBefore (layout.MAX_COLSPAN), and the cells a table lays out
 (layout.MAX_TABLE_CELLS). gridAfter, wBefore and wAfter add no text and are not read.
 An entity reference left in the XML (``&xxe;``: entities are never expanded) is dropped
@@ -56,6 +57,9 @@ MAX_START = 32767
 #: 30 repeats of z); past them a label is written in digits, so no label is long.
 MAX_ROMAN = 3999
 MAX_LETTER = 26 * 30
+#: Longest label pattern (w:lvlText) read: Word's are a few characters ("%1.", "（%1）"); a
+#: megabyte of "%1" would otherwise be written out again before every paragraph.
+MAX_LEVEL_TEXT = 64
 
 
 def _roman(n: int) -> str:
@@ -260,7 +264,8 @@ def _level(lvl: _Element, w: _Names) -> _Level:
         return None if el is None else el.get(w.val)
 
     legal = lvl.find(w.isLgl)
-    return _Level(start=_clamp(_int(val(w.start), 1), 0, MAX_START), fmt=val(w.numFmt) or "decimal", text=val(w.lvlText) or "",
+    return _Level(start=_clamp(_int(val(w.start), 1), 0, MAX_START), fmt=val(w.numFmt) or "decimal",
+                  text=(val(w.lvlText) or "")[:MAX_LEVEL_TEXT],
                   legal=legal is not None and legal.get(w.val, "1") not in ("0", "false"))
 
 

@@ -139,7 +139,8 @@ def _page_chars(page, index: int, limit: int, notices: list[str]) -> tuple[list[
                            "the rest of the page is not read")
         box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
         get_unicode, generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
-        loose_box, origin, font_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
+        loose_box, origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+        font_size = raw.FPDFText_GetFontSize
         chars: list[_Char] = []
         pending_high = 0
         for i in range(min(count, limit)):
