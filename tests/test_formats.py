@@ -501,4 +501,4 @@ def test_a_huge_label_pattern_is_cut() -> None:
                  '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
     body = '<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>加强</w:t></w:r></w:p>' * 2000
     lines = text_of(tiny_docx(body, numbering)).splitlines()
-    assert len(lines) == 2000 and lines[0] == "1" * 32 + "加强" and max(map(len, lines)) < 200
+    assert len(lines) == 2000 and lines[0] == "1" * 32 + " 加强" and max(map(len, lines)) < 200
