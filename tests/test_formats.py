@@ -502,3 +502,16 @@ def test_a_huge_label_pattern_is_cut() -> None:
     body = '<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>加强</w:t></w:r></w:p>' * 2000
     lines = text_of(tiny_docx(body, numbering)).splitlines()
     assert len(lines) == 2000 and lines[0] == "1" * 32 + " 加强" and max(map(len, lines)) < 200
+
+
+def test_pdf_pages_past_the_document_limit_are_left_out_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipplan.parse.formats import pdf
+
+    _, bs = sample("huzhou-2022")
+    data = fx.pdf_file(bs)
+    if data is None:
+        pytest.skip("reportlab is not installed")
+    monkeypatch.setattr(pdf, "MAX_CHARS", 100)
+    got = ipplan.parse_bytes(data, path="long.pdf")
+    assert got.warnings[0] == "PDF page 1: 801 characters, over the limit of 100; the rest of the page is not read"
+    assert got.warnings[1].startswith("PDF: over 100 characters; pages 2-") and got.warnings[1].endswith(" not read")
