@@ -58,9 +58,10 @@ SCORE_CHARS = 2000
 #: Fewest non-ASCII characters a decision between two readings rests on.
 MIN_EVIDENCE = 2
 #: Least share of Chinese characters among the letters for a legacy reading to replace a
-#: valid UTF-8 reading, and below which a text is "not Chinese" (a notice).
+#: valid UTF-8 reading, and below which a text is "not Chinese" (a notice; a saved page
+#: whose text is mostly left-over markup still has 6%).
 MOSTLY_CHINESE = 0.5
-NOT_CHINESE = 0.2
+NOT_CHINESE = 0.02
 #: Least share of common characters for a legacy reading to replace valid UTF-8 (Greek
 #: UTF-8 read as GB18030 is 62% common characters: 螘位位畏谓喂魏维).
 OVER_UTF8_SHARE = 0.8
@@ -226,12 +227,13 @@ def chinese_share(text: str) -> float | None:
 
 def text_notices(text: str, notices: list[str], encoding: str | None = None) -> tuple[str, ...]:
     """The reader's ``notices`` plus what the decoded text itself makes doubtful: a forced
-    ``encoding`` that gives no Chinese (likely the wrong one), a text that is not Chinese at
-    all, replacement characters (U+FFFD: characters lost before ipplan read the file)."""
+    ``encoding`` whose reading is not Chinese text (common_share; likely the wrong codec), a
+    text that is not Chinese at all (NOT_CHINESE), replacement characters (U+FFFD:
+    characters lost before ipplan read the file)."""
     out = list(notices)
     share = chinese_share(text)
     preview = "".join(c if c.isprintable() else "?" for c in _preview(text, 20))
-    if encoding and (share is None or share < MOSTLY_CHINESE):
+    if encoding and (common_share(text) or 0.0) < MIN_SHARE:  # (ASCII markup does not count)
         out.append(f"--encoding {encoding} gives text that does not read as Chinese ({preview!r}); "
                    "is it the file's encoding?")
     elif share is not None and share < NOT_CHINESE:
