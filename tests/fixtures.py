@@ -4,7 +4,12 @@ merged cells), a PDF with running headers and page numbers (reportlab, CJK font 
 
 Everything is written here from the sample's text: paragraphs, pipe-row tables (a row
 printed with fewer cells than the header is a merged cell, as in samples/wenzhou-2022.txt)
-and the page-metadata rows at the top.
+and the page-metadata rows at the top. A cell text holding "\n" is written as that many
+paragraphs of the cell (<p> in HTML, <w:p> in Word).
+
+The PDF does not embed its font (STSong-Light, as government PDFs leave 仿宋_GB2312 out)
+and is written with reportlab's invariant mode, so its bytes are the same on every
+machine; what it reads as must not depend on the machine's fonts either (pdffont.py).
 """
 
 from __future__ import annotations
@@ -146,7 +151,8 @@ def _html_table(rows: list[list[str | None]]) -> str:
                 continue
             rs = spans.get((i, j), 1)
             attr = f' rowspan="{rs}"' if rs > 1 else ""
-            tds.append(f"<td{attr}><p>{html.escape(cell)}</p></td>")
+            paras = "".join(f"<p>{html.escape(part)}</p>" for part in cell.split("\n"))
+            tds.append(f"<td{attr}>{paras}</td>")
         out.append("<tr>" + "".join(tds) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
@@ -262,6 +268,10 @@ def docx_file(bs: list[Block], *, auto_numbers: bool = False) -> bytes:
     return buf.getvalue()
 
 
+def _paras(cell: str) -> str:
+    return "".join(f"<w:p>{_run(part)}</w:p>" for part in cell.split("\n"))
+
+
 def _docx_table(rows: list[list[str | None]]) -> str:
     out = ["<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>"]
     for i, row in enumerate(rows):
@@ -271,9 +281,9 @@ def _docx_table(rows: list[list[str | None]]) -> str:
             if cell is None:
                 out.append('<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>')
             elif below:
-                out.append(f'<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p>{_run(cell)}</w:p></w:tc>')
+                out.append(f'<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>{_paras(cell)}</w:tc>')
             else:
-                out.append(f"<w:tc><w:p>{_run(cell)}</w:p></w:tc>")
+                out.append(f"<w:tc>{_paras(cell)}</w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
@@ -298,7 +308,7 @@ def pdf_file(bs: list[Block], *, header: str = "某市人民政府办公室文�
     left, right, top, bottom = 80.0, width - 80.0, height - 90.0, 90.0
     lead = size * 1.6
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(width, height))
+    c = canvas.Canvas(buf, pagesize=(width, height), invariant=True)
     page = 1
     y = top
 
@@ -349,3 +359,55 @@ def _wrap(text: str, fits) -> list[tuple[str, bool]]:
     if cur:
         lines.append((cur, not lines))
     return lines
+
+
+def identity_pdf(lines: list[str], *, size: int = 16, one_by_one: bool = True) -> bytes:
+    """A PDF as government offices' tools write it: the font 仿宋_GB2312 (FangSong_GB2312)
+    not embedded, Identity-H CIDs with a ToUnicode map and /W widths, and, if ``one_by_one``,
+    every character placed by itself (a text object per character). Lines start at the
+    left margin, 1.5 lines apart; written byte by byte here (no reportlab needed)."""
+    chars = sorted({ch for line in lines for ch in line})
+    cid = {ch: i + 1 for i, ch in enumerate(chars)}
+    widths = {ch: 1000 if ord(ch) > 0x2000 else 500 for ch in chars}
+    ops: list[bytes] = []
+    y = 800.0
+    for line in lines:
+        x = 80.0
+        runs = [[ch] for ch in line] if one_by_one else [list(line)]
+        for run in runs:
+            codes = b"".join(b"%04X" % cid[ch] for ch in run)
+            ops.append(b"BT /F1 %d Tf 1 0 0 1 %.2f %.2f Tm <%s> Tj ET" % (size, x, y, codes))
+            x += sum(widths[ch] for ch in run) * size / 1000
+        y -= size * 1.5
+    content = b"\n".join(ops)
+    bfchar = b"\n".join(b"<%04X> <%04X>" % (cid[ch], ord(ch)) for ch in chars)
+    tounicode = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def "
+                 b"/CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange %d beginbfchar\n%s\n"
+                 b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end" % (len(chars), bfchar))
+    w = b" ".join(b"%d [%d]" % (cid[ch], widths[ch]) for ch in chars)
+    name = b"/FangSong_GB2312"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [6 0 R] "
+        b"/ToUnicode 8 0 R >>" % name,
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 /W [%s] /CIDToGIDMap /Identity >>"
+        % (name, w),
+        b"<< /Type /FontDescriptor /FontName %s /Flags 6 /FontBBox [0 -140 1000 860] /ItalicAngle 0 "
+        b"/Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>" % name,
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(tounicode), tounicode),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

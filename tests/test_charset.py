@@ -58,10 +58,12 @@ def gb2312_bytes(text: str) -> bytes:
         (gb2312_bytes, "gb18030"),
         (lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"), "utf-16-le"),
         (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), "utf-16-be"),
+        (lambda t: codecs.BOM_UTF32_LE + t.encode("utf-32-le"), "utf-32-le"),
+        (lambda t: codecs.BOM_UTF32_BE + t.encode("utf-32-be"), "utf-32-be"),
         (lambda t: codecs.BOM_UTF8 + t.encode("utf-8"), "utf-8-sig"),
         (lambda t: t.encode("utf-8"), "utf-8"),
     ],
-    ids=["gb18030", "gbk", "gb2312", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-8"],
+    ids=["gb18030", "gbk", "gb2312", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-8-sig", "utf-8"],
 )
 def test_simplified_sample_in_each_encoding(path: Path, encode, reported: str) -> None:
     text = path.read_text("utf-8").translate(LEGACY)
@@ -145,6 +147,36 @@ def test_short_gb_text_that_is_valid_utf8_is_not_read_as_utf8() -> None:
     assert charset.decode_text(data, "x") == ("知识", "gb18030")
     assert charset.decode_text("知识".encode(), "x") == ("知识", "utf-8")
     assert charset.decode_text("Café 计划".encode(), "x") == ("Café 计划", "utf-8")
+
+
+@pytest.mark.parametrize("text", ["Plan stratégique 2025", "Objectifs: stratégie régionale, propriété intellectuelle",
+                                  "Größe", "naïve café", "Ελληνικά", "Привет мир", "日本語のテキスト"])
+def test_valid_utf8_that_is_not_chinese_stays_utf8(text: str) -> None:
+    """Issue 12 B8: short valid UTF-8 is read as GB18030 only when that reading is mostly
+    Chinese (strat茅gique is not)."""
+    assert charset.decode_text(text.encode(), "x") == (text, "utf-8")
+
+
+def test_utf32_boms_are_known() -> None:
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")):
+        got = ipplan.parse_bytes(bom + "一、总体要求\n到2025年，发明专利达到1万件。".encode(codec))
+        assert got.source.encoding == codec and got.sections[0].title == "总体要求"
+
+
+def test_what_the_reader_doubts_becomes_a_warning() -> None:
+    """Issue 12 C1: a forced encoding that gives no Chinese, replacement characters and a
+    text that is not Chinese are warnings of the plan; a clean Chinese text has none."""
+    text = "一、总体要求\n到2025年，发明专利达到1万件。"
+    forced = ipplan.parse_bytes(text.encode("gb18030"), encoding="latin-1")
+    assert forced.warnings[0].startswith("--encoding latin-1 gives text that does not read as Chinese (")
+    assert ipplan.parse_bytes(text.encode("gbk"), encoding="gbk").warnings == []
+    lost = ipplan.parse_bytes(text.replace("发明", "发\ufffd\ufffd").encode())
+    assert lost.warnings == ["the text holds 2 replacement characters (U+FFFD): characters were lost before "
+                             "ipplan read it"]
+    french = ipplan.parse_bytes("Plan stratégique\n1. Objectifs régionaux".encode())
+    assert french.warnings[0].startswith("the text is not Chinese ('Plan stratégique")
+    for path in SAMPLE_TEXTS:
+        assert not [w for w in ipplan.parse_file(path).warnings if "Chinese" in w or "U+FFFD" in w]
 
 
 def test_a_reading_that_is_chinese_both_ways_is_refused() -> None:

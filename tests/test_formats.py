@@ -4,8 +4,11 @@ its errors are checked on small documents."""
 
 from __future__ import annotations
 
+import copy
 import io
+import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -24,6 +27,8 @@ from ipplan.parse.formats import layout
 from ipplan.parse.types import RawDocument
 from tests import fixtures as fx
 from tests.conftest import SAMPLE_TEXTS
+from tests.hostile.test_formats_hostile import docx as tiny_docx
+from tests.hostile.test_formats_hostile import grid_before, html_spans, numbering_start
 
 PLAN_KEYS = ("meta", "sections", "targets", "tables", "warnings")
 
@@ -116,6 +121,38 @@ def test_html_table_spans_are_filled() -> None:
                      "1 | 实施专利导航 | 市局 | 市科技局｜市经信局 |", "2 | 实施专利导航 | 市局 | 各县(市、区)政府 |"]
 
 
+@pytest.mark.parametrize(
+    "build", [fx.docx_file, lambda bs: fx.html_page(bs).encode("utf-8")], ids=["docx", "html"])
+def test_a_cell_of_two_paragraphs_gives_two_units(build) -> None:
+    """Issue 12 C4: 市市场监管局 / 市财政局 as two paragraphs of one cell are two units,
+    not 市市场监管局市财政局."""
+    _, bs = sample("wenzhou-2022")
+    bs = copy.deepcopy(bs)
+    row = next(b for b in bs if b.kind == "table").rows[4]
+    assert (row[0], row[-1]) == ("4", "市市场监管局")
+    row[-1] = "市市场监管局\n市财政局"
+    task = plan(build(bs))["tables"][0]["tasks"][3]
+    assert [u["name"] for u in task["units"]] == ["市市场监管局", "市财政局"]
+
+
+def test_cell_paragraphs_join_as_names_or_as_text() -> None:
+    page = """<html><body><div class="TRS_Editor"><p>一、总体要求</p><p>""" + "加强知识产权保护，" * 30 + """</p><table>
+    <tr><td>序号</td><td>重点工作</td><td>责任单位</td></tr>
+    <tr><td>1</td><td><p>实施专利</p><p>导航工程</p></td><td>市科技局<br>市经信局（牵头）</td></tr>
+    <tr><td>2</td><td><div>到2025年，</div><div>建成10个。</div></td><td>*市委宣传部(市新闻出版局)<br/>各县(市、区)政府</td></tr>
+    </table></div></body></html>"""
+    assert text_of(page.encode("utf-8")).splitlines()[3:] == [
+        "1 | 实施专利导航工程 | 市科技局、市经信局（牵头） |",
+        "2 | 到2025年，建成10个。 | *市委宣传部(市新闻出版局)、各县(市、区)政府 |"]
+    assert layout.join_cell_paragraphs(["PCT", "filing", "", "市财政局"]) == "PCT filing市财政局"
+
+
+def test_html_table_of_huge_spans_is_clamped_with_a_notice() -> None:
+    """Issue 16 R2: a 126 KB table of rowspan 10,000 × colspan 100 would lay out 5·10^9 cells."""
+    got = ipplan.parse_bytes(html_spans(2_000, 100), path="spans.html")
+    assert any("table 1: merged cells would lay out over 200,000 cells" in w for w in got.warnings)
+
+
 def test_page_without_a_known_container_uses_text_density() -> None:
     paras = "".join(f"<p>（{n}）第{n}项工作要求，加强知识产权保护，提升服务水平。</p>" for n in "一二三四五")
     page = ("<html><body><div id='menu'><a>首页</a><a>机构</a><a>信息公开</a><a>办事服务</a></div>"
@@ -158,6 +195,37 @@ def test_word_tables_fill_merged_cells() -> None:
     doc = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert 'w:vMerge w:val="restart"' in doc and "<w:vMerge/>" in doc
     assert text_of(data).splitlines() == ["序号 | 重点工作 | 责任单位 |", "1 | 专利导航 | 市局 |", "2 | 专利导航 | 市科技局 |"]
+
+
+def test_grid_attributes_are_clamped() -> None:
+    """Issue 12 B4 / 16 R2: gridBefore 4,000,000 (or 10^8, or 5,000 digits) lays out at
+    most MAX_COLSPAN empty cells; gridSpan likewise."""
+    for value in (4_000_000, 10**8, "9" * 5000, -5, "x"):
+        assert text_of(grid_before(value)).splitlines() == ["一、总体要求", "市市场监管局", "二、主要任务"]
+    row = ('<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>'
+           '<w:tc><w:tcPr><w:gridSpan w:val="1000000000"/></w:tcPr><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc></w:tr>')
+    lines = text_of(tiny_docx(f"<w:tbl>{row}{row}</w:tbl>")).splitlines()
+    assert lines[0] == " | a | " + " | ".join(["b"] * layout.MAX_COLSPAN) + " |"
+
+
+@pytest.mark.parametrize(("fmt", "start", "first"), [
+    ("lowerRoman", 10**12, "32767."), ("lowerLetter", 10**11, "32767."), ("lowerRoman", 1994, "mcmxciv."),
+    ("upperLetter", 27, "AA."), ("lowerRoman", -3, "0.")])
+def test_numbering_starts_are_clamped(fmt: str, start: int, first: str) -> None:
+    """Issue 16 R1: a list starting at 10^12 (lowerRoman) or 10^11 (lowerLetter) would
+    write a label of 10^9 characters; starts are clamped to Word's 32767 and a counter
+    past what the format writes is written in digits."""
+    lines = text_of(numbering_start(fmt, start)).splitlines()
+    assert lines[1] == first + "加强知识产权保护"
+    assert max(len(line) for line in lines) < 30
+
+
+def test_text_after_an_unexpanded_entity_is_kept() -> None:
+    """Issue 16 R19: 知识产权&xxe;工作 keeps 工作; the entity is never expanded."""
+    doctype = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    data = tiny_docx("<w:p><w:r><w:t>一、加强知识产权&xxe;工作</w:t></w:r></w:p>", doctype=doctype)
+    text = text_of(data)
+    assert text == "一、加强知识产权工作" and "root" not in text
 
 
 def _zip(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -204,6 +272,109 @@ def test_pdf_page_furniture_is_removed() -> None:
     text = text_of(data)
     assert "湖州市人民政府办公室文件" not in text and "- 1 -" not in text and "- 2 -" not in text
     assert text.splitlines() == [b.text for b in bs if b.kind == "p"]
+
+
+def test_pdf_fixture_is_the_same_bytes_on_every_build() -> None:
+    _, bs = sample("linyi-2023")
+    if fx.pdf_file(bs) is None:
+        pytest.skip("reportlab is not installed")
+    assert fx.pdf_file(bs) == fx.pdf_file(bs)
+
+
+_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "/usr/share/X11/fonts")
+_READ_PDF = """
+import sys
+from ipplan.parse.formats import pdf, pdffont
+if sys.argv[2] == "system-fonts":
+    pdffont.install = lambda: None  # the control: PDFium looks for fonts on the machine
+sys.stdout.write(pdf.pdf_to_text(open(sys.argv[1], "rb").read(), "x"))
+"""
+
+
+def _read_in_namespace(pdf_path: Path, font: Path | None, mode: str) -> str:
+    """The PDF's text as read in a mount namespace where the machine's font folders are
+    empty, or hold only ``font``."""
+    hide = " && ".join(f"mount -t tmpfs none {d}" for d in _FONT_DIRS if os.path.isdir(d))
+    add = f" && cp {font} /usr/share/fonts/" if font else ""
+    cmd = f"{hide}{add} && exec {sys.executable} -c '{_READ_PDF}' {pdf_path} {mode}"
+    proc = subprocess.run(["unshare", "-m", "sh", "-c", cmd], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+@pytest.mark.skipif(not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("unshare")
+                         and os.path.isdir("/usr/share/fonts")),
+                    reason="needs root and unshare (mount namespaces) to change the machine's fonts")
+def test_pdf_text_does_not_depend_on_the_machines_fonts(tmp_path: Path) -> None:
+    """Issue 12: the same PDF (fonts not embedded) read on a machine without CJK fonts and
+    on one with a font for GB2312 text gives the same text. The control shows the test can
+    fail: letting PDFium use the machine's fonts gives two different texts."""
+    from ipplan.parse.formats.pdffont import box_font
+
+    _, bs = sample("zhengzhou-2023")  # a paragraph ends in a lone 。 on its last line
+    data = fx.pdf_file(bs)
+    if data is None:
+        pytest.skip("reportlab is not installed")
+    (tmp_path / "a.pdf").write_bytes(data)
+    font = tmp_path / "simsun.ttf"  # claims GB2312: PDFium would draw STSong-Light with it
+    font.write_bytes(box_font((40, -140, 960, 860), 1000, "SimSun"))
+    without = _read_in_namespace(tmp_path / "a.pdf", None, "ipplan")
+    with_font = _read_in_namespace(tmp_path / "a.pdf", font, "ipplan")
+    assert without == with_font == text_of(data)
+    assert without.splitlines() == [b.text.replace("\xa0 ", " ") for b in bs if b.kind == "p"]
+    control = (_read_in_namespace(tmp_path / "a.pdf", None, "system-fonts"),
+               _read_in_namespace(tmp_path / "a.pdf", font, "system-fonts"))
+    assert control[0] != control[1]
+    (tmp_path / "b.pdf").write_bytes(fx.identity_pdf(GOV_LINES))  # 仿宋_GB2312, a character at a time
+    texts = {_read_in_namespace(tmp_path / "b.pdf", f, "ipplan") for f in (None, font)}
+    assert texts == {text_of(fx.identity_pdf(GOV_LINES))}
+
+
+GOV_LINES = ["一、总体要求", "到2025年，发明专利达到15件。", "（一）加强PCT国际专利申请"]
+
+
+def test_pdf_of_a_font_that_is_not_embedded_placed_a_character_at_a_time() -> None:
+    """Government PDFs: 仿宋_GB2312 not embedded, Identity-H, each character its own text
+    object. PDFium's text page drops a text object of one character whose glyph it cannot
+    find (a machine without the font); the box font keeps every one."""
+    text = text_of(fx.identity_pdf(GOV_LINES))
+    assert text == text_of(fx.identity_pdf(GOV_LINES, one_by_one=False))
+    assert text.replace("\n", "") == "".join(GOV_LINES)
+
+
+def test_pdf_lines_come_from_positions() -> None:
+    """Characters placed one by one (as some PDF makers do), a word drawn twice for bold,
+    Latin words set apart: one line each, read from positions."""
+    from ipplan.parse.formats import pdf
+
+    def draw(c) -> None:
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        c.setFont("STSong-Light", 16)
+        for i, ch in enumerate("一、总体要求"):
+            c.drawString(100 + 16 * i, 700, ch)
+        for dx in (0, 0.4):
+            c.drawString(100 + dx, 670, "知识产权")
+        c.drawString(100, 640, "PCT")
+        c.drawString(100 + 16 * 2.2, 640, "filing")
+        c.drawString(100, 610, "。")
+        c.showPage()
+
+    import pypdfium2 as pdfium
+
+    from ipplan.parse.formats import pdffont
+
+    data = _pdf(draw)
+    pdffont.install()
+    doc = pdfium.PdfDocument(data)
+    lines, count = pdf._page_lines(doc[0], 0, 1000, [])
+    assert [ln.text for ln in lines] == ["一、总体要求", "知识产权", "PCT filing", "。"]
+    notices: list[str] = []
+    lines, _ = pdf._page_lines(doc[0], 0, 5, notices)
+    assert [ln.text for ln in lines] == ["一、总体要"] and count > 5
+    assert notices == [f"PDF page 1: {count:,} characters, over the limit of 5; the rest of the page is not read"]
 
 
 def test_scanned_pdf_has_no_text_layer() -> None:
@@ -315,3 +486,42 @@ def test_fill_grid_spans() -> None:
 
 def test_squash_joins_broken_chinese_lines_only() -> None:
     assert layout.squash("知识\n   产权 保护\nPCT\nfiling") == "知识产权 保护 PCT filing"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [[[layout.Cell("a", rowspan=10**4, colspan=100)] for _ in range(3000)],  # rows of huge spans
+     [[layout.Cell("a", colspan=100)] * 5000],  # one row of wide cells
+     [[layout.Cell("a", rowspan=10**4, colspan=100)] * 2100] + [[] for _ in range(10_000)]],  # empty rows carried
+    ids=["rowspans", "one-wide-row", "carried-rows"])
+def test_fill_grid_clamps_the_cells_of_a_table(rows: list) -> None:
+    """Issue 16 R2: the table, not only each cell, is clamped: at most about
+    2 × MAX_TABLE_CELLS slots, with one notice; the text of every cell is still there."""
+    notices: list[str] = []
+    grid = layout.fill_grid(rows, notices, "table 2")
+    assert sum(map(len, grid)) < 2 * layout.MAX_TABLE_CELLS
+    assert len(notices) == 1 and notices[0].startswith("table 2: merged cells would lay out over 200,000 cells")
+    assert len(grid) == len(rows) and all(len(g) >= len(r) for g, r in zip(grid, rows))
+
+
+def test_a_huge_label_pattern_is_cut() -> None:
+    """An 800 KB w:lvlText of %1 is not written out again before each of 2,000 paragraphs."""
+    numbering = ('<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{"%1" * 400_000}"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
+    body = '<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>加强</w:t></w:r></w:p>' * 2000
+    lines = text_of(tiny_docx(body, numbering)).splitlines()
+    assert len(lines) == 2000 and lines[0] == "1" * 32 + " 加强" and max(map(len, lines)) < 200
+
+
+def test_pdf_pages_past_the_document_limit_are_left_out_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipplan.parse.formats import pdf
+
+    _, bs = sample("huzhou-2022")
+    data = fx.pdf_file(bs)
+    if data is None:
+        pytest.skip("reportlab is not installed")
+    monkeypatch.setattr(pdf, "MAX_CHARS", 100)
+    got = ipplan.parse_bytes(data, path="long.pdf")
+    assert got.warnings[0] == "PDF page 1: 801 characters, over the limit of 100; the rest of the page is not read"
+    assert got.warnings[1].startswith("PDF: over 100 characters; pages 2-") and got.warnings[1].endswith(" not read")

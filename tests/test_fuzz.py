@@ -177,3 +177,89 @@ def test_damaged_docx_and_html_give_a_plan_or_a_one_line_error(seed: int, edits:
         assert "\n" not in str(exc)
     else:
         _check(plan)
+
+
+# --- format fuzzing: the counts that drive work in DOCX, HTML and PDF -------------------
+# Hostile values (huge, negative, not numbers) for what issue 16 found expensive: list
+# numbering starts and formats, Word grid attributes, HTML spans, PDF text runs. Each
+# document gives a plan or a one-line error, and its text stays in proportion to its size.
+
+_counts = st.integers(-5, 40) | st.sampled_from([10**6, 10**8, 10**12, 2**31, -(2**31)]) \
+    | st.sampled_from(["", "x", "1e9", "9" * 50, " 3 ", "0x10"])
+
+
+def _parse_small(data: bytes, name: str) -> None:
+    start = time.perf_counter()
+    try:
+        plan = ipplan.parse_bytes(data, path=name)
+    except IpplanError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith(f"{name}: ")
+    else:
+        _check(plan)
+        text = "".join(s.title + s.text for s in plan.sections)
+        assert len(text) < 1000 * len(data)
+    assert time.perf_counter() - start < 10
+
+
+@PROFILE
+@given(st.lists(st.tuples(st.sampled_from(["lowerRoman", "upperRoman", "lowerLetter", "upperLetter", "decimal",
+                                           "chineseCounting", "ideographDigital", "decimalEnclosedCircle",
+                                           "chineseLegalSimplified", "decimalZero", "bullet", "bogus"]),
+                          _counts, st.sampled_from(["%1.", "（%1）", "%1、", "%1.%2.", "%9", "%1%1%1", "第%1条"]),
+                          st.integers(-2, 10)), min_size=1, max_size=4),
+       st.lists(st.tuples(st.integers(0, 4), st.integers(-1, 10), _counts), min_size=1, max_size=12))
+def test_docx_numbering_of_any_start_and_format(levels: list, paragraphs: list) -> None:
+    from tests.hostile.test_formats_hostile import docx
+
+    lvls = "".join(f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+                   f'<w:lvlText w:val="{text}"/></w:lvl>' for fmt, start, text, ilvl in levels)
+    numbering = (f'<w:abstractNum w:abstractNumId="1">{lvls}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+                 f'<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+                 f'<w:startOverride w:val="{paragraphs[0][2]}"/></w:lvlOverride></w:num>')
+    body = "".join(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+                   f"<w:r><w:t>加强知识产权保护</w:t></w:r></w:p>" for num, ilvl, _ in paragraphs)
+    _parse_small(docx(body, numbering), "numbering.docx")
+
+
+@PROFILE
+@given(st.lists(st.lists(st.tuples(_counts, _counts, st.sampled_from(["", "restart", "continue", None]),
+                                   st.sampled_from(["市科技局", "1", "", "到2025年达到15件"])),
+                         min_size=1, max_size=5), min_size=1, max_size=8))
+def test_docx_tables_of_any_grid_attributes(rows: list) -> None:
+    from tests.hostile.test_formats_hostile import docx
+
+    def cell(span, _before, merge, text) -> str:
+        vmerge = "" if merge is None else f'<w:vMerge w:val="{merge}"/>' if merge else "<w:vMerge/>"
+        return (f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/>{vmerge}</w:tcPr>'
+                f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+
+    trs = "".join(f'<w:tr><w:trPr><w:gridBefore w:val="{row[0][1]}"/><w:gridAfter w:val="{row[-1][1]}"/>'
+                  f"</w:trPr>{''.join(cell(*c) for c in row)}</w:tr>" for row in rows)
+    _parse_small(docx(f"<w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p><w:tbl>{trs}</w:tbl>"), "grid.docx")
+
+
+@PROFILE
+@given(st.lists(st.lists(st.tuples(_counts, _counts, st.sampled_from(["市科技局", "1", "", "<p>市财政局</p><p>市局</p>"])),
+                         min_size=1, max_size=5), min_size=1, max_size=8))
+def test_html_tables_of_any_spans(rows: list) -> None:
+    trs = "".join("<tr>" + "".join(f'<td rowspan="{r}" colspan="{c}">{t}</td>' for r, c, t in row) + "</tr>"
+                  for row in rows)
+    page = f"<html><body><div class='TRS_Editor'><p>一、总体要求</p><table>{trs}</table></div></body></html>"
+    _parse_small(page.encode("utf-8"), "spans.html")
+
+
+_number = st.integers(-10**6, 10**6).map(str) | st.sampled_from(["0", "1e38", "-0.0", "99999999999", "nan", "x"])
+
+
+@PROFILE
+@given(st.lists(st.lists(st.tuples(_number, _number, _number, _number,
+                                   st.sampled_from(["ab", "(1.) Plan", "", "\\\\", "2025"])),
+                         max_size=30), min_size=1, max_size=3))
+def test_pdf_text_runs_anywhere(pages: list) -> None:
+    """Text runs at any place, of any size and matrix (0, negative, huge), on 1-3 pages."""
+    from tests.hostile.test_formats_hostile import pdf_document
+
+    contents = [b"\n".join(f"BT /F1 {size} Tf {scale} 0 0 {scale} {x} {y} Tm ({text}) Tj ET".encode()
+                           for x, y, size, scale, text in page) for page in pages]
+    _parse_small(pdf_document(contents), "runs.pdf")

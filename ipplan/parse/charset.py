@@ -1,7 +1,10 @@
 """Text encodings: decide how a document's bytes are decoded, by content.
 
-Order: a BOM decides (utf-8-sig, utf-16-le, utf-16-be); else strict UTF-8 (the fast path;
-a short or odd-looking UTF-8 text that reads as mojibake goes on to the legacy codecs);
+Order: a BOM decides (utf-8-sig, utf-32-le, utf-32-be, utf-16-le, utf-16-be); else strict
+UTF-8 (the fast path; a short or odd-looking UTF-8 text that reads as mojibake goes on to
+the legacy codecs, and loses to one only when that reading is plainly Chinese: mostly Han
+characters (MOSTLY_CHINESE), OVER_UTF8_SHARE of them common; French "stratégique" stays
+UTF-8, never "strat茅gique");
 else every Chinese legacy codec in CANDIDATES that decodes the bytes strictly is scored by
 the share of its characters that are common Chinese characters (data/common_chars.txt,
 derived from jieba's dictionary), and the best one wins only when it reads as Chinese
@@ -28,9 +31,12 @@ from typing import NamedTuple
 
 from ipplan.errors import ReadError
 
-#: BOM → (codec, reported name). UTF-8's before UTF-16's; longer BOMs first.
+#: BOM → (codec, reported name). UTF-8's first; UTF-32's before UTF-16's (FF FE 00 00
+#: starts with UTF-16-LE's FF FE).
 BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
 )
@@ -51,6 +57,15 @@ MARGIN = 0.25
 SCORE_CHARS = 2000
 #: Fewest non-ASCII characters a decision between two readings rests on.
 MIN_EVIDENCE = 2
+#: Least share of Chinese characters among the letters for a legacy reading to replace a
+#: valid UTF-8 reading, and below which a text is "not Chinese" (a notice; a saved page
+#: whose text is mostly left-over markup still has 6%).
+MOSTLY_CHINESE = 0.5
+NOT_CHINESE = 0.02
+#: Least share of common characters for a legacy reading to replace valid UTF-8 (Greek
+#: UTF-8 read as GB18030 is 62% common characters: 螘位位畏谓喂魏维).
+OVER_UTF8_SHARE = 0.8
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 #: Valid UTF-8 is checked for mojibake when it is this short, or when it holds characters
 #: of UTF-8's two-byte range other than the symbols Chinese documents use (NBSP ° ± · × ÷).
@@ -151,14 +166,17 @@ def _detect(data: bytes, name: str, utf8: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             continue
         done.add(family)
+        if utf8 is not None and ((chinese_share(text) or 0.0) < MOSTLY_CHINESE
+                                 or (common_share(text) or 0.0) < OVER_UTF8_SHARE):
+            continue  # valid UTF-8 stays UTF-8 unless the legacy reading is plainly Chinese
         share = common_share(text)
         scored.append((share if share is not None else 0.0, reported, text))
     if not scored:
         raise ReadError("cannot decode: not UTF-8, UTF-16, GB18030 or Big5 text (try --encoding)", name)
     scored.sort(key=lambda s: -s[0])
     best = scored[0]
-    if best[0] < MIN_SHARE and utf8 is not None and (len(data) > SHORT_BYTES or len(scored) == 1):
-        return Decoded(utf8, "utf-8")  # valid UTF-8 that is no Chinese text stands when long or alone
+    if best[0] < MIN_SHARE and utf8 is not None:
+        return Decoded(utf8, "utf-8")  # valid UTF-8 stands unless another reading is Chinese text
     if best[0] < MIN_SHARE:
         raise ReadError(f"cannot decode: no encoding reads as Chinese text ({best[1]} gives "
                         f"{_preview(best[2])!r}; try --encoding)", name)
@@ -196,3 +214,32 @@ def _strict(data: bytes, codec: str, name: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         raise ReadError(f"invalid {codec} at byte {exc.start}", name) from None
+
+
+def chinese_share(text: str) -> float | None:
+    """Share of Chinese characters among the letters (None if there are none); a long
+    text is sampled as in common_share."""
+    if len(text) > SCORE_CHARS:
+        text = text[:: len(text) // SCORE_CHARS]
+    letters = sum(1 for c in text if c.isalpha())
+    return len(_HAN.findall(text)) / letters if letters else None
+
+
+def text_notices(text: str, notices: list[str], encoding: str | None = None) -> tuple[str, ...]:
+    """The reader's ``notices`` plus what the decoded text itself makes doubtful: a forced
+    ``encoding`` whose reading is not Chinese text (common_share; likely the wrong codec), a
+    text that is not Chinese at all (NOT_CHINESE), replacement characters (U+FFFD:
+    characters lost before ipplan read the file)."""
+    out = list(notices)
+    share = chinese_share(text)
+    preview = "".join(c if c.isprintable() else "?" for c in _preview(text, 20))
+    if encoding and (common_share(text) or 0.0) < MIN_SHARE:  # (ASCII markup does not count)
+        out.append(f"--encoding {encoding} gives text that does not read as Chinese ({preview!r}); "
+                   "is it the file's encoding?")
+    elif share is not None and share < NOT_CHINESE:
+        out.append(f"the text is not Chinese ({preview!r}); ipplan reads Chinese plans")
+    lost = text.count("\ufffd")
+    if lost:
+        out.append(f"the text holds {lost:,} replacement character{'s' if lost > 1 else ''} (U+FFFD): "
+                   "characters were lost before ipplan read it")
+    return tuple(out)

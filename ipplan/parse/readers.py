@@ -129,23 +129,26 @@ def decode(raw: RawDocument, encoding: str | None = None) -> DecodedDocument:
     if fmt in UNSUPPORTED:
         raise ReadError(UNSUPPORTED[fmt], name)
     sha = hashlib.sha256(data).hexdigest()
+    notices: list[str] = []  # what the reader doubts or left out: the plan's warnings
     if fmt == "pdf":
         from ipplan.parse.formats.pdf import pdf_to_text
 
-        return DecodedDocument(pdf_to_text(data, name), raw.path, sha, None, "pdf")
+        text = pdf_to_text(data, name, notices)
+        return DecodedDocument(text, raw.path, sha, None, "pdf", charset.text_notices(text, notices))
     if fmt == "zip":
         from ipplan.parse.formats.docx import docx_to_text
 
-        return DecodedDocument(docx_to_text(data, name), raw.path, sha, "utf-8", "docx")
+        text = docx_to_text(data, name, notices)
+        return DecodedDocument(text, raw.path, sha, "utf-8", "docx", charset.text_notices(text, notices))
     if fmt == "html":
-        from ipplan.parse.formats.html import decode_html, html_to_text_notices
-        from ipplan.parse.vocab.notices import NoticeRef
+        from ipplan.parse.formats.html import decode_html, html_to_text
 
         page = decode_html(data, name, encoding)
-        text, dropped = html_to_text_notices(page.text, name)
+        text = html_to_text(page.text, name, notices)
         return DecodedDocument(text, raw.path, sha, page.encoding, "html",
-                               notices=tuple(NoticeRef("N010", m) for m in dropped))
-    text = charset.decode_text(data, name, encoding)
-    if _BLANK.fullmatch(text.text):
+                               charset.text_notices(text, notices, encoding))
+    decoded = charset.decode_text(data, name, encoding)
+    if _BLANK.fullmatch(decoded.text):
         raise ReadError("no text: the file holds only whitespace", name)
-    return DecodedDocument(text.text, raw.path, sha, text.encoding, "txt")
+    return DecodedDocument(decoded.text, raw.path, sha, decoded.encoding, "txt",
+                           charset.text_notices(decoded.text, notices, encoding))

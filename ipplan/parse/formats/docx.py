@@ -4,7 +4,16 @@ Read with zipfile and lxml (no entity resolution, no network). Parts are size-ch
 before they are inflated (MAX_PART_BYTES, MAX_RATIO: a zip bomb is refused, not read).
 Word's automatic numbering is not in the text: the labels (一、 / （一） / 1. / ①) are
 rebuilt from numbering.xml (lvlText with numFmt, NUMBER_FORMATS), counting per list as
-Word does. Tables keep merged cells filled (gridSpan, vMerge) via layout.py.
+Word does. Tables keep merged cells filled (gridSpan, vMerge) via layout.py; a cell's
+paragraphs are joined as layout.join_cell_paragraphs says.
+
+Every count in the file that drives work is clamped: numbering starts (MAX_START, Word's
+own limit) and labels (a counter past what a format can write is written in digits, a
+label pattern is at most MAX_LEVEL_TEXT characters),
+gridSpan and gridBefore (layout.MAX_COLSPAN), and the cells a table lays out
+(layout.MAX_TABLE_CELLS). gridAfter, wBefore and wAfter add no text and are not read.
+An entity reference left in the XML (``&xxe;``: entities are never expanded) is dropped
+and the text around it kept.
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ipplan.errors import ReadError
-from ipplan.parse.formats.layout import Cell, join_parts, render_table
+from ipplan.parse.formats.layout import MAX_COLSPAN, Cell, join_cell_paragraphs, render_table
 from ipplan.parse.numerals import CIRCLED, int_to_cn
 
 if TYPE_CHECKING:
@@ -42,17 +51,30 @@ OTHER_ZIPS: tuple[tuple[str, str], ...] = (
 _CIRCLED = {v: k for k, v in CIRCLED.items()}
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+#: Largest list start Word accepts (w:start, w:startOverride); larger or negative values are clamped.
+MAX_START = 32767
+#: Largest counter written in Roman numerals or letters (Word's own limits: mmmcmxcix, and
+#: 30 repeats of z); past them a label is written in digits, so no label is long.
+MAX_ROMAN = 3999
+MAX_LETTER = 26 * 30
+#: Longest label pattern (w:lvlText) read: Word's are a few characters ("%1.", "（%1）"); a
+#: megabyte of "%1" would otherwise be written out again before every paragraph.
+MAX_LEVEL_TEXT = 64
 
 
 def _roman(n: int) -> str:
-    out = ""
+    if not 0 < n <= MAX_ROMAN:
+        return str(n)
+    out = []
     for value, sym in _ROMAN:
-        while n >= value:
-            out, n = out + sym, n - value
-    return out
+        count, n = divmod(n, value)
+        out.append(sym * count)
+    return "".join(out)
 
 
 def _letter(n: int) -> str:
+    if not 0 < n <= MAX_LETTER:
+        return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
@@ -93,8 +115,9 @@ _SPACED = re.compile(r"[A-Za-z0-9]$")
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError)
 
 
-def docx_to_text(data: bytes, name: str) -> str:
-    """The document's paragraphs and tables as text lines."""
+def docx_to_text(data: bytes, name: str, notices: list[str] | None = None) -> str:
+    """The document's paragraphs and tables as text lines; what was clamped is added to
+    ``notices``."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
@@ -113,7 +136,7 @@ def docx_to_text(data: bytes, name: str) -> str:
     body = doc.find(w.body)
     if body is None:
         raise ReadError("word/document.xml has no body", name)
-    lines = _Reader(w, numbering, styles).body(body)
+    lines = _Reader(w, numbering, styles, [] if notices is None else notices).body(body)
     text = "\n".join(lines)
     if not text.strip():
         raise ReadError("the Word document holds no text", name)
@@ -199,7 +222,7 @@ class _Numbering:
                 ilvl = _int(ov.get(w.ilvl), 0)
                 so = ov.find(w.startOverride)
                 if so is not None:
-                    overrides[ilvl] = _int(so.get(w.val), 1)
+                    overrides[ilvl] = _clamp(_int(so.get(w.val), 1), 0, MAX_START)
                 lvl = ov.find(w.lvl)
                 if lvl is not None:
                     levels[ilvl] = _level(lvl, w)
@@ -241,7 +264,8 @@ def _level(lvl: _Element, w: _Names) -> _Level:
         return None if el is None else el.get(w.val)
 
     legal = lvl.find(w.isLgl)
-    return _Level(start=_int(val(w.start), 1), fmt=val(w.numFmt) or "decimal", text=val(w.lvlText) or "",
+    return _Level(start=_clamp(_int(val(w.start), 1), 0, MAX_START), fmt=val(w.numFmt) or "decimal",
+                  text=(val(w.lvlText) or "")[:MAX_LEVEL_TEXT],
                   legal=legal is not None and legal.get(w.val, "1") not in ("0", "false"))
 
 
@@ -276,14 +300,20 @@ def _style_numbering(root: _Element | None, w: _Names) -> dict[str, tuple[str, i
 
 def _int(value: str | None, default: int) -> int:
     try:
-        return int(value) if value is not None else default
+        return int(value[:20]) if value is not None else default  # (a 5,000-digit value is not converted)
     except ValueError:
         return default
 
 
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(value, high))
+
+
 class _Reader:
-    def __init__(self, w: _Names, numbering: _Numbering, styles: dict[str, tuple[str, int]]) -> None:
-        self.w, self.numbering, self.styles = w, numbering, styles
+    def __init__(self, w: _Names, numbering: _Numbering, styles: dict[str, tuple[str, int]],
+                 notices: list[str]) -> None:
+        self.w, self.numbering, self.styles, self.notices = w, numbering, styles, notices
+        self.tables = 0
 
     def body(self, body: _Element) -> list[str]:
         """Paragraphs and tables in document order (inside content controls too)."""
@@ -297,7 +327,8 @@ class _Reader:
                 lines.extend(line for line in text.split("\n") if line.strip())
                 walker.skip_subtree()
             elif el.tag == w.tbl:
-                lines.extend(render_table(self.table(el)))
+                self.tables += 1
+                lines.extend(render_table(self.table(el), self.notices, f"table {self.tables}"))
                 walker.skip_subtree()
         return lines
 
@@ -308,8 +339,9 @@ class _Reader:
         walker = etree.iterwalk(p, events=("start",))
         for _, el in walker:
             tag = el.tag
-            if tag == w.t:
+            if tag == w.t:  # (an unexpanded entity reference inside is dropped, its tail kept)
                 parts.append(el.text or "")
+                parts.extend(child.tail or "" for child in el)
             elif tag == w.tab:
                 parts.append("\t")
             elif tag in (w.br, w.cr):
@@ -349,16 +381,19 @@ class _Reader:
         for tr in tbl.iterchildren(w.tr):
             cells: list[Cell] = []
             before = tr.find(f"{w.trPr}/{w.gridBefore}")
-            cells += [Cell("")] * _int(None if before is None else before.get(w.val), 0)
+            if before is not None:
+                skipped = _clamp(_int(before.get(w.val), 0), 0, MAX_COLSPAN)
+                if skipped:
+                    cells.append(Cell("", 1, skipped))
             for tc in tr.iterchildren(w.tc):
                 tcpr = tc.find(w.tcPr)
                 span, cont = 1, False
                 if tcpr is not None:
                     gs = tcpr.find(w.gridSpan)
-                    span = _int(None if gs is None else gs.get(w.val), 1)
+                    span = _clamp(_int(None if gs is None else gs.get(w.val), 1), 1, MAX_COLSPAN)
                     vm = tcpr.find(w.vMerge)
                     cont = vm is not None and vm.get(w.val, "continue") == "continue"
-                text = join_parts(self.paragraph(p).replace("\n", " ") for p in tc.iter(w.p))
+                text = join_cell_paragraphs(self.paragraph(p).replace("\n", " ") for p in tc.iter(w.p))
                 cells.append(Cell(None if cont else text, 1, span))
             rows.append(cells)
         return rows

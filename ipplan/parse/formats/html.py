@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from ipplan.errors import ReadError
 from ipplan.parse import charset
-from ipplan.parse.formats.layout import Cell, join_parts, render_table, squash
+from ipplan.parse.formats.layout import MAX_COLSPAN, MAX_ROWSPAN, Cell, join_cell_paragraphs, render_table, squash
 from ipplan.parse.vocab.fields import FIELD_KEYS, META_KEYS
+from ipplan.parse.vocab.notices import NoticeRef
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -119,14 +120,9 @@ def _drop_hidden(root: HtmlElement) -> list[str]:
     return [f"dropped {len(hidden)} hidden block(s) of the page ({dropped} characters, display:none or hidden)"]
 
 
-def html_to_text(html: str, name: str = "<html>") -> str:
-    """The page's metadata lines, heading and article body as text lines."""
-    return html_to_text_notices(html, name)[0]
-
-
-def html_to_text_notices(html: str, name: str = "<html>") -> tuple[str, list[str]]:
-    """The page's metadata lines, heading and article body as text lines, and notices
-    of what was dropped (hidden blocks)."""
+def html_to_text(html: str, name: str = "<html>", notices: list | None = None) -> str:
+    """The page's metadata lines, heading and article body as text lines. What was left
+    out goes to ``notices``: hidden blocks (N010), a clamped table (layout.MAX_TABLE_CELLS)."""
     import lxml.html
     from lxml import etree
 
@@ -138,12 +134,13 @@ def html_to_text_notices(html: str, name: str = "<html>") -> tuple[str, list[str
     for el in list(root.iter(*SKIP_TAGS)):
         if el.getparent() is not None:
             el.drop_tree()
-    notices = _drop_hidden(root)
+    notices = [] if notices is None else notices
+    notices.extend(NoticeRef("N010", m) for m in _drop_hidden(root))
     meta_blocks = _meta_blocks(root)
     lines = _meta_lines(meta_blocks)
     body = _body(root)
     heading = _heading(body)
-    body_lines = _render(body, skip=set(meta_blocks))
+    body_lines = _render(body, skip=set(meta_blocks), notices=notices)
     if heading and heading not in body_lines[:5]:
         lines.append(heading)
     lines += body_lines
@@ -152,7 +149,7 @@ def html_to_text_notices(html: str, name: str = "<html>") -> tuple[str, list[str
         if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
             raise ReadError("HTML page nested too deeply (over 256 levels); no text found above that depth", name)
         raise ReadError("no text found in the HTML page", name)
-    return text, notices
+    return text
 
 
 def _classes(el: HtmlElement) -> str:
@@ -290,12 +287,13 @@ def _heading(body: HtmlElement) -> str | None:
     return None
 
 
-def _render(body: HtmlElement, skip: set[HtmlElement]) -> list[str]:
+def _render(body: HtmlElement, skip: set[HtmlElement], notices: list[str] | None = None) -> list[str]:
     """Body → lines: blocks break lines, data tables become pipe rows, chrome is skipped."""
     from lxml import etree
 
     lines: list[str] = []
     buf: list[str] = []
+    tables = 0
 
     def flush() -> None:
         text = squash("".join(buf))
@@ -316,7 +314,8 @@ def _render(body: HtmlElement, skip: set[HtmlElement]) -> list[str]:
             if el.tag in BLOCK_TAGS:
                 flush()
             if el.tag == "table" and _is_data_table(el):
-                lines.extend(render_table(_table_cells(el)))
+                tables += 1
+                lines.extend(render_table(_table_cells(el), notices, f"table {tables}"))
                 walker.skip_subtree()
                 continue
             if el.text:
@@ -342,19 +341,35 @@ def _table_cells(table: HtmlElement) -> list[list[Cell]]:
         for td in tr:
             if td.tag not in ("td", "th"):
                 continue
-            parts = _cell_parts(td)
-            cells.append(Cell(join_parts(parts), _span(td.get("rowspan")), _span(td.get("colspan"))))
+            cells.append(Cell(join_cell_paragraphs(_cell_paragraphs(td)), _span(td.get("rowspan"), MAX_ROWSPAN),
+                              _span(td.get("colspan"), MAX_COLSPAN)))
         out.append(cells)
     return out
 
 
-def _cell_parts(td: HtmlElement) -> list[str]:
-    """A cell's text pieces: block children are separate pieces (joined without a break)."""
-    return [squash(t) for t in td.itertext()]
+def _cell_paragraphs(td: HtmlElement) -> list[str]:
+    """A cell's paragraphs: its text split at block elements and <br> (joined again by
+    layout.join_cell_paragraphs, which keeps two unit names apart)."""
+    from lxml import etree
+
+    paragraphs: list[str] = []
+    buf: list[str] = []
+    for event, el in etree.iterwalk(td, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if el is not td and tag in BLOCK_TAGS:
+            paragraphs.append("".join(buf))
+            buf.clear()
+        if event == "start" and tag and el.text:
+            buf.append(el.text)
+        elif event == "end" and el is not td and el.tail:
+            buf.append(el.tail)
+    paragraphs.append("".join(buf))
+    return paragraphs
 
 
-def _span(value: str | None) -> int:
+def _span(value: str | None, most: int) -> int:
+    """A rowspan/colspan, clamped to 1..most (a 5,000-digit value is not converted)."""
     try:
-        return max(1, int((value or "1").strip()))
+        return max(1, min(int((value or "1").strip()[:9]), most))
     except ValueError:
         return 1

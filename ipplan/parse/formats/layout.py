@@ -2,6 +2,11 @@
 and tables as pipe rows (``序号 | 重点工作 | 主要内容 | 责任单位 |``), the shape the tables
 stage reads, with merged cells (rowspan/colspan, Word gridSpan/vMerge) filled by
 repeating their value, as in the samples' tables.
+
+A table costs work in proportion to its source: spans are clamped (MAX_COLSPAN,
+MAX_ROWSPAN), and once a table has laid out MAX_TABLE_CELLS cells its remaining spans are
+no longer repeated (each cell is written once), with a notice. A cell holding several
+paragraphs keeps them apart where they are names (join_cell_paragraphs).
 """
 
 from __future__ import annotations
@@ -13,10 +18,21 @@ from dataclasses import dataclass
 #: Spans larger than these are clamped (a hostile colspan must not blow up a row).
 MAX_COLSPAN = 100
 MAX_ROWSPAN = 10_000
+#: Cells a table may lay out with its spans repeated (a 1,000-row table of 20 columns is
+#: 20,000; 10,000 rows carrying a rowspan of 10,000 × colspan 100 would be 10^10).
+MAX_TABLE_CELLS = 200_000
+#: A cell paragraph that names a unit (or a list of them): an organ word at its end, an
+#: alias or a lead mark in brackets allowed (市委宣传部(市新闻出版局), 市财政局（牵头）).
+ORGAN_PARAGRAPH = re.compile(
+    r"[*＊]?[\u4e00-\u9fff、（）()]{1,40}(?:局|办|办公室|部|委|委员会|会|院|厅|中心|政府|公司|集团|银行|所|馆|处|署|"
+    r"站|队|社|团|校|大学|学院|协会|联合会|室|组|单位|部门)(?:[（(][^（()）]{1,20}[）)])?"
+)
+#: What two such paragraphs are joined with: the separator the units stage splits at.
+ORGAN_SEPARATOR = "、"
 
 _WS = re.compile(r"\s+")
 #: Characters that are written without spaces between them (CJK and full-width forms).
-_TIGHT = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
+TIGHT = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
 
 
 def squash(text: str) -> str:
@@ -26,7 +42,7 @@ def squash(text: str) -> str:
         s, e = m.start(), m.end()
         if "\n" in m.group() or "\r" in m.group():
             before, after = text[s - 1 : s], text[e : e + 1]
-            if before and after and _TIGHT.match(before) and _TIGHT.match(after):
+            if before and after and TIGHT.match(before) and TIGHT.match(after):
                 return ""
         return " "
 
@@ -35,15 +51,15 @@ def squash(text: str) -> str:
 
 def join_parts(parts: Iterable[str]) -> str:
     """Join text pieces of one cell or line: no space between CJK pieces, else one space."""
-    out = ""
+    out: list[str] = []  # joined once: linear however many parts
     for part in parts:
         part = part.strip()
         if not part:
             continue
-        if out and not (_TIGHT.match(out[-1]) or _TIGHT.match(part[0])):
-            out += " "
-        out += part
-    return out
+        if out and not (TIGHT.match(out[-1][-1]) or TIGHT.match(part[0])):
+            out.append(" ")
+        out.append(part)
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -55,27 +71,47 @@ class Cell:
     colspan: int = 1
 
 
-def fill_grid(rows: Iterable[list[Cell]]) -> list[list[str]]:
-    """Lay cells on a grid: a spanned cell's value is repeated in every slot it covers."""
+def fill_grid(rows: Iterable[list[Cell]], notices: list[str] | None = None, what: str = "table") -> list[list[str]]:
+    """Lay cells on a grid: a spanned cell's value is repeated in every slot it covers,
+    until the table has laid out MAX_TABLE_CELLS cells (then each cell is written once and
+    a notice naming ``what`` is added to ``notices``)."""
     grid: list[list[str]] = []
     carry: dict[int, list] = {}  # column -> [text, rows still covered]
+    total = 0  # cells laid out in the rows before this one
+    spans = True
     for row in rows:
         out: list[str] = []
         for cell in row:
-            _take_carried(out, carry)
+            if spans:
+                _take_carried(out, carry)
             col = len(out)
             text = cell.text
             if text is None:  # continues the cell above
                 text = grid[-1][col] if grid and col < len(grid[-1]) else ""
-            span = max(1, min(cell.colspan, MAX_COLSPAN))
-            down = max(1, min(cell.rowspan, MAX_ROWSPAN))
+            span = max(1, min(cell.colspan, MAX_COLSPAN)) if spans else 1
+            down = max(1, min(cell.rowspan, MAX_ROWSPAN)) if spans else 1
+            if spans and total + col + span > MAX_TABLE_CELLS:
+                spans, span, down = False, 1, 1
+                _stop_spans(carry, notices, what, len(grid) + 1)
             for k in range(span):
                 out.append(text)
                 if down > 1:
                     carry[col + k] = [text, down - 1]
-        _take_carried(out, carry)
+        if spans:
+            _take_carried(out, carry)
         grid.append(out)
+        total += len(out)
+        if spans and total > MAX_TABLE_CELLS:  # (rows of carried cells only)
+            spans = False
+            _stop_spans(carry, notices, what, len(grid) + 1)
     return grid
+
+
+def _stop_spans(carry: dict[int, list], notices: list[str] | None, what: str, row: int) -> None:
+    carry.clear()
+    if notices is not None:
+        notices.append(f"{what}: merged cells would lay out over {MAX_TABLE_CELLS:,} cells; "
+                       f"from row {row} on, merged cells are written once")
 
 
 def _take_carried(out: list[str], carry: dict[int, list]) -> None:
@@ -108,10 +144,10 @@ def pipe_rows(grid: list[list[str]]) -> list[str]:
     return lines
 
 
-def render_table(rows: list[list[Cell]]) -> list[str]:
+def render_table(rows: list[list[Cell]], notices: list[str] | None = None, what: str = "table") -> list[str]:
     """A table as pipe rows; one with fewer than two rows of two filled cells (a framed
     paragraph, a one-column list) as plain lines, one per distinct cell."""
-    grid = fill_grid(rows)
+    grid = fill_grid(rows, notices, what)
     if sum(1 for row in grid if sum(1 for c in row if c.strip()) >= 2) >= 2:
         return pipe_rows(grid)
     lines: list[str] = []
@@ -121,3 +157,23 @@ def render_table(rows: list[list[Cell]]) -> list[str]:
             if text and (not lines or lines[-1] != text):
                 lines.append(text)
     return lines
+
+
+def join_cell_paragraphs(paragraphs: Iterable[str]) -> str:
+    """A cell's paragraphs on one line: two that each name units (ORGAN_PARAGRAPH) are
+    joined with ORGAN_SEPARATOR, so that 市市场监管局 / 市财政局 stay two names; others as
+    join_parts joins pieces (a sentence or a word wrapped into two paragraphs is re-joined)."""
+    out: list[str] = []
+    prev_organ = False
+    for para in paragraphs:
+        para = squash(para)
+        if not para:
+            continue
+        organ = ORGAN_PARAGRAPH.fullmatch(para) is not None
+        if out and organ and prev_organ:
+            out.append(ORGAN_SEPARATOR)
+        elif out and not (TIGHT.match(out[-1][-1]) or TIGHT.match(para[0])):
+            out.append(" ")
+        out.append(para)
+        prev_organ = organ
+    return "".join(out)

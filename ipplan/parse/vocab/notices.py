@@ -25,7 +25,7 @@ NOTICE_KINDS: tuple[NoticeKind, ...] = (
     NoticeKind("N004", "doubtful-input", "something else the reader doubts about the input"),
     NoticeKind("N010", "hidden-text-dropped", "a hidden (display:none) block of a web page was not read"),
     NoticeKind("N012", "wrapper-dropped", "lines of a document-sharing site's wrapper were dropped"),
-    NoticeKind("N013", "table-truncated", "a table was larger than the cell limit and was cut"),
+    NoticeKind("N013", "input-clamped", "part of the input was over a size limit and was cut (table cells, PDF characters)"),
     # outline
     NoticeKind("N201", "numbering-gap", "an outline number skips (（二） then （四）)"),
     NoticeKind("N202", "numbering-repeat", "an outline number repeats"),
@@ -49,6 +49,10 @@ class NoticeRef(NamedTuple):
 
 #: Free-text warnings of the older stages, by what they say: (pattern, code).
 _LEGACY = (
+    (re.compile(r"^--encoding .* does not read as Chinese"), "N001"),
+    (re.compile(r"replacement character"), "N002"),
+    (re.compile(r"^the text is not Chinese"), "N003"),
+    (re.compile(r"merged cells would lay out over|over the limit of|characters; pages .* not read"), "N013"),
     (re.compile(r"numbering gap"), "N201"),
     (re.compile(r"numbering repeats"), "N202"),
     (re.compile(r"numbering starts"), "N203"),
