@@ -158,7 +158,7 @@ def test_symlinks_cannot_lead_outside_the_folders(in_dir: Path, tmp_path: Path) 
 def test_stale_temporary_files_are_removed(in_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "city").mkdir(parents=True)
-    stale = out / "city" / ".zhengzhou-2023.yaml.abc123.tmp"  # what a SIGKILL mid-write leaves
+    stale = out / "city" / ".zhengzhou-2023.yaml.ipplan-abc123_z.tmp"  # what a SIGKILL mid-write leaves
     stale.write_text("half", encoding="utf-8")
     run_batch(in_dir, out, jobs=1, pattern="*.txt")
     assert not stale.exists()
