@@ -613,7 +613,8 @@ def _finish(out_dir: Path, fmt: str, entries: dict, jsonl_lines: dict[str, str],
     manifest = {"ipplan": __version__, "schema": schema_version, "outputs": live}
     if put(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"):
         try:
-            (out_dir / JOURNAL).unlink(missing_ok=True)
+            if (out_dir / JOURNAL).exists():
+                (out_dir / JOURNAL).unlink()
         except OSError as exc:
             summary.errors.append(f"cannot remove {JOURNAL}: {exc.strerror or exc}")
     errors = "".join(json.dumps({"file": f, "error": e}, ensure_ascii=False) + "\n" for f, e in summary.failures)

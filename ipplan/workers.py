@@ -65,7 +65,7 @@ def describe_exit(code: int | None) -> str:
             name = signal.Signals(-code).name
         except ValueError:
             name = f"signal {-code}"
-        return f"killed by {name}" + (" (out of memory? the system's OOM killer sends it)" if code == -9 else "")
+        return f"killed by {name}" + (": out of memory (the OOM killer), or killed by hand" if code == -9 else "")
     return f"exit code {code}"
 
 
