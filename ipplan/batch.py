@@ -206,11 +206,14 @@ def _warm() -> None:
     """Worker start-up: import the parser and load its data before the first file, so
     per-file times (the summary's slowest files) do not include start-up."""
     from ipplan import api, emit
+    from ipplan.parse import readers
+    from ipplan.parse.types import RawDocument
 
-    plan = api.parse_text(_WARM_TEXT, path="warm.txt")
-    emit.dump(plan, "yaml")
-    emit.dump(plan, "json")
-    plan.model_dump_json()
+    for data in (_WARM_TEXT.encode("utf-8"), _WARM_TEXT.encode("gb18030")):
+        plan = api.build_plan(readers.decode(RawDocument(data=data, path="warm.txt")))
+        emit.dump(plan, "yaml")
+        emit.dump(plan, "json")
+        plan.model_dump_json()
 
 
 # --- manifest -----------------------------------------------------------------------------

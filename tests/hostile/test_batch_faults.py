@@ -329,7 +329,7 @@ def test_a_fifo_in_the_input_folder_is_refused_without_reading(tmp_path: Path) -
 @linux_only
 @pytest.mark.parametrize(("path", "words"), [("/dev/zero", "not a regular file (a character device); not read"),
                                              ("/dev/urandom", "not a regular file (a character device); not read"),
-                                             ("/proc/self/maps", "over the 1,000-byte limit")])
+                                             ("/proc/self/maps", "input is over the 1,000-byte limit")])
 def test_parse_reads_no_special_file_and_never_past_the_limit(path: str, words: str) -> None:
     """/proc files are regular files of st_size 0: the read itself stops at the limit."""
     from tests.hostile.test_hostile import _run_limited
