@@ -32,7 +32,8 @@ R = TypeVar("R")  # its result
 STOP_POLL = 0.2
 #: Exit code of a worker that retires itself after a MemoryError (its heap is suspect).
 _RETIRED = 3
-#: Messages worker → parent: ("ok", index, result) | ("memory", index) | ("stopped",) | ("done",)
+#: Messages worker → parent: ("ready",) once started, then ("ok", index, result) per item,
+#: ("memory", index) before retiring, ("stopped",) when told to stop between items.
 
 
 @dataclass
@@ -49,6 +50,7 @@ class _Worker(Generic[T]):
     chunk: list[T] = field(default_factory=list)
     done: int = 0  # items of the chunk answered so far
     since: float = 0.0  # when the item in flight started (monotonic)
+    ready: bool = False  # start-up done: only then does the time limit run
     stopping: bool = False
 
     @property
@@ -171,7 +173,7 @@ class Pool(Generic[T, R]):
     def _wait(self, on_result: Callable[[T, R | Lost], None], deadline: float | None = None) -> None:
         busy = [w for w in self.workers if w.busy]
         now = time.monotonic()
-        limits = [w.since + self.timeout for w in busy if self.timeout and not w.stopping]
+        limits = [w.since + self.timeout for w in busy if self.timeout and w.ready and not w.stopping]
         if deadline is not None:
             limits.append(deadline)
         wait_for = max(0.0, min(limits) - now) if limits else None
@@ -181,7 +183,7 @@ class Pool(Generic[T, R]):
             if w.conn in ready or w.proc.sentinel in ready:
                 self._read(w, on_result)
         now = time.monotonic()
-        for w in [w for w in self.workers if w.busy and self.timeout and not w.stopping]:
+        for w in [w for w in self.workers if w.busy and self.timeout and w.ready and not w.stopping]:
             if now - w.since > self.timeout:
                 item = w.chunk[w.done]
                 self._requeue_rest(w)
@@ -199,7 +201,9 @@ class Pool(Generic[T, R]):
                 msg = w.conn.recv()
             except (EOFError, OSError):
                 break
-            if msg[0] == "ok":
+            if msg[0] == "ready":
+                w.ready, w.since = True, time.monotonic()
+            elif msg[0] == "ok":
                 item, w.done, w.since = w.chunk[msg[1]], msg[1] + 1, time.monotonic()
                 on_result(item, msg[2])
             elif msg[0] == "memory":
@@ -253,6 +257,7 @@ def _worker_main(conn: Connection, parent: int, target: Callable[[Any], Any], wa
             pass
     if max_memory:
         _limit_memory(max_memory)
+    conn.send(("ready",))
     while True:
         try:
             chunk = conn.recv()

@@ -28,7 +28,8 @@ from tests.conftest import SAMPLES
 TEXT = (SAMPLES / "linyi-2023.txt").read_text("utf-8")
 
 #: Wraps the parser in the child: a document holding STUCK never ends, one holding HUNGRY
-#: asks for 8 GiB (refused by the worker's address-space limit, without touching the RAM).
+#: asks for 2 GiB: refused by the worker's address-space limit (without it, the
+#: allocation would succeed without touching the RAM).
 STUCK_OR_HUNGRY = """
 import time
 import ipplan.api as api
@@ -37,7 +38,7 @@ def build_plan(doc):
     if "STUCK" in doc.text:
         time.sleep(3600)
     if "HUNGRY" in doc.text:
-        hog = bytearray(8 * 1024**3)
+        hog = bytearray(2 * 1024**3)
     return _build(doc)
 api.build_plan = build_plan
 """
