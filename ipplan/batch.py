@@ -384,25 +384,29 @@ def run_batch(
     in_dir, out_dir = in_dir.resolve(), out_dir.resolve()
     files = [p for p in discover(in_dir, pattern) if out_dir not in p.parents and p.parent != out_dir]
     summary = Summary(total=len(files))
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise IpplanError(f"cannot create the output folder: {exc.strerror or exc}", str(out_dir)) from None
-    lock = _lock(out_dir)
-    try:
-        with _Signals() as signals:
+    with _Signals() as signals:
+        try:
             try:
-                _run_locked(in_dir, out_dir, files, summary, signals, fmt=fmt, jobs=jobs, force=force,
-                            overwrite=overwrite, fail_fast=fail_fast, max_bytes=max_bytes, timeout=timeout,
-                            max_memory=max_memory, on_start=on_start, on_result=on_result,
-                            schema_version=SCHEMA_VERSION)
-            except KeyboardInterrupt as exc:  # before the workers started (or from a callback)
-                summary.interrupted = True
-                summary.signal = getattr(exc, "signum", signals.received or signal.SIGINT)
-            if signals.received:
-                summary.interrupted, summary.signal = True, signals.received
-    finally:
-        _unlock(lock)
+                out_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise IpplanError(f"cannot create the output folder: {exc.strerror or exc}", str(out_dir)) from None
+            lock = _lock(out_dir)
+        except KeyboardInterrupt as exc:  # stopped before anything started
+            summary.interrupted, summary.signal = True, getattr(exc, "signum", signal.SIGINT)
+            return summary
+        try:
+            _run_locked(in_dir, out_dir, files, summary, signals, fmt=fmt, jobs=jobs, force=force,
+                        overwrite=overwrite, fail_fast=fail_fast, max_bytes=max_bytes, timeout=timeout,
+                        max_memory=max_memory, on_start=on_start, on_result=on_result,
+                        schema_version=SCHEMA_VERSION)
+        except KeyboardInterrupt as exc:  # before the workers started (or from a callback)
+            summary.interrupted = True
+            summary.signal = getattr(exc, "signum", signals.received or signal.SIGINT)
+        finally:
+            signals.defer = True
+            _unlock(lock)
+        if signals.received:
+            summary.interrupted, summary.signal = True, signals.received
     summary.seconds = time.perf_counter() - t0
     return summary
 
