@@ -134,10 +134,17 @@ def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str 
     from ipplan.progress import make_reporter
 
     reporter = make_reporter(sys.stderr)
+
+    def update(res, summary) -> None:  # type: ignore[no-untyped-def]
+        try:
+            reporter.update(res, summary)
+        except OSError:  # stderr went away (`| tee` killed): the run goes on
+            pass
+
     try:
         summary = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, pattern=pattern, force=force, overwrite=overwrite,
                             fail_fast=fail_fast, max_bytes=max_size, timeout=timeout or None, max_memory=max_memory,
-                            on_start=reporter.start, on_result=reporter.update)
+                            on_start=reporter.start, on_result=update)
     except IpplanError as exc:
         reporter.abort()
         _fail(str(exc))
@@ -234,6 +241,8 @@ def _write_rows(rows, out: str, fmt: str | None, sheet: str) -> None:
     from ipplan.views import export
 
     fmt = export.format_for(out, fmt)
+    if out != "-":
+        _check_folder(out)
     try:
         if out == "-":
             if fmt != "csv":

@@ -130,10 +130,11 @@ def test_unknown_encoding_is_a_usage_error() -> None:
     assert proc.stderr.count("\n") == 1 and "unknown encoding 'nonsense'" in proc.stderr
 
 
-@pytest.mark.parametrize("command", [["parse", str(LINYI)], ["schema"]])
-def test_output_into_a_missing_folder_is_an_error(tmp_path: Path, command: list[str]) -> None:
+@pytest.mark.parametrize(("command", "name"), [(["parse", str(LINYI)], "x.yaml"), (["schema"], "x.json"),
+                                             (["export", str(SAMPLES / "linyi-2023.yaml")], "x.csv")])
+def test_output_into_a_missing_folder_is_an_error(tmp_path: Path, command: list[str], name: str) -> None:
     """C3: -o into a folder that does not exist is not created silently."""
-    out = tmp_path / "nonexistent" / "dir" / "x.yaml"
+    out = tmp_path / "nonexistent" / "dir" / name
     proc = subprocess.run([sys.executable, "-m", "ipplan", *command, "-o", str(out)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
