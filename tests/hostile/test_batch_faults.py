@@ -232,7 +232,7 @@ def test_a_killed_parent_takes_its_workers_and_pipes_along(tmp_path: Path) -> No
 @linux_only
 def test_a_second_run_into_a_busy_folder_refuses(tmp_path: Path) -> None:
     in_dir = tmp_path / "in"
-    corpus(in_dir, 300, "a")
+    corpus(in_dir, 600, "a")  # still running when the second run starts
     corpus(in_dir, 3, "b")
     out = tmp_path / "out"
     first = subprocess.Popen(ipplan_cmd("batch", str(in_dir), "-o", str(out), "-j", "1", "--glob", "a*"),
