@@ -1,6 +1,7 @@
 """Batch conversion of a folder of notices: parallel, incremental, atomic, never stopped
-by one bad file. The CLI gathers options and renders progress; this module does the work
-and reports through callbacks, so it prints nothing itself."""
+by one bad file, one slow file or one dead worker. The CLI gathers options and renders
+progress; this module does the work and reports through callbacks, so it prints nothing
+itself. Worker processes and their budgets are ipplan.workers."""
 
 from __future__ import annotations
 
@@ -8,15 +9,19 @@ import fnmatch
 import hashlib
 import json
 import os
+import re
+import signal
+import stat
+import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from ipplan import __version__
-from ipplan.fsutil import TMP_SUFFIX, write_atomic
+from ipplan.errors import IpplanError
+from ipplan.fsutil import TMP_SUFFIX, TMP_TAG, write_atomic
 
 if TYPE_CHECKING:
     from ipplan.schema import Plan, Section
@@ -24,8 +29,20 @@ if TYPE_CHECKING:
 #: Input files picked up by default (content decides the format; these only select).
 DEFAULT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps")
 MANIFEST = "_manifest.json"
+#: Manifest lines appended while a run goes on (compacted into MANIFEST at its end), so a
+#: run that is killed loses at most the files in flight.
+JOURNAL = "_manifest.journal"
+#: Held (flock) while a run writes into OUT_DIR: a second run into the same folder refuses.
+LOCK = "_batch.lock"
 ERRORS = "_errors.jsonl"
 JSONL = "plans.jsonl"
+
+#: Seconds one document may take in a worker before it is stopped (--timeout).
+DEFAULT_TIMEOUT = 120.0
+#: Memory one worker may add to its start-up size for a document (--max-memory).
+DEFAULT_MAX_MEMORY = 1024**3
+#: Seconds an interrupted run waits for the documents in flight before killing their workers.
+STOP_GRACE = 5.0
 
 
 @dataclass
@@ -51,9 +68,11 @@ class Summary:
     targets: int = 0
     units: int = 0
     interrupted: bool = False
+    signal: int = 0  # the signal that stopped the run (SIGINT, SIGTERM, SIGHUP), 0 if none
     seconds: float = 0.0
     slowest: list[tuple[float, str]] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # the run's own problems (OUT_DIR not writable, …)
 
 
 def discover(in_dir: Path, pattern: str | None) -> list[Path]:
@@ -74,7 +93,27 @@ def discover(in_dir: Path, pattern: str | None) -> list[Path]:
 
 def output_path(out_dir: Path, rel: str, fmt: str) -> Path:
     """OUT_DIR mirrors IN_DIR: a/b/notice.txt → OUT_DIR/a/b/notice.yaml."""
-    return out_dir / Path(rel).with_suffix(".json" if fmt == "json" else ".yaml")
+    return out_dir / Path(rel).with_suffix(_ext(fmt))
+
+
+def _ext(fmt: str) -> str:
+    return ".json" if fmt == "json" else ".yaml"
+
+
+def output_names(rels: list[str], fmt: str) -> dict[str, str | None]:
+    """Output path (relative to OUT_DIR) of each input. Inputs that would share one
+    (n.txt and n.text, x.html and x.docx) keep their whole name instead (n.txt.yaml,
+    n.text.yaml), whatever order they were found in; an input still sharing its output
+    after that (n.txt beside n.txt.txt and n.text) gets None."""
+    first = {rel: output_path(Path(), rel, fmt).as_posix() for rel in rels}
+    count: dict[str, int] = {}
+    for key in first.values():
+        count[key] = count.get(key, 0) + 1
+    names = {rel: key if count[key] == 1 else rel + _ext(fmt) for rel, key in first.items()}
+    again: dict[str, int] = {}
+    for key in names.values():
+        again[key] = again.get(key, 0) + 1
+    return {rel: key if again[key] == 1 else None for rel, key in names.items()}
 
 
 def _count(plan: Plan) -> tuple[int, int, int]:
@@ -99,12 +138,14 @@ class Job:
     out: str | None
     owned: bool
     max_bytes: int | None = None
+    fmt: str = "yaml"
 
 
 def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool = True,
               max_bytes: int | None = None) -> FileResult:
     """Worker: parse one file and, when ``out`` is given, write its plan atomically.
-    Every expected failure becomes a FileResult; this never raises."""
+    Every expected failure becomes a FileResult; this never raises, except MemoryError,
+    which the worker reports as the memory limit."""
     from ipplan import api, emit
     from ipplan.errors import IpplanError
     from ipplan.parse import readers
@@ -127,6 +168,8 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
         return FileResult(rel, "failed", time.perf_counter() - start, exc.message)
     except OSError as exc:
         return FileResult(rel, "failed", time.perf_counter() - start, f"cannot read: {exc.strerror or exc}")
+    except MemoryError:
+        raise
     except Exception as exc:  # a parser bug: report it for this file, keep the batch going
         return FileResult(rel, "failed", time.perf_counter() - start, f"internal error: {type(exc).__name__}: {exc}")
 
@@ -149,34 +192,173 @@ def _write_output(out: Path, text: str, owned: bool) -> str | None:
     return None
 
 
-def parse_chunk(jobs: list[Job], fmt: str) -> list[FileResult]:
-    """Worker entry point: several files per task keeps inter-process traffic small."""
-    return [parse_one(j.path, j.rel, fmt, j.out, j.owned, j.max_bytes) for j in jobs]
+def _run_job(job: Job) -> FileResult:
+    """Worker entry point for one job."""
+    return parse_one(job.path, job.rel, job.fmt, job.out, job.owned, job.max_bytes)
 
+
+#: A small notice that goes through every stage (outline, units, targets, both writers).
+_WARM_TEXT = ("关于印发知识产权工作方案的通知\n一、总体目标\n到2025年，全市发明专利拥有量达到1000件。\n"
+              "二、重点任务\n（一）加强保护。（牵头单位：市市场监管局，配合单位：市财政局）\n")
+
+
+def _warm() -> None:
+    """Worker start-up: import the parser and load its data before the first file, so
+    per-file times (the summary's slowest files) do not include start-up."""
+    from ipplan import api, emit
+    from ipplan.parse import readers
+    from ipplan.parse.types import RawDocument
+
+    for data in (_WARM_TEXT.encode("utf-8"), _WARM_TEXT.encode("gb18030")):
+        plan = api.build_plan(readers.decode(RawDocument(data=data, path="warm.txt")))
+        emit.dump(plan, "yaml")
+        emit.dump(plan, "json")
+        plan.model_dump_json()
+
+
+# --- manifest -----------------------------------------------------------------------------
 
 def _load_manifest(out_dir: Path, schema_version: str) -> dict[str, dict]:
-    """Outputs an earlier run wrote, keyed by their path in OUT_DIR: {"input": rel, "sha256": …}.
-    After an ipplan or schema upgrade the hashes are dropped (everything is re-parsed) but the
+    """Outputs earlier runs wrote, keyed by their path in OUT_DIR: {"input": rel, "sha256": …}:
+    the compacted manifest, then the journal of a run that did not reach its end. After an
+    ipplan or schema upgrade the hashes are dropped (everything is re-parsed) but the
     outputs stay ours to replace."""
+    entries: dict[str, dict] = {}
     try:
         data = json.loads((out_dir / MANIFEST).read_text("utf-8"))
         files = data["outputs"]
-        if not isinstance(files, dict):
-            return {}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    current = data.get("ipplan") == __version__ and data.get("schema") == schema_version
-    return {k: {"input": v.get("input"), "sha256": v.get("sha256") if current else None}
-            for k, v in files.items() if isinstance(v, dict)}
+        current = data.get("ipplan") == __version__ and data.get("schema") == schema_version
+        if isinstance(files, dict):
+            entries = {k: {"input": v.get("input"), "sha256": v.get("sha256") if current else None}
+                       for k, v in files.items() if isinstance(k, str) and isinstance(v, dict)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    try:
+        with (out_dir / JOURNAL).open("rb") as fh:
+            for line in fh:
+                try:
+                    e = json.loads(line)
+                    current = e.get("ipplan") == __version__ and e.get("schema") == schema_version
+                    entries[str(e["output"])] = {"input": e.get("input"), "sha256": e.get("sha256") if current else None}
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    continue  # a line torn by a kill
+    except OSError:
+        pass
+    return entries
 
 
-def _sha_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+class _Journal:
+    """Appends manifest entries as results arrive; a write failure is reported once."""
 
+    def __init__(self, out_dir: Path, schema_version: str, summary: Summary) -> None:
+        self.path, self.schema, self.summary = out_dir / JOURNAL, schema_version, summary
+        self.fh: IO[bytes] | None = None
+        self.broken = False
+
+    def add(self, output: str, entry: dict) -> None:
+        if self.broken:
+            return
+        line = json.dumps({"output": output, **entry, "ipplan": __version__, "schema": self.schema},
+                          ensure_ascii=False) + "\n"
+        try:
+            if self.fh is None:
+                self.fh = self.path.open("ab")
+            self.fh.write(line.encode("utf-8"))
+            self.fh.flush()
+        except OSError as exc:
+            self.broken = True
+            self.summary.errors.append(f"cannot write {self.path.name}: {exc.strerror or exc}")
+
+    def close(self) -> None:
+        if self.fh is not None:
+            try:
+                self.fh.close()
+            except OSError:
+                pass
+            self.fh = None
+
+
+# --- locking and signals ------------------------------------------------------------------
+
+def _lock(out_dir: Path) -> Any:
+    """Take OUT_DIR's lock, or raise a one-line error naming the run holding it. The lock
+    is an flock: it goes away with its process, however that ends. A folder where the lock
+    file cannot be created (read-only) is not locked: nothing can be written there."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock
+        return None
+    path = out_dir / LOCK
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        try:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        except OSError:
+            holder = ""
+        os.close(fd)
+        raise IpplanError(f"another ipplan batch is writing into this folder{f' (pid {holder})' if holder else ''}; "
+                          "wait for it to end, or give another OUT_DIR", str(out_dir)) from None
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    except OSError:
+        pass
+    return fd
+
+
+def _unlock(fd: Any) -> None:
+    if fd is not None:
+        os.close(fd)
+
+
+class _Interrupted(KeyboardInterrupt):
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Signals:
+    """SIGINT, SIGTERM and SIGHUP stop a run the same way (what Ctrl-C, `timeout` and CI
+    cancellation send). While workers run, a signal only sets ``received`` and the loop
+    stops at a safe point; elsewhere it raises. Main thread only (signals cannot be set
+    from another)."""
+
+    NAMES = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __init__(self) -> None:
+        self.received = 0
+        self.defer = False
+        self.previous: dict[int, Any] = {}
+
+    def __enter__(self) -> _Signals:
+        if threading.current_thread() is threading.main_thread():
+            for name in self.NAMES:
+                sig = getattr(signal, name, None)
+                if sig is not None:
+                    self.previous[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.received:
+            return  # a second Ctrl-C does not cut the clean stop short
+        self.received = signum
+        if not self.defer:
+            raise _Interrupted(signum)
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self.previous.items():
+            signal.signal(sig, handler)
+
+
+# --- the run ------------------------------------------------------------------------------
 
 def run_batch(
     in_dir: Path,
@@ -189,25 +371,60 @@ def run_batch(
     overwrite: bool = False,
     fail_fast: bool = False,
     max_bytes: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
     on_start: Callable[[int], None] = lambda total: None,
     on_result: Callable[[FileResult, Summary], None] = lambda r, s: None,
 ) -> Summary:
-    """Convert every document under ``in_dir`` into ``out_dir``. See `ipplan batch --help`."""
+    """Convert every document under ``in_dir`` into ``out_dir``. See `ipplan batch --help`.
+    Raises IpplanError (one line) when OUT_DIR cannot be created or another run holds it."""
     from ipplan.schema import SCHEMA_VERSION
 
     t0 = time.perf_counter()
     in_dir, out_dir = in_dir.resolve(), out_dir.resolve()
     files = [p for p in discover(in_dir, pattern) if out_dir not in p.parents and p.parent != out_dir]
     summary = Summary(total=len(files))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(out_dir)
-    entries = _load_manifest(out_dir, SCHEMA_VERSION)  # output rel → {"input", "sha256"}
-    jsonl_lines: dict[str, str] = {}
+    with _Signals() as signals:
+        try:
+            try:
+                out_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise IpplanError(f"cannot create the output folder: {exc.strerror or exc}", str(out_dir)) from None
+            lock = _lock(out_dir)
+        except KeyboardInterrupt as exc:  # stopped before anything started
+            summary.interrupted, summary.signal = True, getattr(exc, "signum", signal.SIGINT)
+            return summary
+        try:
+            _run_locked(in_dir, out_dir, files, summary, signals, fmt=fmt, jobs=jobs, force=force,
+                        overwrite=overwrite, fail_fast=fail_fast, max_bytes=max_bytes, timeout=timeout,
+                        max_memory=max_memory, on_start=on_start, on_result=on_result,
+                        schema_version=SCHEMA_VERSION)
+        except KeyboardInterrupt as exc:  # before the workers started (or from a callback)
+            summary.interrupted = True
+            summary.signal = getattr(exc, "signum", signals.received or signal.SIGINT)
+        finally:
+            signals.defer = True
+            _unlock(lock)
+        if signals.received:
+            summary.interrupted, summary.signal = True, signals.received
+    summary.seconds = time.perf_counter() - t0
+    return summary
 
-    def out_key(rel: str) -> str:
-        return output_path(Path(), rel, fmt).as_posix()
+
+def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary, signals: _Signals, *, fmt: str,
+                jobs: int | None, force: bool, overwrite: bool, fail_fast: bool, max_bytes: int | None,
+                timeout: float | None, max_memory: int | None, on_start: Callable[[int], None],
+                on_result: Callable[[FileResult, Summary], None], schema_version: str) -> None:
+    _remove_stale_temporaries(out_dir)
+    entries = _load_manifest(out_dir, schema_version)  # output rel → {"input", "sha256"}
+    journal = _Journal(out_dir, schema_version, summary)
+    jsonl_lines: dict[str, str] = {}
+    rels = [p.relative_to(in_dir).as_posix() for p in files]
+    names = output_names(rels, fmt) if fmt != "jsonl" else {}
+    halt = [False]  # --fail-fast
 
     def record(res: FileResult) -> None:
+        key = names.get(res.rel)
         if res.status == "parsed":
             summary.parsed += 1
             summary.sections += res.sections
@@ -215,26 +432,33 @@ def run_batch(
             summary.units += res.units
             if fmt == "jsonl":
                 jsonl_lines[res.rel] = res.output or ""
-            else:
-                entries[out_key(res.rel)] = {"input": res.rel, "sha256": res.sha256}
+            elif key:
+                entries[key] = {"input": res.rel, "sha256": res.sha256}
+                journal.add(key, entries[key])
         elif res.status == "failed":
             summary.failed += 1
             summary.failures.append((res.rel, res.error or "failed"))
-            if fmt != "jsonl" and out_key(res.rel) in entries:  # still ours, no longer up to date
-                entries[out_key(res.rel)]["sha256"] = None
-        if res.status != "skipped":
+            if key and key in entries and entries[key]["sha256"]:  # still ours, no longer up to date
+                entries[key]["sha256"] = None
+                journal.add(key, entries[key])
+            halt[0] = halt[0] or fail_fast
+        if res.status == "parsed" or res.status == "failed" and res.seconds:
             summary.slowest.append((res.seconds, res.rel))
             summary.slowest = sorted(summary.slowest, reverse=True)[:5]
         res.output = None
         on_result(res, summary)
 
-    on_start(len(files))
     todo: list[Job] = []
     try:
-        for path in files:
-            rel = path.relative_to(in_dir).as_posix()
-            entry = entries.get(out_key(rel)) if fmt != "jsonl" else None
-            job, problem = _plan_job(path, rel, in_dir, out_dir, fmt, overwrite or entry is not None, max_bytes)
+        on_start(len(files))
+        for path, rel in zip(files, rels):
+            if fmt != "jsonl" and names[rel] is None:
+                record(FileResult(rel, "failed", error=f"its output name is also the output of "
+                                                       f"{', '.join(_clashes(rel, rels, fmt))}; rename one of them"))
+                continue
+            key = names.get(rel)
+            entry = entries.get(key) if key else None
+            job, problem = _plan_job(path, rel, in_dir, out_dir, key, fmt, overwrite or entry is not None, max_bytes)
             if problem:
                 record(FileResult(rel, "failed", error=problem))
             elif (not force and entry and entry["sha256"] and job.out and Path(job.out).exists()
@@ -243,134 +467,170 @@ def run_batch(
                 record(FileResult(rel, "skipped"))
             else:
                 todo.append(job)
-        if fail_fast and summary.failed:
-            raise _Stop
-        n_jobs = jobs or os.cpu_count() or 1
-        if n_jobs <= 1 or len(todo) <= 1:
-            for job in todo:
-                record(parse_one(job.path, job.rel, fmt, job.out, job.owned, job.max_bytes))
-                if fail_fast and summary.failed:
-                    break
-        else:
-            _run_pool(todo, fmt, n_jobs, fail_fast, summary, record)
-    except _Stop:
-        pass
-    except KeyboardInterrupt:
-        summary.interrupted = True
+            if halt[0]:
+                break
+        if todo and not halt[0]:
+            _run_pool(todo, jobs or os.cpu_count() or 1, timeout, max_memory, signals, halt, record,
+                      claim=lambda job: _claim(job, out_dir, entries, journal))
     finally:
-        _finish(out_dir, fmt, entries, jsonl_lines, files, in_dir, summary, SCHEMA_VERSION)
-        summary.seconds = time.perf_counter() - t0
-    return summary
+        signals.defer = True  # the closing writes are not cut short
+        journal.close()
+        _finish(out_dir, fmt, entries, jsonl_lines, rels, summary, schema_version)
+
+
+def _clashes(rel: str, rels: list[str], fmt: str) -> list[str]:
+    """The other inputs whose output name (short or whole) is one of ``rel``'s."""
+    def keys(r: str) -> set[str]:
+        return {output_path(Path(), r, fmt).as_posix(), r + _ext(fmt)}
+
+    mine = keys(rel)
+    return sorted(r for r in rels if r != rel and keys(r) & mine)
+
+
+def _claim(job: Job, out_dir: Path, entries: dict[str, dict], journal: _Journal) -> None:
+    """Before a worker writes an output that does not exist yet, record it as ours: if the
+    run is killed midway, the next run may replace it (even after its input changed)."""
+    if job.out is None or job.owned:
+        return
+    key = Path(job.out).relative_to(out_dir).as_posix()
+    if key not in entries and not Path(job.out).exists():
+        entries[key] = {"input": job.rel, "sha256": None}
+        journal.add(key, entries[key])
+
+
+def _run_pool(todo: list[Job], jobs: int, timeout: float | None, max_memory: int | None, signals: _Signals,
+              halt: list[bool], record: Callable[[FileResult], None], claim: Callable[[Job], None]) -> None:
+    """Parse ``todo`` in worker processes. A stop (a signal, --fail-fast) lets the files in
+    flight finish (within STOP_GRACE) and starts nothing new, so every output is complete."""
+    from ipplan.workers import Lost, Pool
+
+    # A few files per chunk: fewer round trips, while progress still moves often and the
+    # last chunks still spread over the workers.
+    size = max(1, min(8, len(todo) // (jobs * 16)))
+
+    def chunks() -> Iterator[list[Job]]:
+        for i in range(0, len(todo), size):
+            chunk = todo[i : i + size]
+            for job in chunk:
+                claim(job)
+            yield chunk
+
+    def on_result(job: Job, res: FileResult | Lost) -> None:
+        record(FileResult(job.rel, "failed", error=res.reason) if isinstance(res, Lost) else res)
+
+    pool: Pool[Job, FileResult] = Pool(min(jobs, len(todo)), _run_job, warm=_warm, timeout=timeout or None,
+                                       max_memory=max_memory or None)
+    signals.defer = True
+    try:
+        try:
+            pool.run(chunks(), on_result, should_stop=lambda: bool(signals.received or halt[0]))
+        except KeyboardInterrupt:  # raised by a caller's on_result
+            signals.received = signals.received or signal.SIGINT
+        if signals.received or halt[0]:
+            try:
+                pool.stop(on_result, STOP_GRACE)
+            except KeyboardInterrupt:
+                pass
+    finally:
+        pool.close()
 
 
 def _remove_stale_temporaries(out_dir: Path) -> None:
-    """Temporary files of writes killed midway (SIGKILL skips write_atomic's clean-up)."""
+    """Temporary files of writes killed midway (SIGKILL skips write_atomic's clean-up):
+    only names write_atomic makes (".<name>.ipplan-XXXXXXXX.tmp"), and never inside hidden
+    folders such as .git."""
+    made_by_ipplan = re.compile(r"\..+\." + re.escape(TMP_TAG) + r"[A-Za-z0-9_]{8}" + re.escape(TMP_SUFFIX))
     for root, dirs, names in os.walk(out_dir):  # symlinked folders are not followed
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
-            if name.startswith(".") and name.endswith(TMP_SUFFIX):
-                Path(root, name).unlink(missing_ok=True)
+            if made_by_ipplan.fullmatch(name):
+                try:
+                    Path(root, name).unlink(missing_ok=True)
+                except OSError:
+                    pass  # a read-only folder: it stays, harmless
 
 
-def _plan_job(path: Path, rel: str, in_dir: Path, out_dir: Path, fmt: str, owned: bool,
+def _plan_job(path: Path, rel: str, in_dir: Path, out_dir: Path, key: str | None, fmt: str, owned: bool,
               max_bytes: int | None) -> tuple[Job, str | None]:
-    """The job for one input, or the reason it must not run: an input that is a symlink to
-    a file outside IN_DIR, or an output that would land outside OUT_DIR (through a symlinked
+    """The job for one input, or the reason it must not run: an input that is not a
+    regular file (a FIFO or a device would block or never end) or a symlink to a file
+    outside IN_DIR, or an output that would land outside OUT_DIR (through a symlinked
     folder there) or on top of an input."""
-    out = None if fmt == "jsonl" else output_path(out_dir, rel, fmt)
-    job = Job(str(path), rel, str(out) if out else None, owned, max_bytes)
-    if path.is_symlink() and in_dir not in path.resolve().parents:
-        return job, "symlink to a file outside the input folder (not followed)"
-    if out is not None:
-        target = out.resolve()
-        if out_dir not in target.parents:
-            return job, "output path leaves the output folder (symlink?); not written"
-        if target == path.resolve() or target.exists() and target.samefile(path):
-            return job, "output would overwrite the input"
+    out = out_dir / key if key is not None else None
+    job = Job(str(path), rel, str(out) if out else None, owned, max_bytes, fmt)
+    try:
+        if path.is_symlink() and in_dir not in path.resolve().parents:
+            return job, "symlink to a file outside the input folder (not followed)"
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            return job, f"not a regular file ({_kind(mode)}); not read"
+        if out is not None:
+            target = out.resolve()
+            if out_dir not in target.parents:
+                return job, "output path leaves the output folder (symlink?); not written"
+            if target == path.resolve() or target.exists() and target.samefile(path):
+                return job, "output would overwrite the input"
+    except OSError as exc:
+        return job, f"cannot read: {exc.strerror or exc}"
     return job, None
 
 
-def _run_pool(todo: list[Job], fmt: str, jobs: int, fail_fast: bool, summary: Summary,
-              record: Callable[[FileResult], None]) -> None:
-    """Workers ignore Ctrl-C; the main process stops submitting, cancels what has not
-    started and records the chunks already running (at most ``jobs`` × a few files), so
-    an interrupted run stops within a fraction of a second with every output complete."""
-    # A few files per task: fewer round trips, while progress still moves often and the
-    # last tasks still spread over the workers.
-    size = max(1, min(8, len(todo) // (jobs * 16)))
-    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-    pending: set[Future[list[FileResult]]] = set()
-    window = jobs * 4  # bounded queue: memory stays flat on 100,000 files
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def _sha_of(path: Path) -> str | None:
+    """SHA-256 of a regular file (None when it cannot be read: it is then parsed, and
+    the worker reports the problem)."""
+    h = hashlib.sha256()
     try:
-        for chunk in chunks:
-            pending.add(pool.submit(parse_chunk, chunk, fmt))
-            if len(pending) >= window:
-                pending = _collect(pending, record, fail_fast, summary)
-        while pending:
-            pending = _collect(pending, record, fail_fast, summary)
-    except (_Stop, KeyboardInterrupt):
-        for fut in pending:
-            fut.cancel()
-        _drain(pending, record)
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
 
 
-def _ignore_sigint() -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _drain(pending: set[Future[list[FileResult]]], record: Callable[[FileResult], None]) -> None:
-    """Record the chunks that were already running when the run was stopped."""
-    import signal
-    import threading
-
-    main_thread = threading.current_thread() is threading.main_thread()
-    # A second Ctrl-C must not cut this short (signals can only be set from the main thread).
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
-    try:
-        for fut in pending:
-            if not fut.cancelled():
-                try:
-                    results = fut.result()
-                except Exception:  # a worker that died: its files count as not done
-                    continue
-                for res in results:
-                    record(res)
-    finally:
-        if main_thread:
-            signal.signal(signal.SIGINT, previous)
-
-
-def _collect(pending: set[Future[list[FileResult]]], record: Callable[[FileResult], None], fail_fast: bool,
-             summary: Summary) -> set[Future[list[FileResult]]]:
-    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-    for fut in done:
-        for res in fut.result():
-            record(res)
-    if fail_fast and summary.failed:
-        raise _Stop
-    return pending
-
-
-class _Stop(Exception):
-    """--fail-fast: stop submitting after the first failure."""
-
-
-def _finish(out_dir: Path, fmt: str, entries: dict, jsonl_lines: dict[str, str], files: list[Path],
-            in_dir: Path, summary: Summary, schema_version: str) -> None:
-    if fmt == "jsonl" and jsonl_lines:
-        order = [p.relative_to(in_dir).as_posix() for p in files]
-        write_atomic(out_dir / JSONL, "".join(jsonl_lines[r] for r in order if r in jsonl_lines))
-    manifest = {"ipplan": __version__, "schema": schema_version, "outputs": dict(sorted(entries.items()))}
-    write_atomic(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+def _finish(out_dir: Path, fmt: str, entries: dict, jsonl_lines: dict[str, str], order: list[str],
+            summary: Summary, schema_version: str) -> None:
+    """The closing writes: plans.jsonl, the compacted manifest, _errors.jsonl. Each that
+    fails is reported in ``summary.errors`` and the others are still tried; files that
+    would not change are not rewritten (a read-only, up-to-date OUT_DIR is fine)."""
     summary.failures.sort()
+
+    def put(name: str, text: str) -> bool:
+        path = out_dir / name
+        try:
+            if path.is_file() and path.read_bytes() == text.encode("utf-8"):
+                return True
+            write_atomic(path, text)
+            return True
+        except OSError as exc:
+            summary.errors.append(f"cannot write {name}: {exc.strerror or exc}")
+            return False
+
+    if fmt == "jsonl" and jsonl_lines:
+        put(JSONL, "".join(jsonl_lines[r] for r in order if r in jsonl_lines))
+    live = {k: v for k, v in sorted(entries.items()) if (out_dir / k).exists()}  # drop claims never written
+    manifest = {"ipplan": __version__, "schema": schema_version, "outputs": live}
+    if put(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"):
+        try:
+            if (out_dir / JOURNAL).exists():
+                (out_dir / JOURNAL).unlink()
+        except OSError as exc:
+            summary.errors.append(f"cannot remove {JOURNAL}: {exc.strerror or exc}")
     errors = "".join(json.dumps({"file": f, "error": e}, ensure_ascii=False) + "\n" for f, e in summary.failures)
+    errors += "".join(json.dumps({"file": None, "error": e}, ensure_ascii=False) + "\n" for e in summary.errors)
     err_path = out_dir / ERRORS
     if errors:
-        write_atomic(err_path, errors)
+        put(ERRORS, errors)
     elif err_path.exists():
-        err_path.unlink()
+        try:
+            err_path.unlink()
+        except OSError as exc:
+            summary.errors.append(f"cannot remove {ERRORS}: {exc.strerror or exc}")

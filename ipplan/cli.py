@@ -44,11 +44,19 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+def _check_folder(out: str) -> None:
+    """-o into a folder that does not exist is a mistake to report, not to create."""
+    parent = Path(out).parent
+    if not parent.is_dir():
+        _fail(f"{out}: cannot write: {'no such folder' if not parent.exists() else 'not a folder'}: {parent}")
+
+
 def _output(text: str, out: str | None) -> None:
     if out is None or out == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
     else:
+        _check_folder(out)
         try:
             write_atomic(Path(out), text)
         except OSError as exc:
@@ -75,6 +83,15 @@ def parse(file: str, out: str | None, fmt: str, encoding: str | None, max_size: 
     from ipplan import api, emit
     from ipplan.errors import IpplanError
 
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            _fail(f"--encoding: unknown encoding {encoding!r} (e.g. gb18030, big5, utf-16)", 2)
+    if out is not None and out != "-":
+        _check_folder(out)  # before the parse: a mistyped -o fails at once
     try:
         plan = api.parse_file(file, encoding=encoding, max_bytes=max_size)
     except IpplanError as exc:
@@ -139,23 +156,47 @@ def text(file: str, encoding: str | None, plain: bool, max_size: int) -> None:
               help="Replace existing files in OUT_DIR that ipplan did not write (e.g. curated plans).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
 @_max_size
+@click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True, metavar="SECONDS",
+              help="Stop a document that takes longer (it fails; 0: no limit).")
+@click.option("--max-memory", type=ByteSize(), default="1GB", show_default=True,
+              help="Stop a document that needs more memory than this, per worker.")
 def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str | None, force: bool,
-          overwrite: bool, fail_fast: bool, max_size: int) -> None:
+          overwrite: bool, fail_fast: bool, max_size: int, timeout: float, max_memory: int) -> None:
     """Convert every document under IN_DIR into OUT_DIR.
 
     Outputs are written atomically; a re-run skips inputs whose output is up to date.
     Existing files ipplan did not write are never replaced without --overwrite.
-    Failures go to OUT_DIR/_errors.jsonl. Exit code 0 when all parsed, 1 when some failed.
+    Each document runs in a worker under --timeout and --max-memory; one that exceeds
+    them, or whose worker dies, fails alone. Failures go to OUT_DIR/_errors.jsonl.
+    Exit code 0 when all parsed, 1 when some failed or OUT_DIR could not be written,
+    130/143/129 when stopped by SIGINT (Ctrl-C)/SIGTERM/SIGHUP.
     """
     from ipplan.batch import run_batch
+    from ipplan.errors import IpplanError
     from ipplan.progress import make_reporter
 
     reporter = make_reporter(sys.stderr)
-    summary = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, pattern=pattern, force=force, overwrite=overwrite,
-                        fail_fast=fail_fast, max_bytes=max_size,
-                        on_start=reporter.start, on_result=reporter.update)
-    reporter.finish(summary, out_dir)
-    sys.exit(130 if summary.interrupted else 1 if summary.failed else 0)
+
+    def update(res, summary) -> None:  # type: ignore[no-untyped-def]
+        try:
+            reporter.update(res, summary)
+        except OSError:  # stderr went away (`| tee` killed): the run goes on
+            pass
+
+    try:
+        summary = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, pattern=pattern, force=force, overwrite=overwrite,
+                            fail_fast=fail_fast, max_bytes=max_size, timeout=timeout or None, max_memory=max_memory,
+                            on_start=reporter.start, on_result=update)
+    except IpplanError as exc:
+        reporter.abort()
+        _fail(str(exc))
+    try:
+        reporter.finish(summary, out_dir)
+    except OSError:  # stderr closed or full: the exit code still tells
+        pass
+    if summary.interrupted:
+        sys.exit(128 + (summary.signal or 2))
+    sys.exit(1 if summary.failed or summary.errors else 0)
 
 
 @main.command()
@@ -242,6 +283,8 @@ def _write_rows(rows, out: str, fmt: str | None, sheet: str) -> None:
     from ipplan.views import export
 
     fmt = export.format_for(out, fmt)
+    if out != "-":
+        _check_folder(out)
     try:
         if out == "-":
             if fmt != "csv":

@@ -7,7 +7,9 @@ import tempfile
 from pathlib import Path
 
 
-#: Suffix of write_atomic's temporary files (".<name>.<random>.tmp", next to the target).
+#: write_atomic's temporary files are ".<name>.ipplan-<8 random>.tmp", next to the target:
+#: a name no other program makes, so `ipplan batch` can sweep the ones a kill left behind.
+TMP_TAG = "ipplan-"
 TMP_SUFFIX = ".tmp"
 
 
@@ -20,7 +22,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and rename: readers never see a
     half-written file, and an interrupted write leaves the old file (or none)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{TMP_TAG}", suffix=TMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

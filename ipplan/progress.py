@@ -34,6 +34,9 @@ class PlainReporter:
     def finish(self, summary: Summary, out_dir: Path) -> None:
         print(_summary_text(summary, out_dir), file=self.stream, flush=True)
 
+    def abort(self) -> None:
+        """The run ended before it started (an error is printed next)."""
+
 
 class RichReporter(PlainReporter):
     def __init__(self, stream: IO[str], *, force_terminal: bool | None = None) -> None:
@@ -65,11 +68,15 @@ class RichReporter(PlainReporter):
     def finish(self, summary: Summary, out_dir: Path) -> None:
         self.progress.stop()
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title="ipplan batch", show_header=False)
         for label, value in _summary_rows(summary, out_dir):
-            table.add_row(label, value)
+            table.add_row(label, Text(value))  # file names and errors are data, never rich markup
         self.console.print(table)
+
+    def abort(self) -> None:
+        self.progress.stop()
 
 
 def _summary_rows(s: Summary, out_dir: Path) -> list[tuple[str, str]]:
@@ -84,8 +91,17 @@ def _summary_rows(s: Summary, out_dir: Path) -> list[tuple[str, str]]:
         rows.append(("failed", f"{rel}: {err}"))
     if len(s.failures) > 5:
         rows.append(("", f"… {len(s.failures) - 5} more in {out_dir / ERRORS}"))
+    for err in s.errors:
+        rows.append(("error", err))
     if s.interrupted:
-        rows.append(("interrupted", "stopped early; finished outputs are complete, the rest was not written"))
+        import signal
+
+        try:
+            name = f" by {signal.Signals(s.signal).name}" if s.signal else ""
+        except ValueError:
+            name = ""
+        rows.append(("interrupted", f"stopped early{name}; finished outputs are complete and recorded, "
+                                    "the rest was not written"))
     return rows
 
 

@@ -158,7 +158,7 @@ def test_symlinks_cannot_lead_outside_the_folders(in_dir: Path, tmp_path: Path) 
 def test_stale_temporary_files_are_removed(in_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "city").mkdir(parents=True)
-    stale = out / "city" / ".zhengzhou-2023.yaml.abc123.tmp"  # what a SIGKILL mid-write leaves
+    stale = out / "city" / ".zhengzhou-2023.yaml.ipplan-abc123_z.tmp"  # what a SIGKILL mid-write leaves
     stale.write_text("half", encoding="utf-8")
     run_batch(in_dir, out, jobs=1, pattern="*.txt")
     assert not stale.exists()
@@ -190,8 +190,9 @@ def test_a_real_interrupt_leaves_only_complete_plans(tmp_path: Path, sig: str) -
         assert not list(out.rglob("*.tmp"))
     written = list(out.glob("*.yaml"))
     assert 20 <= len(written) < 400
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the pure-Python loader is ~60 ms a plan
     for path in written:
-        ipplan.Plan.model_validate(yaml.safe_load(path.read_text("utf-8")))
+        ipplan.Plan.model_validate(yaml.load(path.read_text("utf-8"), Loader=loader))  # noqa: S506
     rerun = run_batch(corpus, out, jobs=2)
     assert rerun.failed == 0 and rerun.parsed + rerun.skipped == 400
     if sig == "INT":  # everything finished before the stop was recorded as done
@@ -214,3 +215,88 @@ def test_terminal_progress_bar_and_summary_table(in_dir: Path, tmp_path: Path) -
         assert label in text  # the closing table
     assert "binary.txt" in text and "\x1b[" in text  # failures listed; colours on a terminal
     assert type(make_reporter(io.StringIO())) is PlainReporter  # piped: plain lines
+
+
+def test_inputs_sharing_an_output_name_keep_their_whole_names(tmp_path: Path) -> None:
+    """R10: n.txt and n.text (x.htm, x.html, x.txt) would both become n.yaml: each keeps its
+    whole name instead, whatever order the folder lists them in; the rest is unchanged."""
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    text = SAMPLE_TEXTS[0].read_text("utf-8")
+    for i, name in enumerate(["n.txt", "n.text", "x.htm", "x.html", "x.txt", "alone.txt"]):
+        (in_dir / name).write_text(text + f"\n（{i}）\n", encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_batch(in_dir, out, jobs=2)
+    assert (summary.parsed, summary.failed) == (6, 0), summary.failures
+    names = sorted(p.name for p in out.glob("*.yaml"))
+    assert names == ["alone.yaml", "n.text.yaml", "n.txt.yaml", "x.htm.yaml", "x.html.yaml", "x.txt.yaml"]
+    for name in names[1:]:  # each output holds its own input
+        source = yaml.safe_load((out / name).read_text("utf-8"))["source"]["path"]
+        assert name == source + ".yaml"
+    again = run_batch(in_dir, out, jobs=2)
+    assert (again.skipped, again.failed) == (6, 0)  # no false "not written by ipplan batch"
+
+
+def test_an_output_name_taken_twice_fails_both_naming_each_other(tmp_path: Path) -> None:
+    from ipplan.batch import output_names
+
+    assert output_names(["n.txt", "n.text", "n.txt.txt", "m.txt"], "yaml") == {
+        "n.txt": None, "n.text": "n.text.yaml", "n.txt.txt": None, "m.txt": "m.yaml"}
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    for name in ["n.txt", "n.text", "n.txt.txt"]:
+        shutil.copy(SAMPLE_TEXTS[0], in_dir / name)
+    summary = run_batch(in_dir, tmp_path / "out", jobs=1)
+    assert dict(summary.failures) == {
+        "n.txt": "its output name is also the output of n.text, n.txt.txt; rename one of them",
+        "n.txt.txt": "its output name is also the output of n.txt; rename one of them"}
+    assert summary.parsed == 1
+
+
+def test_the_sweep_removes_only_ipplans_own_temporaries(tmp_path: Path) -> None:
+    """R12: .git/objects/.pack.tmp and other programs' .*.tmp files are not ipplan's."""
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    shutil.copy(SAMPLE_TEXTS[0], in_dir)
+    out = tmp_path / "out"
+    keep = [out / ".git" / "objects" / ".pack.tmp", out / ".notes.tmp", out / ".x.yaml.abcdefgh.tmp",
+            out / ".git" / ".x.yaml.ipplan-abcdefgh.tmp"]
+    sweep = [out / ".x.yaml.ipplan-abcdefgh.tmp", out / "sub" / ".y.json.ipplan-a1_b2c3d.tmp"]
+    for path in keep + sweep:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    run_batch(in_dir, out, jobs=1)
+    assert all(p.exists() for p in keep) and not any(p.exists() for p in sweep)
+
+
+def test_runs_with_different_globs_keep_each_others_manifest_entries(in_dir: Path, tmp_path: Path) -> None:
+    """R8, one run after the other: the manifest is a union."""
+    out = tmp_path / "out"
+    run_batch(in_dir, out, jobs=1, pattern="l*.txt")
+    run_batch(in_dir, out, jobs=1, pattern="w*.txt")
+    outputs = json.loads((out / "_manifest.json").read_text("utf-8"))["outputs"]
+    assert sorted(outputs) == ["city/wenzhou-2022.yaml", "linyi-2023.yaml"]
+    assert run_batch(in_dir, out, jobs=1, pattern="*.txt").skipped == 2
+
+
+def test_slowest_files_leave_out_worker_start_up(tmp_path: Path) -> None:
+    """C6: every worker loads the parser before its first file, so the slowest files are
+    slow files, not each worker's first one."""
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    small = "关于印发工作方案的通知\n一、总体目标\n到2025年，发明专利拥有量达到{}件。\n"
+    for i in range(8):
+        (in_dir / f"small{i}.txt").write_text(small.format(i + 1), encoding="utf-8")
+    big = in_dir / "zz-big.txt"
+    big.write_text("\n".join(p.read_text("utf-8") for p in SAMPLE_TEXTS), encoding="utf-8")  # ~150 ms
+    import subprocess
+    import sys
+
+    # a fresh process, as from the shell: the parser is not imported yet when workers start
+    proc = subprocess.run([sys.executable, "-m", "ipplan", "batch", str(in_dir), "-o", str(tmp_path / "out"),
+                           "-j", "2"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    line = next(line for line in proc.stderr.splitlines() if "slowest:" in line)
+    slowest = [(name, int(ms)) for name, ms, _ in (item.split() for item in line.split(":", 1)[1].split(", "))]
+    assert slowest[0][0] == "zz-big.txt", line  # start-up (~200-500 ms) would come first
+    assert all(ms < slowest[0][1] / 2 for _, ms in slowest[1:]), line

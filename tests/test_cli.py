@@ -38,6 +38,7 @@ def test_parse_to_stdout_yaml_keeps_chinese_unescaped() -> None:
 
 def test_parse_json_to_file(tmp_path: Path) -> None:
     out = tmp_path / "sub" / "plan.json"
+    out.parent.mkdir()
     result = run("parse", str(LINYI), "--format", "json", "-o", str(out))
     assert result.exit_code == 0 and result.output == ""
     data = json.loads(out.read_text("utf-8"))
@@ -119,3 +120,23 @@ def test_max_size_is_configurable(tmp_path, size: str, ok: bool | None) -> None:
         assert result.exit_code == 0
     else:
         assert result.exit_code == 1 and "1,024-byte limit" in result.output and "plan.txt" in result.output
+
+
+def test_unknown_encoding_is_a_usage_error() -> None:
+    """C2: a mistyped --encoding is the command line's fault: exit 2, one line."""
+    proc = subprocess.run([sys.executable, "-m", "ipplan", "parse", str(LINYI), "--encoding", "nonsense"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "unknown encoding 'nonsense'" in proc.stderr
+
+
+@pytest.mark.parametrize(("command", "name"), [(["parse", str(LINYI)], "x.yaml"), (["schema"], "x.json"),
+                                             (["export", str(SAMPLES / "linyi-2023.yaml")], "x.csv")])
+def test_output_into_a_missing_folder_is_an_error(tmp_path: Path, command: list[str], name: str) -> None:
+    """C3: -o into a folder that does not exist is not created silently."""
+    out = tmp_path / "nonexistent" / "dir" / name
+    proc = subprocess.run([sys.executable, "-m", "ipplan", *command, "-o", str(out)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
+    assert "no such folder" in proc.stderr and str(out) in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "nonexistent").exists()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from pathlib import Path
+import stat
 
 from ipplan.errors import ReadError
 from ipplan.parse.types import DecodedDocument, RawDocument
@@ -50,28 +50,55 @@ FRAGMENT_SCAN = 65536
 
 
 def read_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> RawDocument:
-    """Read a file (or ``-`` for stdin) into a RawDocument, with one-line errors."""
+    """Read a file (or ``-`` for stdin) into a RawDocument, with one-line errors. Only
+    regular files are read (a FIFO would block, /dev/zero never ends), and never more
+    than ``max_bytes`` + 1 bytes, whatever the size the file system reports."""
     name = os.fspath(path)
     if name == "-":
         import sys
 
         data = sys.stdin.buffer.read(max_bytes + 1)
         return _check(RawDocument(data=data, path=None), "<stdin>", max_bytes)
-    p = Path(name)
-    if p.is_dir():
-        raise ReadError("is a directory (use `ipplan batch` for folders)", name)
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise ReadError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", name)
-        data = p.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise ReadError("no such file", name) from None
     except PermissionError:
         raise ReadError("permission denied", name) from None
+    except IsADirectoryError:
+        raise ReadError("is a directory (use `ipplan batch` for folders)", name) from None
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}", name) from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise ReadError("is a directory (use `ipplan batch` for folders)", name)
+        if not stat.S_ISREG(st.st_mode):
+            raise ReadError(f"not a regular file ({_special_kind(st.st_mode)}); not read", name)
+        if st.st_size > max_bytes:
+            raise ReadError(f"file is {st.st_size:,} bytes, over the {max_bytes:,}-byte limit", name)
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        data = b"".join(chunks)
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}", name) from None
+    finally:
+        os.close(fd)
     return _check(RawDocument(data=data, path=name), name, max_bytes)
+
+
+def _special_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "a special file"
 
 
 #: Text with nothing to read: whitespace of any width, zero-width marks, BOMs.

@@ -4,6 +4,7 @@ bounded memory, and no traceback; a batch over all of them loses nothing."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -50,17 +51,24 @@ def test_hostile_input_gives_its_error(corpus: dict[str, Path], h: Hostile) -> N
 
 
 def test_batch_over_the_hostile_corpus_reports_every_file(corpus: dict[str, Path], tmp_path: Path) -> None:
-    in_dir = next(iter(corpus.values())).parent
+    """The documents of the corpus (not the plan files, which `validate` reads) in one
+    batch, with a good one: each gives its error, the good one its plan (~1 s; it took
+    ~270 s when the 20 MB plan file was parsed as a document too)."""
+    parse_cases = {h.name: h for h in CORPUS if h.command == "parse"}
+    in_dir = tmp_path / "in"
+    (in_dir / "good").mkdir(parents=True)
+    for name in parse_cases:
+        os.link(corpus[name], in_dir / name)
     good = in_dir / "good" / "linyi-2023.txt"
-    good.parent.mkdir(exist_ok=True)
     good.write_bytes((Path(__file__).parents[2] / "samples" / "linyi-2023.txt").read_bytes())
     out = tmp_path / "out"
+    start = time.perf_counter()
     summary = run_batch(in_dir, out, jobs=2, pattern="*")
+    assert time.perf_counter() - start < TIME_BOUND
     errors = {e["file"]: e["error"] for e in map(json.loads, (out / ERRORS).read_text("utf-8").splitlines())}
-    parse_cases = {h.name: h for h in CORPUS if h.command == "parse"}
-    assert set(parse_cases) <= set(errors)
+    assert set(errors) == set(parse_cases)
     assert all(parse_cases[name].words in errors[name] for name in parse_cases)
-    assert summary.parsed >= 1 and (out / "good" / "linyi-2023.yaml").exists()
+    assert summary.parsed == 1 and (out / "good" / "linyi-2023.yaml").exists()
     assert not list(out.rglob("*.tmp"))
 
 
