@@ -448,3 +448,27 @@ def test_browser_lays_out_every_mark_in_its_row(doc: Path, tmp_path: Path) -> No
     units = [u.line for u in plan_units(plan)]
     assert sorted(r for ref, rows in layout["marks"].items() if ref[0] == "u" for r in set(rows)) == sorted(units)
     assert layout["ms"] < 5000  # page load to layout, well under a second on the 2-core machine
+
+
+def test_curation_workflow_parse_review_correct(tmp_path: Path) -> None:
+    """batch → review (the document found under --against, as validate finds it) → correct →
+    review again shows the correction on its line."""
+    notices = tmp_path / "notices"
+    notices.mkdir()
+    (notices / "a.txt").write_bytes(SAMPLE_TEXTS[0].read_bytes())
+    plans = tmp_path / "plans"
+    from ipplan.batch import run_batch
+
+    run_batch(notices, plans, fmt="json", jobs=1)
+    plan_file = plans / "a.json"
+    data = json.loads(plan_file.read_text("utf-8"))
+    assert data["source"]["path"].endswith("a.txt")
+    data["targets"][1]["value"] = 9999  # the analyst corrects a value
+    plan_file.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    out = tmp_path / "r.html"
+    res = run("review", str(plan_file), "--against", str(notices), "-o", str(out))
+    assert res.exit_code == 0, res.output
+    html = out.read_text("utf-8")
+    note = re.search(r'<div class="note k-t" data-ref="t2".*?</div></div>', html)
+    assert note and "<i>value</i>9999" in note[0]
+    assert Page(html).notes["t2"] == [data["targets"][1]["line"]]

@@ -61,11 +61,12 @@ class ReviewInput:
     banners: list[str] = field(default_factory=list)  # warnings shown above the summary
 
 
-def load(path: str, *, source: str | None = None, encoding: str | None = None,
+def load(path: str, *, source: str | None = None, against: str | None = None, encoding: str | None = None,
          max_bytes: int | None = None) -> ReviewInput:
     """A document (parsed here) or a plan file with its source document.
 
-    A plan file's document is ``source`` if given, else ``source.path`` of the plan,
+    A plan file's document is ``source`` if given; else, with ``against`` (a folder), the one
+    `ipplan validate --against` would compare it with; else ``source.path`` of the plan,
     relative to the plan file's folder, else to the working directory.
     """
     from ipplan import api
@@ -84,15 +85,15 @@ def load(path: str, *, source: str | None = None, encoding: str | None = None,
         if len(plans) != 1:
             raise UsageError(f"holds {len(plans)} plans; review takes one (give a .yaml or .json plan file)", path)
         plan = plans[0]
-        doc_path = source or find_source(plan, p)
+        doc_path = source or find_source(plan, p, against)
         doc = readers.decode(readers.read_path(doc_path, max_bytes=limit), encoding)
         banners = []
         if plan.source.sha256 and doc.sha256 and plan.source.sha256 != doc.sha256:
             banners.append(f"The document {doc_path} is not the one this plan was made from (its SHA-256 differs "
                            "from source.sha256): lines may not match.")
         return ReviewInput(plan, api.text_of(doc)[1], path, str(doc_path), banners)
-    if source:
-        raise UsageError("--source is for plan files; this is a document", path)
+    if source or against:
+        raise UsageError(f"--{'source' if source else 'against'} is for plan files; this is a document", path)
     doc = readers.decode(readers.read_path(path, max_bytes=limit), encoding)
     try:
         plan = api.build_plan(doc)
@@ -102,19 +103,33 @@ def load(path: str, *, source: str | None = None, encoding: str | None = None,
     return ReviewInput(plan, api.text_of(doc)[1], path, "<stdin>" if path == "-" else path)
 
 
-def find_source(plan: Plan, plan_path: Path) -> str:
-    """The plan's source document: source.path beside the plan file, else from the working directory."""
+def find_source(plan: Plan, plan_path: Path, against: str | None = None) -> str:
+    """The plan's source document: under ``against`` as `ipplan validate --against` finds it
+    (never outside that folder), else source.path beside the plan file, else from the
+    working directory."""
+    if against:
+        from ipplan.validate.against import SourceFinder
+
+        root = Path(against)
+        if not root.is_dir():
+            raise ReadError("not a folder (--against takes the folder of the source documents)", against)
+        found, tried = SourceFinder(root).find(str(plan_path), plan.model_dump(include={"source"}))
+        if found is None:
+            looked = " and ".join(os.path.join(against, t) for t in tried)
+            raise ReadError(f"source document not found: looked for {looked} (give --source DOCUMENT)", str(plan_path))
+        return str(found)
     given = plan.source.path
     if not given:
-        raise ReadError("the plan names no source document (source.path is null); give --source DOCUMENT",
-                        str(plan_path))
+        raise ReadError("the plan names no source document (source.path is null); "
+                        "give --source DOCUMENT or --against SOURCE_DIR", str(plan_path))
     candidates = [Path(given)] if os.path.isabs(given) else [plan_path.parent / given, Path(given)]
     unique = list(dict.fromkeys(os.path.normpath(c) for c in candidates))
     for c in unique:
         if os.path.isfile(c):
             return c
     looked = " and ".join(unique)
-    raise ReadError(f"source document not found: looked for {looked} (give --source DOCUMENT)", str(plan_path))
+    raise ReadError(f"source document not found: looked for {looked} "
+                    "(give --source DOCUMENT or --against SOURCE_DIR)", str(plan_path))
 
 
 # --- placing items on lines --------------------------------------------------------------
@@ -152,7 +167,9 @@ class Placer:
         self.order = [n for n, _ in lines]
         self.misses = 0
 
-    def place(self, line: int | None, needles: list[str], after: int = 0) -> Placed:
+    def place(self, line: int | None, needles: list[str], after: int = 0, loose: int = 0) -> Placed:
+        """On ``line`` any needle will do; a search uses all but the ``loose`` last ones (a bare
+        outline label such as "1." would match anywhere)."""
         needles = [n for n in needles if n]
         if line is not None and line in self.text:
             for needle in needles:
@@ -160,7 +177,7 @@ class Placer:
                 if i >= 0:
                     return Placed(line, i, i + len(needle), "exact")
             return Placed(line, how="line")
-        return self.search(needles, after)
+        return self.search(needles[:len(needles) - loose], after)
 
     def search(self, needles: list[str], after: int = 0) -> Placed:
         if not needles or self.misses >= MAX_SEARCH_MISSES:
@@ -223,7 +240,7 @@ def build(plan: Plan, lines: list[tuple[int, str]]) -> Review:
     for i, s in enumerate(sections, 1):
         ref = f"s{i}"
         needles = [s.label + s.title, s.title, s.label] if s.title else [s.label]
-        placed = placer.place(s.line, needles, after)
+        placed = placer.place(s.line, needles, after, loose=1 if s.title else 0)
         if placed.line is None:
             review.unplaced.append(("section", f"{s.id} {s.label}{s.title}"))
             continue
