@@ -112,7 +112,8 @@ def review_of(path: Path) -> tuple[Plan, list[tuple[int, str]], str]:
 
 
 def plan_units(plan: Plan) -> list:
-    return [u for s in walk(plan.sections) for u in s.units] + [u for t in plan.tables for k in t.tasks for u in k.units]
+    return ([u for s in walk(plan.sections) for u in s.units]
+            + [u for t in plan.tables for k in t.tasks for u in k.units])
 
 
 # --- every item on its line, on every sample and dev document ---------------------------------
@@ -189,14 +190,16 @@ def _plan(**extra) -> Plan:
         "sections": [{"id": "1", "label": "一、", "ordinal": 1, "level": 1, "title": "总体目标", "line": 2,
                       "units": [{"name": "市市场监管局", "lead": True, "line": 3}, {"name": "市科技局", "line": 3}]}],
         "targets": [
-            {"section": "1", "indicator": "每万人高价值发明专利拥有量", "value": 15, "unit": "件", "op": ">=", "year": 2025,
+            {"section": "1", "indicator": "每万人高价值发明专利拥有量", "value": 15, "unit": "件", "op": ">=",
+             "year": 2025,
              "text": "每万人高价值发明专利拥有量达到15件以上", "line": 3},
             {"section": "table:1/1", "indicator": "发明专利授权量", "value": 150, "unit": "件", "year": 2023,
              "text": "发明专利授权量 (件) 2023年 150", "line": 5},
             {"section": "table:1/1", "indicator": "发明专利授权量", "value": 150, "unit": "件", "year": 2024,
              "text": "发明专利授权量 (件) 2024年 150", "line": 5},
         ],
-        "tables": [{"index": 1, "header": ["序号", "主要指标", "2023年", "2024年"], "rows": [["1", "发明专利授权量 (件)", "150", "150"]],
+        "tables": [{"index": 1, "header": ["序号", "主要指标", "2023年", "2024年"],
+                    "rows": [["1", "发明专利授权量 (件)", "150", "150"]],
                     "kind": "targets", "line": 4}],
         "notices": [{"code": "N201", "message": "line 2: numbering gap: " + HOSTILE[0], "line": 2},
                     {"code": "N401", "message": "possible missed target: " + HOSTILE[1], "line": 6},
@@ -207,7 +210,8 @@ def _plan(**extra) -> Plan:
 
 
 def _render(plan: Plan, lines=LINES, **kw) -> str:
-    return rv.render(rv.ReviewInput(plan, list(lines), kw.pop("name", "plan.yaml"), kw.pop("document", "doc.txt"), **kw))
+    name, document = kw.pop("name", "plan.yaml"), kw.pop("document", "doc.txt")
+    return rv.render(rv.ReviewInput(plan, list(lines), name, document, **kw))
 
 
 def test_hand_made_plan_is_marked_in_place() -> None:
@@ -391,7 +395,8 @@ def test_changed_source_is_flagged(tmp_path: Path) -> None:
 
 
 def test_review_imports_stay_off_the_start_up_path() -> None:
-    code = "import sys, ipplan.cli; print(any(m.startswith(('ipplan.views.review', 'ipplan.api')) for m in sys.modules))"
+    code = ("import sys, ipplan.cli; "
+            "print(any(m.startswith(('ipplan.views.review', 'ipplan.api')) for m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
     assert proc.stdout.strip() == "False", proc.stderr
@@ -405,7 +410,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 #: every margin note, the number printed in the row its box lies in, found by layout.
 PROBE = """<script>
 addEventListener('load', () => {
-  const rows = [...document.querySelectorAll('.row')].map(r => [r.getBoundingClientRect(), r.querySelector('.ln').textContent]);
+  const rows = [...document.querySelectorAll('.row')]
+    .map(r => [r.getBoundingClientRect(), r.querySelector('.ln').textContent]);
   const rowAt = (el) => { const b = el.getBoundingClientRect(); const y = b.top + b.height / 2;
     const hit = rows.find(([r]) => y >= r.top && y <= r.bottom); return hit ? +hit[1] : null; };
   const out = {marks: {}, notes: {}, hidden: 0, ms: performance.now()};

@@ -450,7 +450,8 @@ def _target_note(i: int, t) -> str:
     kv = "".join(f'<span class="kv"><i>{k}</i>{e(v)}</span>' for k, v in fields)
     more = ""
     if t.milestones:
-        more += '<div class="muted">milestones: ' + e(", ".join(f"{m.year}: {_num(m.value)}" for m in t.milestones)) + "</div>"
+        steps = ", ".join(f"{m.year}: {_num(m.value)}" for m in t.milestones)
+        more += f'<div class="muted">milestones: {e(steps)}</div>'
     ind = f' <span class="muted">{e(t.indicator_id)}</span>' if t.indicator_id else ""
     return (f'<span class="badge b-t">T{i}</span> <b class="ind">{e(t.indicator)}</b>{ind}'
             f'<div class="kvs">{kv}</div>{more}')
@@ -497,9 +498,11 @@ header.top .src{color:var(--muted);font-size:13px;margin:0;word-break:break-all}
 .stats span{font-size:12px;color:var(--muted)}
 .stats li.alert{border-color:#e9b5b0}.stats li.alert b{color:var(--warn)}
 .panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:16px 28px;margin:14px 0 0}
-.panels h2{font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 6px;font-weight:600}
+.panels h2{font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 6px;
+ font-weight:600}
 table.small{border-collapse:collapse;font-size:13px;width:100%}
-table.small th,table.small td{text-align:left;padding:3px 8px 3px 0;border-bottom:1px solid var(--line);vertical-align:top}
+table.small th,table.small td{text-align:left;padding:3px 8px 3px 0;border-bottom:1px solid var(--line);
+ vertical-align:top}
 table.small th{font-weight:600;color:var(--muted);white-space:nowrap}
 table.small td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .panels p,.panels ul{font-size:13px;margin:4px 0}.panels ul{padding-left:18px}
@@ -534,13 +537,15 @@ span.h-u{background:var(--unit);box-shadow:inset 0 -2px 0 var(--unit-b)}
 span.h-ul{background:var(--unit);box-shadow:inset 0 -2px 0 var(--unit-b);font-weight:650}
 span.h-m{background:var(--meta);box-shadow:inset 0 -2px 0 var(--meta-b)}
 span.h-t.h-u,span.h-t.h-ul{background:linear-gradient(var(--tgt),var(--unit))}
-span[data-end]::after{content:attr(data-end);font:600 9.5px/1 ui-monospace,Menlo,Consolas,monospace;vertical-align:super;
+span[data-end]::after{content:attr(data-end);font:600 9.5px/1 ui-monospace,Menlo,Consolas,monospace;
+ vertical-align:super;
  margin-left:2px;color:var(--tgt-b)}
 span.h-u[data-end]::after,span.h-ul[data-end]::after{color:var(--unit-b)}
 span.h-m[data-end]::after{color:var(--meta-b)}
 .note{border-left:3px solid var(--line);padding:2px 0 2px 8px;background:#fff}
 .note.k-s{border-left-color:var(--sec)}.note.k-t{border-left-color:var(--tgt-b)}
-.note.k-g{border-left-color:var(--unit-b)}.note.k-m{border-left-color:var(--meta-b)}.note.k-tb{border-left-color:#8c959f}
+.note.k-g{border-left-color:var(--unit-b)}.note.k-m{border-left-color:var(--meta-b)}
+.note.k-tb{border-left-color:#8c959f}
 .note.k-n.warn{border-left-color:var(--warn);background:var(--warn-bg)}
 .note.k-n.miss{border-left-color:var(--miss);background:var(--miss-bg)}
 .note.k-n.repair{border-left-color:var(--repair);background:var(--repair-bg)}
@@ -562,7 +567,7 @@ span.h-m[data-end]::after{color:var(--meta-b)}
 #only{margin-right:4px;vertical-align:-2px}
 body:has(#only:checked) .row:not(.x){display:none}
 footer{color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding:12px 0 30px}
-@media (max-width:900px){.row{grid-template-columns:3em minmax(0,1fr)}.row .mg{grid-column:2}}
+@media screen and (max-width:900px){.row{grid-template-columns:3em minmax(0,1fr)}.row .mg{grid-column:2}}
 @media print{
  @page{size:A4;margin:14mm 12mm}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -632,7 +637,8 @@ def _header(r: ReviewInput, review: Review, title: str) -> str:
 
 def _notice_panel(plan: Plan, review: Review, by_code: Counter) -> str:
     if not plan.notices:
-        return '<section id="notices"><h2>Notices</h2><p class="ok">No notices: the parser doubted nothing.</p></section>'
+        return ('<section id="notices"><h2>Notices</h2>'
+                '<p class="ok">No notices: the parser doubted nothing.</p></section>')
     lines: dict[str, list[int]] = {}
     for n in plan.notices:
         if n.line is not None and n.line in review.rows:
