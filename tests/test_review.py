@@ -478,3 +478,24 @@ def test_curation_workflow_parse_review_correct(tmp_path: Path) -> None:
     note = re.search(r'<div class="note k-t" data-ref="t2".*?</div></div>', html)
     assert note and "<i>value</i>9999" in note[0]
     assert Page(html).notes["t2"] == [data["targets"][1]["line"]]
+
+
+def test_a_plan_with_only_warnings_shows_them_coded() -> None:
+    plan = _plan(notices=[], warnings=["line 2: numbering gap: （三） after （一）", "no numbered outline found"])
+    page = Page(_render(plan))
+    assert page.codes == {"N201": 1, "N205": 1} and page.stats["notices"] == 2
+    assert page.notes["n1"] == [2]
+
+
+def test_meta_fields_on_their_recorded_lines() -> None:
+    plan = _plan()
+    plan.meta.issue_date = "2023-05-06"
+    plan.meta.lines = {"notice_title": 1, "issue_date": 7, "region": 3}
+    lines = LINES + [(7, "2023年5月6日")]
+    page = Page(_render(plan, lines))
+    assert page.marks["m-issue_date"] == {7: "2023年5月6日"}  # the ISO date found as printed
+    assert page.notes["m-region"] == [3] and "m-region" not in page.marks  # derived: noted, not marked
+    assert "off-line" not in page.note_class["m-region"]
+    html = _render(plan, lines)
+    assert re.search(r'<tr data-field="issue_date"><th>issue_date</th><td>2023-05-06</td><td class="num">'
+                     r'<a href="#L7">7</a>', html)

@@ -209,7 +209,9 @@ class Review:
     unplaced: list[tuple[str, str]]  # (kind, description) of items found nowhere
     by_text: int = 0
     off_line: int = 0
-    doc_notices: list = field(default_factory=list)
+    notices: list = field(default_factory=list)  # the plan's notices (or its warnings, coded)
+    doc_notices: list = field(default_factory=list)  # those tied to no line of the text
+    meta_at: dict[str, int] = field(default_factory=dict)  # meta field → the line it is shown on
 
 
 def build(plan: Plan, lines: list[tuple[int, str]]) -> Review:
@@ -281,6 +283,9 @@ def build(plan: Plan, lines: list[tuple[int, str]]) -> Review:
             placed = _title_start(placer, value)
         if placed.line is None:
             continue  # meta values are often normalized (a date, a region): not an error
+        if placed.how == "line":  # recorded there but written differently (a date, a region): no mark
+            placed = Placed(placed.line, how="exact")
+        review.meta_at[name] = placed.line
         mark(placed, "m", ref, name)
         if isinstance(value, list) and placed.start >= 0:  # every item of a list field on that line
             text = placer.text[placed.line]
@@ -363,8 +368,9 @@ def build(plan: Plan, lines: list[tuple[int, str]]) -> Review:
                 task_line[k.line] = task_line.get(k.line, 0) + 1
                 review.rows[k.line].flags.add("task")
 
-    # notices
-    for i, n in enumerate(plan.notices, 1):
+    # notices; a plan written before notices had codes has only its warnings: code those
+    review.notices = list(plan.notices) or [_coded(w) for w in plan.warnings]
+    for i, n in enumerate(review.notices, 1):
         if n.line is None or n.line not in review.rows:
             review.doc_notices.append(n)
             continue
@@ -375,6 +381,12 @@ def build(plan: Plan, lines: list[tuple[int, str]]) -> Review:
                              f"{e(n.code)}</span> <b>{e(notice_name(n.code))}</b> "
                              f'<span class="msg">{e(_LINE_PREFIX.sub("", n.message))}</span></div>'))
     return review
+
+
+def _coded(warning: str):
+    from ipplan.parse.vocab.notices import from_warning
+
+    return from_warning(warning)
 
 
 def _by_line(units: list) -> list[tuple[int | None, list]]:
@@ -616,11 +628,11 @@ def _header(r: ReviewInput, review: Review, title: str) -> str:
     sections = list(walk(plan.sections))
     units = sum(len(s.units) for s in sections) + sum(len(k.units) for t in plan.tables for k in t.tasks)
     tasks = sum(len(t.tasks) for t in plan.tables)
-    by_code = Counter(n.code for n in plan.notices)
+    by_code = Counter(n.code for n in review.notices)
     misses = sum(v for k, v in by_code.items() if k.startswith("N4"))
     stats = [("lines", len(r.lines), ""), ("sections", len(sections), ""), ("targets", len(plan.targets), ""),
              ("units", units, ""), ("tables", len(plan.tables), f" · {tasks} tasks" if tasks else ""),
-             ("notices", len(plan.notices), ""), ("possible misses", misses, "")]
+             ("notices", len(review.notices), ""), ("possible misses", misses, "")]
     alert = ' class="alert"'
     cards = "".join(f'<li{alert if k == "possible misses" and v else ""} data-stat="{k}">'
                     f"<b>{v}</b><span>{k}{e(extra)}</span></li>" for k, v, extra in stats)
@@ -636,11 +648,11 @@ def _header(r: ReviewInput, review: Review, title: str) -> str:
 
 
 def _notice_panel(plan: Plan, review: Review, by_code: Counter) -> str:
-    if not plan.notices:
+    if not review.notices:
         return ('<section id="notices"><h2>Notices</h2>'
                 '<p class="ok">No notices: the parser doubted nothing.</p></section>')
     lines: dict[str, list[int]] = {}
-    for n in plan.notices:
+    for n in review.notices:
         if n.line is not None and n.line in review.rows:
             lines.setdefault(n.code, []).append(n.line)
     body = []
@@ -671,18 +683,13 @@ def _meta_panel(plan: Plan, review: Review) -> str:
             continue
         shown = (f"{value.start}–{value.end}" if name == "period" else "、".join(value) if isinstance(value, list)
                  else value)
-        line = _meta_line(review, name)
+        line = review.meta_at.get(name)
         where = f'<a href="#L{line}">{line}</a>' if line else '<span class="muted">—</span>'
         rows.append(f'<tr data-field="{name}"><th>{name}</th><td>{e(shown)}</td><td class="num">{where}</td></tr>')
     null_html = ('<p class="nulls">Left null: ' + "".join(f"<code>{n}</code>" for n in nulls) + "</p>") if nulls \
         else '<p class="ok">Every core field is filled.</p>'
     return (f'<section id="meta"><h2>Meta fields</h2><table class="small"><tbody>{"".join(rows)}</tbody></table>'
             f"{null_html}</section>")
-
-
-def _meta_line(review: Review, name: str) -> int | None:
-    ref = f'data-ref="m-{name}"'
-    return next((n for n, row in review.rows.items() if any(ref in html for _, html in row.notes)), None)
 
 
 def _placement_panel(review: Review) -> str:
