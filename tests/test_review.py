@@ -210,8 +210,8 @@ def _plan(**extra) -> Plan:
 
 
 def _render(plan: Plan, lines=LINES, **kw) -> str:
-    name, document = kw.pop("name", "plan.yaml"), kw.pop("document", "doc.txt")
-    return rv.render(rv.ReviewInput(plan, list(lines), name, document, **kw))
+    plan_file, document = kw.pop("plan_file", "plan.yaml"), kw.pop("document", "doc.txt")
+    return rv.render(rv.ReviewInput(plan, list(lines), plan_file, document, **kw))
 
 
 def test_hand_made_plan_is_marked_in_place() -> None:
@@ -234,7 +234,7 @@ def test_hostile_strings_are_escaped_everywhere() -> None:
     hostile_plan.meta.issuer = HOSTILE[1] + "\x00\ud800"
     hostile_plan.targets[0].indicator = HOSTILE[3]
     hostile_plan.sections[0].units[1].aliases = [HOSTILE[0]]
-    html = _render(hostile_plan, name=HOSTILE[0], document=HOSTILE[3], banners=[HOSTILE[0]])
+    html = _render(hostile_plan, plan_file=HOSTILE[0], document=HOSTILE[3], banners=[HOSTILE[0]])
     html.encode("utf-8")  # a lone surrogate from a plan file must not break writing the page
     page = Page(html)
     assert page.tags["script"] == 0 and page.tags["img"] == 0
@@ -361,6 +361,7 @@ def test_cli_missing_source_says_where_it_looked(tmp_path: Path) -> None:
 
 def test_cli_errors_are_one_line(tmp_path: Path) -> None:
     _fails(["review", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "r.html")], "nope.txt", "no such file")
+    _fails(["review", str(tmp_path), "-o", str(tmp_path / "r.html")], str(tmp_path), "one document or plan file")
     bad = tmp_path / "bad.yaml"
     bad.write_text("a: &x 1\nb: *x\n", "utf-8")
     _fails(["review", str(bad), "-o", str(tmp_path / "r.html")], "bad.yaml")

@@ -56,7 +56,7 @@ class ReviewInput:
 
     plan: Plan
     lines: list[tuple[int, str]]
-    name: str  # the path the user gave
+    plan_file: str | None  # the plan file given, or None when the plan was parsed from the document
     document: str  # the document whose lines are shown
     banners: list[str] = field(default_factory=list)  # warnings shown above the summary
 
@@ -74,11 +74,11 @@ def load(path: str, *, source: str | None = None, against: str | None = None, en
 
     limit = max_bytes or readers.MAX_BYTES
     p = Path(path)
+    if path != "-" and p.is_dir():
+        raise ReadError("is a directory (review takes one document or plan file)", path)
     if path != "-" and p.suffix.lower() in PLAN_SUFFIXES:
         from ipplan.views.load import load_file
 
-        if p.is_dir():
-            raise ReadError("is a directory (review takes one document or plan file)", path)
         if not p.exists():
             raise ReadError("no such file", path)
         plans = load_file(p)
@@ -100,7 +100,7 @@ def load(path: str, *, source: str | None = None, against: str | None = None, en
     except IpplanError as exc:
         exc.path = exc.path or path
         raise
-    return ReviewInput(plan, api.text_of(doc)[1], path, "<stdin>" if path == "-" else path)
+    return ReviewInput(plan, api.text_of(doc)[1], None, "<stdin>" if path == "-" else path)
 
 
 def find_source(plan: Plan, plan_path: Path, against: str | None = None) -> str:
@@ -601,7 +601,7 @@ def render(r: ReviewInput) -> str:
     """The whole page as a string (deterministic: no dates, no random ids)."""
     plan = r.plan
     review = build(plan, r.lines)
-    title = plan.meta.title or plan.meta.notice_title or Path(r.name).name
+    title = plan.meta.title or plan.meta.notice_title or Path(r.document).name
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
@@ -638,7 +638,7 @@ def _header(r: ReviewInput, review: Review, title: str) -> str:
                     f"<b>{v}</b><span>{k}{e(extra)}</span></li>" for k, v, extra in stats)
     about = " · ".join(e(x) for x in (r.document, src.format, src.encoding, src.script,
                                        src.sha256[:12] if src.sha256 else None) if x)
-    plan_file = f"plan {e(r.name)} · " if r.name != r.document else ""
+    plan_file = f"plan {e(r.plan_file)} · " if r.plan_file else ""
     banners = "".join(f'<p class="banner">{e(b)}</p>' for b in r.banners)
     return (f'<header class="top"><div class="wrap"><p class="kicker">ipplan review</p><h1>{e(title)}</h1>'
             f'<p class="src">{plan_file}document {about}</p>{banners}'
