@@ -216,171 +216,178 @@ class Review:
 
 def build(plan: Plan, lines: list[tuple[int, str]]) -> Review:
     """Place every section, target, unit, table, task, meta field and notice on its line."""
-    from ipplan.views.rows import walk
+    b = _Builder(plan, lines)
+    b.sections()
+    b.meta()
+    b.targets()
+    b.units()
+    b.tables()
+    b.notices()
+    return b.review
 
-    placer = Placer(lines)
-    review = Review(rows={n: Row() for n, _ in lines}, unplaced=[])
 
-    def note(placed: Placed, order: int, html: str, ref: str) -> None:
-        row = review.rows[placed.line]  # type: ignore[index]
+class _Builder:
+    """One pass per kind of item, in the order their notes appear in a row's margin."""
+
+    def __init__(self, plan: Plan, lines: list[tuple[int, str]]) -> None:
+        from ipplan.views.rows import walk
+
+        self.plan = plan
+        self.placer = Placer(lines)
+        self.review = Review(rows={n: Row() for n, _ in lines}, unplaced=[])
+        self.walked = list(walk(plan.sections))
+        self.owner_line: dict[int, int] = {}  # id(section) → the line of its heading
+
+    def note(self, placed: Placed, order: int, html: str, ref: str) -> None:
+        row = self.review.rows[placed.line]  # type: ignore[index]
         how = {"text": " by-text", "line": " off-line"}.get(placed.how, "")
         title = {"text": ' title="no line in the plan: found by its text"',
                  "line": ' title="its text is not on this line"'}.get(placed.how, "")
         row.notes.append((order, f'<div class="note k-{ref.rstrip("0123456789")}{how}" data-ref="{e(ref)}"'
                                  f"{title}>{html}</div>"))
         if placed.how == "text":
-            review.by_text += 1
+            self.review.by_text += 1
 
-    def mark(placed: Placed, kind: str, ref: str, tag: str = "") -> None:
+    def mark(self, placed: Placed, kind: str, ref: str, tag: str = "") -> None:
         if placed.start >= 0:
-            review.rows[placed.line].marks.append(Mark(placed.start, placed.end, kind, ref, tag))  # type: ignore[index]
+            self.review.rows[placed.line].marks.append(  # type: ignore[index]
+                Mark(placed.start, placed.end, kind, ref, tag))
 
-    # sections
-    sections = list(walk(plan.sections))
-    owner_line: dict[int, int] = {}
-    after = 0
-    for i, s in enumerate(sections, 1):
-        ref = f"s{i}"
-        needles = [s.label + s.title, s.title, s.label] if s.title else [s.label]
-        placed = placer.place(s.line, needles, after, loose=1 if s.title else 0)
-        if placed.line is None:
-            review.unplaced.append(("section", f"{s.id} {s.label}{s.title}"))
-            continue
-        after = placed.line
-        owner_line[id(s)] = placed.line
-        mark(placed, "s", ref, s.id)
-        note(placed, 0, f'<span class="badge b-s">§ {e(s.id)}</span> <span class="muted">level {s.level}'
-                        f'{" · " + e(s.deadline) if s.deadline else ""}</span>', ref)
-        if placed.how == "line":
-            review.off_line += 1
-
-    # meta fields
-    meta = plan.meta
-    for name in type(meta).model_fields:
-        if name == "lines":
-            continue
-        value = getattr(meta, name)
-        if value in (None, [], {}, ""):
-            continue
-        if name == "period":
-            shown = f"{value.start}–{value.end}"
-            needles = [f"{value.start}{d}{value.end}" for d in "—–-－~至"]
-        elif name.endswith("date"):
-            shown, needles = value, [value, _date_cn(value)] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else [value]
-        elif isinstance(value, list):
-            shown, needles = "、".join(value), list(value)
-        else:
-            shown, needles = value, [value]
-        ref = f"m-{name}"
-        line = meta.lines.get(name)
-        if line is not None:
-            placed = placer.place(line, needles)
-        elif name in DERIVED_META:  # not printed as such: searching would mark a chance mention
-            continue
-        else:
-            placed = placer.search(needles)
-        if placed.line is None and name == "title":  # a title printed over several lines
-            placed = _title_start(placer, value)
-        if placed.line is None:
-            continue  # meta values are often normalized (a date, a region): not an error
-        if placed.how == "line":  # recorded there but written differently (a date, a region): no mark
-            placed = Placed(placed.line, how="exact")
-        review.meta_at[name] = placed.line
-        mark(placed, "m", ref, name)
-        if isinstance(value, list) and placed.start >= 0:  # every item of a list field on that line
-            text = placer.text[placed.line]
-            for item in value[1:]:
-                j = text.find(item)
-                if j >= 0:
-                    review.rows[placed.line].marks.append(Mark(j, j + len(item), "m", ref))
-        note(placed, 1, f'<span class="badge b-m">meta</span> <b>{e(name)}</b> {e(shown)}', ref)
-
-    # targets
-    after = 0
-    cells: Counter[tuple[int, str]] = Counter()
-    for i, t in enumerate(plan.targets, 1):
-        ref = f"t{i}"
-        in_table = bool(t.section and t.section.startswith("table:"))
-        placed = placer.place(t.line, [t.text], after)
-        if placed.line is None and in_table:  # a cell's text is composed: find its row by the indicator
-            placed = placer.search([t.indicator], after)
-            placed = Placed(placed.line, how=placed.how)
-        if placed.line is None:
-            review.unplaced.append(("target", f"{t.indicator} {t.value:g} {t.unit or ''} ({t.text[:40]})"))
-            continue
-        after = placed.line
-        if in_table and placed.start < 0:  # a table cell: mark the k-th cell holding its value
-            placed = _cell(placer.text[placed.line], placed, _num(t.value), cells)
-        elif placed.how == "line":
-            review.off_line += 1
-        mark(placed, "t", ref, f"T{i}")
-        note(placed, 2, _target_note(i, t), ref)
-
-    # units: of sections, then of table tasks
-    groups: list[tuple[str, list, int | None, int | None]] = []  # (owner label, units, line, owner line)
-    for s in sections:
-        for line, units in _by_line(s.units):
-            groups.append((f"§ {s.id}", units, line, owner_line.get(id(s))))
-    task_line: dict[int, int] = {}
-    for table in plan.tables:
-        for k in table.tasks:
-            if not k.units and k.line is None:
-                continue
-            for line, units in _by_line(k.units):
-                groups.append((f"table {table.index} row {k.row}", units, line if line is not None else k.line, None))
-    n_unit = 0
-    for g, (owner, units, line, near) in enumerate(groups, 1):
-        placed_names = _place_units(placer, units, line, near)
-        first = None
-        for u, placed in zip(units, placed_names):
-            n_unit += 1
-            ref = f"u{n_unit}"
+    def sections(self) -> None:
+        after = 0
+        for i, s in enumerate(self.walked, 1):
+            needles = [s.label + s.title, s.title, s.label] if s.title else [s.label]
+            placed = self.placer.place(s.line, needles, after, loose=1 if s.title else 0)
             if placed.line is None:
-                review.unplaced.append(("unit", f"{u.name} ({owner})"))
+                self.review.unplaced.append(("section", f"{s.id} {s.label}{s.title}"))
                 continue
-            first = first or placed
-            mark(placed, "ul" if u.lead else "u", ref, "★" if u.lead else "")
-            if placed.how == "line":
-                review.off_line += 1
-        if first is None:
-            continue
-        names = "、".join(f'<span class="uname{" lead" if u.lead else ""}">{e(u.name)}'
-                         + (f'<span class="muted">〔{e("、".join(u.aliases))}〕</span>' if u.aliases else "")
-                         + ("<sup>lead</sup>" if u.lead else "") + "</span>" for u in units)
-        note(first, 3, f'<span class="badge b-u">units</span> <span class="muted">{e(owner)}</span> {names}',
-             f"g{g}")
+            after = self.owner_line[id(s)] = placed.line
+            self.review.off_line += placed.how == "line"
+            self.mark(placed, "s", f"s{i}", s.id)
+            deadline = f" · {e(s.deadline)}" if s.deadline else ""
+            self.note(placed, 0, f'<span class="badge b-s">§ {e(s.id)}</span> '
+                                 f'<span class="muted">level {s.level}{deadline}</span>', f"s{i}")
 
-    # tables and tasks
-    for table in plan.tables:
-        ref = f"tb{table.index}"
-        placed = placer.place(table.line, [" | ".join(table.header)] if table.header else [])
-        if placed.line is None:
-            review.unplaced.append(("table", f"table {table.index} {table.title or ''}"))
-            continue
-        placed = Placed(placed.line, how="exact" if placed.how != "text" else "text")  # whole row: no inline mark
-        review.rows[placed.line].flags.add("table")
-        size = f"{len(table.rows)} rows × {len(table.header)} columns"
-        note(placed, 4, f'<span class="badge b-tb">table {table.index}</span> {e(table.kind)} · {size}'
-                        + (f' · <span class="muted">{e(table.title)}</span>' if table.title else "")
-                        + (f" · {len(table.tasks)} tasks" if table.tasks else ""), ref)
-        for k in table.tasks:
-            if k.line is not None and k.line in review.rows:
-                task_line[k.line] = task_line.get(k.line, 0) + 1
-                review.rows[k.line].flags.add("task")
+    def meta(self) -> None:
+        meta = self.plan.meta
+        for name in type(meta).model_fields:
+            value = getattr(meta, name)
+            if name == "lines" or value in (None, [], {}, ""):
+                continue
+            shown, needles = _meta_needles(name, value)
+            line = meta.lines.get(name)
+            if line is not None:
+                placed = self.placer.place(line, needles)
+            elif name in DERIVED_META:  # not printed as such: searching would mark a chance mention
+                continue
+            else:
+                placed = self.placer.search(needles)
+            if placed.line is None and name == "title":  # a title printed over several lines
+                placed = _title_start(self.placer, value)
+            if placed.line is None:
+                continue  # meta values are often normalized (a date, a region): not an error
+            if placed.how == "line":  # recorded there but written differently (a date, a region): no mark
+                placed = Placed(placed.line, how="exact")
+            self.review.meta_at[name] = placed.line
+            ref = f"m-{name}"
+            self.mark(placed, "m", ref, name)
+            if isinstance(value, list) and placed.start >= 0:  # every item of a list field on that line
+                text = self.placer.text[placed.line]
+                for item in value[1:]:
+                    if (j := text.find(item)) >= 0:
+                        self.mark(Placed(placed.line, j, j + len(item)), "m", ref)
+            self.note(placed, 1, f'<span class="badge b-m">meta</span> <b>{e(name)}</b> {e(shown)}', ref)
 
-    # notices; a plan written before notices had codes has only its warnings: code those
-    review.notices = list(plan.notices) or [_coded(w) for w in plan.warnings]
-    for i, n in enumerate(review.notices, 1):
-        if n.line is None or n.line not in review.rows:
-            review.doc_notices.append(n)
-            continue
-        row = review.rows[n.line]
-        kind = notice_class(n.code)
-        row.flags.add(kind)
-        row.notes.append((5, f'<div class="note k-n {kind}" data-ref="n{i}"><span class="badge b-{kind}">'
-                             f"{e(n.code)}</span> <b>{e(notice_name(n.code))}</b> "
-                             f'<span class="msg">{e(_LINE_PREFIX.sub("", n.message))}</span></div>'))
-    return review
+    def targets(self) -> None:
+        after = 0
+        cells: Counter[tuple[int, str]] = Counter()
+        for i, t in enumerate(self.plan.targets, 1):
+            in_table = bool(t.section and t.section.startswith("table:"))
+            placed = self.placer.place(t.line, [t.text], after)
+            if placed.line is None and in_table:  # a cell's text is composed: find its row by the indicator
+                found = self.placer.search([t.indicator], after)
+                placed = Placed(found.line, how=found.how)
+            if placed.line is None:
+                self.review.unplaced.append(("target", f"{t.indicator} {t.value:g} {t.unit or ''} ({t.text[:40]})"))
+                continue
+            after = placed.line
+            if in_table and placed.start < 0:  # a table cell: mark the k-th cell holding its value
+                placed = _cell(self.placer.text[placed.line], placed, _num(t.value), cells)
+            self.review.off_line += placed.how == "line"
+            self.mark(placed, "t", f"t{i}", f"T{i}")
+            self.note(placed, 2, _target_note(i, t), f"t{i}")
+
+    def units(self) -> None:
+        groups: list[tuple[str, list, int | None, int | None]] = []  # (owner, units, line, owner's line)
+        for s in self.walked:
+            for line, units in _by_line(s.units):
+                groups.append((f"§ {s.id}", units, line, self.owner_line.get(id(s))))
+        for table in self.plan.tables:
+            for k in table.tasks:
+                for line, units in _by_line(k.units):
+                    groups.append((f"table {table.index} row {k.row}", units, k.line if line is None else line, None))
+        n = 0
+        for g, (owner, units, line, near) in enumerate(groups, 1):
+            first = None
+            for u, placed in zip(units, _place_units(self.placer, units, line, near)):
+                n += 1
+                if placed.line is None:
+                    self.review.unplaced.append(("unit", f"{u.name} ({owner})"))
+                    continue
+                first = first or placed
+                self.review.off_line += placed.how == "line"
+                self.mark(placed, "ul" if u.lead else "u", f"u{n}", "★" if u.lead else "")
+            if first is not None:
+                self.note(first, 3, f'<span class="badge b-u">units</span> <span class="muted">{e(owner)}</span> '
+                                    + "、".join(_unit_html(u) for u in units), f"g{g}")
+
+    def tables(self) -> None:
+        for table in self.plan.tables:
+            placed = self.placer.place(table.line, [" | ".join(table.header)] if table.header else [])
+            if placed.line is None:
+                self.review.unplaced.append(("table", f"table {table.index} {table.title or ''}"))
+                continue
+            placed = Placed(placed.line, how="text" if placed.how == "text" else "exact")  # the row: no mark
+            self.review.rows[placed.line].flags.add("table")
+            size = f"{len(table.rows)} rows × {len(table.header)} columns"
+            self.note(placed, 4, f'<span class="badge b-tb">table {table.index}</span> {e(table.kind)} · {size}'
+                                 + (f' · <span class="muted">{e(table.title)}</span>' if table.title else "")
+                                 + (f" · {len(table.tasks)} tasks" if table.tasks else ""), f"tb{table.index}")
+            for k in table.tasks:
+                if k.line in self.review.rows:
+                    self.review.rows[k.line].flags.add("task")
+
+    def notices(self) -> None:
+        """A plan written before notices had codes has only its warnings: those are coded."""
+        review = self.review
+        review.notices = list(self.plan.notices) or [_coded(w) for w in self.plan.warnings]
+        for i, n in enumerate(review.notices, 1):
+            if n.line not in review.rows:
+                review.doc_notices.append(n)
+                continue
+            kind = notice_class(n.code)
+            message = e(_LINE_PREFIX.sub("", n.message))
+            review.rows[n.line].flags.add(kind)
+            review.rows[n.line].notes.append((5, f'<div class="note k-n {kind}" data-ref="n{i}">'
+                                                 f'<span class="badge b-{kind}">{e(n.code)}</span> '
+                                                 f'<b>{e(notice_name(n.code))}</b> <span class="msg">{message}</span></div>'))
+
+
+def _meta_needles(name: str, value) -> tuple[str, list[str]]:  # type: ignore[no-untyped-def]
+    """How a meta value is shown, and the strings it may be printed as."""
+    if name == "period":
+        return f"{value.start}–{value.end}", [f"{value.start}{d}{value.end}" for d in "—–-－~至"]
+    if name.endswith("date") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value, [value, _date_cn(value)]
+    if isinstance(value, list):
+        return "、".join(value), list(value)
+    return str(value), [str(value)]
+
+
+def _unit_html(u) -> str:  # type: ignore[no-untyped-def]
+    aliases = f'<span class="muted">〔{e("、".join(u.aliases))}〕</span>' if u.aliases else ""
+    lead = "<sup>lead</sup>" if u.lead else ""
+    return f'<span class="uname{" lead" if u.lead else ""}">{e(u.name)}{aliases}{lead}</span>'
 
 
 def _coded(warning: str):
