@@ -650,11 +650,11 @@ def _header(r: ReviewInput, review: Review, title: str) -> str:
     return (f'<header class="top"><div class="wrap"><p class="kicker">ipplan review</p><h1>{e(title)}</h1>'
             f'<p class="src">{plan_file}document {about}</p>{banners}'
             f'<ul class="stats">{cards}</ul>'
-            f'<div class="panels">{_notice_panel(plan, review, by_code)}{_meta_panel(plan, review)}'
+            f'<div class="panels">{_notice_panel(review, by_code)}{_meta_panel(plan, review)}'
             f"{_placement_panel(review)}</div></div></header>")
 
 
-def _notice_panel(plan: Plan, review: Review, by_code: Counter) -> str:
+def _notice_panel(review: Review, by_code: Counter) -> str:
     if not review.notices:
         return ('<section id="notices"><h2>Notices</h2>'
                 '<p class="ok">No notices: the parser doubted nothing.</p></section>')
@@ -688,8 +688,7 @@ def _meta_panel(plan: Plan, review: Review) -> str:
             if name in CORE_META:
                 nulls.append(name)
             continue
-        shown = (f"{value.start}–{value.end}" if name == "period" else "、".join(value) if isinstance(value, list)
-                 else value)
+        shown = _meta_needles(name, value)[0]
         line = review.meta_at.get(name)
         where = f'<a href="#L{line}">{line}</a>' if line else '<span class="muted">—</span>'
         rows.append(f'<tr data-field="{name}"><th>{name}</th><td>{e(shown)}</td><td class="num">{where}</td></tr>')
