@@ -386,6 +386,35 @@ def report(paths: tuple[str, ...], out: str, title: str) -> None:
 
 
 @main.command()
+@click.argument("path", metavar="DOCUMENT_OR_PLAN")
+@click.option("-o", "--output", "out", metavar="FILE", required=True, help="The HTML file to write (- for stdout).")
+@click.option("--source", metavar="DOCUMENT", help="For a plan file: its document, instead of source.path.")
+@click.option("--against", metavar="SOURCE_DIR",
+              help="For a plan file: find its document under SOURCE_DIR, as `ipplan validate --against` does.")
+@click.option("--encoding", metavar="ENC", help="Decode the document with ENC instead of detecting it.")
+@_max_size
+def review(path: str, out: str, source: str | None, against: str | None, encoding: str | None,
+           max_size: int) -> None:
+    """Write a review page: the document's text with every extracted item marked in place.
+
+    Each line as `ipplan text` numbers it, with section headings, targets, responsible
+    units and meta fields marked, every notice in the margin and a summary at the top.
+    DOCUMENT_OR_PLAN is a document (parsed) or a plan file, whose source.path is read
+    (beside the plan file, else from the working directory; --against SOURCE_DIR looks
+    under that folder as `ipplan validate --against` does; --source names the document).
+    One self-contained HTML file: no script, nothing from the network.
+    """
+    from ipplan.errors import IpplanError
+    from ipplan.views import review as rv
+
+    try:
+        page = rv.render(rv.load(path, source=source, against=against, encoding=encoding, max_bytes=max_size))
+    except IpplanError as exc:
+        _fail(str(exc))
+    _output(page, out)
+
+
+@main.command()
 @click.argument("paths", metavar="[PATH...]", nargs=-1)
 @click.option("--unknown", is_flag=True, help="Only targets whose indicator is not in the table.")
 def indicators(paths: tuple[str, ...], unknown: bool) -> None:
