@@ -100,7 +100,14 @@ def _unit(u: units.UnitRef) -> dict:
     return {"name": u.name, "aliases": list(u.aliases), "lead": u.lead, "line": u.line}
 
 
-def _section(node: Node, section_units: dict[int, list[units.UnitRef]]) -> dict:
-    return {"id": node.id, "label": node.label, "ordinal": node.ordinal, "level": node.level, "title": node.title,
-            "text": "\n".join(node.text), "units": [_unit(u) for u in section_units.get(id(node), [])],
-            "line": node.line, "children": [_section(c, section_units) for c in node.children]}
+_NO_UNITS = units.SectionUnits([], None)
+
+
+def _section(node: Node, section_units: dict[int, units.SectionUnits]) -> dict:
+    found = section_units.get(id(node), _NO_UNITS)
+    out = {"id": node.id, "label": node.label, "ordinal": node.ordinal, "level": node.level, "title": node.title,
+           "text": "\n".join(node.text), "units": [_unit(u) for u in found.units],
+           "line": node.line, "children": [_section(c, section_units) for c in node.children]}
+    if found.deadline:
+        out["deadline"] = found.deadline
+    return out
