@@ -17,9 +17,10 @@ from ipplan.parse import units as un
 from ipplan.parse.numerals import to_decimal
 from ipplan.parse.vocab.fields import FIELD_KEYS
 from ipplan.parse.vocab.markers import is_table_row
+from ipplan.parse.vocab.roles import LABEL_ALT, LEAD_LABELS, ROLE_COLUMN
 
-#: Header words of each column role.
-UNIT_COLUMN = re.compile(r"责任单位|牵头单位|责任部门|牵头部门|承办单位|责任主体")
+#: A column of responsible units whose header is not exactly a role label (责任单位及责任人).
+UNIT_COLUMN = re.compile(rf"(?:{LABEL_ALT})(?!.*处室)")
 WORK_COLUMN = re.compile(r"重点工作|工作任务|重点任务|任务名称|主要任务|工作事项")
 CONTENT_COLUMN = re.compile(r"主要内容|工作内容|具体内容|具体措施|工作措施|任务内容|具体任务|工作举措|主要措施")
 #: "累计" closing a target-table indicator: the kind, not part of the name.
@@ -33,6 +34,7 @@ UNIT_PARENS = re.compile(r"\s*[(（](?P<mag>万|亿|千)?(?P<unit>[^()（）]{1,
 CELL_VALUE = re.compile(r"(?P<op>[≥>≤<]|不低于|不少于|超过)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<post>以上|以下|左右)?")
 CELL_OPS = {"≥": ">=", "不低于": ">=", "不少于": ">=", ">": ">", "超过": ">", "≤": "<=", "<": "<",
             "以上": ">=", "以下": "<=", "左右": "~"}
+CAPTION_START = re.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]")
 CAPTION_SKIP = re.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]*\s*[:：]?$|^注\s*[:：]")
 
 
@@ -84,7 +86,10 @@ def find_tables(lines: list[tuple[int, str]]) -> list[TableRef]:
         start = i
         rows = []
         while i < len(lines) and is_table_row(lines[i][1]):
-            rows.append(_cells(lines[i][1]))
+            cells = _cells(lines[i][1])
+            if len(rows) >= 2 and _is_banner(cells) and _starts_table(cells, lines, i):
+                break  # the next attachment's table, printed right after this one
+            rows.append(cells)
             i += 1
         caption = None
         for j in range(start - 1, max(start - 4, -1), -1):
@@ -97,6 +102,14 @@ def find_tables(lines: list[tuple[int, str]]) -> list[TableRef]:
         if len(rows) >= 2 and not _is_meta_block(rows):
             blocks.append((no, rows, caption))
     return [_build(n, no, rows, caption) for n, (no, rows, caption) in enumerate(blocks, 1)]
+
+
+def _starts_table(banner: list[str], lines: list[tuple[int, str]], i: int) -> bool:
+    """Whether a banner row opens a new table (附件2…表, or a 序号 header right after it)."""
+    if CAPTION_START.match(banner[0]):
+        return True
+    nxt = _cells(lines[i + 1][1]) if i + 1 < len(lines) and is_table_row(lines[i + 1][1]) else []
+    return bool(nxt) and bool(ROW_COLUMN.match(nxt[0]))
 
 
 def _restore_merged(header: list[str], rows: list[list[str]], warnings: list[str], line: int) -> list[list[str]]:
@@ -121,23 +134,46 @@ def _col(header: list[str], pattern: re.Pattern[str]) -> int | None:
     return next((i for i, h in enumerate(header) if pattern.search(h)), None)
 
 
+def _is_banner(row: list[str]) -> bool:
+    """A row whose cells all repeat one text: a caption or group heading spanning the table."""
+    return len(row) >= 2 and len(set(row)) == 1 and bool(row[0])
+
+
+def _unit_columns(header: list[str]) -> list[tuple[int, bool]]:
+    """(column, lead) of every column of responsible units: 牵头单位, 配合单位, 责任单位, 指导部门 …"""
+    cols = [(i, h.strip() in LEAD_LABELS or h.strip().startswith(tuple(LEAD_LABELS)))
+            for i, h in enumerate(header) if ROLE_COLUMN.match(h)]
+    if not cols:
+        i = _col(header, UNIT_COLUMN)
+        if i is not None:
+            cols = [(i, "牵头" in header[i])]
+    return cols
+
+
 def _build(index: int, line: int, rows: list[list[str]], caption: str | None) -> TableRef:
     warnings: list[str] = []
+    while len(rows) > 2 and _is_banner(rows[0]):  # 附件2…任务分工表 printed as the first row
+        caption = caption or rows[0][0]
+        rows = rows[1:]
+        line += 1
     header = rows[0]
     body = _restore_merged(header, rows[1:], warnings, line)
     table = TableRef(index, caption, header, body, "other", line, warnings=warnings)
-    unit_col = _col(header, UNIT_COLUMN)
+    unit_cols = _unit_columns(header)
     year_cols = [(i, int(m["y"])) for i, h in enumerate(header) if (m := YEAR_COLUMN.match(h))]
-    if unit_col is not None:
+    if unit_cols:
         table.kind = "responsibility"
         work_col, content_col = _col(header, WORK_COLUMN), _col(header, CONTENT_COLUMN)
         row_col = 0 if ROW_COLUMN.match(header[0]) else None
         for k, row in enumerate(body, 1):
+            if _is_banner(row):  # a group heading row (一、知识产权保护方面)
+                continue
+            found = [u._replace(line=line + k) for col, lead in unit_cols for u in un.parse_unit_list(row[col], lead)]
             table.tasks.append(TaskRef(
                 row=row[row_col] if row_col is not None else str(k),
                 work=row[work_col] if work_col is not None else None,
                 content=row[content_col] if content_col is not None else "",
-                units=[u._replace(line=line + k) for u in un.parse_unit_list(row[unit_col])],
+                units=found,
                 line=line + k,
             ))
     elif len(year_cols) >= 2:

@@ -90,7 +90,7 @@ class Marker(NamedTuple):
 
 
 #: A table cell longer than this is text that happens to hold pipes (a one-line paste).
-MAX_CELL = 300
+MAX_CELL = 1500
 
 
 def is_table_row(line: str) -> bool:
