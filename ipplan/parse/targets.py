@@ -42,6 +42,7 @@ class Lexicon(BaseModel):
     generic_nouns: list[str]
     condition_cues: list[str]
     background_cues: list[str]
+    parameter_cues: list[str]
     kind_cues: dict[str, list[str]]
 
 
@@ -71,6 +72,7 @@ class _Rules:
     trailing: re.Pattern[str]
     condition: re.Pattern[str]
     background: re.Pattern[str]
+    parameter: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -88,7 +90,7 @@ def rules() -> _Rules:
     quantity = re.compile(
         rf"""
         (?<![0-9A-Za-z.\-+#])                      # not inside 4210, G60, 5+5
-        (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九]?[百千]|[一二两三四五六七八九]?万)
+        (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]{{1,6}})
         (?:\s*(?:[—\-~～至到－])\s*(?P<num2>\d+(?:\.\d+)?))?   # ranges 1—2, 1至2, 3-4
         \s*(?P<mag>{_alt(list(lex.magnitudes))})?
         (?P<unit>{_alt(lex.measures)})
@@ -108,6 +110,7 @@ def rules() -> _Rules:
         trailing=re.compile(rf"(?:{_alt(lex.trailing_words)})$"),
         condition=re.compile("|".join(lex.condition_cues)),
         background=re.compile("|".join(lex.background_cues)),
+        parameter=re.compile("|".join(f"(?:{c})" for c in lex.parameter_cues)),
         kinds=tuple((k, re.compile("|".join(v))) for k, v in lex.kind_cues.items()),
     )
 
@@ -149,9 +152,13 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
         if before.endswith(("每", "第", "前")):  # 每万人 (a rate), 第九 (an ordinal), 前10 (a rank)
             continue
         num = m["num"]
-        if not num[0].isdigit():  # Chinese numerals only as 百项 / 千人 / 两万 (never 三个阶段)
-            if m["num2"] or m["mag"]:
+        if not num[0].isdigit():
+            # Chinese numerals as 百项 / 千人 / 两万, or with an operator (三篇以上, 不少于两名);
+            # never 三个阶段 / 一批
+            if m["num2"] or m["mag"] or not (_CN_MAGNITUDE.search(num) or m["post"] or _op_before(before, r)):
                 continue
+        if _procedural(unit, before, text[m.end():], r):
+            continue
         value = to_decimal(num)
         if value is None:
             continue
@@ -167,6 +174,23 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
             continue
         out.append(_Quantity(m.start(), m.end(), value * scale, value_max, unit, op))
     return out
+
+
+_CN_MAGNITUDE = re.compile(r"^[一二两三四五六七八九]?[百千万]$|[两]")
+#: Durations of a procedure (3个月内出台, 届满3个月前, 自…之日起1个月内) and frequencies
+#: (每年调整1次, 每周不少于2个半天): policy, not targets.
+_DURATIONS = ("个月", "个工作日", "工作日", "天", "日", "周", "小时")
+_AFTER_DURATION = re.compile(r"^(?:以?内|前|后|之内)(?!$)")
+_BEFORE_DURATION = re.compile(r"(?:之日起|届满|期满|印发后|后)[^，,；;]{0,6}$")
+_FREQUENCY = re.compile(r"每(?:\d+|[一二两三四五六七八九十])?(?:年度?|季度|月|周|天|日)")
+
+
+def _procedural(unit: str, before: str, after: str, r: _Rules) -> bool:
+    if unit in _DURATIONS and (_AFTER_DURATION.match(after) or _BEFORE_DURATION.search(before)):
+        return True
+    if unit in ("次", "个半天", "半天") and _FREQUENCY.search(before) and not before.rstrip().endswith("年均"):
+        return not re.search(r"每年(?:完成|实施|举办|开展)", before) or unit == "次" and "每年" not in before
+    return False
 
 
 def _op_before(before: str, r: _Rules) -> str | None:
@@ -324,7 +348,11 @@ def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: st
 _SUBJECT = re.compile(r"(?P<n>[^，,、]{2,20}?)(?:有|得到|进一步|不断|持续|更加|明显|显著|稳步)")
 
 
-_MAYBE_NUMBER = re.compile(r"[0-9百千万]")
+_MAYBE_NUMBER = re.compile(r"[0-9百千万一两三]")
+#: A year inside a clause (not opening it): 2023年培训计划.
+_YEAR_IN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?!\d)")
+_YEAR_SPAN_IN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]")
+_YEAR_ONLY = re.compile(r"(?:到|至|于)?(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?")
 
 
 def paragraph_targets(text: str, year: int | None, section: str | None, line: int) -> tuple[list[TargetRef], int | None]:
@@ -348,8 +376,16 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                 rest = clause[m.end() :].lstrip("，, ")
                 if not rest:
                     continue
-            if not skip:
+            else:
+                ym = _YEAR_IN.search(clause)  # 2023年培训计划，培养…: a year earlier in the sentence
+                if ym and not _YEAR_SPAN_IN.search(clause):
+                    year = int(ym["y"])
+            if not skip and not r.parameter.search(clause):
                 found = clause_targets(clause, clause_year, section, line)
+                for t in found:  # 到2025年不低于4.66人: the indicator of the clause before
+                    if (not t.indicator or _YEAR_ONLY.fullmatch(t.indicator)) and out:
+                        t.indicator = out[-1].indicator
+                found = [t for t in found if t.indicator and not _YEAR_ONLY.fullmatch(t.indicator)]
                 for t in found:
                     if t.indicator.startswith(tuple(r.lex.generic_nouns)) and prev_clause:
                         subject = _SUBJECT.match(prev_clause)
