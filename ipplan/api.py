@@ -52,7 +52,12 @@ def build_plan(doc: DecodedDocument) -> Plan:
     m = meta.extract_meta(tree)
     section_units = units.assign_units(tree.sections)
     found_tables = tables.find_tables(lines)
-    found = targets.preamble_targets(tree.head) + targets.section_targets(tree.sections)
+    # The plan's single year (2023年…工作要点) dates targets that state none; a period's start
+    # year marks earlier-dated numbers as background.
+    plan_year = m.period[0] if m.period and m.period[0] == m.period[1] else targets.title_year(m.title)
+    start = m.period[0] if m.period else None
+    found = targets.preamble_targets(tree.head, plan_year, start) + targets.section_targets(
+        tree.sections, None, plan_year, start)
     found += [t for table in found_tables for t in table.targets]
     found.sort(key=lambda t: t.line)  # document order (stable within a line)
     warnings = list(doc.notices) + list(tree.warnings) + [w for table in found_tables for w in table.warnings]

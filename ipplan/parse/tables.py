@@ -25,6 +25,10 @@ WORK_COLUMN = re.compile(r"重点工作|工作任务|重点任务|任务名称|�
 CONTENT_COLUMN = re.compile(r"主要内容|工作内容|具体内容|具体措施|工作措施|任务内容|具体任务|工作举措|主要措施")
 #: "累计" closing a target-table indicator: the kind, not part of the name.
 _CUMULATIVE_END = re.compile(r"累计$")
+#: An indicator table whose targets are written as text: the indicator's name and its goal.
+INDICATOR_NAME = re.compile(r"^(?:二级|三级)?指标(?:名称)?$")
+GOAL_COLUMN = re.compile(r"^(?:评价标准|目标值?|预期目标|指标值|目标要求)$")
+_LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*")
 ROW_COLUMN = re.compile(r"^(?:序号|编号|序)$")
 INDICATOR_COLUMN = re.compile(r"指标|名称|内容|项目")
 YEAR_COLUMN = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年?(?:底|末)?(?:目标|目标值)?$")
@@ -176,6 +180,13 @@ def _build(index: int, line: int, rows: list[list[str]], caption: str | None) ->
                 units=found,
                 line=line + k,
             ))
+    elif (goal_col := _col(header, GOAL_COLUMN)) is not None and (ind := _col(header, INDICATOR_NAME)) is not None:
+        # An indicator per row, its targets written in a text cell (2023年达到80%，力争2035年达到95%)
+        table.kind = "targets"
+        for k, row in enumerate(body, 1):
+            name = _LEADING_NUMBER.sub("", row[ind]).strip()
+            found, _ = tg.paragraph_targets(row[goal_col], None, f"table:{index}/{k}", line + k, name)
+            table.targets.extend(found)
     elif len(year_cols) >= 2:
         table.kind = "targets"
         ind_col = _col([h if i not in dict(year_cols) else "" for i, h in enumerate(header)], INDICATOR_COLUMN)

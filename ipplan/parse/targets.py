@@ -121,6 +121,18 @@ def opening_year(text: str) -> int | None:
     return int(m["y"]) if m else None
 
 
+#: A plan for one year: 2023年知识产权工作要点 (a single year in the title, no span).
+_TITLE_YEAR = re.compile(r"^(?:[^0-9]{0,12}?)(?P<y>(?:19|20)\d{2})\s*年(?!\s*[-—–~～至到]|\d)")
+
+
+def title_year(title: str | None) -> int | None:
+    """The single year a plan's title is for (2023年知识产权工作要点), else None."""
+    if not title or _YEAR_SPAN_IN.search(title):
+        return None
+    m = _TITLE_YEAR.match(title)
+    return int(m["y"]) if m and re.search(r"要点|计划|方案|安排", title) else None
+
+
 def heading_year(title: str) -> int | None:
     """End year of a period in a heading: 第一阶段(2015—2020年) → 2020."""
     m = YEAR_SPAN.search(title)
@@ -271,7 +283,8 @@ def _milestones(after: str) -> tuple[list[tuple[int, Decimal]], str]:
     return found, a[close + 1 :]
 
 
-def clause_targets(clause: str, year: int | None, section: str | None, line: int) -> list[TargetRef]:
+def clause_targets(clause: str, year: int | None, section: str | None, line: int,
+                   name: str | None = None) -> list[TargetRef]:
     """Targets of one clause (no ，；。 at depth 0 inside)."""
     if not _MAYBE_NUMBER.search(clause):
         return []
@@ -294,6 +307,7 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
                 indicator = strip_lead(noun_after, r)  # number before the noun: 建成30家…基地
             else:
                 indicator = _strip_before(before, r)  # number after the noun: …拥有量达到15件
+            indicator = name or indicator
             if not indicator:
                 continue
             out.append(TargetRef(
@@ -355,8 +369,10 @@ _YEAR_SPAN_IN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]")
 _YEAR_ONLY = re.compile(r"(?:到|至|于)?(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?")
 
 
-def paragraph_targets(text: str, year: int | None, section: str | None, line: int) -> tuple[list[TargetRef], int | None]:
-    """Targets of a paragraph; returns them and the year context at its end."""
+def paragraph_targets(text: str, year: int | None, section: str | None, line: int,
+                      name: str | None = None) -> tuple[list[TargetRef], int | None]:
+    """Targets of a paragraph; returns them and the year context at its end. ``name`` is the
+    indicator when the paragraph is an indicator table's goal cell."""
     r = rules()
     out: list[TargetRef] = []
     if not _MAYBE_NUMBER.search(text):  # most paragraphs: nothing to do
@@ -381,7 +397,7 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                 if ym and not _YEAR_SPAN_IN.search(clause):
                     year = int(ym["y"])
             if not skip and not r.parameter.search(clause):
-                found = clause_targets(clause, clause_year, section, line)
+                found = clause_targets(clause, clause_year, section, line, name)
                 for t in found:  # 到2025年不低于4.66人: the indicator of the clause before
                     if (not t.indicator or _YEAR_ONLY.fullmatch(t.indicator)) and out:
                         t.indicator = out[-1].indicator
@@ -396,28 +412,62 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
     return out, year
 
 
-def section_targets(nodes: list[Node], inherited: int | None = None) -> list[TargetRef]:
-    """Targets of every section, in document order; children inherit opening years."""
+#: A section of eligibility conditions (遴选条件, 申报条件): its numbers are thresholds, not targets.
+CONDITION_SECTION = re.compile(r"条件|资格|申报要求|适用范围|法律责任|罚则")
+
+
+def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: int | None = None,
+                    start_year: int | None = None) -> list[TargetRef]:
+    """Targets of every section, in document order; children inherit opening years.
+
+    A target with no year of its own takes the plan's single year (2023年…工作要点); one dated
+    before the plan's period starts is background (2014年…达到3813家)."""
     out: list[TargetRef] = []
-    for node in nodes:
+    todo: list[tuple[list[Node], int | None]] = [(nodes, inherited)]
+    stack = [iter(nodes)]
+    years = [inherited]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            years.pop()
+            continue
+        if CONDITION_SECTION.search(node.title):
+            continue
+        inherited = years[-1]
         year = heading_year(node.title) or inherited
         found, _ = paragraph_targets(node.title, year, node.id, node.line)
-        out.extend(found)
         ctx = year
         for para, no in zip(node.text, node.text_lines):
-            found, ctx = paragraph_targets(para, ctx, node.id, no)
-            out.extend(found)
+            more, ctx = paragraph_targets(para, ctx, node.id, no)
+            found.extend(more)
+        out.extend(_settle(found, plan_year, start_year))
         child_year = heading_year(node.title) or (opening_year(node.text[0]) if node.text else None) or inherited
-        out.extend(section_targets(node.children, child_year))
+        if node.children:
+            stack.append(iter(node.children))
+            years.append(child_year)
+    del todo
     return out
 
 
-def preamble_targets(lines: list[tuple[int, str]]) -> list[TargetRef]:
+def _settle(found: list[TargetRef], plan_year: int | None, start_year: int | None) -> list[TargetRef]:
+    out = []
+    for t in found:
+        if t.year is None and plan_year is not None:
+            t.year = plan_year
+        if start_year is not None and t.year is not None and t.year < start_year:
+            continue
+        out.append(t)
+    return out
+
+
+def preamble_targets(lines: list[tuple[int, str]], plan_year: int | None = None,
+                     start_year: int | None = None) -> list[TargetRef]:
     """Targets stated before the first section (the plan's own preamble)."""
     out: list[TargetRef] = []
     for no, line in lines:
         if "|" in line:
             continue
         found, _ = paragraph_targets(line, None, None, no)
-        out.extend(found)
+        out.extend(_settle(found, plan_year, start_year))
     return out
