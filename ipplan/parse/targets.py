@@ -185,10 +185,19 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
         if value_max is not None and value_max < value * scale:
             continue
         out.append(_Quantity(m.start(), m.end(), value * scale, value_max, unit, op))
+    if "一半" in text:
+        for m in re.finditer("一半", text):
+            if mask[m.start()]:
+                continue
+            post = text[m.end() : m.end() + 2] == "以上"
+            pre = text[: m.start()].rstrip()
+            op = ">" if pre.endswith(("超过", "超")) else ">=" if post or pre.endswith(("不少于", "不低于")) else "="
+            out.append(_Quantity(m.start(), m.end() + (2 if post else 0), Decimal(50), None, "%", op))
+        out.sort(key=lambda q: q.start)
     return out
 
 
-_CN_MAGNITUDE = re.compile(r"^[一二两三四五六七八九]?[百千万]$|[两]")
+_CN_MAGNITUDE = re.compile(r"^[一二两三四五六七八九]?[百千万]$")
 #: Durations of a procedure (3个月内出台, 届满3个月前, 自…之日起1个月内) and frequencies
 #: (每年调整1次, 每周不少于2个半天): policy, not targets.
 _DURATIONS = ("个月", "个工作日", "工作日", "天", "日", "周", "小时")
@@ -214,6 +223,11 @@ def _op_before(before: str, r: _Rules) -> str | None:
             return op
     return None
 
+
+_JOINER_END = re.compile(r"(?:和|及|与|以及|、)$")
+_GENERIC_AFTER = re.compile(r"^(?:基础上|基础|水平|规模|目标|标准)")
+#: 一半以上 / 超过一半: a share of 50%.
+_HALF = re.compile(r"(?P<pre>超过|不少于|不低于|达到|占)?(?P<what>[^，,；;]{0,20}?)一半(?P<post>以上)?")
 
 #: "较2020年增长…": the comparison base written before a growth target's number.
 _COMPARED_TO = re.compile(r"较.{0,15}$")
@@ -302,8 +316,13 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
         for q in seg_q:
             before = clause[a : q.start]
             milestones, after = _milestones(clause[q.end : b])
+            nxt = next((o for o in seg_q if o.start > q.start), None)
+            if nxt is not None:  # 50所A和150个B: the noun runs to the next number
+                after = _JOINER_END.sub("", clause[q.end : nxt.start])
             noun_after = _BOUND_WORD.sub("", after.strip(" 的")).strip(" 的")
-            if _cjk_len(noun_after) >= 2 and q is seg_q[-1]:
+            if noun_after[:1] in "(（" or _GENERIC_AFTER.match(noun_after):
+                noun_after = ""  # 1篇（不少于2万字）, 12000元的基础上: the noun is before
+            if _cjk_len(noun_after) >= 2 and (q is seg_q[-1] or nxt is not None):
                 indicator = strip_lead(noun_after, r)  # number before the noun: 建成30家…基地
             else:
                 indicator = _strip_before(before, r)  # number after the noun: …拥有量达到15件
@@ -362,9 +381,10 @@ def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: st
 _SUBJECT = re.compile(r"(?P<n>[^，,、]{2,20}?)(?:有|得到|进一步|不断|持续|更加|明显|显著|稳步)")
 
 
-_MAYBE_NUMBER = re.compile(r"[0-9百千万一两三]")
+_MAYBE_NUMBER = re.compile(r"[0-9百千万一两三四五六七八九半]")
 #: A year inside a clause (not opening it): 2023年培训计划.
 _YEAR_IN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?!\d)")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _YEAR_SPAN_IN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]")
 _YEAR_ONLY = re.compile(r"(?:到|至|于)?(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?")
 
@@ -393,8 +413,9 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                 if not rest:
                     continue
             else:
-                ym = _YEAR_IN.search(clause)  # 2023年培训计划，培养…: a year earlier in the sentence
-                if ym and not _YEAR_SPAN_IN.search(clause):
+                bare = _BRACKETED.sub("", clause)  # milestones in brackets date only themselves
+                ym = _YEAR_IN.search(bare)  # 2023年培训计划，培养…: a year earlier in the sentence
+                if ym and not _YEAR_SPAN_IN.search(bare):
                     year = int(ym["y"])
             if not skip and not r.parameter.search(clause):
                 found = clause_targets(clause, clause_year, section, line, name)
