@@ -59,6 +59,9 @@ def build_plan(doc: DecodedDocument) -> Plan:
     found = targets.preamble_targets(tree.head, plan_year, start) + targets.section_targets(
         tree.sections, None, plan_year, start)
     found += [t for table in found_tables for t in table.targets]
+    if len(found) >= targets.MAX_TARGETS:
+        found = found[: targets.MAX_TARGETS]
+        tree.warnings.append(f"more than {targets.MAX_TARGETS} targets; only the first {targets.MAX_TARGETS} are kept")
     found.sort(key=lambda t: t.line)  # document order (stable within a line)
     warnings = list(doc.notices) + list(tree.warnings) + [w for table in found_tables for w in table.warnings]
     if not tree.sections:

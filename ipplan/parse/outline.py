@@ -55,7 +55,8 @@ def split_title(content: str, style: str = "") -> tuple[str, str]:
         if stop == -1:
             return content.rstrip(_TRAILING), ""
         return content[:stop].rstrip(_TRAILING), content[stop + 1 :].strip()
-    if stop == -1 and (dot := _DOT_STOP.search(content)):  # a heading ending with . instead of 。
+    dot = _DOT_STOP.search(content, 0, MAX_CUT + 1)  # a heading ending with . instead of 。
+    if dot and (stop == -1 or dot.start() < stop):
         stop = dot.start()
     if stop == -1 and len(content) <= MAX_ALONE_TITLE:  # a heading alone on its line
         return content.rstrip(_TRAILING), ""
@@ -219,6 +220,35 @@ def _looks_like_signature(text: str) -> bool:
     return len(text) <= 30 and not _PUNCT.search(text)
 
 
+class _Lines:
+    """The lines still to read, with pieces pushed back in front (a suffix of a line that
+    holds an inline item). Reads the caller's list in place: copying a million lines into a
+    queue of triples cost ~80 MB."""
+
+    def __init__(self, lines: list[tuple[int, str]]) -> None:
+        self.lines, self.i = lines, 0
+        self.front: deque[tuple[int, str, bool]] = deque()
+
+    def __bool__(self) -> bool:
+        return bool(self.front) or self.i < len(self.lines)
+
+    def peek(self) -> tuple[int, str, bool]:
+        if self.front:
+            return self.front[0]
+        no, line = self.lines[self.i]
+        return no, line, False
+
+    def popleft(self) -> tuple[int, str, bool]:
+        if self.front:
+            return self.front.popleft()
+        no, line = self.lines[self.i]
+        self.i += 1
+        return no, line, False
+
+    def appendleft(self, item: tuple[int, str, bool]) -> None:
+        self.front.appendleft(item)
+
+
 def _publishes(title: str, lines: list[tuple[int, str]]) -> bool:
     """Whether the notice before ``title`` names it (制定了《…》 / 印发…): the plan follows."""
     name = title.strip("《》 ")
@@ -230,13 +260,13 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
     builder = _Builder()
     head: list[tuple[int, str]] = []
     tail: list[tuple[int, str]] = []
-    body: list[tuple[int, str]] = []  # the lines read as body, for a restart after a covering notice
+    body_start = 0  # index in ``lines`` where the body starts, for a restart after a covering notice
     state = "head"
     restarted = False
     signed, signed_at = False, 0  # a signature date seen in the tail, and where
     in_attachment_list = False
     in_box = False
-    queue = deque((no, line, False) for no, line in lines)  # (line number, text, attachment-checked)
+    queue = _Lines(lines)
     while queue:
         no, line, checked = queue.popleft()
         if is_table_row(line):  # the tables stage reads it
@@ -250,16 +280,17 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 # A covering notice with its own numbered items, signed, then the plan it
                 # publishes under its own title: the plan's outline starts here.
                 mk = match_marker(line)
-                if (mk is not None and mk.ordinal == 1 and mk.style == builder.roots[0].style
-                        and any(match_marker(t) is None and len(t) <= 60 and "。" not in t
-                                and _publishes(t, head + body) for _, t in tail[signed_at : signed_at + 3])):
-                    head.extend(body)
-                    head.extend(tail)
-                    body, tail = [], []
-                    builder = _Builder()
-                    state, restarted, in_box = "head", True, False
-                    queue.appendleft((no, line, False))
-                    continue
+                if mk is not None and mk.ordinal == 1 and mk.style == builder.roots[0].style:
+                    restarted = True  # looked at once: a later 一、 is an attachment's
+                    seen = lines[: queue.i]
+                    if any(match_marker(t) is None and len(t) <= 60 and "。" not in t and _publishes(t, seen)
+                           for _, t in tail[signed_at : signed_at + 3]):
+                        head.extend(lines[body_start : queue.i - 1])
+                        tail = []
+                        builder = _Builder()
+                        state, in_box = "head", False
+                        queue.appendleft((no, line, False))
+                        continue
             tail.append((no, line))
             continue
         if ATTACHMENT.match(line):
@@ -271,8 +302,6 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
             head.append((no, line))
             continue
         if state == "body" and not checked:
-            if not body or body[-1][0] != no:
-                body.append((no, line))
             # Searched once per physical line: a suffix pushed back below cannot hold a
             # match its whole line did not (searching each rest again was quadratic).
             if att := ATTACHMENT_INLINE.search(line):
@@ -294,7 +323,7 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 queue.appendleft((no, line[found[0] :], False))
                 continue
             state = "body"
-            body.append((no, line))
+            body_start = queue.i - 1
         elif is_bare_date(line):  # a signature block after the plan ends the outline
             top = builder.stack[-1] if builder.stack else None
             if top and top.text and _looks_like_signature(top.text[-1]):
@@ -320,7 +349,7 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 queue.appendleft((no, content[found[0] :], checked))
                 content = content[: found[0]]
             text_line = no
-            if not content.strip() and queue and match_marker(queue[0][1]) is None and found is None:
+            if not content.strip() and queue and match_marker(queue.peek()[1]) is None and found is None:
                 # marker alone on its line: the heading is the next line
                 text_line, content, _ = queue.popleft()
             node.title, text = split_title(content, node.style)
@@ -328,7 +357,8 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 node.text.append(text)
                 node.text_lines.append(text_line)
         else:
-            found = _next_inline(line, 0, builder, head=False) if not in_box else None
+            # a marker read as text is not looked at again: the scan starts after it
+            found = _next_inline(line, mk.end if mk is not None else 0, builder, head=False) if not in_box else None
             if found is not None:
                 queue.appendleft((no, line[found[0] :], checked))
                 line = line[: found[0]].rstrip()

@@ -381,7 +381,10 @@ def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: st
 _SUBJECT = re.compile(r"(?P<n>[^，,、]{2,20}?)(?:有|得到|进一步|不断|持续|更加|明显|显著|稳步)")
 
 
-_MAYBE_NUMBER = re.compile(r"[0-9百千万一两三四五六七八九半]")
+_MAYBE_NUMBER = re.compile(r"[0-9百千万]|一半|[一二两三四五六七八九十]{1,3}[个名所篇项家种部件人份次类]")
+#: At most this many targets per document: past it a hostile document (a million numbered
+#: target lines) stops costing time and memory; the api warns.
+MAX_TARGETS = 10_000
 #: A year inside a clause (not opening it): 2023年培训计划.
 _YEAR_IN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?!\d)")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
@@ -462,7 +465,11 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
         for para, no in zip(node.text, node.text_lines):
             more, ctx = paragraph_targets(para, ctx, node.id, no)
             found.extend(more)
+            if len(out) + len(found) >= MAX_TARGETS:
+                break
         out.extend(_settle(found, plan_year, start_year))
+        if len(out) >= MAX_TARGETS:
+            return out[:MAX_TARGETS]
         child_year = heading_year(node.title) or (opening_year(node.text[0]) if node.text else None) or inherited
         if node.children:
             stack.append(iter(node.children))

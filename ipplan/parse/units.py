@@ -243,10 +243,16 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
 )
 
 
+#: Any role word at all: most paragraphs have none and skip every rule (one C scan).
+_ANY_ROLE = re.compile(f"{LABEL_ALT}|{VERB_ALT}")
+
+
 def find_clauses(text: str) -> list[Clause]:
     """Every responsibility clause of one paragraph, in order (labelled forms first: a
     bracket read as a labelled list is not read again as a verb clause)."""
     out: list[Clause] = []
+    if not _ANY_ROLE.search(text):
+        return out
     taken: set[int] = set()
     for rule in CLAUSE_RULES:
         if rule.code == "RU02" and out:
