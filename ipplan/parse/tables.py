@@ -157,7 +157,7 @@ def _unit_columns(header: list[str]) -> list[tuple[int, bool]]:
 def _build(index: int, line: int, rows: list[list[str]], caption: str | None) -> TableRef:
     warnings: list[str] = []
     while len(rows) > 2 and _is_banner(rows[0]):  # 附件2…任务分工表 printed as the first row
-        caption = caption or rows[0][0]
+        caption = rows[0][0]  # the table's own title row wins over a line above
         rows = rows[1:]
         line += 1
     header = rows[0]

@@ -197,7 +197,7 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
     return out
 
 
-_CN_MAGNITUDE = re.compile(r"^[一二两三四五六七八九]?[百千万]$")
+_CN_MAGNITUDE = re.compile(r"[百千万]")
 #: Durations of a procedure (3个月内出台, 届满3个月前, 自…之日起1个月内) and frequencies
 #: (每年调整1次, 每周不少于2个半天): policy, not targets.
 _DURATIONS = ("个月", "个工作日", "工作日", "天", "日", "周", "小时")
