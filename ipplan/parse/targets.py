@@ -19,11 +19,12 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict
 
 from ipplan.parse import words
-from ipplan.parse.brackets import depth_mask, split_top
+from ipplan.parse.brackets import depth_mask, matching_close, split_top
 from ipplan.parse.dates import MILESTONE, YEAR_PHRASE, YEAR_SPAN
 from ipplan.parse.numerals import to_decimal
 from ipplan.parse.repair import unspace
 from ipplan.parse.types import Node
+from ipplan.parse.vocab.markers import match_marker
 
 class Lexicon(BaseModel):
     """data/targets.yaml, validated so that a typo fails at load time."""
@@ -91,7 +92,7 @@ def rules() -> _Rules:
         rf"""
         (?<![0-9A-Za-z.\-+#])                      # not inside 4210, G60, 5+5
         (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]{{1,6}})
-        (?:\s*(?:[—\-~～至到－])\s*(?P<num2>\d+(?:\.\d+)?))?   # ranges 1—2, 1至2, 3-4
+        (?:\s*[%％]?\s*(?:[—\-~～至到－])\s*(?P<num2>\d+(?:\.\d+)?))?   # ranges 1—2, 1至2, 3-4
         \s*(?P<mag>{_alt(list(lex.magnitudes))})?
         (?P<unit>{_alt(lex.measures)})
         (?P<post>{_alt(list(after))})?
@@ -178,8 +179,7 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
         if unit in ("万元", "亿元"):
             scale *= r.lex.magnitudes[unit[0]]
             unit = "元"
-        if unit in ("个百分点", "百分点"):
-            unit = "个百分点"
+        unit = _UNIT_FORMS.get(unit, unit)
         value_max = to_decimal(m["num2"]) * scale if m["num2"] else None
         op = "range" if value_max is not None else _op_before(before, r) or r.ops_after.get(m["post"] or "", "=")
         if value_max is not None and value_max < value * scale:
@@ -206,10 +206,14 @@ _BEFORE_DURATION = re.compile(r"(?:之日起|届满|期满|印发后|后)[^，,�
 _FREQUENCY = re.compile(r"每(?:\d+|[一二两三四五六七八九十])?(?:年度?|季度|月|周|天|日)")
 
 
+#: One written form per unit: ％ is %, 个半天 is 半天 (个 is the classifier).
+_UNIT_FORMS = {"百分点": "个百分点", "％": "%", "个半天": "半天"}
+
+
 def _procedural(unit: str, before: str, after: str, r: _Rules) -> bool:
     if unit in _DURATIONS and (_AFTER_DURATION.match(after) or _BEFORE_DURATION.search(before)):
         return True
-    if unit in ("次", "个半天", "半天") and _FREQUENCY.search(before) and not before.rstrip().endswith("年均"):
+    if unit in ("次", "半天", "个半天") and _FREQUENCY.search(before) and not before.rstrip().endswith("年均"):
         return not re.search(r"每年(?:完成|实施|举办|开展)", before) or unit == "次" and "每年" not in before
     return False
 
@@ -224,6 +228,7 @@ def _op_before(before: str, r: _Rules) -> str | None:
     return None
 
 
+_NOUN_STOP = re.compile(r"[(（]")
 _JOINER_END = re.compile(r"(?:和|及|与|以及|、)$")
 _GENERIC_AFTER = re.compile(r"^(?:基础上|基础|水平|规模|目标|标准)")
 #: 一半以上 / 超过一半: a share of 50%.
@@ -320,6 +325,10 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
             if nxt is not None:  # 50所A和150个B: the noun runs to the next number
                 after = _JOINER_END.sub("", clause[q.end : nxt.start])
             noun_after = _BOUND_WORD.sub("", after.strip(" 的")).strip(" 的")
+            if (cut := _NOUN_STOP.search(noun_after, 1)) is not None:
+                inner = noun_after[cut.start() + 1 : matching_close(noun_after, cut.start())]
+                if len(inner) > 8 or re.search(r"[0-9，,、；;]", inner):
+                    noun_after = noun_after[: cut.start()]  # 30%的号源（其中专家号源不低于30%）给…: an aside ends the noun
             if noun_after[:1] in "(（" or _GENERIC_AFTER.match(noun_after):
                 noun_after = ""  # 1篇（不少于2万字）, 12000元的基础上: the noun is before
             if _cjk_len(noun_after) >= 2 and (q is seg_q[-1] or nxt is not None):
@@ -436,6 +445,9 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
     return out, year
 
 
+#: A heading that states a commitment: a verb, an operator or a year.
+_COMMITS = re.compile(r"达|建|培育|打造|实现|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|(?:19|20)\d{2}年|[,，。：:]")
+
 #: A section of eligibility conditions (遴选条件, 申报条件): its numbers are thresholds, not targets.
 CONDITION_SECTION = re.compile(r"条件|资格|申报要求|适用范围|法律责任|罚则")
 
@@ -460,7 +472,8 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
             continue
         inherited = years[-1]
         year = heading_year(node.title) or inherited
-        found, _ = paragraph_targets(node.title, year, node.id, node.line)
+        # A heading that only counts its items (知识产权保护方面5项) commits to nothing.
+        found = paragraph_targets(node.title, year, node.id, node.line)[0] if _COMMITS.search(node.title) else []
         ctx = year
         for para, no in zip(node.text, node.text_lines):
             more, ctx = paragraph_targets(para, ctx, node.id, no)
@@ -494,8 +507,8 @@ def preamble_targets(lines: list[tuple[int, str]], plan_year: int | None = None,
     """Targets stated before the first section (the plan's own preamble)."""
     out: list[TargetRef] = []
     for no, line in lines:
-        if "|" in line:
-            continue
+        if "|" in line or match_marker(line) is not None:
+            continue  # a table row; a covering notice's own numbered item
         found, _ = paragraph_targets(line, None, None, no)
         out.extend(_settle(found, plan_year, start_year))
     return out
