@@ -32,6 +32,14 @@ MAGNITUDES: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, 
 #: Regex fragment (a character class body) for any Chinese numeral character.
 CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(MAGNITUDES)
 
+#: Numeral classes as regex character-class bodies, one home for every stage (markers,
+#: attachments, tables, targets): the small numerals of an ordinal (一 … 十一 … 一百), of a
+#: count written as a word (附件一), and of a quantity (两万, 一百二十).
+CN_ORDINAL_CLASS = "一二三四五六七八九十百〇零"
+CN_COUNT_CLASS = "一二三四五六七八九十"
+CN_QUANTITY_CLASS = "一二两三四五六七八九十百千万"
+CN_DIGIT_CLASS = "一二两三四五六七八九"
+
 #: Circled numbers ①…⑳ as used for fifth-level outline items.
 CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
 

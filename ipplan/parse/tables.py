@@ -14,9 +14,10 @@ from decimal import Decimal
 
 from ipplan.parse import targets as tg
 from ipplan.parse import units as un
-from ipplan.parse.numerals import to_decimal
+from ipplan.parse.numerals import CN_COUNT_CLASS, to_decimal
 from ipplan.parse.vocab.fields import FIELD_KEYS
 from ipplan.parse.vocab.markers import is_table_row
+from ipplan.parse.vocab.measures import MONEY_UNITS, UNIT_FORMS
 from ipplan.parse.vocab.roles import LABEL_ALT, LEAD_LABELS, ROLE_COLUMN
 
 #: A column of responsible units whose header is not exactly a role label (责任单位及责任人).
@@ -38,8 +39,8 @@ UNIT_PARENS = re.compile(r"\s*[(（](?P<mag>万|亿|千)?(?P<unit>[^()（）]{1,
 CELL_VALUE = re.compile(r"(?P<op>[≥>≤<]|不低于|不少于|超过)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<post>以上|以下|左右)?")
 CELL_OPS = {"≥": ">=", "不低于": ">=", "不少于": ">=", ">": ">", "超过": ">", "≤": "<=", "<": "<",
             "以上": ">=", "以下": "<=", "左右": "~"}
-CAPTION_START = re.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]")
-CAPTION_SKIP = re.compile(r"^附[件表]\s*[0-9一二三四五六七八九十]*\s*[:：]?$|^注\s*[:：]")
+CAPTION_START = re.compile(rf"^附[件表]\s*[0-9{CN_COUNT_CLASS}]")
+CAPTION_SKIP = re.compile(rf"^附[件表]\s*[0-9{CN_COUNT_CLASS}]*\s*[:：]?$|^注\s*[:：]")
 
 
 @dataclass
@@ -205,10 +206,14 @@ def _row_targets(table: TableRef, row: list[str], row_id: str, cell: str,
     m = UNIT_PARENS.search(cell)
     unit, scale = None, Decimal(1)
     name = cell
-    if m and m["unit"] in r.lex.measures + ["万元", "亿元", "次"]:
+    if m and (m["unit"] in r.lex.measures or m["unit"] in MONEY_UNITS):
         unit = m["unit"]
         if m["mag"]:
             scale = Decimal(r.lex.magnitudes[m["mag"]])
+        if unit in MONEY_UNITS:
+            factor, unit = MONEY_UNITS[unit]
+            scale *= factor
+        unit = UNIT_FORMS.get(unit, unit)
         name = cell[: m.start()]
     kind = tg.kind_of(name, unit or "", r)
     indicator = _CUMULATIVE_END.sub("", tg.strip_lead(name, r)).strip()

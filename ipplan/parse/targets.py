@@ -21,10 +21,12 @@ from pydantic import BaseModel, ConfigDict
 from ipplan.parse import words
 from ipplan.parse.brackets import depth_mask, matching_close, split_top
 from ipplan.parse.dates import MILESTONE, YEAR_PHRASE, YEAR_SPAN
-from ipplan.parse.numerals import to_decimal
+from ipplan.parse.numerals import CN_DIGIT_CLASS, CN_QUANTITY_CLASS, to_decimal
 from ipplan.parse.repair import unspace
 from ipplan.parse.types import Node
 from ipplan.parse.vocab.markers import match_marker
+from ipplan.parse.vocab.measures import MONEY_UNITS, UNIT_FORMS
+from ipplan.parse.vocab.scope import SCOPE_WORDS
 
 class Lexicon(BaseModel):
     """data/targets.yaml, validated so that a typo fails at load time."""
@@ -35,7 +37,6 @@ class Lexicon(BaseModel):
     magnitudes: dict[str, int]
     ops_before: dict[str, list[str]]
     ops_after: dict[str, list[str]]
-    scope_words: list[str]
     verbs: list[str]
     keep_verbs: list[str]
     trailing_words: list[str]
@@ -91,7 +92,7 @@ def rules() -> _Rules:
     quantity = re.compile(
         rf"""
         (?<![0-9A-Za-z.\-+#])                      # not inside 4210, G60, 5+5
-        (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]{{1,6}})
+        (?P<num>\d+(?:\.\d+)?|[{CN_QUANTITY_CLASS}]{{1,6}})
         (?:\s*[%％]?\s*(?:[—\-~～至到－])\s*(?P<num2>\d+(?:\.\d+)?))?   # ranges 1—2, 1至2, 3-4
         \s*(?P<mag>{_alt(list(lex.magnitudes))})?
         (?P<unit>{_alt(lex.measures)})
@@ -107,7 +108,7 @@ def rules() -> _Rules:
         ops_before=ops_before,
         op_words=tuple(w for w, _ in ops_before),
         ops_after=after,
-        scope=re.compile(rf"^(?:{_alt(lex.scope_words)}|(?:到|至)?(?:19|20)\d{{2}}年(?:底|末)?(?:前)?)"),
+        scope=re.compile(rf"^(?:{_alt(list(SCOPE_WORDS))}|(?:到|至)?(?:19|20)\d{{2}}年(?:底|末)?(?:前)?)"),
         trailing=re.compile(rf"(?:{_alt(lex.trailing_words)})$"),
         condition=re.compile("|".join(lex.condition_cues)),
         background=re.compile("|".join(lex.background_cues)),
@@ -176,10 +177,10 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
         if value is None:
             continue
         scale = Decimal(r.lex.magnitudes[m["mag"]]) if m["mag"] else Decimal(1)
-        if unit in ("万元", "亿元"):
-            scale *= r.lex.magnitudes[unit[0]]
-            unit = "元"
-        unit = _UNIT_FORMS.get(unit, unit)
+        if unit in MONEY_UNITS:
+            factor, unit = MONEY_UNITS[unit]
+            scale *= factor
+        unit = UNIT_FORMS.get(unit, unit)
         value_max = to_decimal(m["num2"]) * scale if m["num2"] else None
         op = "range" if value_max is not None else _op_before(before, r) or r.ops_after.get(m["post"] or "", "=")
         if value_max is not None and value_max < value * scale:
@@ -197,17 +198,15 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
     return out
 
 
-_CN_MAGNITUDE = re.compile(r"[百千万]")
+_CN_MAGNITUDE = re.compile(r"[百千万]")  # a Chinese quantity with a magnitude: 百项, 两万, 一百二十
 #: Durations of a procedure (3个月内出台, 届满3个月前, 自…之日起1个月内) and frequencies
 #: (每年调整1次, 每周不少于2个半天): policy, not targets.
 _DURATIONS = ("个月", "个工作日", "工作日", "天", "日", "周", "小时")
 _AFTER_DURATION = re.compile(r"^(?:以?内|前|后|之内)(?!$)")
 _BEFORE_DURATION = re.compile(r"(?:之日起|届满|期满|印发后|后)[^，,；;]{0,6}$")
-_FREQUENCY = re.compile(r"每(?:\d+|[一二两三四五六七八九十])?(?:年度?|季度|月|周|天|日)")
+_FREQUENCY = re.compile(rf"每(?:\d+|[{CN_DIGIT_CLASS}十])?(?:年度?|季度|月|周|天|日)")
 
 
-#: One written form per unit: ％ is %, 个半天 is 半天 (个 is the classifier).
-_UNIT_FORMS = {"百分点": "个百分点", "％": "%", "个半天": "半天"}
 
 
 def _procedural(unit: str, before: str, after: str, r: _Rules) -> bool:
@@ -390,7 +389,7 @@ def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: st
 _SUBJECT = re.compile(r"(?P<n>[^，,、]{2,20}?)(?:有|得到|进一步|不断|持续|更加|明显|显著|稳步)")
 
 
-_MAYBE_NUMBER = re.compile(r"[0-9百千万]|一半|[一二两三四五六七八九十]{1,3}[个名所篇项家种部件人份次类]")
+_MAYBE_NUMBER = re.compile(rf"[0-9百千万]|一半|[{CN_DIGIT_CLASS}十]{{1,3}}[个名所篇项家种部件人份次类]")
 #: At most this many targets per document: past it a hostile document (a million numbered
 #: target lines) stops costing time and memory; the api warns.
 MAX_TARGETS = 10_000

@@ -8,9 +8,10 @@ import functools
 import re
 from typing import NamedTuple
 
+from ipplan.parse.numerals import CN_COUNT_CLASS, CN_ORDINAL_CLASS
 from ipplan.parse.numerals import ordinal as to_ordinal
 
-_CN = "一二三四五六七八九十百〇零"
+_CN = CN_ORDINAL_CLASS
 
 
 class MarkerRule(NamedTuple):
@@ -75,12 +76,12 @@ HEADING_WORDS = (
 RUN_IN_HEADING = re.compile("(?:" + "|".join(HEADING_WORDS) + r")(?=[\u4e00-\u9fff“])")
 
 #: A box printed inside the outline (专栏1 重点工程): its items are not sections.
-BOX_START = re.compile(r"^\s*专栏\s*[0-9一二三四五六七八九十]{0,3}(?:\s|[:：]|$|[\u4e00-\u9fff])")
+BOX_START = re.compile(rf"^\s*专栏\s*[0-9{CN_COUNT_CLASS}]{{0,3}}(?:\s|[:：]|$|[\u4e00-\u9fff])")
 
 #: Start of the attachments: 附件：… / 附件1 / 附件一 / 附表2.
-ATTACHMENT = re.compile(r"附[件表]\s*(?:[:：]|[0-9一二三四五六七八九十]{1,3}\s*(?:[:：]|$))")
+ATTACHMENT = re.compile(rf"附[件表]\s*(?:[:：]|[0-9{CN_COUNT_CLASS}]{{1,3}}\s*(?:[:：]|$))")
 #: The same inside a line (one-line pastes): after a sentence end or a space.
-ATTACHMENT_INLINE = re.compile(r"(?<=[。；;\s])附[件表]\s*(?:[:：]|[0-9一二三四五六七八九十]{1,2}\s)")
+ATTACHMENT_INLINE = re.compile(rf"(?<=[。；;\s])附[件表]\s*(?:[:：]|[0-9{CN_COUNT_CLASS}]{{1,2}}\s)")
 
 class Marker(NamedTuple):
     style: str
