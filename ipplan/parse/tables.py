@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable, NamedTuple
 from decimal import Decimal
 
 from ipplan.parse import targets as tg
@@ -232,3 +233,46 @@ def _row_targets(table: TableRef, row: list[str], row_id: str, cell: str,
             unit=unit or "", op=op, year=year, kind=kind, text=f"{cell} {table.header[col]} {raw}", line=line,
         ))
     return out
+
+
+class TableRule(NamedTuple):
+    """A shape the tables stage reads (a header cell or a row): ``fires(text)`` on its
+    cells joined by " | "."""
+
+    code: str
+    summary: str
+    fires: Callable[[str], bool]
+    examples: tuple[str, ...]
+    near_misses: tuple[str, ...]
+
+
+def _split(text: str) -> list[str]:
+    return [c.strip() for c in text.split("|")]
+
+
+#: The shapes of the tables stage, walked by tests/test_rule_tables.py.
+TABLE_RULES: tuple[TableRule, ...] = (
+    TableRule("TB01", "a column of responsible units: the header is a role label (牵头单位, 配合单位, 指导部门 …)",
+              lambda t: bool(_unit_columns(_split(t))),
+              ("序号 | 工作事项 | 牵头单位 | 配合单位", "序号 | 改革举措 | 指导部门", "序号 | 任务 | 责任主体"),
+              ("序号 | 工作事项 | 市卫健委内牵头处室", "序号 | 指标 | 2023年")),
+    TableRule("TB02", "a banner row (one text repeated across the table): a caption or group heading, no task",
+              lambda t: _is_banner(_split(t)),
+              ("附件2任务分工表 | 附件2任务分工表 | 附件2任务分工表", "一、保护方面 | 一、保护方面"),
+              ("1 | 扩大来源 | 各区政府", "序号 | 序号号")),
+    TableRule("TB03", "a year column of a target table: 2023年 / 2025年目标值",
+              lambda t: bool(YEAR_COLUMN.match(t)), ("2023年", "2025年底目标", "2024"), ("2023年度工作", "年份")),
+    TableRule("TB04", "an indicator table with goals as text: 二级指标 + 评价标准 columns",
+              lambda t: _col(_split(t), GOAL_COLUMN) is not None and _col(_split(t), INDICATOR_NAME) is not None,
+              ("一级指标 | 二级指标 | 评价标准", "指标名称 | 目标值"), ("一级指标 | 指标含义 | 数据来源", "序号 | 工作事项")),
+    TableRule("TB05", "a row-number column: 序号 / 编号",
+              lambda t: bool(ROW_COLUMN.match(t)), ("序号", "编号"), ("序号说明", "指标")),
+)
+
+
+def _table_rule_fires(rule: TableRule, text: str) -> bool:
+    return rule.fires(text)
+
+
+#: Rule tables of this module for the walker test (tests/test_rule_tables.py).
+RULE_TABLES = {"TABLE_RULES": (TABLE_RULES, _table_rule_fires)}

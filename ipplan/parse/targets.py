@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Callable, NamedTuple
 from decimal import Decimal
 from importlib import resources
 
@@ -511,3 +512,59 @@ def preamble_targets(lines: list[tuple[int, str]], plan_year: int | None = None,
         found, _ = paragraph_targets(line, None, None, no)
         out.extend(_settle(found, plan_year, start_year))
     return out
+
+
+class TargetRule(NamedTuple):
+    """A shape the targets stage acts on: ``fires(text)`` says whether the rule applies."""
+
+    code: str
+    summary: str
+    fires: Callable[[str], bool]
+    examples: tuple[str, ...]
+    near_misses: tuple[str, ...]
+
+
+def _clause_filtered(text: str) -> bool:
+    r = rules()
+    return bool(r.parameter.search(text))
+
+
+def _some_quantity_dropped(text: str) -> bool:
+    """A number with a measure that _quantities drops as procedural (a duration or frequency)."""
+    r = rules()
+    kept = len(_quantities(text, r))
+    return any(m for m in r.quantity.finditer(text)) and kept == 0
+
+
+#: The shapes of the targets stage, walked by tests/test_rule_tables.py.
+TARGET_RULES: tuple[TargetRule, ...] = (
+    TargetRule("TG01", "a quantity: number (digits or Chinese with a magnitude or an operator), magnitude, measure",
+               lambda t: bool(_quantities(t, rules())),
+               ("有效发明专利拥有量达到1.8万件", "培育一百二十家企业", "引进外资3千万美元", "不少于两名", "占总课时一半以上"),
+               ("十四五时期", "三个阶段", "两种不同教育类型", "千万家庭", "“4210”产业体系")),
+    TargetRule("TG02", "a procedural duration or frequency is not a target (3个月内出台, 每年调整1次, 每周2个半天)",
+               _some_quantity_dropped,
+               ("于本文印发后3个月内出台辖区实施方案", "每年调整1次专业", "每周门诊不少于2个半天", "届满3个月前递交申请"),
+               ("审查周期压缩至3个月以内", "培训1000人次")),
+    TargetRule("TG03", "a policy parameter is not a target (rewards, subsidies, fees, penalties, eligibility, per-recipient amounts)",
+               _clause_filtered,
+               ("给予每件1万元奖励", "补贴标准为每平方米37元", "可以处10万元以下的罚款", "中医药学科带头人每人每年2万元",
+                "入围生产企业为2家的"),
+               ("设立1亿元知识产权运营引导基金", "资助资金达到500万元", "专利申请量达到1万件")),
+    TargetRule("TG04", "a heading that only counts its items commits to nothing (知识产权保护方面5项)",
+               lambda t: not _COMMITS.search(t),
+               ("知识产权保护方面5项", "科技金融创新方面5项"),
+               ("到2025年专利申请量达到5000件", "建成30家服务基地")),
+    TargetRule("TG05", "a section of eligibility conditions gives no targets (遴选条件, 申报条件)",
+               lambda t: bool(CONDITION_SECTION.search(t)),
+               ("遴选条件", "基本条件（须同时符合以下条件）", "申报资格"),
+               ("工作目标", "主要任务")),
+)
+
+
+def _target_rule_fires(rule: TargetRule, text: str) -> bool:
+    return rule.fires(text)
+
+
+#: Rule tables of this module for the walker test (tests/test_rule_tables.py).
+RULE_TABLES = {"TARGET_RULES": (TARGET_RULES, _target_rule_fires)}
