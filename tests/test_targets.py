@@ -221,3 +221,17 @@ def test_numbers_dated_before_the_plan_period_are_background() -> None:
 def test_eligibility_sections_give_no_targets() -> None:
     plan = ipplan.parse_text("一、遴选条件\n（一）年门诊服务量3000人次以上。\n二、工作目标\n遴选50名指导老师。")
     assert [(t.value, t.section) for t in plan.targets] == [(50, "2")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("高价值发明专利数量翻一番,达到14个。", [("高价值发明专利数量", 14)]),
+    ("每万人口高价值发明专利拥有量达到15件,全州达到5件。", [("每万人口高价值发明专利拥有量", 15), ("每万人口高价值发明专利拥有量", 5)]),
+    ("建成区绿地率达到40%。", [("建成区绿地率", 40)]),  # near-miss: 建成区 is not a place word
+    ("试点城市达到11个。", [("试点城市", 11)]),  # near-miss: 试点城市 is not a scope place
+    ("建成1个市级知识产权保护中心。", [("市级知识产权保护中心", 1)]),
+    ("家长选择1所幼儿园报名。", []),  # one of something in a procedure
+    ("按照200元/月予以发放。", []),  # a benefit payout
+    ("按不低于采购金额的30%提前预付。", []),  # a rate applied to a base
+])
+def test_indicators_from_the_clause_before_and_single_items(text: str, expected: list[tuple]) -> None:
+    assert [t[:2] for t in targets(text)] == expected

@@ -229,6 +229,8 @@ def _op_before(before: str, r: _Rules) -> str | None:
 
 
 _NOUN_STOP = re.compile(r"[(（]")
+#: Verbs that make "1 个" a goal (建成1个…中心); without one, a single item is procedure.
+_BUILDS = re.compile(r"建|培育|打造|设立|设置|新增|引进|创建|形成|组建|达到|实现|争创|认定|发表|完成|撰写|开设")
 _JOINER_END = re.compile(r"(?:和|及|与|以及|、)$")
 _GENERIC_AFTER = re.compile(r"^(?:基础上|基础|水平|规模|目标|标准)")
 #: 一半以上 / 超过一半: a share of 50%.
@@ -303,7 +305,7 @@ def _milestones(after: str) -> tuple[list[tuple[int, Decimal]], str]:
 
 
 def clause_targets(clause: str, year: int | None, section: str | None, line: int,
-                   name: str | None = None) -> list[TargetRef]:
+                   name: str | None = None, default: str | None = None) -> list[TargetRef]:
     """Targets of one clause (no ，；。 at depth 0 inside)."""
     if not _MAYBE_NUMBER.search(clause):
         return []
@@ -335,9 +337,11 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
                 indicator = strip_lead(noun_after, r)  # number before the noun: 建成30家…基地
             else:
                 indicator = _strip_before(before, r)  # number after the noun: …拥有量达到15件
-            indicator = name or indicator
+            indicator = name or indicator or default or ""
             if not indicator:
                 continue
+            if q.value == 1 and q.op == "=" and not name and not _BUILDS.search(before):
+                continue  # 选择1所, 赋予1个随机号码, 各派1名代表: one of something, not a goal
             out.append(TargetRef(
                 section=section, indicator=indicator, value=q.value, value_max=q.value_max, unit=q.unit,
                 op=q.op, year=year, kind=kind_of(clause[: q.start], q.unit, r), text=clause,
@@ -396,6 +400,10 @@ _MAYBE_NUMBER = re.compile(rf"[0-9百千万]|一半|[{CN_DIGIT_CLASS}十]{{1,3}}
 MAX_TARGETS = 10_000
 #: A year inside a clause (not opening it): 2023年培训计划.
 _YEAR_IN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?!\d)")
+#: A place alone is not an indicator (全州达到5件: the indicator is the clause before's).
+_PLACE_ONLY = re.compile(r"(?:全|我|本)[\u4e00-\u9fff]{0,3}?(?:省|市|县|区|州|旗|镇|乡)")
+#: A growth predicate ending a clause whose value follows: 数量翻一番，达到14个.
+_GROWTH_END = re.compile(r"(?:实现|力争)?(?:翻一番|翻番|翻两番|大幅增长|大幅提升|明显增长)$")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _YEAR_SPAN_IN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]")
 _YEAR_ONLY = re.compile(r"(?:到|至|于)?(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?")
@@ -413,7 +421,7 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
     for sentence in split_top(text, "。！？!?"):
         if not _MAYBE_NUMBER.search(sentence):  # no quantity and no year phrase (it needs digits)
             continue
-        prev_clause = ""
+        prev_clause, prev_found = "", False
         skip = bool(r.condition.search(sentence) or r.background.search(sentence))
         for clause in split_top(sentence, "，,；;"):
             m = YEAR_PHRASE.match(clause)
@@ -430,10 +438,15 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                 if ym and not _YEAR_SPAN_IN.search(bare):
                     year = int(ym["y"])
             if not skip and not r.parameter.search(clause):
-                found = clause_targets(clause, clause_year, section, line, name)
-                for t in found:  # 到2025年不低于4.66人: the indicator of the clause before
-                    if (not t.indicator or _YEAR_ONLY.fullmatch(t.indicator)) and out:
+                # 数量翻一番，达到14个: the subject of a clause without a number of its own
+                default = _strip_before(_GROWTH_END.sub("", prev_clause), r) if prev_clause and not prev_found else None
+                found = clause_targets(clause, clause_year, section, line, name, default or None)
+                prev_found = bool(found)
+                for t in found:  # 到2025年不低于4.66人 / 全州达到5件: the indicator of the clause before
+                    if (not t.indicator or _YEAR_ONLY.fullmatch(t.indicator) or _PLACE_ONLY.fullmatch(t.indicator)) \
+                            and out:
                         t.indicator = out[-1].indicator
+                found = [t for t in found if not _PLACE_ONLY.fullmatch(t.indicator)]
                 found = [t for t in found if t.indicator and not _YEAR_ONLY.fullmatch(t.indicator)]
                 for t in found:
                     if t.indicator.startswith(tuple(r.lex.generic_nouns)) and prev_clause:
