@@ -235,3 +235,14 @@ def test_eligibility_sections_give_no_targets() -> None:
 ])
 def test_indicators_from_the_clause_before_and_single_items(text: str, expected: list[tuple]) -> None:
     assert [t[:2] for t in targets(text)] == expected
+
+
+@pytest.mark.parametrize("heading", ["到2025年主要目标", "2025年工作目标", "主要目标（2025年）", "第一阶段(2021—2025年)"])
+def test_a_goals_heading_dates_its_sections(heading: str) -> None:
+    plan = ipplan.parse_text(f"一、{heading}\n（一）专利。发明专利授权量达到500件。\n（二）商标。有效注册商标达到1万件。")
+    assert [(t.value, t.year) for t in plan.targets] == [(500, 2025), (10000, 2025)]
+
+
+def test_a_heading_without_a_year_dates_nothing() -> None:
+    plan = ipplan.parse_text("一、主要目标\n（一）专利。发明专利授权量达到500件。")
+    assert [(t.value, t.year) for t in plan.targets] == [(500, None)]

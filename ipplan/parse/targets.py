@@ -124,6 +124,9 @@ def opening_year(text: str) -> int | None:
     return int(m["y"]) if m else None
 
 
+#: A goals heading with its year: 到2025年主要目标 / 2023年工作目标 / 主要目标(2025年).
+_GOALS_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?[^，。；]{0,8}?目标|目标\s*[(（]\s*(?P<y2>(?:19|20)\d{2})\s*年?[)）]")
+
 #: A plan for one year: 2023年知识产权工作要点 (a single year in the title, no span).
 _TITLE_YEAR = re.compile(r"^(?:[^0-9]{0,12}?)(?P<y>(?:19|20)\d{2})\s*年(?!\s*[-—–~～至到]|\d)")
 
@@ -137,9 +140,13 @@ def title_year(title: str | None) -> int | None:
 
 
 def heading_year(title: str) -> int | None:
-    """End year of a period in a heading: 第一阶段(2015—2020年) → 2020."""
+    """The year a heading dates its section to: the end of a period (第一阶段(2015—2020年)
+    → 2020) or a goals heading's year (到2025年主要目标, 2023年工作目标)."""
     m = YEAR_SPAN.search(title)
-    return int(m["end"]) if m else None
+    if m:
+        return int(m["end"])
+    g = _GOALS_YEAR.search(title)
+    return int(g["y"] or g["y2"]) if g else None
 
 
 @dataclass
