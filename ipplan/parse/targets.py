@@ -469,7 +469,8 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
 _COMMITS = re.compile(r"达|建|培育|打造|实现|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|(?:19|20)\d{2}年|[,，。：:]")
 
 #: A section of eligibility conditions (遴选条件, 申报条件): its numbers are thresholds, not targets.
-CONDITION_SECTION = re.compile(r"条件|资格|申报要求|适用范围|法律责任|罚则")
+CONDITION_SECTION = re.compile(
+    r"(?:遴选|推荐|申报|申请|准入|入选|评选|认定|基本|能力|任职|资格|参评)条件|资格要求|申报要求|法律责任|罚则")
 
 
 def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: int | None = None,
@@ -570,15 +571,16 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                _clause_filtered,
                ("给予每件1万元奖励", "补贴标准为每平方米37元", "可以处10万元以下的罚款", "中医药学科带头人每人每年2万元",
                 "入围生产企业为2家的"),
-               ("设立1亿元知识产权运营引导基金", "资助资金达到500万元", "专利申请量达到1万件")),
+               ("设立1亿元知识产权运营引导基金", "资助资金达到500万元", "专利申请量达到1万件",
+                "可再生能源装机容量超过50万千瓦")),
     TargetRule("TG04", "a heading that only counts its items commits to nothing (知识产权保护方面5项)",
                lambda t: not _COMMITS.search(t),
                ("知识产权保护方面5项", "科技金融创新方面5项"),
                ("到2025年专利申请量达到5000件", "建成30家服务基地")),
     TargetRule("TG05", "a section of eligibility conditions gives no targets (遴选条件, 申报条件)",
                lambda t: bool(CONDITION_SECTION.search(t)),
-               ("遴选条件", "基本条件（须同时符合以下条件）", "申报资格"),
-               ("工作目标", "主要任务")),
+               ("遴选条件", "基本条件（须同时符合以下条件）", "推荐条件", "法律责任"),
+               ("工作目标", "主要任务", "改善基础设施条件")),
 )
 
 
