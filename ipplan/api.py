@@ -55,8 +55,16 @@ def build_plan(doc: DecodedDocument) -> Plan:
     m = meta.extract_meta(tree)
     section_units = units.assign_units(tree.sections)
     found_tables = tables.find_tables(lines)
-    found = targets.preamble_targets(tree.head) + targets.section_targets(tree.sections)
+    # The plan's single year (2023年…工作要点) dates targets that state none; a period's start
+    # year marks earlier-dated numbers as background.
+    plan_year = m.period[0] if m.period and m.period[0] == m.period[1] else targets.title_year(m.title)
+    start = m.period[0] if m.period else None
+    found = targets.preamble_targets(tree.head, plan_year, start) + targets.section_targets(
+        tree.sections, None, plan_year, start)
     found += [t for table in found_tables for t in table.targets]
+    if len(found) >= targets.MAX_TARGETS:
+        found = found[: targets.MAX_TARGETS]
+        tree.warnings.append(f"more than {targets.MAX_TARGETS} targets; only the first {targets.MAX_TARGETS} are kept")
     found.sort(key=lambda t: t.line)  # document order (stable within a line)
     notices = [n if isinstance(n, NoticeRef) else from_warning(n) for n in doc.notices] + layout_notices
     notices += [from_warning(w) for w in tree.warnings]
@@ -122,7 +130,14 @@ def _unit(u: units.UnitRef) -> dict:
     return {"name": u.name, "aliases": list(u.aliases), "lead": u.lead, "line": u.line}
 
 
-def _section(node: Node, section_units: dict[int, list[units.UnitRef]]) -> dict:
-    return {"id": node.id, "label": node.label, "ordinal": node.ordinal, "level": node.level, "title": node.title,
-            "text": "\n".join(node.text), "units": [_unit(u) for u in section_units.get(id(node), [])],
-            "line": node.line, "children": [_section(c, section_units) for c in node.children]}
+_NO_UNITS = units.SectionUnits([], None)
+
+
+def _section(node: Node, section_units: dict[int, units.SectionUnits]) -> dict:
+    found = section_units.get(id(node), _NO_UNITS)
+    out = {"id": node.id, "label": node.label, "ordinal": node.ordinal, "level": node.level, "title": node.title,
+           "text": "\n".join(node.text), "units": [_unit(u) for u in found.units],
+           "line": node.line, "children": [_section(c, section_units) for c in node.children]}
+    if found.deadline:
+        out["deadline"] = found.deadline
+    return out

@@ -171,3 +171,115 @@ def test_one_line_paste_without_separators_keeps_bracketed_items() -> None:
 def test_no_outline_gives_a_warning_not_an_error() -> None:
     plan = ipplan.parse_text("这是一段没有编号的文字。")
     assert plan.sections == [] and any("no numbered outline" in w for w in plan.warnings)
+
+
+# ---------------------------------------------------------------- issue 15: real-document shapes
+
+
+def _ids_unique(sections) -> bool:
+    seen: set[str] = set()
+    todo = list(sections)
+    while todo:
+        s = todo.pop()
+        if s.id in seen:
+            return False
+        seen.add(s.id)
+        todo.extend(s.children)
+    return True
+
+
+@pytest.mark.parametrize("text", [
+    "1.总体要求\n二、主要任务\n1.加强保护。内容。\n2.强化运用。内容。",  # first item printed in the wrong style
+    "一、目标\n1.甲。内容。\n1.乙。内容。",  # a repeated number
+    "一、目标\n（一）甲\n（一）乙\n（一）丙",
+    "（一）甲\n一、乙\n（一）丙\n一、丁\n（一）戊",
+    "1.甲\n（1）乙\n1.丙\n（1）丁\n1.戊",
+])
+def test_numbering_that_does_not_nest_by_style_never_repeats_an_id(text: str) -> None:
+    from ipplan.validate.check import check_plan, schema_hits
+
+    plan = ipplan.parse_text(text)
+    assert _ids_unique(plan.sections)
+    data = emit.plan_data(plan)
+    assert [h.code for h in [*schema_hits(data), *check_plan(data)]] == []
+
+
+def test_a_first_item_in_an_inner_style_is_the_sibling_of_its_successor() -> None:
+    got = outline("1.总体要求\n二、主要任务\n1.加强保护。内容。")
+    assert [(i, lab) for i, lab, *_ in got] == [("1", "1."), ("2", "二、"), ("2.1", "1.")]
+
+
+def test_items_numbered_straight_through_chapters() -> None:
+    got = outline("一、总体要求\n（一）指导思想\n（二）基本原则\n二、主要任务\n（三）强化创造\n（四）加强保护")
+    assert [i for i, *_ in got] == ["1", "1.1", "1.2", "2", "2.3", "2.4"]
+
+
+REGULATION = """专利代理条例
+第一章 总 则
+第一条 为了规范专利代理行为，制定本条例。
+第二条 本条例所称专利代理，是指代理行为。
+第二章 专利代理机构
+第三条 专利代理机构应当具备下列条件：
+（一）有符合规定的名称；
+（二）有书面合伙协议。
+"""
+
+
+def test_chapters_and_articles_are_levels() -> None:
+    assert outline(REGULATION) == [
+        ("1", "第一章", 1, 1, "总则"),
+        ("1.1", "第一条", 1, 2, "为了规范专利代理行为，制定本条例"),
+        ("1.2", "第二条", 2, 2, "本条例所称专利代理，是指代理行为"),
+        ("2", "第二章", 2, 1, "专利代理机构"),
+        ("2.3", "第三条", 3, 2, "专利代理机构应当具备下列条件："),
+        ("2.3.1", "（一）", 1, 3, "有符合规定的名称"),
+        ("2.3.2", "（二）", 2, 3, "有书面合伙协议"),
+    ]
+
+
+def test_articles_without_chapters_are_level_one_and_mentions_are_not_articles() -> None:
+    got = outline("第一条 为了规范管理，制定本办法。\n第二条 依照第一条规定的程序办理。\n第三条规定的情形除外。")
+    assert [(i, lab) for i, lab, *_ in got] == [("1", "第一条"), ("2", "第二条")]
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("一、总体要求坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实。", "总体要求"),
+    ("（一）指导思想深入实施知识产权强国战略，加快建设。", "指导思想"),
+    ("一、总体要求。坚持创新驱动。", "总体要求"),  # near-miss: an ordinary 。 cut
+    ("一、保障措施落实到位", "保障措施落实到位"),  # near-miss: a heading alone, no body
+])
+def test_run_in_heading_glued_to_its_body_is_cut_at_the_heading_word(line: str, title: str) -> None:
+    assert outline(line)[0][4] == title
+
+
+def test_headings_ending_with_a_dot() -> None:
+    got = outline("一.指导思想.\n二.培养目标.三年内培养一支队伍。")
+    assert [t for *_, t in got] == ["指导思想", "培养目标"]
+
+
+def test_comma_and_bare_numbers_continue_an_open_sequence_only() -> None:
+    got = outline("一、条件\n1.甲。内容。\n2中医药临床专家\n3,推荐人员年龄应在45岁以下。\n二、其他\n3个工作日内完成。")
+    assert [(i, t) for i, *_, t in got] == [("1", "条件"), ("1.1", "甲"), ("1.2", "中医药临床专家"),
+                                             ("1.3", "推荐人员年龄应在45岁以下"), ("2", "其他")]
+
+
+def test_box_items_are_not_sections() -> None:
+    text = "一、任务\n（一）强化创造。内容。\n专栏1 重点工程\n1.高价值专利培育工程。内容。\n2.品牌工程。内容。\n（二）加强保护。内容。"
+    assert [i for i, *_ in outline(text)] == ["1", "1.1", "1.2"]
+
+
+def test_a_covering_notice_with_its_own_items_is_not_the_plan() -> None:
+    text = ("各区卫生健康委：\n我局制定了《某某工作实施方案》，现予以印发。\n一、遴选原则\n（一）甲。\n二、工作要求\n"
+            "附件：\n1．名额分配表\n北京市中医管理局\n2019年8月29日\n某某工作实施方案\n为做好工作，制定本方案。\n"
+            "一、工作目标\n内容。\n二、遴选条件\n（一）指导老师")
+    assert [(i, t) for i, *_, t in outline(text)] == [("1", "工作目标"), ("2", "遴选条件"), ("2.1", "指导老师")]
+
+
+def test_an_attachment_after_the_plan_is_not_a_restart() -> None:
+    text = "一、目标\n（一）甲。内容。\n某某市人民政府\n2023年9月13日\n附件1\n责任分解表\n一、不是章节"
+    assert [i for i, *_ in outline(text)] == ["1", "1.1"]
+
+
+def test_lines_of_sections_point_at_their_marker() -> None:
+    plan = ipplan.parse_text("前言。\n一、目标\n（一）甲。内容。\n（二）乙")
+    assert [(s.id, s.line) for s in [plan.sections[0], *plan.sections[0].children]] == [("1", 2), ("1.1", 3), ("1.2", 4)]

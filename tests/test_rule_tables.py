@@ -32,7 +32,24 @@ ENTRIES = [(table, e, fires) for table, entries, fires in TABLES for e in entrie
 
 def test_the_known_tables_are_found() -> None:
     names = {t for t, _, _ in TABLES}
-    assert {"ipplan.parse.vocab.markers.MARKER_RULES", "ipplan.parse.clean.NOISE_RULES"} <= names
+    assert {"ipplan.parse.vocab.markers.MARKER_RULES", "ipplan.parse.clean.NOISE_RULES", "ipplan.parse.units.CLAUSE_RULES",
+            "ipplan.parse.targets.TARGET_RULES", "ipplan.parse.tables.TABLE_RULES"} <= names
+
+
+@pytest.mark.parametrize("module", ["outline", "units", "targets", "tables"])
+def test_body_rule_modules_export_their_tables(module: str) -> None:
+    """Each body stage's rules are reachable by the walker (outline's through vocab.markers)."""
+    mod = importlib.import_module(f"ipplan.parse.{module}")
+    tables = getattr(mod, "RULE_TABLES", None) or getattr(importlib.import_module("ipplan.parse.vocab.markers"), "RULE_TABLES")
+    assert tables
+
+
+def test_code_prefixes_follow_their_stage() -> None:
+    prefixes = {"vocab.markers": "OL", "units": "RU", "targets": "TG", "tables": "TB"}
+    for table, entry, _ in ENTRIES:
+        for module, prefix in prefixes.items():
+            if table.startswith(f"ipplan.parse.{module}."):
+                assert entry.code.startswith(prefix), (table, entry.code)
 
 
 def test_codes_are_unique_across_tables() -> None:

@@ -137,5 +137,112 @@ def test_jieba_dictionary_knows_every_word_the_rules_trim() -> None:
     words = {line.split()[0] for line in
              resources.files("ipplan.parse.data").joinpath("ip_words.txt").read_text("utf-8").splitlines() if line}
     lex = rules().lex
-    missing = set(lex.verbs + lex.keep_verbs + lex.scope_words) - words
+    from ipplan.parse.vocab.scope import SCOPE_WORDS
+
+    missing = set(lex.verbs + lex.keep_verbs + list(SCOPE_WORDS)) - words
     assert not missing, f"add to ip_words.txt: {sorted(missing)}"
+
+
+# ---------------------------------------------------------------- issue 15
+
+
+UNITS_AND_NUMERALS = [
+    ("引进外资达到3千万美元。", ("外资", 3e7, "美元")),
+    ("实际利用外资1.2亿美元。", ("实际利用外资", 1.2e8, "美元")),
+    ("出口额达到500万美元。", ("出口额", 5e6, "美元")),
+    ("投资达到5千万元。", ("投资", 5e7, "元")),
+    ("新增装机容量50万千瓦。", ("新增装机容量", 5e5, "千瓦")),
+    ("建成高速公路120公里。", ("高速公路", 120, "公里")),
+    ("治理面积达到12.5平方公里。", ("治理面积", 12.5, "平方公里")),
+    ("研发投入占比提高2个百分点。", ("研发投入占比", 2, "个百分点")),
+    ("审查周期压缩至24小时以内。", ("审查周期", 24, "小时")),
+    ("培育一百二十家企业。", ("企业", 120, "家")),
+    ("引进一百二家企业。", ("企业", 120, "家")),
+    ("培养不少于两名继承人。", ("继承人", 2, "名")),
+    ("实践性教学课时占总课时一半以上。", ("实践性教学课时占总课时", 50, "%")),
+    ("全州专利申请量完成5000件。", ("专利申请量", 5000, "件")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNITS_AND_NUMERALS, ids=lambda v: v[:16] if isinstance(v, str) else None)
+def test_units_and_numerals(text: str, expected: tuple) -> None:
+    assert [t[:2] + t[3:4] for t in targets(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "对获得授权的发明专利给予每件1万元奖励。",  # a reward
+    "补贴标准为建筑面积每平方米37元。",  # a subsidy rate
+    "可以处10万元以下的罚款。",  # a penalty
+    "申请人家庭年人均收入低于49952元。",  # an eligibility threshold
+    "入围生产企业为2家的。",  # a condition
+    "于本文印发后3个月内出台辖区实施方案。",  # a procedural deadline
+    "合同期限届满3个月前递交续租申请。",
+    "每年调整1次专业目录。",  # a frequency
+    "家庭医生应每季度至少主动联系1次签约居民。",
+    "每周门诊不少于2个半天。",
+    "中医药学科带头人每人每年2万元。",  # per-recipient amount
+    "职业教育与普通教育是两种不同教育类型。",  # 两 with no operator
+    "每万人口。",  # a rate, no number
+    "千万家庭受益。",
+])
+def test_no_false_targets(text: str) -> None:
+    assert targets(text) == []
+
+
+def test_a_fund_the_plan_sets_up_is_a_target() -> None:
+    assert [t[:3] for t in targets("设立1亿元知识产权运营引导基金。")] == [("知识产权运营引导基金", 1e8, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("到2025年,力争每万常住人口家庭医生数不低于4人,到2026年不低于4.66人。",
+     [("每万常住人口家庭医生数", 4, 2025), ("每万常住人口家庭医生数", 4.66, 2026)]),
+    ("做实基层医生2023年培训计划,培养不少于3500名基层医生。", [("基层医生", 3500, 2023)]),
+    ("建设50所高水平高等职业学校和150个骨干专业(群)。",
+     [("高水平高等职业学校", 50, None), ("骨干专业(群)", 150, None)]),
+    ("每万人口发明专利拥有量10件(2023年底达3.85件,2024年底达6.22件),专利密集型产业增加值占比达12%。",
+     [("每万人口发明专利拥有量", 10, None), ("专利密集型产业增加值占比", 12, None)]),
+])
+def test_year_inheritance_and_indicators(text: str, expected: list[tuple]) -> None:
+    assert [(t[0], t[1], t[5]) for t in targets(text)] == expected
+
+
+def test_year_from_the_section_opening_and_the_plan() -> None:
+    plan = ipplan.parse_text("2023年知识产权工作要点\n一、目标\n（一）专利。发明专利授权量达到500件。")
+    assert [(t.value, t.year) for t in plan.targets] == [(500, 2023)]
+    plan = ipplan.parse_text("一、目标\n到2025年,实现以下目标:\n（一）专利。发明专利授权量达到500件。")
+    assert [(t.value, t.year) for t in plan.targets] == [(500, 2025)]
+
+
+def test_numbers_dated_before_the_plan_period_are_background() -> None:
+    plan = ipplan.parse_text("某某规划(2016—2030年)\n一、基本形势\n2014年中药生产企业达到3813家。\n二、目标\n到2020年,中医药企业达到5000家。")
+    assert [(t.value, t.year) for t in plan.targets] == [(5000, 2020)]
+
+
+def test_eligibility_sections_give_no_targets() -> None:
+    plan = ipplan.parse_text("一、遴选条件\n（一）年门诊服务量3000人次以上。\n二、工作目标\n遴选50名指导老师。")
+    assert [(t.value, t.section) for t in plan.targets] == [(50, "2")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("高价值发明专利数量翻一番,达到14个。", [("高价值发明专利数量", 14)]),
+    ("每万人口高价值发明专利拥有量达到15件,全州达到5件。", [("每万人口高价值发明专利拥有量", 15), ("每万人口高价值发明专利拥有量", 5)]),
+    ("建成区绿地率达到40%。", [("建成区绿地率", 40)]),  # near-miss: 建成区 is not a place word
+    ("试点城市达到11个。", [("试点城市", 11)]),  # near-miss: 试点城市 is not a scope place
+    ("建成1个市级知识产权保护中心。", [("市级知识产权保护中心", 1)]),
+    ("家长选择1所幼儿园报名。", []),  # one of something in a procedure
+    ("按照200元/月予以发放。", []),  # a benefit payout
+    ("按不低于采购金额的30%提前预付。", []),  # a rate applied to a base
+])
+def test_indicators_from_the_clause_before_and_single_items(text: str, expected: list[tuple]) -> None:
+    assert [t[:2] for t in targets(text)] == expected
+
+
+@pytest.mark.parametrize("heading", ["到2025年主要目标", "2025年工作目标", "主要目标（2025年）", "第一阶段(2021—2025年)"])
+def test_a_goals_heading_dates_its_sections(heading: str) -> None:
+    plan = ipplan.parse_text(f"一、{heading}\n（一）专利。发明专利授权量达到500件。\n（二）商标。有效注册商标达到1万件。")
+    assert [(t.value, t.year) for t in plan.targets] == [(500, 2025), (10000, 2025)]
+
+
+def test_a_heading_without_a_year_dates_nothing() -> None:
+    plan = ipplan.parse_text("一、主要目标\n（一）专利。发明专利授权量达到500件。")
+    assert [(t.value, t.year) for t in plan.targets] == [(500, None)]

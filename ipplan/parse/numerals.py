@@ -6,6 +6,7 @@ through this module. Values are :class:`~decimal.Decimal` so that 0.07万 is exa
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 #: Digit characters, including the financial (大写) forms and the circled/ideographic zero.
@@ -31,6 +32,14 @@ MAGNITUDES: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, 
 #: Regex fragment (a character class body) for any Chinese numeral character.
 CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(MAGNITUDES)
 
+#: Numeral classes as regex character-class bodies, one home for every stage (markers,
+#: attachments, tables, targets): the small numerals of an ordinal (一 … 十一 … 一百), of a
+#: count written as a word (附件一), and of a quantity (两万, 一百二十).
+CN_ORDINAL_CLASS = "一二三四五六七八九十百〇零"
+CN_COUNT_CLASS = "一二三四五六七八九十"
+CN_QUANTITY_CLASS = "一二两三四五六七八九十百千万"
+CN_DIGIT_CLASS = "一二两三四五六七八九"
+
 #: Circled numbers ①…⑳ as used for fifth-level outline items.
 CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
 
@@ -42,6 +51,8 @@ def cn_to_int(s: str) -> int | None:
     (21, 10, 105, 20000)
     >>> cn_to_int("二〇二五"), cn_to_int("十二万三千"), cn_to_int("年")
     (2025, 123000, None)
+    >>> cn_to_int("一百二"), cn_to_int("三千五"), cn_to_int("两万五"), cn_to_int("一百零二")
+    (120, 3500, 25000, 102)
     """
     if not s:
         return None
@@ -50,22 +61,30 @@ def cn_to_int(s: str) -> int | None:
     total = 0  # finished magnitude groups
     section = 0  # current group below 10000
     digit: int | None = None
+    last_unit = 0  # the unit just written (一百二: a bare digit after it counts one unit lower)
+    zero = False
     for ch in s:
         if ch in DIGITS:
             digit = DIGITS[ch]
+            zero = zero or digit == 0
         elif ch in SMALL_UNITS:
             section += (1 if digit is None else digit) * SMALL_UNITS[ch]
-            digit = None
+            digit, last_unit, zero = None, SMALL_UNITS[ch], False
         elif ch in MAGNITUDES:
             mag = MAGNITUDES[ch]
             group = section + (digit or 0)
             if group == 0 and total == 0:
                 group = 1
             total = (total + group) * mag if mag > 10_000 and total else total + group * mag
-            section, digit = 0, None
+            section, digit, last_unit, zero = 0, None, mag, False
         else:
             return None
+    if digit and last_unit >= 100 and not zero:  # 一百二 = 120, 三千五 = 3500, 两万五 = 25000
+        return total + section + digit * last_unit // 10
     return total + section + (digit or 0)
+
+
+_MIXED = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<small>[十百千])?(?P<mags>[万萬亿億]*)")
 
 
 def to_decimal(s: str) -> Decimal | None:
@@ -75,10 +94,20 @@ def to_decimal(s: str) -> Decimal | None:
     (Decimal('18000.0'), Decimal('5000000000'), Decimal('100'), Decimal('700.00'))
     >>> to_decimal("1,200"), to_decimal("二十"), to_decimal("abc")
     (Decimal('1200'), Decimal('20'), None)
+    >>> to_decimal("3千万"), to_decimal("两"), to_decimal("半")
+    (Decimal('30000000'), Decimal('2'), Decimal('0.5'))
     """
     s = s.strip().replace(",", "").replace("，", "")
     if not s:
         return None
+    if s == "半":
+        return Decimal("0.5")
+    mixed = _MIXED.fullmatch(s)  # 3千万, 1.5千万, 2百万: Arabic digits with Chinese units
+    if mixed and (mixed["small"] or mixed["mags"]):
+        value = Decimal(mixed["n"])
+        for ch in (mixed["small"] or "") + mixed["mags"]:
+            value *= SMALL_UNITS.get(ch) or MAGNITUDES[ch]
+        return value
     scale = Decimal(1)
     while s and s[-1] in MAGNITUDES:  # 1.8万, 3千万 handled by the Chinese branch below
         if len(s) > 1 and s[-2] not in CN_NUMERAL_CHARS:

@@ -13,17 +13,21 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Callable, NamedTuple
 from decimal import Decimal
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
 from ipplan.parse import words
-from ipplan.parse.brackets import depth_mask, split_top
+from ipplan.parse.brackets import depth_mask, matching_close, split_top
 from ipplan.parse.dates import MILESTONE, YEAR_PHRASE, YEAR_SPAN
-from ipplan.parse.numerals import to_decimal
+from ipplan.parse.numerals import CN_DIGIT_CLASS, CN_QUANTITY_CLASS, to_decimal
 from ipplan.parse.repair import unspace
 from ipplan.parse.types import Node
+from ipplan.parse.vocab.markers import match_marker
+from ipplan.parse.vocab.measures import MONEY_UNITS, UNIT_FORMS
+from ipplan.parse.vocab.scope import SCOPE_WORDS
 
 class Lexicon(BaseModel):
     """data/targets.yaml, validated so that a typo fails at load time."""
@@ -34,7 +38,6 @@ class Lexicon(BaseModel):
     magnitudes: dict[str, int]
     ops_before: dict[str, list[str]]
     ops_after: dict[str, list[str]]
-    scope_words: list[str]
     verbs: list[str]
     keep_verbs: list[str]
     trailing_words: list[str]
@@ -42,6 +45,7 @@ class Lexicon(BaseModel):
     generic_nouns: list[str]
     condition_cues: list[str]
     background_cues: list[str]
+    parameter_cues: list[str]
     kind_cues: dict[str, list[str]]
 
 
@@ -71,6 +75,7 @@ class _Rules:
     trailing: re.Pattern[str]
     condition: re.Pattern[str]
     background: re.Pattern[str]
+    parameter: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -88,8 +93,8 @@ def rules() -> _Rules:
     quantity = re.compile(
         rf"""
         (?<![0-9A-Za-z.\-+#])                      # not inside 4210, G60, 5+5
-        (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九]?[百千]|[一二两三四五六七八九]?万)
-        (?:\s*(?:[—\-~～至到－])\s*(?P<num2>\d+(?:\.\d+)?))?   # ranges 1—2, 1至2, 3-4
+        (?P<num>\d+(?:\.\d+)?|[{CN_QUANTITY_CLASS}]{{1,6}})
+        (?:\s*[%％]?\s*(?:[—\-~～至到－])\s*(?P<num2>\d+(?:\.\d+)?))?   # ranges 1—2, 1至2, 3-4
         \s*(?P<mag>{_alt(list(lex.magnitudes))})?
         (?P<unit>{_alt(lex.measures)})
         (?P<post>{_alt(list(after))})?
@@ -104,10 +109,11 @@ def rules() -> _Rules:
         ops_before=ops_before,
         op_words=tuple(w for w, _ in ops_before),
         ops_after=after,
-        scope=re.compile(rf"^(?:{_alt(lex.scope_words)}|(?:到|至)?(?:19|20)\d{{2}}年(?:底|末)?(?:前)?)"),
+        scope=re.compile(rf"^(?:{_alt(list(SCOPE_WORDS))}|(?:到|至)?(?:19|20)\d{{2}}年(?:底|末)?(?:前)?)"),
         trailing=re.compile(rf"(?:{_alt(lex.trailing_words)})$"),
         condition=re.compile("|".join(lex.condition_cues)),
         background=re.compile("|".join(lex.background_cues)),
+        parameter=re.compile("|".join(f"(?:{c})" for c in lex.parameter_cues)),
         kinds=tuple((k, re.compile("|".join(v))) for k, v in lex.kind_cues.items()),
     )
 
@@ -118,10 +124,29 @@ def opening_year(text: str) -> int | None:
     return int(m["y"]) if m else None
 
 
+#: A goals heading with its year: 到2025年主要目标 / 2023年工作目标 / 主要目标(2025年).
+_GOALS_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?[^，。；]{0,8}?目标|目标\s*[(（]\s*(?P<y2>(?:19|20)\d{2})\s*年?[)）]")
+
+#: A plan for one year: 2023年知识产权工作要点 (a single year in the title, no span).
+_TITLE_YEAR = re.compile(r"^(?:[^0-9]{0,12}?)(?P<y>(?:19|20)\d{2})\s*年(?!\s*[-—–~～至到]|\d)")
+
+
+def title_year(title: str | None) -> int | None:
+    """The single year a plan's title is for (2023年知识产权工作要点), else None."""
+    if not title or _YEAR_SPAN_IN.search(title):
+        return None
+    m = _TITLE_YEAR.match(title)
+    return int(m["y"]) if m and re.search(r"要点|计划|方案|安排", title) else None
+
+
 def heading_year(title: str) -> int | None:
-    """End year of a period in a heading: 第一阶段(2015—2020年) → 2020."""
+    """The year a heading dates its section to: the end of a period (第一阶段(2015—2020年)
+    → 2020) or a goals heading's year (到2025年主要目标, 2023年工作目标)."""
     m = YEAR_SPAN.search(title)
-    return int(m["end"]) if m else None
+    if m:
+        return int(m["end"])
+    g = _GOALS_YEAR.search(title)
+    return int(g["y"] or g["y2"]) if g else None
 
 
 @dataclass
@@ -149,18 +174,21 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
         if before.endswith(("每", "第", "前")):  # 每万人 (a rate), 第九 (an ordinal), 前10 (a rank)
             continue
         num = m["num"]
-        if not num[0].isdigit():  # Chinese numerals only as 百项 / 千人 / 两万 (never 三个阶段)
-            if m["num2"] or m["mag"]:
+        if not num[0].isdigit():
+            # Chinese numerals as 百项 / 千人 / 两万, or with an operator (三篇以上, 不少于两名);
+            # never 三个阶段 / 一批
+            if m["num2"] or m["mag"] or not (_CN_MAGNITUDE.search(num) or m["post"] or _op_before(before, r)):
                 continue
+        if _procedural(unit, before, text[m.end():], r):
+            continue
         value = to_decimal(num)
         if value is None:
             continue
         scale = Decimal(r.lex.magnitudes[m["mag"]]) if m["mag"] else Decimal(1)
-        if unit in ("万元", "亿元"):
-            scale *= r.lex.magnitudes[unit[0]]
-            unit = "元"
-        if unit in ("个百分点", "百分点"):
-            unit = "个百分点"
+        if unit in MONEY_UNITS:
+            factor, unit = MONEY_UNITS[unit]
+            scale *= factor
+        unit = UNIT_FORMS.get(unit, unit)
         value_max = to_decimal(m["num2"]) * scale if m["num2"] else None
         op = "range" if value_max is not None else _op_before(before, r) or r.ops_after.get(m["post"] or "", "=")
         if value_max is not None and value_max < value * scale:
@@ -168,6 +196,15 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
         if not plausible_value(value * scale) or (value_max is not None and not plausible_value(value_max)):
             continue
         out.append(_Quantity(m.start(), m.end(), value * scale, value_max, unit, op))
+    if "一半" in text:
+        for m in re.finditer("一半", text):
+            if mask[m.start()]:
+                continue
+            post = text[m.end() : m.end() + 2] == "以上"
+            pre = text[: m.start()].rstrip()
+            op = ">" if pre.endswith(("超过", "超")) else ">=" if post or pre.endswith(("不少于", "不低于")) else "="
+            out.append(_Quantity(m.start(), m.end() + (2 if post else 0), Decimal(50), None, "%", op))
+        out.sort(key=lambda q: q.start)
     return out
 
 
@@ -180,6 +217,23 @@ def plausible_value(value: Decimal) -> bool:
     return value.is_finite() and value <= MAX_VALUE
 
 
+_CN_MAGNITUDE = re.compile(r"[百千万]")  # a Chinese quantity with a magnitude: 百项, 两万, 一百二十
+#: Durations of a procedure (3个月内出台, 届满3个月前, 自…之日起1个月内) and frequencies
+#: (每年调整1次, 每周不少于2个半天): policy, not targets.
+_DURATIONS = ("个月", "个工作日", "工作日", "天", "日", "周", "小时")
+_AFTER_DURATION = re.compile(r"^(?:以?内|前|后|之内)(?!$)")
+_BEFORE_DURATION = re.compile(r"(?:之日起|届满|期满|印发后|后)[^，,；;]{0,6}$")
+_FREQUENCY = re.compile(rf"每(?:\d+|[{CN_DIGIT_CLASS}十])?(?:年度?|季度|月|周|天|日)")
+
+
+def _procedural(unit: str, before: str, after: str, r: _Rules) -> bool:
+    if unit in _DURATIONS and (_AFTER_DURATION.match(after) or _BEFORE_DURATION.search(before)):
+        return True
+    if unit in ("次", "半天", "个半天") and _FREQUENCY.search(before) and not before.rstrip().endswith("年均"):
+        return not re.search(r"每年(?:完成|实施|举办|开展)", before) or unit == "次" and "每年" not in before
+    return False
+
+
 def _op_before(before: str, r: _Rules) -> str | None:
     b = before.rstrip()
     if not b.endswith(r.op_words):  # one C call settles the common case
@@ -189,6 +243,14 @@ def _op_before(before: str, r: _Rules) -> str | None:
             return op
     return None
 
+
+_NOUN_STOP = re.compile(r"[(（]")
+#: Verbs that make "1 个" a goal (建成1个…中心); without one, a single item is procedure.
+_BUILDS = re.compile(r"建|培育|打造|设立|设置|新增|引进|创建|形成|组建|达到|实现|争创|认定|发表|完成|撰写|开设")
+_JOINER_END = re.compile(r"(?:和|及|与|以及|、)$")
+_GENERIC_AFTER = re.compile(r"^(?:基础上|基础|水平|规模|目标|标准)")
+#: 一半以上 / 超过一半: a share of 50%.
+_HALF = re.compile(r"(?P<pre>超过|不少于|不低于|达到|占)?(?P<what>[^，,；;]{0,20}?)一半(?P<post>以上)?")
 
 #: "较2020年增长…": the comparison base written before a growth target's number.
 _COMPARED_TO = re.compile(r"较.{0,15}$")
@@ -258,7 +320,8 @@ def _milestones(after: str) -> tuple[list[tuple[int, Decimal]], str]:
     return [(y, v) for y, v in found if plausible_value(v)], a[close + 1 :]
 
 
-def clause_targets(clause: str, year: int | None, section: str | None, line: int) -> list[TargetRef]:
+def clause_targets(clause: str, year: int | None, section: str | None, line: int,
+                   name: str | None = None, default: str | None = None) -> list[TargetRef]:
     """Targets of one clause (no ，；。 at depth 0 inside)."""
     if not _MAYBE_NUMBER.search(clause):
         return []
@@ -276,13 +339,25 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
         for q in seg_q:
             before = clause[a : q.start]
             milestones, after = _milestones(clause[q.end : b])
+            nxt = next((o for o in seg_q if o.start > q.start), None)
+            if nxt is not None:  # 50所A和150个B: the noun runs to the next number
+                after = _JOINER_END.sub("", clause[q.end : nxt.start])
             noun_after = _BOUND_WORD.sub("", after.strip(" 的")).strip(" 的")
-            if _cjk_len(noun_after) >= 2 and q is seg_q[-1]:
+            if (cut := _NOUN_STOP.search(noun_after, 1)) is not None:
+                inner = noun_after[cut.start() + 1 : matching_close(noun_after, cut.start())]
+                if len(inner) > 8 or re.search(r"[0-9，,、；;]", inner):
+                    noun_after = noun_after[: cut.start()]  # 30%的号源（其中专家号源不低于30%）给…: an aside ends the noun
+            if noun_after[:1] in "(（" or _GENERIC_AFTER.match(noun_after):
+                noun_after = ""  # 1篇（不少于2万字）, 12000元的基础上: the noun is before
+            if _cjk_len(noun_after) >= 2 and (q is seg_q[-1] or nxt is not None):
                 indicator = strip_lead(noun_after, r)  # number before the noun: 建成30家…基地
             else:
                 indicator = _strip_before(before, r)  # number after the noun: …拥有量达到15件
+            indicator = name or indicator or default or ""
             if not indicator:
                 continue
+            if q.value == 1 and q.op == "=" and not name and not _BUILDS.search(before):
+                continue  # 选择1所, 赋予1个随机号码, 各派1名代表: one of something, not a goal
             out.append(TargetRef(
                 section=section, indicator=indicator, value=q.value, value_max=q.value_max, unit=q.unit,
                 op=q.op, year=year, kind=kind_of(clause[: q.start], q.unit, r), text=clause,
@@ -335,11 +410,25 @@ def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: st
 _SUBJECT = re.compile(r"(?P<n>[^，,、]{2,20}?)(?:有|得到|进一步|不断|持续|更加|明显|显著|稳步)")
 
 
-_MAYBE_NUMBER = re.compile(r"[0-9百千万]")
+_MAYBE_NUMBER = re.compile(rf"[0-9百千万]|一半|[{CN_DIGIT_CLASS}十]{{1,3}}[个名所篇项家种部件人份次类]")
+#: At most this many targets per document: past it a hostile document (a million numbered
+#: target lines) stops costing time and memory; the api warns.
+MAX_TARGETS = 10_000
+#: A year inside a clause (not opening it): 2023年培训计划.
+_YEAR_IN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?!\d)")
+#: A place alone is not an indicator (全州达到5件: the indicator is the clause before's).
+_PLACE_ONLY = re.compile(r"(?:全|我|本)[\u4e00-\u9fff]{0,3}?(?:省|市|县|区|州|旗|镇|乡)")
+#: A growth predicate ending a clause whose value follows: 数量翻一番，达到14个.
+_GROWTH_END = re.compile(r"(?:实现|力争)?(?:翻一番|翻番|翻两番|大幅增长|大幅提升|明显增长)$")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_YEAR_SPAN_IN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]")
+_YEAR_ONLY = re.compile(r"(?:到|至|于)?(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?")
 
 
-def paragraph_targets(text: str, year: int | None, section: str | None, line: int) -> tuple[list[TargetRef], int | None]:
-    """Targets of a paragraph; returns them and the year context at its end."""
+def paragraph_targets(text: str, year: int | None, section: str | None, line: int,
+                      name: str | None = None) -> tuple[list[TargetRef], int | None]:
+    """Targets of a paragraph; returns them and the year context at its end. ``name`` is the
+    indicator when the paragraph is an indicator table's goal cell."""
     r = rules()
     out: list[TargetRef] = []
     if not _MAYBE_NUMBER.search(text):  # most paragraphs: nothing to do
@@ -348,7 +437,7 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
     for sentence in split_top(text, "。！？!?"):
         if not _MAYBE_NUMBER.search(sentence):  # no quantity and no year phrase (it needs digits)
             continue
-        prev_clause = ""
+        prev_clause, prev_found = "", False
         skip = bool(r.condition.search(sentence) or r.background.search(sentence))
         for clause in split_top(sentence, "，,；;"):
             m = YEAR_PHRASE.match(clause)
@@ -359,8 +448,22 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                 rest = clause[m.end() :].lstrip("，, ")
                 if not rest:
                     continue
-            if not skip:
-                found = clause_targets(clause, clause_year, section, line)
+            else:
+                bare = _BRACKETED.sub("", clause)  # milestones in brackets date only themselves
+                ym = _YEAR_IN.search(bare)  # 2023年培训计划，培养…: a year earlier in the sentence
+                if ym and not _YEAR_SPAN_IN.search(bare):
+                    year = int(ym["y"])
+            if not skip and not r.parameter.search(clause):
+                # 数量翻一番，达到14个: the subject of a clause without a number of its own
+                default = _strip_before(_GROWTH_END.sub("", prev_clause), r) if prev_clause and not prev_found else None
+                found = clause_targets(clause, clause_year, section, line, name, default or None)
+                prev_found = bool(found)
+                for t in found:  # 到2025年不低于4.66人 / 全州达到5件: the indicator of the clause before
+                    if (not t.indicator or _YEAR_ONLY.fullmatch(t.indicator) or _PLACE_ONLY.fullmatch(t.indicator)) \
+                            and out:
+                        t.indicator = out[-1].indicator
+                found = [t for t in found if not _PLACE_ONLY.fullmatch(t.indicator)]
+                found = [t for t in found if t.indicator and not _YEAR_ONLY.fullmatch(t.indicator)]
                 for t in found:
                     if t.indicator.startswith(tuple(r.lex.generic_nouns)) and prev_clause:
                         subject = _SUBJECT.match(prev_clause)
@@ -371,28 +474,128 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
     return out, year
 
 
-def section_targets(nodes: list[Node], inherited: int | None = None) -> list[TargetRef]:
-    """Targets of every section, in document order; children inherit opening years."""
+#: A heading that states a commitment: a verb, an operator or a year.
+_COMMITS = re.compile(r"达|建|培育|打造|实现|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|(?:19|20)\d{2}年|[,，。：:]")
+
+#: A section of eligibility conditions (遴选条件, 申报条件): its numbers are thresholds, not targets.
+CONDITION_SECTION = re.compile(
+    r"(?:遴选|推荐|申报|申请|准入|入选|评选|认定|基本|能力|任职|资格|参评)条件|资格要求|申报要求|法律责任|罚则")
+
+
+def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: int | None = None,
+                    start_year: int | None = None) -> list[TargetRef]:
+    """Targets of every section, in document order; children inherit opening years.
+
+    A target with no year of its own takes the plan's single year (2023年…工作要点); one dated
+    before the plan's period starts is background (2014年…达到3813家)."""
     out: list[TargetRef] = []
-    for node in nodes:
+    todo: list[tuple[list[Node], int | None]] = [(nodes, inherited)]
+    stack = [iter(nodes)]
+    years = [inherited]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            years.pop()
+            continue
+        if CONDITION_SECTION.search(node.title):
+            continue
+        inherited = years[-1]
         year = heading_year(node.title) or inherited
-        found, _ = paragraph_targets(node.title, year, node.id, node.line)
-        out.extend(found)
+        # A heading that only counts its items (知识产权保护方面5项) commits to nothing.
+        found = paragraph_targets(node.title, year, node.id, node.line)[0] if _COMMITS.search(node.title) else []
         ctx = year
         for para, no in zip(node.text, node.text_lines):
-            found, ctx = paragraph_targets(para, ctx, node.id, no)
-            out.extend(found)
+            more, ctx = paragraph_targets(para, ctx, node.id, no)
+            found.extend(more)
+            if len(out) + len(found) >= MAX_TARGETS:
+                break
+        out.extend(_settle(found, plan_year, start_year))
+        if len(out) >= MAX_TARGETS:
+            return out[:MAX_TARGETS]
         child_year = heading_year(node.title) or (opening_year(node.text[0]) if node.text else None) or inherited
-        out.extend(section_targets(node.children, child_year))
+        if node.children:
+            stack.append(iter(node.children))
+            years.append(child_year)
+    del todo
     return out
 
 
-def preamble_targets(lines: list[tuple[int, str]]) -> list[TargetRef]:
+def _settle(found: list[TargetRef], plan_year: int | None, start_year: int | None) -> list[TargetRef]:
+    out = []
+    for t in found:
+        if t.year is None and plan_year is not None:
+            t.year = plan_year
+        if start_year is not None and t.year is not None and t.year < start_year:
+            continue
+        out.append(t)
+    return out
+
+
+def preamble_targets(lines: list[tuple[int, str]], plan_year: int | None = None,
+                     start_year: int | None = None) -> list[TargetRef]:
     """Targets stated before the first section (the plan's own preamble)."""
     out: list[TargetRef] = []
     for no, line in lines:
-        if "|" in line:
-            continue
+        if "|" in line or match_marker(line) is not None:
+            continue  # a table row; a covering notice's own numbered item
         found, _ = paragraph_targets(line, None, None, no)
-        out.extend(found)
+        out.extend(_settle(found, plan_year, start_year))
     return out
+
+
+class TargetRule(NamedTuple):
+    """A shape the targets stage acts on: ``fires(text)`` says whether the rule applies."""
+
+    code: str
+    summary: str
+    fires: Callable[[str], bool]
+    examples: tuple[str, ...]
+    near_misses: tuple[str, ...]
+
+
+def _clause_filtered(text: str) -> bool:
+    r = rules()
+    return bool(r.parameter.search(text))
+
+
+def _some_quantity_dropped(text: str) -> bool:
+    """A number with a measure that _quantities drops as procedural (a duration or frequency)."""
+    r = rules()
+    kept = len(_quantities(text, r))
+    return any(m for m in r.quantity.finditer(text)) and kept == 0
+
+
+#: The shapes of the targets stage, walked by tests/test_rule_tables.py.
+TARGET_RULES: tuple[TargetRule, ...] = (
+    TargetRule("TG01", "a quantity: number (digits or Chinese with a magnitude or an operator), magnitude, measure",
+               lambda t: bool(_quantities(t, rules())),
+               ("有效发明专利拥有量达到1.8万件", "培育一百二十家企业", "引进外资3千万美元", "不少于两名", "占总课时一半以上"),
+               ("十四五时期", "三个阶段", "两种不同教育类型", "千万家庭", "“4210”产业体系")),
+    TargetRule("TG02", "a procedural duration or frequency is not a target (3个月内出台, 每年调整1次, 每周2个半天)",
+               _some_quantity_dropped,
+               ("于本文印发后3个月内出台辖区实施方案", "每年调整1次专业", "每周门诊不少于2个半天", "届满3个月前递交申请"),
+               ("审查周期压缩至3个月以内", "培训1000人次")),
+    TargetRule("TG03", "a policy parameter is not a target (rewards, subsidies, fees, penalties, eligibility, per-recipient amounts)",
+               _clause_filtered,
+               ("给予每件1万元奖励", "补贴标准为每平方米37元", "可以处10万元以下的罚款", "中医药学科带头人每人每年2万元",
+                "入围生产企业为2家的"),
+               ("设立1亿元知识产权运营引导基金", "资助资金达到500万元", "专利申请量达到1万件",
+                "可再生能源装机容量超过50万千瓦")),
+    TargetRule("TG04", "a heading that only counts its items commits to nothing (知识产权保护方面5项)",
+               lambda t: not _COMMITS.search(t),
+               ("知识产权保护方面5项", "科技金融创新方面5项"),
+               ("到2025年专利申请量达到5000件", "建成30家服务基地")),
+    TargetRule("TG05", "a section of eligibility conditions gives no targets (遴选条件, 申报条件)",
+               lambda t: bool(CONDITION_SECTION.search(t)),
+               ("遴选条件", "基本条件（须同时符合以下条件）", "推荐条件", "法律责任"),
+               ("工作目标", "主要任务", "改善基础设施条件")),
+)
+
+
+def _target_rule_fires(rule: TargetRule, text: str) -> bool:
+    return rule.fires(text)
+
+
+#: Rule tables of this module for the walker test (tests/test_rule_tables.py).
+RULE_TABLES = {"TARGET_RULES": (TARGET_RULES, _target_rule_fires)}

@@ -8,7 +8,7 @@ import re
 
 #: Endings of organ names, longest first where one ends another (委员会 before 会).
 ORGAN_ENDINGS: tuple[str, ...] = (
-    "人民政府", "政府", "办公室", "办公厅", "委员会", "管委会", "领导小组", "小组", "中心", "委", "厅", "局", "部",
+    "人民政府", "政府", "办公室", "办公厅", "部门", "单位", "机构", "总社", "公司", "集团", "委员会", "管委会", "领导小组", "小组", "中心", "委", "厅", "局", "部",
     "院", "会", "处", "所", "署", "办", "室", "组", "行", "站", "队", "庭",
 )
 #: A name ending with an organ word (optionally followed by a short bracketed alias).

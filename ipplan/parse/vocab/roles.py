@@ -1,0 +1,49 @@
+"""Responsibility roles: the labels that open a list of responsible units (牵头单位：, 责任单位：)
+and the verbs that close one (…牵头, …负责, …指导). One list for the units stage (clauses in
+the text) and the tables stage (column headers), which used to keep two lists that disagreed."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class RoleLabel(NamedTuple):
+    label: str
+    lead: bool  # units listed under this label are leads
+
+
+#: Labels of a responsibility list or column; position is priority (longest first where one ends another).
+ROLE_LABELS: tuple[RoleLabel, ...] = (
+    RoleLabel("总牵头单位", True), RoleLabel("牵头单位", True), RoleLabel("牵头部门", True),
+    RoleLabel("主责单位", True), RoleLabel("主办单位", True), RoleLabel("责任单位", False),
+    RoleLabel("责任部门", False), RoleLabel("责任主体", False), RoleLabel("配合单位", False),
+    RoleLabel("配合部门", False), RoleLabel("参与单位", False), RoleLabel("协同单位", False),
+    RoleLabel("协助单位", False), RoleLabel("承办单位", False), RoleLabel("实施单位", False),
+    RoleLabel("指导部门", False), RoleLabel("指导单位", False), RoleLabel("主管部门", False),
+)
+LABEL_ALT = "|".join(sorted((r.label for r in ROLE_LABELS), key=len, reverse=True))
+LEAD_LABELS = frozenset(r.label for r in ROLE_LABELS if r.lead)
+
+#: A table column of responsible units: the whole header cell is a role label (牵头处室 of an
+#: inner office is not).
+ROLE_COLUMN = re.compile(rf"^\s*(?:{LABEL_ALT})\s*$")
+
+
+class RoleVerb(NamedTuple):
+    verb: str
+    lead: bool | None  # True: the names are leads; None: leads only beside a supporting role
+
+
+#: Verbs closing a list of units inside a clause: (A、B负责), (A牵头，B配合), (A指导).
+ROLE_VERBS: tuple[RoleVerb, ...] = (
+    RoleVerb("按职责分工负责", None), RoleVerb("按职责分工落实", None), RoleVerb("按职能分工负责", None),
+    RoleVerb("按职责负责", None), RoleVerb("分工负责", None), RoleVerb("牵头负责", True), RoleVerb("牵头落实", True),
+    RoleVerb("负责落实", None), RoleVerb("共同负责", None), RoleVerb("负责", None), RoleVerb("牵头", True),
+    RoleVerb("指导", False), RoleVerb("参与", False), RoleVerb("配合", False), RoleVerb("协助", False),
+    RoleVerb("协同", False), RoleVerb("落实", None), RoleVerb("做好配合", False), RoleVerb("等按职责分工负责", None),
+)
+VERB_ALT = "|".join(sorted((re.escape(v.verb) for v in ROLE_VERBS), key=len, reverse=True))
+VERB_LEAD = {v.verb: v.lead for v in ROLE_VERBS}
+#: Supporting verbs: a 负责 beside one of these marks the leads.
+SUPPORT_VERBS = frozenset({"参与", "配合", "协助", "协同", "做好配合"})

@@ -1,0 +1,18 @@
+"""Scope words: what a plan writes before an indicator to say where or how it counts
+(全市, 我省, 累计) and hedges (力争, 原则上). Dropped from the start of an indicator; the gold
+guide keeps distributive scope (各区, 每个县, 每万人), so those are not here. One list for every
+stage (the targets stage and the indicator canonicalizer used to keep one each)."""
+
+from __future__ import annotations
+
+#: Collective scope: the whole jurisdiction (never distributive 各区 / 每万人).
+COLLECTIVE_SCOPE: tuple[str, ...] = (
+    "全市", "我市", "全省", "我省", "本市", "本省", "全区", "我区", "全县", "我县", "全州", "行政区域内",
+)
+#: Kind and time words written before an indicator: 累计 (the kind), 每年/年均 (annual).
+KIND_WORDS: tuple[str, ...] = ("累计", "其中", "分别", "每年", "年均")
+#: Hedges and manner adverbs: 力争达到, 原则上, 逐步.
+HEDGES: tuple[str, ...] = (
+    "力争", "原则上", "争取", "努力", "预计", "计划", "梯度", "分领域", "分批", "逐步", "持续", "进一步", "率先",
+)
+SCOPE_WORDS: tuple[str, ...] = COLLECTIVE_SCOPE + KIND_WORDS + HEDGES
