@@ -131,15 +131,12 @@ def clean_cell(text: str) -> str:
 
 def pipe_rows(grid: list[list[str]]) -> list[str]:
     """Grid → ``a | b | c |`` lines; rows with no text are dropped. A row whose one cell
-    spans the whole table (a caption or an attachment heading printed inside the table:
-    附件2 …任务分工表) is a plain line, so that the rows below it start a table of their own."""
+    spans the table (a caption, a group heading) repeats its text in every cell: the tables
+    stage reads it as a caption or a group heading (tables.py TABLE_RULES)."""
     lines = []
     for row in grid:
         cells = [clean_cell(c) for c in row]
-        filled = {c for c in cells if c}
-        if len(row) >= 2 and len(filled) == 1 and all(cells):
-            lines.append(filled.pop())
-        elif filled:
+        if any(cells):
             lines.append(" | ".join(cells) + " |")
     return lines
 
