@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import ipplan
-from ipplan.parse.meta import normalize_doc_number
+from ipplan.parse.header import normalize_doc_number
 
 BODY = "\n一、总体要求\n（一）指导思想。坚持创新。"
 
