@@ -123,7 +123,7 @@ LINE_RULES: tuple[LineRule, ...] = (
           rf"{DOC_NO} \s* (?P<date>{_DATE})", ("苏政发〔2009〕1号 2009年1月5日", "国办发〔2018〕1号　2018年1月2日"),
           ("苏政发〔2009〕1号", "2009年1月5日"), _valid_date),
     _rule("MT05", "doc_number", "发文字号 glued to the 主送 line: 国办发〔2018〕128号各省…人民政府：",
-          rf"{DOC_NO} \s* (?P<v>[^。！？]{{2,150}} [:：])",
+          rf"{DOC_NO} \s* (?P<v>[^。！？]{{2,150}}) [:：]",
           ("国办发〔2018〕128号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", "临政办字〔2023〕81号 各县区人民政府："),
           ("国办发〔2018〕128号文件要求如下：",), _addressee_ok),
     _rule("MT06", "doc_number", "promulgation order number: 国务院令第706号 (its two lines joined)",
@@ -147,6 +147,10 @@ LINE_RULES: tuple[LineRule, ...] = (
           ("附件：1.湖州市知识产权强市建设责任分解表", "现将《方案》印发给你们。", "1.推进计划", "第一章 总 则",
            "《加快推进知识产权强省建设工作方案(试行)》,政府档案。"),
           lambda m: len(m["t"].strip()) >= 4),
+    _rule("MT14", "title", "a title at the start of a one-line paste, the preamble after a space",
+          rf"(?![(（]?[0-9一二三四五六七八九十]{{1,3}}[)）.．、]) (?P<t>[^。，,；;：:《》|\s]{{4,60}}? (?:{_TYPE_ALT}) {_BRACKETS_AFTER}) \s+ (?P<rest>.+)",
+          ("临沂市知识产权强市建设纲要推进计划(2023-2025年) 为充分发挥知识产权作用，制定本计划。",),
+          ("为推进工作 制定本方案。", "1.推进计划 加强组织领导。")),
     _rule("MT13", "period_line", "a period or (试行) on its own line under a broken title",
           rf"[(（] \s* (?:{dates.YEAR_SPAN.pattern}|试行|暂行|征求意见稿|修订|修订稿|\d{{4}}年版|\d{{4}}年修订) \s* [)）]",
           ("(2011—2020年)", "（2023-2025年）", "(试行)"), ("（此件公开发布）", "(2023年)")),
@@ -536,7 +540,7 @@ def extract_meta(outline: Outline) -> Meta:
     if notice_title is None and meta_title and rule_match(RULES_BY_CODE["MT10"], meta_title[0]):
         notice_title = put("notice_title", meta_title[0], meta_title[1])
     title = None
-    titles = [h for h in head if h.code == "MT12"]
+    titles = [h for h in head if h.code in ("MT12", "MT14")]
     if titles:
         title = put("title", titles[-1].m["t"], titles[-1].no)  # type: ignore[index]
     if title is None and self_title is not None:
