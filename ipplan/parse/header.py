@@ -197,6 +197,7 @@ LINE_RULES: tuple[LineRule, ...] = (
 )
 
 RULES_BY_CODE = {r.code: r for r in LINE_RULES}
+_TITLES = tuple(RULES_BY_CODE[c] for c in ("MT10", "MT11", "MT12"))
 
 
 def rule_match(rule: LineRule, text: str) -> re.Match[str] | None:
@@ -391,6 +392,10 @@ def _unpaste(lines: Lines) -> Lines:
     return out
 
 
+#: A heading with its 文号 after it: 国务院办公厅关于印发…的通知（国办发〔2018〕128号）.
+TITLE_WITH_NO = re.compile(rf"(?P<t>.{{4,200}}?) \s* [(（] \s* (?P<no>{DOC_NO}|{ORDER_NO}) \s* [)）]", re.VERBOSE)
+
+
 class Hit(NamedTuple):
     no: int
     text: str
@@ -438,6 +443,13 @@ def _scan(lines: Lines) -> list[Hit]:
             k, acc, (rule, m) = joined
             hits.append(Hit(no, acc, rule.code, m))
             i += k + 1
+            continue
+        if (t := TITLE_WITH_NO.fullmatch(text)) and (c := classify(t["t"], _TITLES)) is not None:
+            # a web page's heading: the title with its 文号 in brackets after it
+            hits.append(Hit(no, t["t"].strip(), c[0].code, c[1]))
+            n = classify(t["no"])
+            hits.append(Hit(no, t["no"], n[0].code if n else None, n[1] if n else None))
+            i += 1
             continue
         c = classify(text)
         if c is not None and c[0].code == "MT13" and hits and hits[-1].code in ("MT12", "MT11"):
@@ -504,7 +516,7 @@ def extract_meta(outline: Outline) -> Meta:
         doc_number = put("doc_number", normalize_doc_number(v), no)
     if doc_number is None:
         for h in head:
-            if h.code in ("MT03", "MT04", "MT05", "MT06"):
+            if h.code in ("MT03", "MT04", "MT05", "MT06") or (h.code == "MT27" and h.m["org"]):  # type: ignore[index]
                 doc_number = put("doc_number", normalize_doc_number(h.text), h.no)
                 break
 
@@ -528,7 +540,7 @@ def extract_meta(outline: Outline) -> Meta:
         issue_date = put("issue_date", dates.parse_date(v), no)
     if issue_date is None:
         for h in head + tail:
-            if h.code == "MT20":
+            if h.code in ("MT20", "MT04"):  # a bare date, or the date on the 文号's line
                 issue_date = put("issue_date", dates.parse_date(h.m["date"]), h.no)  # type: ignore[index]
                 break
 
@@ -560,7 +572,8 @@ def extract_meta(outline: Outline) -> Meta:
     if title is None and notice_title:
         m = re.search(rf"{_ISSUING}(?P<t>.+?)的?(?:通知|决定|通告|公告)$", notice_title)
         if m:
-            title = put("title", m["t"].strip("《》“”"), lines["notice_title"])
+            t = m["t"].strip()
+            title = put("title", t[1:-1] if re.fullmatch(r"《[^《》]+》|“[^“”]+”", t) else t, lines["notice_title"])
     if title is None:
         for h in head + tail:
             if m := READING.search(h.text):
