@@ -208,8 +208,18 @@ def rule_match(rule: LineRule, text: str) -> re.Match[str] | None:
     return m
 
 
+#: The only rules that can fire on a line with a 。 inside it (a sentence): about 5× fewer tries.
+_SENTENCE_RULES = tuple(r for r in LINE_RULES if r.code in ("MT01", "MT02", "MT14"))
+_PIPE_RULES = tuple(r for r in LINE_RULES if r.code == "MT02")
+
+
 def classify(text: str, rules: tuple[LineRule, ...] = LINE_RULES) -> tuple[LineRule, re.Match[str]] | None:
     """The first rule that fires on a line, with its match."""
+    if rules is LINE_RULES:
+        if "|" in text:  # a pipe row is a metadata row or a table row, nothing else
+            rules = _PIPE_RULES
+        elif "。" in text.rstrip()[:-1]:
+            rules = _SENTENCE_RULES
     for rule in rules:
         if (m := rule_match(rule, text)) is not None:
             return rule, m
