@@ -324,3 +324,34 @@ def test_line_rules_are_tried_in_a_fixed_order() -> None:
     assert len(codes) == len(set(codes)) and all(c.startswith("MT") for c in codes)
     rule, _ = classify("国办发〔2018〕128号")
     assert rule.code == "MT03" and classify("为推进工作，制定本方案。") is None
+
+
+# ---------------------------------------------------------------- web-page and print layouts
+
+@pytest.mark.parametrize(("head", "title", "notice"), [
+    ("关于印发泰安市知识产权强市建设实施方案的通知 发布时间：2022-05-01", "泰安市知识产权强市建设实施方案",
+     "关于印发泰安市知识产权强市建设实施方案的通知"),
+    ("泰安市知识产权强市建设实施方案2022-05-01", "泰安市知识产权强市建设实施方案", None),
+    ("泰安市知识产权强市建设实施方案 来源：泰安市市场监督管理局", "泰安市知识产权强市建设实施方案", None),
+])
+def test_heading_with_a_page_label_glued_on(head: str, title: str, notice: str | None) -> None:
+    m = meta(head)
+    assert (m.title, m.notice_title, m.issue_date) == (title, notice, None)
+
+
+def test_addressees_glued_to_the_first_sentence() -> None:
+    m = meta("各县（市、区）人民政府，市政府各部门：现将《泰安市知识产权强市建设实施方案》印发给你们，请认真贯彻执行。")
+    assert m.addressees == ["各县（市、区）人民政府", "市政府各部门"]
+    assert m.title == "泰安市知识产权强市建设实施方案"
+
+
+@pytest.mark.parametrize("head", ["各位代表：现在，我代表市人民政府报告工作。", "主要目标：到2025年，建成知识产权强市。"])
+def test_a_sentence_opening_with_a_colon_is_not_an_addressee(head: str) -> None:
+    assert meta(head).addressees == []
+
+
+def test_issuer_mark_at_the_top_of_a_printed_document() -> None:
+    m = meta("泰安市人民政府文件\n泰政发〔2022〕3号\n关于加强知识产权保护的意见\n各县（市、区）人民政府：")
+    assert (m.issuer, m.doc_number, m.title) == ("泰安市人民政府", "泰政发〔2022〕3号", "关于加强知识产权保护的意见")
+    m = meta("中共泰安市委 泰安市人民政府文件\n泰发〔2022〕3号")
+    assert (m.issuer, m.issuers) == ("中共泰安市委", ["中共泰安市委", "泰安市人民政府"])

@@ -192,6 +192,14 @@ LINE_RULES: tuple[LineRule, ...] = (
            "各开发区、区县(市)知识产权管理部门,各有关单位:"),
           ("各位代表：", "发表日期: 2020-11-18来源:", "现就有关事项通知如下：", "联系人：李萌", "主要目标："),
           lambda m: _not_field(m) and is_addressee_line(m["v"])),
+    _rule("MT32", "addressees", "主送机关 glued to the notice's first sentence (paragraphs merged on a web page)",
+          r"(?P<v>[^。！？!?：:]{2,150}?) \s* [:：] \s* (?P<rest>[^\s].{3,})",
+          ("各县（市、区）人民政府，市政府各部门：现将《泰安市实施方案》印发给你们，请认真贯彻执行。",),
+          ("各位代表：现在，我代表市人民政府报告工作。", "联系人：李萌，电话：65250460。", "主要目标：到2025年，建成强市。"),
+          lambda m: _not_field(m) and is_addressee_line(m["v"])),
+    _rule("MT33", "issuer_mark", "发文机关标志 at the top: 泰安市人民政府文件 (joint: organs separated by spaces)",
+          r"(?P<org>[^。，,；;：:、《》\d]{3,80}?) \s* 文件", ("泰安市人民政府文件", "中共泰安市委 泰安市人民政府文件"),
+          ("附件文件", "相关文件", "政策文件"), lambda m: _organ_run(m["org"])),
     _rule("MT31", "copy_number", "份号: six digits alone at the very top", r"(?:份号 \s* [:：]? \s*)? (?P<v>\d{6})",
           ("000018", "份号：000123"), ("2022", "65250460")),
 )
@@ -209,7 +217,7 @@ def rule_match(rule: LineRule, text: str) -> re.Match[str] | None:
 
 
 #: The only rules that can fire on a line with a 。 inside it (a sentence): about 5× fewer tries.
-_SENTENCE_RULES = tuple(r for r in LINE_RULES if r.code in ("MT01", "MT02", "MT14"))
+_SENTENCE_RULES = tuple(r for r in LINE_RULES if r.code in ("MT01", "MT02", "MT14", "MT32"))
 _PIPE_RULES = tuple(r for r in LINE_RULES if r.code == "MT02")
 
 
@@ -406,6 +414,11 @@ def _unpaste(lines: Lines) -> Lines:
 TITLE_WITH_NO = re.compile(rf"(?P<t>.{{4,200}}?) \s* [(（] \s* (?P<no>{DOC_NO}|{ORDER_NO}) \s* [)）]", re.VERBOSE)
 
 
+#: A heading with a page label or date glued on: …的通知 发布时间：2022-05-01 / …方案2022-05-01.
+GLUED_LABEL = re.compile(rf"""(?P<t>.{{4,200}}?) \s* (?:(?:发布|发表|更新|成文|印发)?(?:时间|日期) \s* [:：].* | (?:{_DATE}).*
+                         | (?:来源|信息来源|浏览次数|点击数|字号) \s* [:：].*)""", re.VERBOSE)
+
+
 class Hit(NamedTuple):
     no: int
     text: str
@@ -459,6 +472,10 @@ def _scan(lines: Lines) -> list[Hit]:
             hits.append(Hit(no, t["t"].strip(), c[0].code, c[1]))
             n = classify(t["no"])
             hits.append(Hit(no, t["no"], n[0].code if n else None, n[1] if n else None))
+            i += 1
+            continue
+        if (g := GLUED_LABEL.fullmatch(text)) and (c := classify(g["t"], _TITLES)) is not None:
+            hits.append(Hit(no, g["t"].strip(), c[0].code, c[1]))  # a heading with a page label glued on
             i += 1
             continue
         c = classify(text)
@@ -594,6 +611,9 @@ def extract_meta(outline: Outline) -> Meta:
     if issuers is None and "issuer" in fields:
         v, no = fields["issuer"]
         issuers = put("issuer", [v], no)
+    mark = next((h for h in head[:8] if h.code == "MT33"), None)
+    if issuers is None and mark is not None:
+        issuers = put("issuer", organs_of(mark.m["org"].strip()), mark.no)  # type: ignore[index]
     for src in (notice, self_title):
         if issuers is None and src is not None and (org := src.m["org"].strip()):  # type: ignore[index]
             org = re.sub(r"等\s*\d+\s*(?:个)?(?:部门|单位)$", "", org)
@@ -604,7 +624,7 @@ def extract_meta(outline: Outline) -> Meta:
     # 主送机关
     addressees: list[str] = []
     for h in head:
-        if h.code in ("MT30", "MT05"):
+        if h.code in ("MT30", "MT05", "MT32"):
             addressees = put("addressees", split_addressees(h.m["v"].strip()), h.no)  # type: ignore[index]
             break
 
