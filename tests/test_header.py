@@ -355,3 +355,9 @@ def test_issuer_mark_at_the_top_of_a_printed_document() -> None:
     assert (m.issuer, m.doc_number, m.title) == ("泰安市人民政府", "泰政发〔2022〕3号", "关于加强知识产权保护的意见")
     m = meta("中共泰安市委 泰安市人民政府文件\n泰发〔2022〕3号")
     assert (m.issuer, m.issuers) == ("中共泰安市委", ["中共泰安市委", "泰安市人民政府"])
+
+
+def test_notice_title_under_its_organ_line() -> None:
+    m = meta("泰安市人民政府\n关于印发泰安市知识产权强市建设\n实施方案的通知\n泰政发〔2022〕3号\n各县（市、区）人民政府：")
+    assert m.notice_title == "泰安市人民政府关于印发泰安市知识产权强市建设实施方案的通知"
+    assert (m.issuer, m.title, m.doc_number) == ("泰安市人民政府", "泰安市知识产权强市建设实施方案", "泰政发〔2022〕3号")

@@ -141,10 +141,10 @@ LINE_RULES: tuple[LineRule, ...] = (
           ("国务院办公厅关于推进政务新媒体健康有序发展的意见", "广州市住房和城乡建设局关于进一步加强户籍家庭住房保障工作的通知"),
           ("国务院办公厅关于印发“无废城市”建设试点工作方案的通知", "关于做好幼儿园招生工作的通知要求，制定本方案。")),
     _rule("MT12", "title", "the plan's own title: a line ending with its 文种, then (2023—2025年)/(试行)",
-          rf"(?![(（]?[0-9一二三四五六七八九十]{{1,3}}[)）.．、]) (?!附[件表]) (?P<t>[^。，,；;：:《》|]{{1,60}}? (?:{_TYPE_ALT}) {_BRACKETS_AFTER})",
+          rf"(?![(（]?[0-9一二三四五六七八九十]{{1,3}}[)）.．、]) (?!附[件表]|特?制定|现将|根据|按照) (?P<t>[^。，,；;：:《》|]{{1,60}}? (?:{_TYPE_ALT}) {_BRACKETS_AFTER})",
           ("国家职业教育改革实施方案", "中医药发展战略规划纲要（2016—2030年）", "加快推进知识产权强省建设工作方案(试行)",
            "政府工作报告", "专利代理条例", "2026年广州市天河区幼儿园招生工作方案"),
-          ("附件：1.湖州市知识产权强市建设责任分解表", "现将《方案》印发给你们。", "1.推进计划", "第一章 总 则",
+          ("附件：1.湖州市知识产权强市建设责任分解表", "现将《方案》印发给你们。", "1.推进计划", "第一章 总 则", "特制定如下方案",
            "《加快推进知识产权强省建设工作方案(试行)》,政府档案。"),
           lambda m: len(m["t"].strip()) >= 4),
     _rule("MT14", "title", "a title at the start of a one-line paste, the preamble after a space",
@@ -487,7 +487,22 @@ def _scan(lines: Lines) -> list[Hit]:
             continue
         hits.append(Hit(no, text, c[0].code if c else None, c[1] if c else None))
         i += 1
-    return hits
+    return _organ_above_title(hits)
+
+
+def _organ_above_title(hits: list[Hit]) -> list[Hit]:
+    """An organ printed on the line above a 关于… title is the title's start (PDF layouts)."""
+    out: list[Hit] = []
+    for h in hits:
+        if h.code in ("MT10", "MT11", "MT12") and h.text.startswith("关于") and out and out[-1].code == "MT23" \
+                and out[-1].no == h.no - 1:
+            acc = out[-1].text + h.text
+            c = classify(acc, (RULES_BY_CODE["MT10"], RULES_BY_CODE["MT11"]))
+            if c is not None:
+                out[-1] = Hit(out[-1].no, acc, c[0].code, c[1])
+                continue
+        out.append(h)
+    return out
 
 
 def _fields(hits: list[Hit]) -> dict[str, tuple[str, int]]:
