@@ -49,7 +49,7 @@ def build_plan(doc: DecodedDocument) -> Plan:
     """Run the stages on decoded text and validate the result against the schema."""
     norm, lines = text_of(doc)
     tree = outline.split_outline(lines)
-    m = header.extract_meta(tree)
+    m = header.extract_meta(tree, lines)
     section_units = units.assign_units(tree.sections)
     found_tables = tables.find_tables(lines)
     found = targets.preamble_targets(tree.head) + targets.section_targets(tree.sections)

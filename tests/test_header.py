@@ -161,6 +161,7 @@ def test_a_signed_name_is_not_an_organ() -> None:
     ("各区县卫生局、市属各医疗单位", ["各区县卫生局", "市属各医疗单位"]),
     ("各开发区、区县(市)知识产权管理部门,各有关单位", ["各开发区、区县(市)知识产权管理部门", "各有关单位"]),
     ("各县(市、区)人民政府；市直各单位", ["各县(市、区)人民政府", "市直各单位"]),
+    ("各镇（街道）、各部门", ["各镇（街道）", "各部门"]), ("各县（市、区）、市直各部门", ["各县（市、区）", "市直各部门"]),
 ])
 def test_addressees_split_by_the_convention(line: str, items: list[str]) -> None:
     assert split_addressees(line) == items
@@ -361,3 +362,10 @@ def test_notice_title_under_its_organ_line() -> None:
     m = meta("泰安市人民政府\n关于印发泰安市知识产权强市建设\n实施方案的通知\n泰政发〔2022〕3号\n各县（市、区）人民政府：")
     assert m.notice_title == "泰安市人民政府关于印发泰安市知识产权强市建设实施方案的通知"
     assert (m.issuer, m.title, m.doc_number) == ("泰安市人民政府", "泰安市知识产权强市建设实施方案", "泰政发〔2022〕3号")
+
+
+def test_foot_of_a_document_printed_right_after_its_body() -> None:
+    m = meta("泰安市人民政府办公室文件\n泰政办发〔2022〕12号",
+             tail="抄送：市委各部门，市人大常委会办公室。\n泰安市人民政府办公室 2022年6月2日印发")
+    assert m.cc == ["市委各部门", "市人大常委会办公室"]
+    assert (m.printed_by, m.printed_date, m.issue_date) == ("泰安市人民政府办公室", "2022-06-02", None)

@@ -236,8 +236,14 @@ def classify(text: str, rules: tuple[LineRule, ...] = LINE_RULES) -> tuple[LineR
 
 # ---------------------------------------------------------------- addressees
 
+#: A distributive scope with bracketed alternatives addresses its governments: 各镇（街道）, 各县（市、区）.
+SCOPE_WITH_ALTERNATIVES = re.compile(rf"各[{_HAN}]{{1,4}}[(（][^()（）]{{1,10}}[)）]")
+
+
 def _complete(name: str) -> bool:
-    """A complete organ name (市科技局, 各直属机构), not a bare place (各省) or ending (办)."""
+    """A complete organ name (市科技局, 各直属机构, 各县（市、区）), not a bare place (各省) or ending (办)."""
+    if SCOPE_WITH_ALTERNATIVES.fullmatch(name):
+        return True
     name = re.sub(r"[(（][^()（）]*[)）]$", "", name)
     m = NAMED_BODY_END.search(name)
     return m is not None and m.start() > 0
@@ -528,20 +534,27 @@ def _fields(hits: list[Hit]) -> dict[str, tuple[str, int]]:
 
 
 def _signature_before(hits: list[Hit], i: int) -> tuple[list[str], int] | None:
-    """Organs signed just above hit ``i`` (one line or two), with the first line's number."""
+    """Organs signed just above hit ``i`` (up to four lines), with the first line's number."""
     organs: list[str] = []
     first = None
     j = i - 1
-    while j >= 0 and i - j <= 2 and hits[j].code == "MT23":
+    while j >= 0 and i - j <= 4 and hits[j].code == "MT23":
         organs = organs_of(hits[j].text) + organs
         first = hits[j].no
         j -= 1
     return (organs, first) if organs and first is not None else None
 
 
-def extract_meta(outline: Outline) -> Meta:
-    """Every header element the document states, each with its line."""
+#: The 版记 (抄送, 印发) closes a printed document: it is looked for in its last lines.
+FOOT_LINES = 6
+
+
+def extract_meta(outline: Outline, lines: Lines | None = None) -> Meta:
+    """Every header element the document states, each with its line. ``lines`` (all numbered
+    lines) lets the 版记 be read when it follows the body directly, with no tail between."""
     head, tail = _scan(_unpaste(outline.head)), _scan(outline.tail)
+    in_tail = {no for no, _ in outline.tail}
+    foot = [h for h in _scan(lines[-FOOT_LINES:]) if h.no not in in_tail] if lines else []
     lines: dict[str, int] = {}
     fields = _fields(head + tail)
     first = {code: next((h for h in head if h.code == code), None) for code in RULES_BY_CODE}
@@ -702,7 +715,7 @@ def extract_meta(outline: Outline) -> Meta:
                 put("period", period, no)
                 break
 
-    extra = _minor_elements(head, tail, fields, put)
+    extra = _minor_elements(head, tail + [h for h in foot if h.code in ("MT21", "MT28")], fields, put)
     issuers = [unspace(strip_alias(o)) for o in issuers] if issuers else []
     title, notice_title = (unspace(t) if t else t for t in (title, notice_title))
     doc_type = doc_type_of(title) or doc_type_of(notice_title)
