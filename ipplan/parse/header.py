@@ -577,8 +577,11 @@ def extract_meta(outline: Outline, lines: Lines | None = None) -> Meta:
 
     # 成文日期 and 发文机关 from the signature: the date under organs wins, then metadata
     issue_date = issuers = None
+    prose = next((k for k, h in enumerate(head) if "。" in h.text), len(head))
     for block in (head, tail):
         for i, h in enumerate(block):
+            if block is head and i < prose and h.code in ("MT20", "MT22") and "年" not in h.m["date"]:  # type: ignore[index]
+                continue  # a source and ISO date above the text are the page's byline
             if h.code == "MT22":
                 issuers, sig_no = organs_of(h.m["org"].strip()), h.no  # type: ignore[index]
             elif h.code == "MT20" and (sig := _signature_before(block, i)):
@@ -594,8 +597,9 @@ def extract_meta(outline: Outline, lines: Lines | None = None) -> Meta:
         v, no = fields["issue_date"]
         issue_date = put("issue_date", dates.parse_date(v), no)
     if issue_date is None:
-        for h in head + tail:
-            if h.code in ("MT20", "MT04"):  # a bare date, or the date on the 文号's line
+        for h in head[prose:] + tail + [h for h in head[:prose] if h.code == "MT04"]:
+            # an unsigned date after the notice's text (a bare date above it is the page's), or the 文号 line's
+            if h.code in ("MT20", "MT04"):
                 issue_date = put("issue_date", dates.parse_date(h.m["date"]), h.no)  # type: ignore[index]
                 break
 
