@@ -375,3 +375,11 @@ def test_a_bare_page_date_above_the_text_is_not_the_issue_date() -> None:
     assert meta("关于印发泰安市知识产权强市建设实施方案的通知\n2023-03-15\n各有关单位：\n现将方案印发给你们。").issue_date is None
     assert meta("各有关单位：\n现将方案印发给你们。\n2023年3月14日").issue_date == "2023-03-14"
     assert meta("泰安市知识产权强市建设实施方案\n泰安市市场监督管理局\n2023-03-15\n为推进工作，制定本方案。").issue_date is None
+
+
+def test_header_docstring_examples() -> None:
+    import doctest
+
+    from ipplan.parse import header
+
+    assert doctest.testmod(header).failed == 0
