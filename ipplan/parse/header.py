@@ -57,7 +57,7 @@ NOT_PLACE = re.compile(r"知识|产权|建设|推进|加快|关于|发展|强|�
 #: Issuers whose plans govern the whole country.
 NATIONAL_ISSUER = re.compile(r"^(?:国家|国务院|中共中央|全国|中华人民共和国|中央)")
 #: A name that carries its own scope (各…, 市…, a place): a 、-item without one shares the first's.
-SCOPE = re.compile(rf"(?:各(?!位)|全|本|有关|[省市县区镇乡州]|国务院|中共|中央|国家|[{_HAN}]{{2,8}}?(?:省|市|县|区|州|盟|旗))")
+SCOPE = re.compile(rf"(?:各(?!位)|全|本|有关|[省县区镇乡州]|市(?!场)|国务院|中共|中央|国家|[{_HAN}]{{2,8}}?(?:省|市|县|区|州|盟|旗))")
 _PUNCT = re.compile(r"[。，,；;：:！？!?《》、]")
 _MARKER_START = re.compile(r"[(（]?[0-9一二三四五六七八九十]{1,3}[)）.．、]")
 
