@@ -549,35 +549,73 @@ def _signature_before(hits: list[Hit], i: int) -> tuple[list[str], int] | None:
 FOOT_LINES = 6
 
 
+class _Found:
+    """The line each element came from: ``put`` records it and hands the value back."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, int] = {}
+
+    def put(self, field: str, value, no: int | None):  # type: ignore[no-untyped-def]
+        if value not in (None, "", []) and no is not None:
+            self.lines.setdefault(field, no)
+        return value
+
+
 def extract_meta(outline: Outline, lines: Lines | None = None) -> Meta:
     """Every header element the document states, each with its line. ``lines`` (all numbered
     lines) lets the 版记 be read when it follows the body directly, with no tail between."""
     head, tail = _scan(_unpaste(outline.head)), _scan(outline.tail)
     in_tail = {no for no, _ in outline.tail}
     foot = [h for h in _scan(lines[-FOOT_LINES:]) if h.no not in in_tail] if lines else []
-    lines: dict[str, int] = {}
+    found = _Found()
     fields = _fields(head + tail)
-    first = {code: next((h for h in head if h.code == code), None) for code in RULES_BY_CODE}
+    notice = next((h for h in head if h.code == "MT10"), None)
+    self_title = next((h for h in head if h.code == "MT11"), None)
 
-    def put(field: str, value, no: int | None):  # type: ignore[no-untyped-def]
-        if value not in (None, "", []) and no is not None:
-            lines.setdefault(field, no)
-        return value
+    doc_number = _doc_number(head, fields, found)
+    issue_date, issuers = _signed_date(head, tail, fields, found)
+    notice_title, title = _titles(head, tail, fields, notice, self_title, found)
+    issuers = issuers or _unsigned_issuer(head, fields, notice, self_title, found)
+    addressees = next((found.put("addressees", split_addressees(h.m["v"].strip()), h.no)  # type: ignore[index]
+                       for h in head if h.code in ("MT30", "MT05", "MT32")), [])
+    report = _work_report(head, found)
+    issue_date = issue_date or report[0]
+    issuers = issuers or report[2]
+    region = _region(outline, title, issuers, notice_title, report[1], found)
+    issuers = issuers or _contact_issuer(head, found)
+    period = _period(outline, title, notice_title, found)
 
-    # 发文字号: the metadata row, else the first 文号 line of the head (MT03–MT06)
-    doc_number = None
+    extra = _minor_elements(head, tail + [h for h in foot if h.code in ("MT21", "MT28")], fields, found.put)
+    issuers = [unspace(strip_alias(o)) for o in issuers] if issuers else []
+    title, notice_title = (unspace(t) if t else t for t in (title, notice_title))
+    doc_type = doc_type_of(title) or doc_type_of(notice_title)
+    found.put("doc_type", doc_type, found.lines.get("title") or found.lines.get("notice_title"))
+    return Meta(title, notice_title, doc_number, issuers[0] if issuers else None, issue_date, addressees, region,
+                period, issuers=issuers if len(issuers) > 1 else [], doc_type=doc_type, lines=found.lines, **extra)
+
+
+def _prose_start(head: list[Hit]) -> int:
+    """Index of the head's first sentence: dates above it are a page's byline."""
+    return next((k for k, h in enumerate(head) if "。" in h.text), len(head))
+
+
+def _doc_number(head: list[Hit], fields: dict[str, tuple[str, int]], found: _Found) -> str | None:
+    """发文字号: the metadata row, else the first 文号 line of the head (MT03–MT06, MT27)."""
     if "doc_number" in fields:
         v, no = fields["doc_number"]
-        doc_number = put("doc_number", normalize_doc_number(v), no)
-    if doc_number is None:
-        for h in head:
-            if h.code in ("MT03", "MT04", "MT05", "MT06") or (h.code == "MT27" and h.m["org"]):  # type: ignore[index]
-                doc_number = put("doc_number", normalize_doc_number(h.text), h.no)
-                break
+        if (doc_number := found.put("doc_number", normalize_doc_number(v), no)) is not None:
+            return doc_number
+    for h in head:
+        if h.code in ("MT03", "MT04", "MT05", "MT06") or (h.code == "MT27" and h.m["org"]):  # type: ignore[index]
+            return found.put("doc_number", normalize_doc_number(h.text), h.no)
+    return None
 
-    # 成文日期 and 发文机关 from the signature: the date under organs wins, then metadata
-    issue_date = issuers = None
-    prose = next((k for k, h in enumerate(head) if "。" in h.text), len(head))
+
+def _signed_date(head: list[Hit], tail: list[Hit], fields: dict[str, tuple[str, int]],
+                 found: _Found) -> tuple[str | None, list[str] | None]:
+    """成文日期 and 发文机关: the date under organs wins, then the metadata, then a bare date
+    after the notice's text, then the date on the 文号's line."""
+    prose = _prose_start(head)
     for block in (head, tail):
         for i, h in enumerate(block):
             if block is head and i < prose and h.code in ("MT20", "MT22") and "年" not in h.m["date"]:  # type: ignore[index]
@@ -588,144 +626,124 @@ def extract_meta(outline: Outline, lines: Lines | None = None) -> Meta:
                 issuers, sig_no = sig
             else:
                 continue
-            issue_date = put("issue_date", dates.parse_date(h.m["date"]), h.no)  # type: ignore[index]
-            put("issuer", issuers, sig_no)
-            break
-        if issue_date:
-            break
-    if issue_date is None and "issue_date" in fields:
+            found.put("issuer", issuers, sig_no)
+            return found.put("issue_date", dates.parse_date(h.m["date"]), h.no), issuers  # type: ignore[index]
+    if "issue_date" in fields:
         v, no = fields["issue_date"]
-        issue_date = put("issue_date", dates.parse_date(v), no)
-    if issue_date is None:
-        for h in head[prose:] + tail + [h for h in head[:prose] if h.code == "MT04"]:
-            # an unsigned date after the notice's text (a bare date above it is the page's), or the 文号 line's
-            if h.code in ("MT20", "MT04"):
-                issue_date = put("issue_date", dates.parse_date(h.m["date"]), h.no)  # type: ignore[index]
-                break
+        if (issue_date := found.put("issue_date", dates.parse_date(v), no)) is not None:
+            return issue_date, None
+    for h in head[prose:] + tail + [h for h in head[:prose] if h.code == "MT04"]:
+        if h.code in ("MT20", "MT04"):
+            return found.put("issue_date", dates.parse_date(h.m["date"]), h.no), None  # type: ignore[index]
+    return None, None
 
-    # 标题 of the covering notice, the plan's own title
-    notice = first["MT10"]
-    notice_title = put("notice_title", notice.text, notice.no) if notice else None
-    self_title = first["MT11"]
+
+def _titles(head: list[Hit], tail: list[Hit], fields: dict[str, tuple[str, int]], notice: Hit | None,
+            self_title: Hit | None, found: _Found) -> tuple[str | None, str | None]:
+    """标题 of the covering notice and the plan's own title, by the order in docs/conventions.md."""
+    notice_title = found.put("notice_title", notice.text, notice.no) if notice else None
     meta_title = fields.get("title")
     if notice_title is None and meta_title and rule_match(RULES_BY_CODE["MT10"], meta_title[0]):
-        notice_title = put("notice_title", meta_title[0], meta_title[1])
-    title = None
+        notice_title = found.put("notice_title", meta_title[0], meta_title[1])
     titles = [h for h in head if h.code in ("MT12", "MT14")]
     if titles:
-        title = put("title", titles[-1].m["t"], titles[-1].no)  # type: ignore[index]
-    if title is None and self_title is not None:
-        title = put("title", self_title.text, self_title.no)
-    if title is None:
-        after_sig = _title_after_signature(tail)
-        if after_sig:
-            title = put("title", after_sig[1], after_sig[0])
-    if title is None and meta_title and meta_title[0] != notice_title and (
+        return notice_title, found.put("title", titles[-1].m["t"], titles[-1].no)  # type: ignore[index]
+    if self_title is not None:
+        return notice_title, found.put("title", self_title.text, self_title.no)
+    if after_sig := _title_after_signature(tail):
+        return notice_title, found.put("title", after_sig[1], after_sig[0])
+    if meta_title and meta_title[0] != notice_title and (
             rule_match(RULES_BY_CODE["MT12"], meta_title[0]) or rule_match(RULES_BY_CODE["MT11"], meta_title[0])):
-        title = put("title", meta_title[0], meta_title[1])
-    if title is None:
-        for h in head:
-            if h.code != "MT10" and (m := NOTICE_PLAN.search(h.text)):
-                title = put("title", m["t"] or m["t2"], h.no)
-                break
-    if title is None and notice_title:
-        m = re.search(rf"{_ISSUING}(?P<t>.+?)的?(?:通知|决定|通告|公告)$", notice_title)
-        if m:
-            t = m["t"].strip()
-            title = put("title", t[1:-1] if re.fullmatch(r"《[^《》]+》|“[^“”]+”", t) else t, lines["notice_title"])
-    if title is None:
-        for h in head + tail:
-            if m := READING.search(h.text):
-                title = put("title", m["t"], h.no)
-                break
+        return notice_title, found.put("title", meta_title[0], meta_title[1])
+    for h in head:
+        if h.code != "MT10" and (m := NOTICE_PLAN.search(h.text)):
+            return notice_title, found.put("title", m["t"] or m["t2"], h.no)
+    if notice_title and (m := re.search(rf"{_ISSUING}(?P<t>.+?)的?(?:通知|决定|通告|公告)$", notice_title)):
+        t = m["t"].strip()
+        t = t[1:-1] if re.fullmatch(r"《[^《》]+》|“[^“”]+”", t) else t
+        return notice_title, found.put("title", t, found.lines["notice_title"])
+    for h in head + tail:
+        if m := READING.search(h.text):
+            return notice_title, found.put("title", m["t"], h.no)
+    return notice_title, None
 
-    # 发文机关 when unsigned: the metadata, the notice or document title, a report's reporter
-    if issuers is None and "issuer" in fields:
+
+def _unsigned_issuer(head: list[Hit], fields: dict[str, tuple[str, int]], notice: Hit | None,
+                     self_title: Hit | None, found: _Found) -> list[str] | None:
+    """发文机关 when unsigned: the metadata, the 发文机关标志, the organ before 关于."""
+    if "issuer" in fields:
         v, no = fields["issuer"]
-        issuers = put("issuer", [v], no)
-    mark = next((h for h in head[:8] if h.code == "MT33"), None)
-    if issuers is None and mark is not None:
-        issuers = put("issuer", organs_of(mark.m["org"].strip()), mark.no)  # type: ignore[index]
+        return found.put("issuer", [v], no)
+    if (mark := next((h for h in head[:8] if h.code == "MT33"), None)) is not None:
+        return found.put("issuer", organs_of(mark.m["org"].strip()), mark.no)  # type: ignore[index]
     for src in (notice, self_title):
-        if issuers is None and src is not None and (org := src.m["org"].strip()):  # type: ignore[index]
+        if src is not None and (org := src.m["org"].strip()):  # type: ignore[index]
             org = re.sub(r"等\s*\d+\s*(?:个)?(?:部门|单位)$", "", org)
             parts = [p for p in re.split(r"[\s、]+", org) if p]
             if parts and all(_is_organ(p) for p in parts):
-                issuers = put("issuer", parts, src.no)
+                return found.put("issuer", parts, src.no)
+    return None
 
-    # 主送机关
-    addressees: list[str] = []
-    for h in head:
-        if h.code in ("MT30", "MT05", "MT32"):
-            addressees = put("addressees", split_addressees(h.m["v"].strip()), h.no)  # type: ignore[index]
-            break
 
-    # region, with the work report's dateline for date and issuer
-    region = None
-    for field in ("title", "issuer", "notice_title"):
-        text = {"title": title, "issuer": issuers[0] if issuers else None, "notice_title": notice_title}[field]
-        if (region := _region_of(text)) is not None:
-            put("region", region, lines.get(field))
-            break
+def _work_report(head: list[Hit], found: _Found) -> tuple[str | None, str | None, list[str] | None]:
+    """A work report's dateline (date, place) and its reporter's government as issuer."""
     for h in head[:6]:
-        if (d := DATELINE.search(h.text)) is not None:
-            place = _region_of(d["place"])
-            issue_date = issue_date or put("issue_date", dates.parse_date(d["date"]), h.no)
-            if region is None and place:
-                region = put("region", place, h.no)
-            if issuers is None and place:
-                for r in head[:6]:
-                    if (rep := REPORTER.search(r.text)) and place.endswith(rep["level"]):
-                        issuers = put("issuer", [place + "人民政府"], r.no)
-                        break
-            break
-    if region is None:
-        body = [(no, line) for no, line in outline.head] + [
-            (n.line, t) for n in outline.sections for t in [n.title, *n.text[:1]]]
-        for no, line in body:
-            m = LOCAL_CONTEXT.search(line)
-            if m and (r := _region_of(m["r"])):
-                region = put("region", r, no)
-                break
-    if region is None and issuers and NATIONAL_ISSUER.search(issuers[0]):
-        region = put("region", "全国", lines.get("issuer"))
-    if region is None:
-        for no, line in list(outline.head) + [(n.line, t) for n in _walk(outline.sections) for t in n.text[:1]]:
-            if PROVINCES.search(line):
-                region = put("region", "全国", no)
-                break
+        if (d := DATELINE.search(h.text)) is None:
+            continue
+        place = _region_of(d["place"])
+        issuer = None
+        if place:
+            rep = next((r for r in head[:6] if (m := REPORTER.search(r.text)) and place.endswith(m["level"])), None)
+            issuer = [place + "人民政府"] if rep else None
+            if rep:
+                found.put("issuer", issuer, rep.no)
+        date = dates.parse_date(d["date"])
+        found.put("issue_date", date, h.no)
+        return date, place, issuer
+    return None, None, None
 
-    # an issuer the notice names only as 我局 / 我委: its contact line
-    if issuers is None:
-        for h in head:
-            if (c := CONTACT_ORGAN.search(h.text)) and any(f"我{c['end']}" in x.text for x in head):
-                issuers = put("issuer", [c["org"]], h.no)
-                break
 
-    # period: the title's, else an annual plan's single year, else a bracketed span nearby
-    period = None
+def _region(outline: Outline, title: str | None, issuers: list[str] | None, notice_title: str | None,
+            dateline_place: str | None, found: _Found) -> str | None:
+    """The jurisdiction: title, issuer, notice title, dateline, 结合X实际, national issuers."""
+    for field, text in (("title", title), ("issuer", issuers[0] if issuers else None), ("notice_title", notice_title)):
+        if (region := _region_of(text)) is not None:
+            return found.put("region", region, found.lines.get(field))
+    if dateline_place:
+        return found.put("region", dateline_place, found.lines.get("issue_date"))
+    body = list(outline.head) + [(n.line, t) for n in outline.sections for t in [n.title, *n.text[:1]]]
+    for no, line in body:
+        if (m := LOCAL_CONTEXT.search(line)) and (r := _region_of(m["r"])):
+            return found.put("region", r, no)
+    if issuers and NATIONAL_ISSUER.search(issuers[0]):
+        return found.put("region", "全国", found.lines.get("issuer"))
+    for no, line in list(outline.head) + [(n.line, t) for n in _walk(outline.sections) for t in n.text[:1]]:
+        if PROVINCES.search(line):
+            return found.put("region", "全国", no)
+    return None
+
+
+def _contact_issuer(head: list[Hit], found: _Found) -> list[str] | None:
+    """An issuer the notice names only as 我局 / 我委: the organ of its contact line."""
+    for h in head:
+        if (c := CONTACT_ORGAN.search(h.text)) and any(f"我{c['end']}" in x.text for x in head):
+            return found.put("issuer", [c["org"]], h.no)
+    return None
+
+
+def _period(outline: Outline, title: str | None, notice_title: str | None, found: _Found) -> tuple[int, int] | None:
+    """The title's period, else an annual plan's single year, else a bracketed span of head or tail."""
     for field, text in (("title", title), ("notice_title", notice_title)):
         if text and (period := dates.period(text)):
-            put("period", period, lines.get(field))
-            break
-    if period is None and title and doc_type_of(title) in ANNUAL_TYPES and not dates.YEAR_SPAN.search(title):
+            return found.put("period", period, found.lines.get(field))
+    if title and doc_type_of(title) in ANNUAL_TYPES and not dates.YEAR_SPAN.search(title):
         years = ANNUAL.findall(re.sub(r"[(（][^()（）]*[)）]", "", title))
         if len(years) == 1:
-            period = put("period", (int(years[0]), int(years[0])), lines.get("title"))
-    if period is None:
-        for no, line in outline.head + outline.tail:
-            line = re.sub(r"《[^《》]*》", "", line)
-            if period := dates.period(line):
-                put("period", period, no)
-                break
-
-    extra = _minor_elements(head, tail + [h for h in foot if h.code in ("MT21", "MT28")], fields, put)
-    issuers = [unspace(strip_alias(o)) for o in issuers] if issuers else []
-    title, notice_title = (unspace(t) if t else t for t in (title, notice_title))
-    doc_type = doc_type_of(title) or doc_type_of(notice_title)
-    put("doc_type", doc_type, lines.get("title") or lines.get("notice_title"))
-    return Meta(title, notice_title, doc_number, issuers[0] if issuers else None, issue_date, addressees, region,
-                period, issuers=issuers if len(issuers) > 1 else [], doc_type=doc_type, lines=lines, **extra)
+            return found.put("period", (int(years[0]), int(years[0])), found.lines.get("title"))
+    for no, line in outline.head + outline.tail:
+        if period := dates.period(re.sub(r"《[^《》]*》", "", line)):
+            return found.put("period", period, no)
+    return None
 
 
 def _walk(nodes: list[Node]) -> Iterator[Node]:
