@@ -8,7 +8,7 @@ from decimal import Decimal
 from pydantic import ValidationError
 
 from ipplan.errors import PlanValidationError
-from ipplan.parse import clean, indicators, meta, misses, normalize, outline, readers, repair, tables, targets, units
+from ipplan.parse import clean, header, indicators, misses, normalize, outline, readers, repair, tables, targets, units
 from ipplan.parse.types import DecodedDocument, Node, NormalizedText, RawDocument
 from ipplan.parse.vocab.notices import NoticeRef, from_warning
 from ipplan.schema import Plan
@@ -52,7 +52,7 @@ def build_plan(doc: DecodedDocument) -> Plan:
     """Run the stages on decoded text and validate the result against the schema."""
     norm, lines, layout_notices = text_of(doc)
     tree = outline.split_outline(lines)
-    m = meta.extract_meta(tree)
+    m = header.extract_meta(tree, lines)
     section_units = units.assign_units(tree.sections)
     found_tables = tables.find_tables(lines)
     # The plan's single year (2023年…工作要点) dates targets that state none; a period's start
@@ -77,9 +77,7 @@ def build_plan(doc: DecodedDocument) -> Plan:
     data = {
         "source": {"path": doc.path, "sha256": doc.sha256, "encoding": doc.encoding, "format": doc.format,
                    "script": norm.script, "conversion": norm.conversion},
-        "meta": {"title": m.title, "notice_title": m.notice_title, "doc_number": m.doc_number, "issuer": m.issuer,
-                 "issue_date": m.issue_date, "addressees": m.addressees, "region": m.region,
-                 "period": {"start": m.period[0], "end": m.period[1]} if m.period else None},
+        "meta": _meta(m),
         "sections": [_section(n, section_units) for n in tree.sections],
         "targets": [_target(t) for t in found],
         "tables": [_table(t) for t in found_tables],
@@ -106,6 +104,15 @@ def _paragraphs(tree: outline.Outline) -> list[tuple[int, str, str | None]]:
 
     walk(tree.sections)
     return out
+
+
+def _meta(m: header.Meta) -> dict:
+    return {"title": m.title, "notice_title": m.notice_title, "doc_number": m.doc_number, "issuer": m.issuer,
+            "issue_date": m.issue_date, "addressees": m.addressees, "region": m.region,
+            "period": {"start": m.period[0], "end": m.period[1]} if m.period else None,
+            "issuers": m.issuers, "doc_type": m.doc_type, "copy_number": m.copy_number, "secrecy": m.secrecy,
+            "urgency": m.urgency, "signer": m.signer, "cc": m.cc, "printed_by": m.printed_by,
+            "printed_date": m.printed_date, "attachments": m.attachments, "remark": m.remark, "lines": m.lines}
 
 
 def _num(d: Decimal | None) -> float | None:

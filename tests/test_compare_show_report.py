@@ -41,7 +41,7 @@ def _target(indicator: str, value: float, year: int | None, **kw) -> Target:
 
 def test_high_value_patent_density_side_by_side(plans) -> None:
     m = compare.build(plans)
-    assert m.plans == ("湖州市 2022-2025", "加快推进知识产权强省建设工作方案(试行)", "临沂市 2023-2025",
+    assert m.plans == ("湖州市 2022-2025", "全国", "临沂市 2023-2025",
                        "温州市 2022-2025", "郑州市 2023-2025")
     row = next(r for r in m.rows if r.id == DENSITY)
     cells = [(c.target.value, c.target.unit, c.target.year, c.target.op, c.count) if c else None for c in row.cells]
@@ -220,7 +220,7 @@ def test_report_is_self_contained(page) -> None:
 def test_report_matrix_cells(page) -> None:
     _, p = page
     head, *body = p.rows
-    assert head == ["indicator", "湖州市 2022-2025", "加快推进知识产权强省建设工作方案(试行)", "临沂市 2023-2025",
+    assert head == ["indicator", "湖州市 2022-2025", "全国", "临沂市 2023-2025",
                     "温州市 2022-2025", "郑州市 2023-2025"]
     density = next(r for r in body if r[0].startswith("每万人口高价值发明专利拥有量"))
     assert density == [f"每万人口高价值发明专利拥有量 {DENSITY}", "≥15 件 2025", "", "10 件 2025", "≥8.5 件 2025 +3", ""]
@@ -234,7 +234,7 @@ def test_report_has_every_plan_outline_targets_and_a_chart(page, plans) -> None:
     assert p.tags.count("svg") == 1
     # one bar per (plan, year) with targets: 温州 has 2022, 2023, 2024, 2025; the provincial plan 2020 and 2030
     bars = re.findall(r"<title>([^<]*)</title></rect>", html)
-    assert "温州市 2022-2025 · 2022: 19" in bars and "加快推进知识产权强省建设工作方案(试行) · 2030: 6" in bars
+    assert "温州市 2022-2025 · 2022: 19" in bars and "全国 · 2030: 6" in bars
     assert "湖州市 2022-2025 · 2025: 23" in bars
     assert html.count("<li>") == sum(len(list(walk(pl.sections))) for pl in plans)
 

@@ -95,7 +95,7 @@ def test_unit_rows_come_from_sections_and_table_tasks(plans) -> None:
 
 
 def test_plan_labels_are_unique(plans) -> None:
-    assert rows.plan_labels(plans) == ["湖州市 2022-2025", "加快推进知识产权强省建设工作方案(试行)", "临沂市 2023-2025",
+    assert rows.plan_labels(plans) == ["湖州市 2022-2025", "全国", "临沂市 2023-2025",
                                        "温州市 2022-2025", "郑州市 2023-2025"]
     twice = load_plans([SAMPLES / "linyi-2023.yaml", SAMPLES / "huzhou-2022.yaml", SAMPLES / "linyi-2023.txt"])
     assert rows.plan_labels(twice) == ["临沂市 2023-2025 (linyi-2023.txt) #1", "湖州市 2022-2025",
@@ -178,7 +178,7 @@ def test_parquet_types_and_nulls(plans, tmp_path: Path) -> None:
     targets = pq.read_table(io.BytesIO(export.parquet_bytes(rows.build(plans, "targets"))))
     assert str(targets.schema.field("value").type) == "double"
     tw = [r for r in targets.to_pylist() if r["source"].endswith("-tw.txt")]
-    assert len(tw) == 9 and all(r["region"] is None and r["period_start"] is None for r in tw)
+    assert len(tw) == 9 and all(r["region"] == "全国" and r["period_start"] is None for r in tw)
 
 
 # --- all formats ----------------------------------------------------------------------
@@ -225,7 +225,7 @@ def test_folder_of_notices_to_spreadsheet(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(out).active
     assert ws.max_row == 1 + 162
     regions = {c.value for c in ws["B"][1:]}
-    assert regions == {"湖州市", "临沂市", "温州市", "郑州市", None}
+    assert regions == {"湖州市", "临沂市", "温州市", "郑州市", "全国"}
 
 
 def test_outputs_get_the_usual_file_mode(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import ipplan
-from ipplan.parse.meta import normalize_doc_number
+from ipplan.parse.header import normalize_doc_number
 
 BODY = "\n一、总体要求\n（一）指导思想。坚持创新。"
 
@@ -60,7 +60,8 @@ def test_fields_written_with_colons() -> None:
     ("line", "items"),
     [
         ("各区县人民政府,市府各部门,市直各单位:", ["各区县人民政府", "市府各部门", "市直各单位"]),
-        ("各县(市、区)人民政府，市政府各部门、各直属机构：", ["各县(市、区)人民政府", "市政府各部门", "各直属机构"]),
+        # a 、-run sharing the prefix 市政府 is one addressee (GOLD_GUIDE: 国务院各部委、各直属机构)
+        ("各县(市、区)人民政府，市政府各部门、各直属机构：", ["各县(市、区)人民政府", "市政府各部门、各直属机构"]),
         ("各县区人民政府（开发区管委会），市政府各部门（单位）：", ["各县区人民政府（开发区管委会）", "市政府各部门（单位）"]),
     ],
 )
@@ -79,7 +80,8 @@ def test_title_broken_over_two_lines_and_signature() -> None:
 
 def test_notice_title_gives_issuer_and_title_falls_back_to_it() -> None:
     m = meta("郑州市市场监督管理局（知识产权局）关于印发《郑州市知识产权服务业发展三年行动计划（2023年-2025年）》的通知\n各有关单位：")
-    assert m.notice_title.startswith("郑州市市场监督管理局") and m.issuer == "郑州市市场监督管理局（知识产权局）"
+    # the issuer is the organ's name; its bracketed alias is left out, as for unit names
+    assert m.notice_title.startswith("郑州市市场监督管理局") and m.issuer == "郑州市市场监督管理局"
     assert m.title == "郑州市知识产权服务业发展三年行动计划（2023年-2025年）"
     assert (m.region, m.period.start, m.period.end) == ("郑州市", 2023, 2025)
 

@@ -106,7 +106,7 @@ RULE_CASES = [
     ("P001", HUZHOU, "schema_version: '1'", f"schema_version: {CARET}1", "quote it: '1'"),
     ("P001", HUZHOU, "        lead: false", f"        lead: {CARET}no", "only true and false are booleans"),
     ("P101", HUZHOU, ID_312, f"- id: {CARET}'3.1.1'\n      label: '2.'\n      ordinal: 1\n      level: 3",
-     'duplicate section id "3.1.1" (first at line 112)'),
+     'duplicate section id "3.1.1" (first at line 113)'),
     ("P102", HUZHOU, ID_312, ID_312.replace("'3.1.2'", f"{CARET}'3.9.2'"), 'expected "3.1.2"'),
     ("P103", HUZHOU, ID_312, ID_312.replace("ordinal: 2", f"ordinal: {CARET}5"),
      'ordinal 5 does not match section id "3.1.2" (expected 2)'),
@@ -154,7 +154,7 @@ def test_every_rule_code_has_a_case() -> None:
 
 def test_duplicate_id_message_names_the_first_line(tmp_path: Path) -> None:
     path, *_ = edit(tmp_path, HUZHOU, ID_312, RULE_CASES[3][3])
-    assert line_of(path, "- id: '3.1.1'") == 112  # the first 3.1.1, which the message names
+    assert line_of(path, "- id: '3.1.1'") == 113  # the first 3.1.1, which the message names
     (f,) = findings(path)
     assert f.path == "sections[2].children[0].children[1].id"
 
@@ -408,7 +408,7 @@ def test_text_format_line(tmp_path: Path) -> None:
     path, line, col = edit(tmp_path, HUZHOU, ID_312, RULE_CASES[3][3])
     proc = run("validate", str(path))
     assert proc.returncode == 1 and proc.stderr == ""
-    assert proc.stdout == (f'{path}:{line}:{col}: P101 duplicate section id "3.1.1" (first at line 112) '
+    assert proc.stdout == (f'{path}:{line}:{col}: P101 duplicate section id "3.1.1" (first at line 113) '
                            f"(sections[2].children[0].children[1].id)\n1 error in 1 of 1 file\n")
     assert "\x1b[" not in proc.stdout  # plain when piped
 
@@ -419,7 +419,7 @@ def test_github_format(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
         (f"::error file={path.name},line={line},col={col},title=P101 duplicate-section-id::"
-         'duplicate section id "3.1.1" (first at line 112) (sections[2].children[0].children[1].id)'),
+         'duplicate section id "3.1.1" (first at line 113) (sections[2].children[0].children[1].id)'),
         "1 error in 1 of 1 file",
     ]
 

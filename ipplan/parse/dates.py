@@ -7,7 +7,8 @@ import re
 
 from ipplan.parse.numerals import cn_to_int
 
-_CN_DIGIT = "〇零○一二三四五六七八九十"
+#: Chinese digits of dates; typed documents write the zero as ○, Ｏ or a Latin O (二O二二年).
+_CN_DIGIT = "〇零○ＯO一二三四五六七八九十"
 
 #: A full date; named groups y, m, d. Chinese-numeral dates are written 二〇二二年九月三十日.
 DATE = re.compile(
@@ -39,7 +40,7 @@ MILESTONE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*(?:达到|达
 
 
 def _num(s: str) -> int | None:
-    return int(s) if s.isdigit() else cn_to_int(s)
+    return int(s) if s.isdigit() else cn_to_int(s.replace("O", "〇"))
 
 
 def parse_date(text: str, *, whole: bool = False) -> str | None:
@@ -47,6 +48,8 @@ def parse_date(text: str, *, whole: bool = False) -> str | None:
 
     >>> parse_date("2022年9月30日"), parse_date("2022-10-11"), parse_date("二〇二二年九月三十日")
     ('2022-09-30', '2022-10-11', '2022-09-30')
+    >>> parse_date("二○○八年十一月二十三日"), parse_date("2026年 4月 20 日"), parse_date("二O二二年一月五日")
+    ('2008-11-23', '2026-04-20', '2022-01-05')
     >>> parse_date("2022年13月1日") is None
     True
     """

@@ -5,14 +5,35 @@ metadata block is not a table)."""
 
 from __future__ import annotations
 
-#: Page metadata fields ("文号 | 温政办〔2022〕73 号 |" or "发布机构：…").
+import re
+
+#: Page metadata fields ("文号 | 温政办〔2022〕73 号 |" or "发布机构：…"). 索引号 is a filing
+#: number of the site, never the 发文字号; 发布日期 is when the page went up, not the 成文日期.
 FIELD_KEYS: dict[str, str] = {
-    "文号": "doc_number", "发文字号": "doc_number", "发文号": "doc_number",
-    "成文日期": "issue_date", "发文日期": "issue_date", "印发日期": "issue_date",
-    "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer",
-    "标题": "title", "名称": "title",
+    "文号": "doc_number", "发文字号": "doc_number", "发文号": "doc_number", "文件号": "doc_number",
+    "文件编号": "doc_number", "发文文号": "doc_number",
+    "成文日期": "issue_date", "发文日期": "issue_date", "印发日期": "issue_date", "颁布日期": "issue_date",
+    "制发日期": "issue_date", "成文时间": "issue_date", "发文时间": "issue_date",
+    "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer", "颁布部门": "issuer",
+    "颁布机关": "issuer", "发文机构": "issuer", "制发机关": "issuer", "发布部门": "issuer",
+    "标题": "title", "名称": "title", "文件名称": "title",
+    "密级": "secrecy", "紧急程度": "urgency", "签发人": "signer", "份号": "copy_number",
 }  # fmt: skip
 
 #: Metadata keys of government pages; a block holding two of them is the metadata block.
 META_KEYS = frozenset(FIELD_KEYS) | {"索引号", "主题分类", "组配分类", "公开方式", "有效性", "发布日期", "信息来源",
                                      "体裁分类", "时效", "公文种类", "生成日期"}
+
+
+def spaced(word: str) -> str:
+    """A regex for ``word`` printed with spaces between its characters (``文 号``)."""
+    return r"\s*".join(map(re.escape, word))
+
+
+#: Any metadata key, spaces allowed inside (``文 号``, ``成 文 日 期``), longest first.
+FIELD_KEY = "(?:" + "|".join(spaced(k) for k in sorted(META_KEYS, key=len, reverse=True)) + ")"
+
+
+def field_of(key: str) -> str | None:
+    """The meta field a printed key feeds (``文 号`` → doc_number), or None (索引号, 发布日期 …)."""
+    return FIELD_KEYS.get(re.sub(r"\s+", "", key))

@@ -13,3 +13,11 @@ ORGAN_ENDINGS: tuple[str, ...] = (
 )
 #: A name ending with an organ word (optionally followed by a short bracketed alias).
 ORGAN_END = re.compile("(?:" + "|".join(ORGAN_ENDINGS) + r")(?:[(（〔][^()（）〔〕]{1,15}[)）〕])?$")
+
+#: Collective words that close an addressee or a signature as an organ name does
+#: (市政府各部门, 各有关单位, 各直属机构); not organ endings for the units stage.
+COLLECTIVE_ENDINGS: tuple[str, ...] = ("部门", "单位", "机构", "机关", "企业", "学校", "幼儿园", "医院", "协会", "学会")
+#: An organ or collective name: ends like one (optionally with a short bracketed alias).
+NAMED_BODY_END = re.compile(
+    "(?:" + "|".join(ORGAN_ENDINGS + COLLECTIVE_ENDINGS) + r")(?:[(（〔][^()（）〔〕]{1,15}[)）〕])?$"
+)
