@@ -6,6 +6,7 @@ Every writer gives the same bytes for the same rows.
 from __future__ import annotations
 
 import csv
+import re
 import io
 import unicodedata
 from pathlib import Path
@@ -51,9 +52,14 @@ def _csv_cell(v: Any) -> str:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
+
+
 def _csv_text(v: Any) -> str:
     text = _csv_cell(v)
-    return "'" + text if isinstance(v, str) and text.startswith(_FORMULA_START) else text
+    if isinstance(v, str) and len(text) > 1 and text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text  # (an op "=" alone, or "-5", is a value, not a formula)
+    return text
 
 
 def write_csv(rows: Rows, stream: IO[str]) -> None:
