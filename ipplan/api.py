@@ -73,11 +73,13 @@ def build_plan(doc: DecodedDocument) -> Plan:
         notices.append(NoticeRef("N205", "no numbered outline found (一、 / (一) / 1. …)"))
     notices += misses.missed_targets(_paragraphs(tree), found)
     notices += misses.missed_units(tree.sections, set(section_units))
+    found, issue_date = _plausible_years(m.period, found, m.issue_date, notices)
     # Plain dicts validated in one call: ~10× cheaper than constructing each model.
     data = {
         "source": {"path": doc.path, "sha256": doc.sha256, "encoding": doc.encoding, "format": doc.format,
                    "script": norm.script, "conversion": norm.conversion},
-        "meta": _meta(m),
+        "meta": _meta(m if issue_date == m.issue_date else
+                      m._replace(issue_date=None, lines={k: v for k, v in m.lines.items() if k != "issue_date"})),
         "sections": [_section(n, section_units) for n in tree.sections],
         "targets": [_target(t) for t in found],
         "tables": [_table(t) for t in found_tables],
@@ -90,6 +92,34 @@ def build_plan(doc: DecodedDocument) -> Plan:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise PlanValidationError(f"parsed plan does not validate: {where}: {first['msg']}", doc.path) from exc
+
+
+def _plausible_years(period: tuple[int, int] | None, found: list[targets.TargetRef], issue_date: str | None,
+                     notices: list[NoticeRef]) -> tuple[list[targets.TargetRef], str | None]:
+    """Keep the plan inside `ipplan validate`'s year windows (rule P110), so that ipplan never
+    writes a plan its own validator rejects: a table column whose "year" lies far from the plan
+    period was no year column (a data row read as the header), so its targets go; a body
+    target's year that far away is dropped; so is an issue date far from the period."""
+    from ipplan.validate.rules import ISSUE_YEARS_AROUND_PERIOD, TARGET_YEARS_AROUND_PERIOD, _window
+
+    lo, hi, basis = _window(period, TARGET_YEARS_AROUND_PERIOD)
+    kept = []
+    for t in found:
+        if t.year is not None and not lo <= t.year <= hi:
+            if (t.section or "").startswith("table:"):
+                notices.append(NoticeRef("N004", f"line {t.line}: a table column headed {t.year} is not a year of "
+                                                 f"{basis}; its cells are not targets", t.line))
+                continue
+            notices.append(NoticeRef("N004", f"line {t.line}: year {t.year} is far from {basis}; left out", t.line))
+            t.year = None
+        t.milestones = [(y, v) for y, v in t.milestones if lo <= y <= hi]
+        kept.append(t)
+    if issue_date:
+        lo, hi, basis = _window(period, ISSUE_YEARS_AROUND_PERIOD)
+        if not lo <= int(issue_date[:4]) <= hi:
+            notices.append(NoticeRef("N004", f"the date {issue_date} is far from {basis}; issue_date left out"))
+            issue_date = None
+    return kept, issue_date
 
 
 def _paragraphs(tree: outline.Outline) -> list[tuple[int, str, str | None]]:

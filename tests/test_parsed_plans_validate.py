@@ -2,13 +2,12 @@
 samples, from mutations of them and from the documents of ../shared/corpus/dev passes
 validation as YAML and as JSON, read back by ipplan's own loader.
 
-Known parser bugs (issue 12 B1b and relatives, in ipplan/parse/outline.py and tables.py)
-are pinned by the xfail tests below; the property test sets aside only plans showing
-exactly their signature (:func:`known_bug`), so any other rejection fails it."""
+The parser bugs it found (issue 12 B1b: one id twice from a marker in the wrong style or
+repeated; a data row read as a table header with "year" columns far from the period) have
+tests of their own below; no rejection is set aside."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -34,21 +33,6 @@ def findings(plan: Plan) -> list[Finding]:
     for kind, text in (("yaml", emit.to_yaml(plan)), ("json", emit.to_json(plan))):
         out += check_text(text, kind, f"plan.{kind}").findings
     return out
-
-
-def known_bug(plan: Plan, found: list[Finding]) -> str | None:
-    """The known parser bug all of ``found`` come from, if they do (else None)."""
-    if all(f.code == "P101" for f in found):
-        return "repeated outline marker"  # B1b and kin: a marker repeated or in the wrong style gives one id twice
-    if all(f.code == "P110" for f in found):
-        tables = {t.index: t for t in plan.tables}
-        for f in found:
-            t = plan.targets[int(re.match(r"targets\[(\d+)\]", f.path)[1])]  # type: ignore[index]
-            n = int(t.section.split(":")[1].split("/")[0]) if (t.section or "").startswith("table:") else None
-            if n is None or str(t.year) not in tables[n].header:
-                return None
-        return "bare number header taken for a year"
-    return None
 
 
 @pytest.mark.parametrize("path", SAMPLE_TEXTS, ids=lambda p: p.stem)
@@ -98,31 +82,22 @@ def test_mutated_samples_parse_to_valid_plans(sample: int, edits: list[tuple[int
         plan = ipplan.parse_text(mutate(_TEXTS[sample], edits))
     except IpplanError:
         reject()
-    found = findings(plan)
-    if found and known_bug(plan, found):
-        reject()
-    assert found == []
-
-
-@pytest.mark.xfail(strict=False, reason="issue 12 B1b: a first item printed in the wrong style (1. / 二、 / 1.) "
-                                        "gives two sections with id 1; fixed in ipplan/parse/outline.py")
-def test_outline_first_item_in_the_wrong_style() -> None:
-    plan = ipplan.parse_text("1.加强知识产权创造\n二、强化保护\n1.完善制度\n")
-    assert known_bug(plan, findings(plan)) == "repeated outline marker"  # the signature set aside above
     assert findings(plan) == []
 
 
-@pytest.mark.xfail(strict=False, reason="a repeated marker ((二) twice) gives two sections with one id; the "
-                                        "parser warns and still writes both (ipplan/parse/outline.py)")
+def test_outline_first_item_in_the_wrong_style() -> None:  # issue 12 B1b
+    plan = ipplan.parse_text("1.加强知识产权创造\n二、强化保护\n1.完善制度\n")
+    assert findings(plan) == []
+
+
 def test_repeated_outline_marker() -> None:
     plan = ipplan.parse_text("一、任务\n（一）甲。\n（二）乙。\n（二）乙。\n二、保障\n")
     assert findings(plan) == []
 
 
-@pytest.mark.xfail(strict=False, reason="a targets table whose header row is lost takes a data row as header, "
-                                        "and its bare numbers (2000) as year columns; P110 then rejects the "
-                                        "years (ipplan/parse/tables.py)")
 def test_bare_number_header_is_not_a_year() -> None:
+    """A targets table whose header row is lost takes a data row as its header; its bare
+    numbers (2000) are far from the plan period, so they are no year columns (notice N004)."""
     text = ("一、目标\n（一）到2025年，全市发明专利达到1万件。\n附件\n"
             "7 | 知识产权司法诉讼案件一审审结 (件) | 2000 | 2000 | 2000 |\n"
             "8 | 知识产权仲裁和调解案件数量 (件) | 650 | 650 | 700 |\n"
@@ -130,3 +105,5 @@ def test_bare_number_header_is_not_a_year() -> None:
             "（2023-2025年）\n")
     plan = ipplan.parse_text("临沂市知识产权工作方案（2022-2025年）\n" + text)
     assert findings(plan) == []
+    assert not [t for t in plan.targets if t.year == 2000]
+    assert any(n.code == "N004" and "2000" in n.message for n in plan.notices)
