@@ -292,3 +292,47 @@ def test_a_caption_row_spanning_the_table_is_a_line_and_starts_a_new_table() -> 
     assert plan.tables[-1].title == "附件2 任务分工表"
     assert [[u.name for u in k.units] for k in plan.tables[-1].tasks] == [["市科技局"], ["市市场监管局"]]
     assert not [n for n in plan.notices if n.code == "N301"]
+
+
+# ---------------------------------------------------------------- every sample as published
+
+_WRAP_HEAD = "{name}.doc 由会员分享，可在线阅读，更多相关《{name}》请在道客巴巴上搜索。\n"
+_WRAP_TAIL = ("\n温馨提示：\n1.部分包含数学公式或PPT动画的文件，查看预览时可能会显示错乱或异常，文件下载后无此问题，请放心下载。\n"
+              "2.本文档由用户上传，版权归属用户，本站只提供存储服务，如有侵权请联系删除。\n下载文档\n")
+_READINGS = {"知": "zhī", "产": "chǎn", "划": "huà", "务": "wù"}
+
+
+def _published(kind: str, text: str, name: str) -> str:
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    if kind == "scraped one-line record":
+        return FW + FW.join(paragraphs)
+    if kind == "held twice":
+        return text + "\n" + text
+    if kind == "sharing-site copy":
+        return _WRAP_HEAD.format(name=name) + text + _WRAP_TAIL
+    return "".join(c + (f"({_READINGS[c]})" if c in _READINGS else "") for c in text)  # pinyin readings
+
+
+@pytest.mark.parametrize("kind", ["scraped one-line record", "held twice", "sharing-site copy", "pinyin readings"])
+@pytest.mark.parametrize("path", SAMPLE_TEXTS, ids=lambda p: p.stem)
+def test_every_sample_as_published_gives_its_expected_plan(path, kind: str) -> None:
+    import yaml
+
+    from tests.helpers import plan_dict
+
+    want = yaml.safe_load(path.with_suffix(".yaml").read_text("utf-8"))
+    got = plan_dict(ipplan.parse_text(_published(kind, path.read_text("utf-8"), path.stem)))
+    for key in ("meta", "sections", "targets", "tables"):
+        assert got[key] == want[key], key
+
+
+def test_a_head_glued_into_one_line_gives_its_elements() -> None:
+    text = ("临沂市人民政府办公室关于印发临沂市知识产权强市建设纲要推进计划(2023-2025年)的通知临政办字〔2023〕81号"
+            "各县区人民政府(开发区管委会),市政府各部门(单位):现将《临沂市知识产权强市建设纲要推进计划(2023-2025年)》"
+            "印发给你们,请结合实际,抓好贯彻落实。临沂市人民政府办公室2023年9月13日(此件公开发布)"
+            "一、总体要求坚持创新驱动。二、主要目标到2025年，全市有效发明专利达到5000件。")
+    plan = ipplan.parse_text(text)
+    m = plan.meta
+    assert m.notice_title == "临沂市人民政府办公室关于印发临沂市知识产权强市建设纲要推进计划(2023-2025年)的通知"
+    assert (m.doc_number, m.issuer, m.issue_date) == ("临政办字〔2023〕81号", "临沂市人民政府办公室", "2023-09-13")
+    assert "LR12" in codes(plan)

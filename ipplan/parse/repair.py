@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ipplan.parse.brackets import CLOSE, bracket_depth
+from ipplan.parse.brackets import CLOSE, bracket_depth, depth_mask
 from ipplan.parse.vocab.markers import is_table_row, match_marker
 from ipplan.parse.vocab.text import PAGE_NUMBER, SENTENCE_END
 
@@ -235,6 +235,70 @@ def unglue_date(lines: list[str]) -> list[str]:
     return _split_head(lines, _DATE_HEAD, "d", keep, lambda line: "日" in line[:14])
 
 
+#: Where a 公文 head glued into one line (a scraped record with no separators at all) breaks:
+#: each alternative is a zero-width point between two elements of the head.
+_HEAD_BREAKS = re.compile(
+    r"""
+      (?<=的(?:通知|意见|决定|通报|批复))(?=[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*\d)
+                                                  # notice title | 文号
+    | (?<=的(?:通知|意见|决定|通报|批复))(?=各)      # notice title | addressees (各…)
+    | (?<=[。！])(?=[\u4e00-\u9fff（）()]{4,40}?(?:人民政府|政府|办公室|办公厅|委员会|局|厅)(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)
+                                                  # body | signature glued to its date
+    | (?:(?<=政府)|(?<=办公室)|(?<=办公厅)|(?<=委员会)|(?<=局)|(?<=厅))(?=(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)
+                                                  # signature | date
+    | (?<=日)(?=[(（]此件)                          # date | （此件…）
+    """,
+    re.VERBOSE,
+)
+#: （此件主动公开） followed by the plan's title: cut after it.
+_REMARK_THEN_TEXT = re.compile(r"[(（]此件[^()（）]{2,12}[)）](?=[\u4e00-\u9fff])")
+_DOC_NUMBER_END = re.compile(r"[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*第?\s*\d{1,5}\s*号(?=[\u4e00-\u9fff])")
+#: A head is looked for in the first this many characters of a long line.
+GLUED_HEAD_SPAN = 1500
+GLUED_MIN_CHARS = 120
+
+
+def unglue_head(lines: list[str]) -> list[str]:
+    """LR12: a 公文 head scraped into one line with nothing between its elements
+    (…的通知临政办字〔2023〕81号各县区人民政府…：现将…。临沂市人民政府办公室2023年9月13日
+    （此件公开发布）临沂市…计划) is cut back into its lines: at the end of the notice title,
+    after the 文号, after the addressees' ：, before a signature glued to its date, before the
+    date and after （此件…）. Evidence: a long line holding a notice title (关于…的通知)
+    near its start; only its head (before the body's first 一、) is cut."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) < GLUED_MIN_CHARS or "关于" not in line[:200]:
+            out.append(line)
+            continue
+        body = re.search(r"[。：:]\s*一[、.．]", line)
+        end = min(body.start() + 1 if body else len(line), GLUED_HEAD_SPAN)
+        head, rest = line[:end], line[end:]
+        cuts = {m.start() for m in _HEAD_BREAKS.finditer(head)}
+        cuts |= {m.end() for m in _DOC_NUMBER_END.finditer(head)}
+        cuts |= {m.end() for m in _REMARK_THEN_TEXT.finditer(head)}
+        if not cuts:
+            out.append(line)
+            continue
+        mask = depth_mask(head)
+        pieces, last = [], 0
+        for c in sorted(cuts):
+            if 0 < c < len(head) and not mask[c]:
+                pieces.append(head[last:c])
+                last = c
+        pieces.append(head[last:])
+        # the addressees' ： ends their line (…各部门（单位）：现将…)
+        split: list[str] = []
+        for piece in pieces:
+            m = re.match(r"(各[^。：:]{2,150}[：:])(?=\S)", piece)
+            split.extend([m[1], piece[m.end():]] if m else [piece])
+        if len(split) == 1:
+            out.append(line)
+            continue
+        split[-1] += rest
+        out.extend(p.strip() for p in split if p.strip())
+    return out
+
+
 #: A copy needs at least this many lines, and this share of the first copy, to be dropped.
 DOUBLE_MIN_LINES = 3
 DOUBLE_MIN_SHARE = 0.5
@@ -346,6 +410,16 @@ REPAIR_RULES: tuple[RepairRule, ...] = (
                unflatten_tables,
                ("序号\n重点任务\n工作内容\n责任单位\n1\n强化创造\n培育高价值专利\n市科技局\n2\n加强保护\n建设保护中心\n市市场监管局",),
                ("序号\n重点任务\n1\n强化创造", "序号\n一、总体要求\n1.加强保护")),
+    RepairRule("LR12", "simplified", "a 公文 head scraped into one line is cut back into its lines",
+               "a line of 120+ characters with 关于…的通知 near its start; cut only before the body's 一、",
+               unglue_head,
+               ("临沂市人民政府办公室关于印发临沂市知识产权强市建设纲要推进计划(2023-2025年)的通知临政办字〔2023〕81号"
+                "各县区人民政府(开发区管委会),市政府各部门(单位):现将《临沂市知识产权强市建设纲要推进计划(2023-2025年)》"
+                "印发给你们,请结合实际,抓好贯彻落实。临沂市人民政府办公室2023年9月13日(此件公开发布)临沂市知识产权强市"
+                "建设纲要推进计划(2023-2025年)为充分发挥知识产权在现代化强市建设中的重要作用。一、总体要求",),
+               ("关于印发计划的通知", "根据《国务院关于新形势下加快知识产权强国建设的若干意见》（国发〔2015〕71号）精神，"
+                "结合我市实际，制定本方案。到2025年，全市有效发明专利达到5000件，每万人高价值发明专利拥有量达到8件，"
+                "知识产权质押融资登记额达到10亿元。")),
     RepairRule("LR08", "simplified", "a 文号 glued to the 主送 line is split",
                "a line starting with a 文号 and ending with ：", unglue_doc_number,
                ("国发〔2015〕71号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",),
