@@ -168,7 +168,7 @@ def test_unknown_field_points_at_key_and_suggests(tmp_path: Path) -> None:
 
 
 def test_several_problems_in_one_file_are_all_reported_in_order(tmp_path: Path) -> None:
-    path, l1, _ = edit(tmp_path, HUZHOU, "  year: 2025\n", f"  year: {CARET}2052\n")
+    path, l1, _ = edit(tmp_path, HUZHOU, "  year: 2025\n", f"  year: {CARET}2072\n")
     path, l2, _ = edit(tmp_path, HUZHOU, "issue_date: '2022-09-30'", f"issue_date: {CARET}'2022-02-30'",
                        text=path.read_text("utf-8"))
     assert [(f.code, f.line) for f in findings(path)] == [("P111", l2), ("P110", l1)]
@@ -369,7 +369,7 @@ def test_json_positions(tmp_path: Path) -> None:
 
 def test_json_on_one_line(tmp_path: Path) -> None:
     text = json.dumps(yaml.safe_load((SAMPLES / HUZHOU).read_text("utf-8")), ensure_ascii=False)
-    path, line, col = edit(tmp_path, HUZHOU, '"year": 2025', f'"year": {CARET}2052', name="h.json", text=text)
+    path, line, col = edit(tmp_path, HUZHOU, '"year": 2025', f'"year": {CARET}2072', name="h.json", text=text)
     assert line == 1 and col > 1000
     assert [(f.code, f.line, f.col) for f in findings(path)] == [("P110", line, col)]
 
@@ -432,7 +432,7 @@ def test_github_escaping() -> None:
 
 
 def test_json_format(tmp_path: Path) -> None:
-    path, line, col = edit(tmp_path, HUZHOU, "  year: 2025\n", f"  year: {CARET}2052\n")
+    path, line, col = edit(tmp_path, HUZHOU, "  year: 2025\n", f"  year: {CARET}2072\n")
     proc = run("validate", "--format", "json", str(path), str(SAMPLES / "linyi-2023.yaml"))
     assert proc.returncode == 1
     out = json.loads(proc.stdout)
@@ -441,13 +441,13 @@ def test_json_format(tmp_path: Path) -> None:
     assert out["files"][0]["findings"] == [{
         "file": str(path), "line": line, "column": col, "code": "P110", "name": "implausible-year",
         "severity": "error", "path": "targets[0].year",
-        "message": "year 2052 is outside 2017–2040, the plausible years for the plan period 2022–2025"}]
+        "message": "year 2072 is outside 2017–2060, the plausible years for the plan period 2022–2025"}]
     assert out["files"][1] == {"file": str(SAMPLES / "linyi-2023.yaml"), "valid": True, "findings": [],
                                "omitted": 0, "complete": True}
 
 
 def test_output_is_deterministic(tmp_path: Path) -> None:
-    path, *_ = edit(tmp_path, HUZHOU, "  year: 2025\n", f"  year: {CARET}2052\n")
+    path, *_ = edit(tmp_path, HUZHOU, "  year: 2025\n", f"  year: {CARET}2072\n")
     assert run("validate", "-f", "json", str(path)).stdout == run("validate", "-f", "json", str(path)).stdout
 
 
@@ -473,7 +473,7 @@ def test_empty_folder_exit_2(tmp_path: Path) -> None:
 
 
 def test_unreadable_wins_over_invalid(tmp_path: Path) -> None:
-    bad, *_ = edit(tmp_path, HUZHOU, "  year: 2025\n", f"  year: {CARET}2052\n")
+    bad, *_ = edit(tmp_path, HUZHOU, "  year: 2025\n", f"  year: {CARET}2072\n")
     (tmp_path / "gbk.yaml").write_bytes("a: 湖州".encode("gb18030"))
     assert run("validate", str(tmp_path)).returncode == 2
     assert run("validate", str(bad)).returncode == 1
@@ -482,7 +482,7 @@ def test_unreadable_wins_over_invalid(tmp_path: Path) -> None:
 @pytest.mark.parametrize("ignore", [["--ignore", "P110"], ["--ignore", "implausible-year"],
                                     ["--ignore", "P101,p110"], ["--ignore", "P101", "--ignore", "P110"]])
 def test_ignore(tmp_path: Path, ignore: list[str]) -> None:
-    path, *_ = edit(tmp_path, HUZHOU, "  year: 2025\n", f"  year: {CARET}2052\n")
+    path, *_ = edit(tmp_path, HUZHOU, "  year: 2025\n", f"  year: {CARET}2072\n")
     assert run("validate", str(path)).returncode == 1
     proc = run("validate", *ignore, str(path))
     assert proc.returncode == 0 and proc.stdout == "1 file valid\n"
@@ -579,7 +579,7 @@ def test_pre_commit_hook_runs_from_another_directory(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / "plans").mkdir(parents=True)
     shutil.copy(SAMPLES / HUZHOU, repo / "plans" / HUZHOU)
-    bad, line, col = edit(repo / "plans", HUZHOU, "  year: 2025\n", f"  year: {CARET}2052\n", name="bad.yaml")
+    bad, line, col = edit(repo / "plans", HUZHOU, "  year: 2025\n", f"  year: {CARET}2072\n", name="bad.yaml")
     entry = [str(script), *hook["entry"].split()[1:]]
     ok = subprocess.run([*entry, f"plans/{HUZHOU}"], cwd=repo, capture_output=True, text=True, check=False)
     assert ok.returncode == 0, ok.stderr
