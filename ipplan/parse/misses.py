@@ -42,12 +42,11 @@ def missed_targets(paragraphs: list[tuple[int, str, str | None]], found: list[tg
     for line, text, _section in paragraphs:
         if not tg._MAYBE_NUMBER.search(text) or not COMMITMENT.search(text):  # most paragraphs
             continue
+        taken = by_line.get(line, ())
         for sentence in split_top(text, "。！？!?；;"):
-            if not COMMITMENT.search(sentence) or not tg._quantities(sentence, r):
+            if not COMMITMENT.search(sentence) or any(t and t in sentence for t in taken):
                 continue
-            if r.condition.search(sentence) or r.background.search(sentence):
-                continue
-            if any(t and t in sentence for t in by_line.get(line, ())):
+            if r.condition.search(sentence) or r.background.search(sentence) or not tg._quantities(sentence, r):
                 continue
             out.append(NoticeRef("N401", f"line {line}: possible missed target: {_excerpt(sentence)}", line))
             if len(out) >= MAX_PER_KIND:
