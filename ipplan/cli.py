@@ -51,6 +51,13 @@ def _check_folder(out: str) -> None:
         _fail(f"{out}: cannot write: {'no such folder' if not parent.exists() else 'not a folder'}: {parent}")
 
 
+def _fail_on(exc: Exception, file: str) -> None:
+    """A read or parse error of FILE as one line (``-`` is standard input)."""
+    if getattr(exc, "path", None) is None:
+        exc.path = "<stdin>" if file == "-" else file  # type: ignore[attr-defined]
+    _fail(str(exc))
+
+
 def _output(text: str, out: str | None) -> None:
     if out is None or out == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -95,9 +102,7 @@ def parse(file: str, out: str | None, fmt: str, encoding: str | None, max_size: 
     try:
         plan = api.parse_file(file, encoding=encoding, max_bytes=max_size)
     except IpplanError as exc:
-        if exc.path is None:
-            exc.path = "<stdin>" if file == "-" else file
-        _fail(str(exc))
+        _fail_on(exc, file)
     _output(emit.dump(plan, fmt), out)
     if plan.notices:  # what the parser doubts, on stderr; the exit code stays 0
         from ipplan.parse.vocab.notices import summary
@@ -135,9 +140,7 @@ def text(file: str, encoding: str | None, plain: bool, max_size: int) -> None:
     try:
         lines = api.text_file(file, encoding=encoding, max_bytes=max_size)
     except IpplanError as exc:
-        if exc.path is None:
-            exc.path = "<stdin>" if file == "-" else file
-        _fail(str(exc))
+        _fail_on(exc, file)
     width = len(str(len(lines)))
     out = "".join(f"{line}\n" if plain else f"{no:>{width}}  {line}\n" for no, line in lines)
     _output(out, None)
