@@ -401,6 +401,12 @@ def identity_pdf(lines: list[str], *, size: int = 16, one_by_one: bool = True) -
         b"/Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>" % name,
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(tounicode), tounicode),
     ]
+    return pdf_from_objects(objects)
+
+
+def pdf_from_objects(objects: list[bytes]) -> bytes:
+    """A PDF file of numbered objects (1 is the catalog) with its cross-reference table: the
+    one writer of the hand-made PDFs of the fixtures and the hostile corpus."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, obj in enumerate(objects, 1):

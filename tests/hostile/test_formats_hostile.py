@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import pytest
 
+from tests.fixtures import pdf_from_objects
 from tests.hostile.test_hostile import MEMORY_BOUND_MB, TIME_BOUND, _run_limited
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -87,16 +88,7 @@ def pdf_document(contents: list[bytes]) -> bytes:
                        b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % len(objects))
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (i, obj)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 class Expensive(NamedTuple):
