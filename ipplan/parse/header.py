@@ -23,18 +23,13 @@ from ipplan.parse import dates
 from ipplan.parse.brackets import split_top
 from ipplan.parse.repair import unspace
 from ipplan.parse.types import Node, Outline
-from ipplan.parse.vocab.fields import FIELD_KEY, field_of
+from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, field_of
 from ipplan.parse.vocab.organs import NAMED_BODY_END, ORGAN_END
 
 Lines = list[tuple[int, str]]
 
 _HAN = "\u4e00-\u9fff"
 _DATE = dates.DATE.pattern
-#: 发文字号: organ abbreviation, year in 〔〕 [] ［］ ﹝﹞ 【】 （）, number, 号; spaces tolerated.
-DOC_NO = rf"""
-    (?P<org>[{_HAN}A-Za-z]{{1,15}}?) \s* [〔\[［【(（﹝] \s* (?P<year>(?:19|20)\d{{2}}) \s* [〕\]］】)）﹞]
-    \s* 第? \s* (?P<num>\d{{1,5}}) \s* 号
-"""
 #: A promulgation order's number: 国务院令第706号, 国令第706号.
 ORDER_NO = rf"(?P<order>(?:中华人民共和国)?[{_HAN}]{{0,12}}令) \s* 第 \s* (?P<onum>\d{{1,5}}) \s* 号"
 #: 文种: the word a title ends with (before a bracketed period or (试行)).

@@ -135,6 +135,7 @@ def despace(lines: list[str]) -> list[str]:
 # ones the converted lines after page chrome is removed.
 
 from ipplan.parse import dates as _dates  # noqa: E402  (leaf module)
+from ipplan.parse.vocab.fields import DOC_NO
 from ipplan.parse.vocab.notices import NoticeRef  # noqa: E402
 from ipplan.parse.vocab.organs import ORGAN_END  # noqa: E402
 
@@ -184,15 +185,12 @@ def drop_pinyin(lines: list[str]) -> list[str]:
     return [PINYIN.sub("", line) if _TONE_MARK.search(line) else line for line in lines]
 
 
-_DOC_NUMBER_HEAD = re.compile(
-    r"^(?!根据|按照|依据|依照|经)(?P<n>[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*第?\s*\d{1,5}\s*号)"
-    r"(?P<rest>[\u4e00-\u9fff].*[:：])$")
+_DOC_NUMBER_HEAD = re.compile(rf"^(?!根据|按照|依据|依照|经)(?P<n>{DOC_NO})(?P<rest>[\u4e00-\u9fff].*[:：])$", re.VERBOSE)
 _NOTICE_HEAD = re.compile(
     r"^(?P<t>[^。：:]{2,80}?关于[^。：:]{2,120}?的(?:通知|意见|决定|通告|函|批复|通报))(?P<rest>[^。]{2,300}[:：])$")
 _ADDRESSEE_START = re.compile(r"^(?:各|市|省|县|区|国务院|中央|自治区)")
-_DATE_HEAD = re.compile(
-    r"^(?P<d>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
-    r"[一二三四五六七八九十]{1,3}日)(?P<rest>.+)$")
+#: A full date (dates.DATE, ending with 日) at the start of a line, and what follows it.
+_DATE_HEAD = re.compile(rf"^(?P<date>{_dates.DATE.pattern}日)(?P<rest>.+)$", re.VERBOSE)
 _TITLE_END = re.compile(r"(?:方案|计划|规划|纲要|意见|办法|细则|措施|要点|通知|规定|条例|指南|清单)(?:\s*[(（][^()（）]{1,20}[)）])*$")
 _REMARK = re.compile(r"^[(（]\s*此件[^()（）]{2,12}[)）]$")
 
@@ -238,9 +236,9 @@ def unglue_date(lines: list[str]) -> list[str]:
         rest = m["rest"].strip()
         if _REMARK.match(rest):
             return True
-        return (_dates.parse_date(m["d"]) is not None and "。" not in rest and "，" not in rest
+        return (_dates.parse_date(m["date"]) is not None and "。" not in rest and "，" not in rest
                 and len(rest) <= 80 and _TITLE_END.search(rest) is not None)
-    return _split_head(lines, _DATE_HEAD, "d", keep, lambda line: "日" in line[:14])
+    return _split_head(lines, _DATE_HEAD, "date", keep, lambda line: "日" in line[:14])
 
 
 #: Where a 公文 head glued into one line (a scraped record with no separators at all) breaks:
@@ -260,7 +258,7 @@ _HEAD_BREAKS = re.compile(
 )
 #: （此件主动公开） followed by the plan's title: cut after it.
 _REMARK_THEN_TEXT = re.compile(r"[(（]此件[^()（）]{2,12}[)）](?=[\u4e00-\u9fff])")
-_DOC_NUMBER_END = re.compile(r"[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*第?\s*\d{1,5}\s*号(?=[\u4e00-\u9fff])")
+_DOC_NUMBER_END = re.compile(rf"{DOC_NO}(?=[\u4e00-\u9fff])", re.VERBOSE)
 #: A head is looked for in the first this many characters of a long line.
 GLUED_HEAD_SPAN = 1500
 GLUED_MIN_CHARS = 120

@@ -37,3 +37,10 @@ FIELD_KEY = "(?:" + "|".join(spaced(k) for k in sorted(META_KEYS, key=len, rever
 def field_of(key: str) -> str | None:
     """The meta field a printed key feeds (``文 号`` → doc_number), or None (索引号, 发布日期 …)."""
     return FIELD_KEYS.get(re.sub(r"\s+", "", key))
+
+#: 发文字号 (a re.VERBOSE fragment): organ abbreviation, year in 〔〕 [] ［］ ﹝﹞ 【】 （）, number,
+#: 号; spaces tolerated. Read by the header and by the layout repair of glued header lines.
+DOC_NO = r"""
+    (?P<org>[\u4e00-\u9fffA-Za-z]{1,15}?) \s* [〔\[［【(（﹝] \s* (?P<year>(?:19|20)\d{2}) \s* [〕\]］】)）﹞]
+    \s* 第? \s* (?P<num>\d{1,5}) \s* 号
+"""
