@@ -468,3 +468,17 @@ def test_a_report_of_many_plans_renders_in_chromium(plans, tmp_path: Path) -> No
                          capture_output=True, text=True, timeout=180, check=False).stdout
     assert "Plans (120)" in dom and "每万人口高价值发明专利拥有量" in dom and "≥50亿元/年" in dom
     assert dom.count('<details class="plan"') == 120
+
+
+def test_compare_in_a_narrow_terminal_lists_each_indicators_plans_by_value() -> None:
+    result = run("compare", str(SAMPLES), env={"COLUMNS": "100"})  # 5 plans × 16 + 24 > 100: no room for columns
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "each indicator's plans by value" in lines[0]
+    start = next(i for i, ln in enumerate(lines) if "每万人口高价值发明专利拥有量 (3 plans)" in ln)
+    block = lines[start:start + 3]
+    assert [re.search(r"(\S+ 20\d\d-20\d\d)", ln)[1] for ln in block] == [
+        "湖州市 2022-2025", "临沂市 2023-2025", "温州市 2022-2025"]
+    assert "≥15件 (2025)" in block[0] and "≥8.5件 (2025) +3" in block[2]
+    wide = run("compare", str(SAMPLES), env={"COLUMNS": "200"})
+    assert "Canonical indicators × plans" in wide.stdout

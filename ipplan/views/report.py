@@ -60,11 +60,11 @@ td.nw{white-space:nowrap}
 .unknown{color:#a15c00}.miss{color:#b34700;font-weight:600}
 .wrap{overflow-x:auto;max-width:100%}
 table.matrix th.col{min-width:5.5em;max-width:8em;font-weight:600;vertical-align:bottom}
-table.matrix td{white-space:nowrap}
+table.matrix td,table.matrix tbody th{white-space:nowrap}
 table.rank{width:860px;max-width:100%;table-layout:fixed}table.rank th:first-child{width:38%}
 table.rank th:nth-child(2){width:17%}table.rank th:nth-child(3){width:8%}
-table.rank.single th:first-child{width:45%}table.rank.single th:nth-child(2){width:30%}
-table.rank.single th:nth-child(3){width:17%}
+table.rank.single th:first-child{width:46%}table.rank.single th:nth-child(2){width:28%}
+table.rank.single th:nth-child(3){width:17%}table.rank.single th:nth-child(4){width:9%}
 table.rank td{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}td.bar{padding:.2rem .3rem}
 td.bar span{display:block;height:.8em;background:#0072B2;min-width:1px}
 ul.outline{list-style:none;padding-left:1.2rem;margin:.2rem 0}ul.outline ul{list-style:none;padding-left:1.4rem}
@@ -223,7 +223,7 @@ def _years(ctx: Context) -> str:
     used = [lv for lv in LEVELS if any(lv in c for c in counts.values())]
     legend = "".join(f'<span><i style="background:{LEVEL_COLOURS[lv]}"></i>{e(lv or "no level")}</span>'
                      for lv in used)
-    note = f'<p class="muted">{plural(undated, "target")} without a year.</p>' if undated else ""
+    note = f'<p class="muted">{undated:,} target{"s" * (undated != 1)} without a year.</p>' if undated else ""
     return (f'<section id="years"><h2>Targets by year</h2>'
             '<p class="muted">All plans together: the targets due each year, stacked by the level of the plan '
             f'that sets them.</p>{year_chart(counts, used)}<p class="legend">{legend}</p>{note}</section>')
