@@ -91,7 +91,7 @@ class Context:
     def __init__(self, plans: list[Plan], files: list[str] | None) -> None:
         self.plans = plans
         self.labels = plan_labels(plans)
-        self.files = files or [p.source.path or "" for p in plans]
+        self.files: list[str | None] = list(files) if files else [None] * len(plans)  # the plan files read
         self.matrix = compare.build(plans)
 
     def link(self, i: int) -> str:
