@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from ipplan.cli import main
 from ipplan.parse.vocab.places import REGION_LEVELS, region_level
 from ipplan.schema import Plan, Target
-from ipplan.views import compare, database, export, report, rows
+from ipplan.views import database, report, rows
 from ipplan.views.load import load, load_plans
 from tests.conftest import SAMPLES
 
@@ -434,7 +434,8 @@ def test_summary_rows_name_the_documents_with_the_most_misses_first() -> None:
                 misses=[(f"d{i:02d}.html", i) for i in range(1, 15)])
     got = dict(_summary_rows(s, Path("plans")))
     assert got["notices"] == "33 notices: 30 possible missed targets, 2 numbering gaps, 1 layout repair LR02"
-    assert got["possible misses"].startswith("14 documents to check first (ipplan review): d14.html (14), d13.html (13)")
+    assert got["possible misses"].startswith(
+        "14 documents to check first (ipplan review): d14.html (14), d13.html (13)")
     assert got["possible misses"].endswith(f"… {14 - MISSES_SHOWN} more")
 
 

@@ -44,6 +44,8 @@ CHART_MAX_SPAN = 40
 LEVEL_COLOURS = {"national": "#0072B2", "province": "#E69F00", "city": "#009E73", "district": "#CC79A7",
                  None: "#999999"}
 LEVELS: tuple[str | None, ...] = tuple(r.level for r in REGION_LEVELS) + (None,)
+#: How a ranking's header names a kind that does not compare with the others.
+KIND_NAMES = {"annual": ", per year", "cumulative": ", cumulative", "growth": ", growth"}
 
 CSS = """
 body{font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;
@@ -107,7 +109,7 @@ def render(plans: list[Plan], title: str = "ipplan report", files: list[str] | N
     for p in plans:
         lv = region_level(p.meta.region)
         levels[lv] = levels.get(lv, 0) + 1
-    by_level = " · ".join(f"{n} {lv or 'no level'}" for lv, n in sorted(levels.items(), key=lambda x: LEVELS.index(x[0])))
+    by_level = " · ".join(f"{levels[lv]} {lv or 'no level'}" for lv in LEVELS if lv in levels)
     misses = sum(possible_misses(p) > 0 for p in plans)
     nav = "".join(f'<a href="#{anchor}">{e(name)}</a>' for anchor, name, _ in PARTS)
     parts = [
@@ -131,7 +133,8 @@ def _plans(ctx: Context) -> str:
     for i, plan in enumerate(ctx.plans):
         m = plan.meta
         sections = sum(1 for _ in walk(plan.sections))
-        units = sum(len(s.units) for s in walk(plan.sections)) + sum(len(k.units) for tb in plan.tables for k in tb.tasks)
+        units = (sum(len(s.units) for s in walk(plan.sections))
+                 + sum(len(k.units) for tb in plan.tables for k in tb.tasks))
         miss = possible_misses(plan)
         notices = (f"{len(plan.notices)}" + (f' <span class="miss" title="possible misses (N401, N402)">'
                                              f"{miss} ?</span>" if miss else "")) if plan.notices else ""
@@ -140,7 +143,8 @@ def _plans(ctx: Context) -> str:
             f"<td>{e(region_level(m.region))}</td><td class=\"nw\">{e(_period(plan))}</td>"
             f"<td class=\"nw\">{e(m.doc_number)}</td><td>{e(m.issuer)}</td><td class=\"nw\">{e(m.issue_date)}</td>"
             f"<td class=\"num\">{sections}</td><td class=\"num\">{len(plan.targets)}</td>"
-            f"<td class=\"num\">{units}</td><td class=\"num\">{len(plan.tables)}</td><td class=\"num\">{notices}</td></tr>")
+            f"<td class=\"num\">{units}</td><td class=\"num\">{len(plan.tables)}</td>"
+            f"<td class=\"num\">{notices}</td></tr>")
     head = "".join(f"<th{' class=num' if n in NUMERIC else ''}>{n}</th>" for n in PLAN_HEAD)
     return (f'<section id="plans" class="big"><h2>Plans ({len(ctx.plans)})</h2>'
             '<p class="muted">Level is read from the region\'s name (省 province, 市 city, 区/县 district). '
@@ -202,7 +206,7 @@ def _ranking(ctx: Context, g: compare.Group) -> str:
     if left > 0:
         rows.append(f'<tr><td colspan="4" class="muted">… {plural(left, "plan")} more with lower values '
                     "(<code>ipplan export --what targets</code> lists all)</td></tr>")
-    unit = (g.unit or "no unit") + {"annual": ", per year", "cumulative": ", cumulative", "growth": ", growth"}.get(g.kind, "")
+    unit = (g.unit or "no unit") + KIND_NAMES.get(g.kind, "")
     return (f'<table class="rank"><thead><tr><th>plan ({len(g.entries)}, {e(unit)})</th><th class="num">target</th>'
             f'<th class="num">year</th><th></th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
@@ -264,9 +268,11 @@ def year_chart(counts: dict[int, dict[str | None, int]], levels: list[str | None
                        f"<title>{year} · {e(lv or 'no level')}: {n:,}</title></rect>")
         total = sum(c.values())
         if total and bar >= 14:
-            out.append(f'<text x="{x + bar / 2:.1f}" y="{y - 3:.1f}" font-size="10" text-anchor="middle">{total:,}</text>')
+            out.append(f'<text x="{x + bar / 2:.1f}" y="{y - 3:.1f}" font-size="10" '
+                       f'text-anchor="middle">{total:,}</text>')
         if k % label_every == 0:
-            out.append(f'<text x="{x + bar / 2:.1f}" y="{height - 8}" font-size="11" text-anchor="middle">{year}</text>')
+            out.append(f'<text x="{x + bar / 2:.1f}" y="{height - 8}" font-size="11" '
+                       f'text-anchor="middle">{year}</text>')
     out.append("</svg>")
     return "".join(out)
 

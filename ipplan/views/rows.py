@@ -1,8 +1,8 @@
 """Rows across many plans: one home for what export, compare and report put in a cell.
 
 Every row starts with the plan's columns (label, region and its level, title, 文号, issuer,
-issue date, period, source file), then the item's. Columns are fixed per kind and rows follow plan order, then document order,
-so the same plans always give the same rows.
+issue date, period, source file), then the item's. Columns are fixed per kind and rows
+follow plan order, then document order, so the same plans always give the same rows.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ def _cols(spec: str) -> tuple[Column, ...]:
     return tuple(out)
 
 
-PLAN_COLUMNS = _cols("plan region region_level title doc_number issuer issue_date period_start:int period_end:int source")
+PLAN_COLUMNS = _cols("plan region region_level title doc_number issuer issue_date period_start:int period_end:int "
+                     "source")
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "targets": PLAN_COLUMNS + _cols(
         "section_id section_title indicator indicator_id indicator_name value:float value_max:float unit op "
@@ -206,7 +207,8 @@ def possible_misses(plan: Plan) -> int:
     return sum(n.code in MISS_CODES for n in plan.notices)
 
 
-INDICATOR_COLUMNS = _cols("indicator indicator_id indicator_name targets:int plans:int units values plan_labels example")
+INDICATOR_COLUMNS = _cols("indicator indicator_id indicator_name targets:int plans:int units values plan_labels "
+                          "example")
 
 
 def indicator_rows(plans: list[Plan], unknown_only: bool = False) -> Rows:

@@ -14,7 +14,7 @@ from ipplan.schema import Plan, Section
 from ipplan.validate.rules import printable
 from ipplan.views import compare
 from ipplan.views.rows import (
-    describe_value, indicator_id, indicator_rows, leads_first, plan_labels, plural, possible_misses, unit_uses, walk,
+    describe_value, indicator_id, indicator_rows, leads_first, plan_labels, plural, unit_uses, walk,
 )
 
 if TYPE_CHECKING:
@@ -75,10 +75,9 @@ def meta_panel(plan: Plan, label: str) -> RenderableType:
         ("source", " · ".join(x for x in (src.path, src.format, src.encoding, src.script, src.conversion) if x)),
         ("contents", (f"{plural(len(sections), 'section')} · {plural(len(plan.targets), 'target')} ({known} with a "
                       f"canonical indicator) · {plural(units, 'unit')} · {plural(len(plan.tables), 'table')}")),
-        ("lead units", "、".join(f"{u.name} ({u.leads})" for u in leads[:8]) + (f" … {len(leads) - 8} more" if len(leads) > 8 else "")
-         if leads else None),
-        ("notices", summary([n.code for n in plan.notices]) + (f" ({possible_misses(plan)} possible misses)"
-                                                                 if possible_misses(plan) else "") if plan.notices else None),
+        ("lead units", "、".join(f"{u.name} ({u.leads})" for u in leads[:8])
+         + (f" … {len(leads) - 8} more" if len(leads) > 8 else "") if leads else None),
+        ("notices", summary([n.code for n in plan.notices]) if plan.notices else None),
     ]
     for name, value in fields:
         if value:
