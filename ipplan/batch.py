@@ -56,6 +56,7 @@ class FileResult:
     sections: int = 0
     targets: int = 0
     units: int = 0
+    notices: dict[str, int] = field(default_factory=dict)  # code → count (parsed files only)
 
 
 @dataclass
@@ -73,6 +74,8 @@ class Summary:
     slowest: list[tuple[float, str]] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # the run's own problems (OUT_DIR not writable, …)
+    notices: dict[str, int] = field(default_factory=dict)  # code → count over the files parsed
+    misses: list[tuple[str, int]] = field(default_factory=list)  # (file, possible misses), in input order
 
 
 def discover(in_dir: Path, pattern: str | None) -> list[Path]:
@@ -163,7 +166,10 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
             if error:
                 return FileResult(rel, "failed", time.perf_counter() - start, error)
             text = None  # written here: nothing to send back
-        return FileResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit)
+        notices: dict[str, int] = {}
+        for n in plan.notices:
+            notices[n.code] = notices.get(n.code, 0) + 1
+        return FileResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit, notices)
     except IpplanError as exc:
         return FileResult(rel, "failed", time.perf_counter() - start, exc.message)
     except OSError as exc:
@@ -430,6 +436,7 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
             summary.sections += res.sections
             summary.targets += res.targets
             summary.units += res.units
+            _count_notices(summary, res)
             if fmt == "jsonl":
                 jsonl_lines[res.rel] = res.output or ""
             elif key:
@@ -476,6 +483,17 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
         signals.defer = True  # the closing writes are not cut short
         journal.close()
         _finish(out_dir, fmt, entries, jsonl_lines, rels, summary, schema_version)
+
+
+def _count_notices(summary: Summary, res: FileResult) -> None:
+    """Add a parsed file's notices to the run's counts, and the file to the list of those
+    with possible misses (N401, N402)."""
+    from ipplan.parse.vocab.notices import MISS_CODES
+
+    for code, n in res.notices.items():
+        summary.notices[code] = summary.notices.get(code, 0) + n
+    if misses := sum(res.notices.get(code, 0) for code in MISS_CODES):
+        summary.misses.append((res.rel, misses))
 
 
 def _clashes(rel: str, rels: list[str], fmt: str) -> list[str]:
