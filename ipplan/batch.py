@@ -139,10 +139,11 @@ class Job:
     owned: bool
     max_bytes: int | None = None
     fmt: str = "yaml"
+    encoding: str | None = None  # --encoding: the codec of text and HTML inputs
 
 
 def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool = True,
-              max_bytes: int | None = None) -> FileResult:
+              max_bytes: int | None = None, encoding: str | None = None) -> FileResult:
     """Worker: parse one file and, when ``out`` is given, write its plan atomically.
     Every expected failure becomes a FileResult; this never raises, except MemoryError,
     which the worker reports as the memory limit."""
@@ -154,7 +155,7 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
     start = time.perf_counter()
     try:
         raw = readers.read_path(path, max_bytes=max_bytes or readers.MAX_BYTES)
-        plan = api.build_plan(readers.decode(RawDocument(data=raw.data, path=rel)))
+        plan = api.build_plan(readers.decode(RawDocument(data=raw.data, path=rel), encoding))
         sha = plan.source.sha256  # of the input bytes, as decode computed it
         text = plan.model_dump_json() + "\n" if fmt == "jsonl" else emit.dump(plan, fmt)
         n_sec, n_tgt, n_unit = _count(plan)
@@ -194,7 +195,7 @@ def _write_output(out: Path, text: str, owned: bool) -> str | None:
 
 def _run_job(job: Job) -> FileResult:
     """Worker entry point for one job."""
-    return parse_one(job.path, job.rel, job.fmt, job.out, job.owned, job.max_bytes)
+    return parse_one(job.path, job.rel, job.fmt, job.out, job.owned, job.max_bytes, job.encoding)
 
 
 #: A small notice that goes through every stage (outline, units, targets, both writers).
@@ -373,6 +374,7 @@ def run_batch(
     max_bytes: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
+    encoding: str | None = None,
     on_start: Callable[[int], None] = lambda total: None,
     on_result: Callable[[FileResult, Summary], None] = lambda r, s: None,
 ) -> Summary:
@@ -398,7 +400,7 @@ def run_batch(
             _run_locked(in_dir, out_dir, files, summary, signals, fmt=fmt, jobs=jobs, force=force,
                         overwrite=overwrite, fail_fast=fail_fast, max_bytes=max_bytes, timeout=timeout,
                         max_memory=max_memory, on_start=on_start, on_result=on_result,
-                        schema_version=SCHEMA_VERSION)
+                        schema_version=SCHEMA_VERSION, encoding=encoding)
         except KeyboardInterrupt as exc:  # before the workers started (or from a callback)
             summary.interrupted = True
             summary.signal = getattr(exc, "signum", signals.received or signal.SIGINT)
@@ -414,7 +416,8 @@ def run_batch(
 def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary, signals: _Signals, *, fmt: str,
                 jobs: int | None, force: bool, overwrite: bool, fail_fast: bool, max_bytes: int | None,
                 timeout: float | None, max_memory: int | None, on_start: Callable[[int], None],
-                on_result: Callable[[FileResult, Summary], None], schema_version: str) -> None:
+                on_result: Callable[[FileResult, Summary], None], schema_version: str,
+                encoding: str | None = None) -> None:
     _remove_stale_temporaries(out_dir)
     entries = _load_manifest(out_dir, schema_version)  # output rel → {"input", "sha256"}
     journal = _Journal(out_dir, schema_version, summary)
@@ -458,7 +461,8 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
                 continue
             key = names.get(rel)
             entry = entries.get(key) if key else None
-            job, problem = _plan_job(path, rel, in_dir, out_dir, key, fmt, overwrite or entry is not None, max_bytes)
+            job, problem = _plan_job(path, rel, in_dir, out_dir, key, fmt, overwrite or entry is not None, max_bytes,
+                                     encoding)
             if problem:
                 record(FileResult(rel, "failed", error=problem))
             elif (not force and entry and entry["sha256"] and job.out and Path(job.out).exists()
@@ -551,13 +555,13 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
 
 
 def _plan_job(path: Path, rel: str, in_dir: Path, out_dir: Path, key: str | None, fmt: str, owned: bool,
-              max_bytes: int | None) -> tuple[Job, str | None]:
+              max_bytes: int | None, encoding: str | None = None) -> tuple[Job, str | None]:
     """The job for one input, or the reason it must not run: an input that is not a
     regular file (a FIFO or a device would block or never end) or a symlink to a file
     outside IN_DIR, or an output that would land outside OUT_DIR (through a symlinked
     folder there) or on top of an input."""
     out = out_dir / key if key is not None else None
-    job = Job(str(path), rel, str(out) if out else None, owned, max_bytes, fmt)
+    job = Job(str(path), rel, str(out) if out else None, owned, max_bytes, fmt, encoding)
     try:
         if path.is_symlink() and in_dir not in path.resolve().parents:
             return job, "symlink to a file outside the input folder (not followed)"

@@ -58,6 +58,17 @@ def _fail_on(exc: Exception, file: str) -> None:
     _fail(str(exc))
 
 
+def _check_encoding(encoding: str | None) -> None:
+    """An unknown --encoding is a usage error, before anything is read."""
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            _fail(f"--encoding: unknown encoding {encoding!r} (e.g. gb18030, big5, utf-16)", 2)
+
+
 def _output(text: str, out: str | None) -> None:
     if out is None or out == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -90,13 +101,7 @@ def parse(file: str, out: str | None, fmt: str, encoding: str | None, max_size: 
     from ipplan import api, emit
     from ipplan.errors import IpplanError
 
-    if encoding is not None:
-        import codecs
-
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            _fail(f"--encoding: unknown encoding {encoding!r} (e.g. gb18030, big5, utf-16)", 2)
+    _check_encoding(encoding)
     if out is not None and out != "-":
         _check_folder(out)  # before the parse: a mistyped -o fails at once
     try:
@@ -137,6 +142,8 @@ def text(file: str, encoding: str | None, plain: bool, max_size: int) -> None:
     from ipplan import api
     from ipplan.errors import IpplanError
 
+    _check_encoding(encoding)
+
     try:
         lines = api.text_file(file, encoding=encoding, max_bytes=max_size)
     except IpplanError as exc:
@@ -158,13 +165,15 @@ def text(file: str, encoding: str | None, plain: bool, max_size: int) -> None:
 @click.option("--overwrite", is_flag=True,
               help="Replace existing files in OUT_DIR that ipplan did not write (e.g. curated plans).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
+@click.option("--encoding", metavar="ENC", help="Decode text and HTML inputs with ENC instead of detecting it.")
 @_max_size
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True, metavar="SECONDS",
               help="Stop a document that takes longer (it fails; 0: no limit).")
 @click.option("--max-memory", type=ByteSize(), default="1GB", show_default=True,
               help="Stop a document that needs more memory than this, per worker.")
 def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str | None, force: bool,
-          overwrite: bool, fail_fast: bool, max_size: int, timeout: float, max_memory: int) -> None:
+          overwrite: bool, fail_fast: bool, encoding: str | None, max_size: int, timeout: float,
+          max_memory: int) -> None:
     """Convert every document under IN_DIR into OUT_DIR.
 
     Outputs are written atomically; a re-run skips inputs whose output is up to date.
@@ -178,6 +187,7 @@ def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str 
     from ipplan.errors import IpplanError
     from ipplan.progress import make_reporter
 
+    _check_encoding(encoding)
     reporter = make_reporter(sys.stderr)
 
     def update(res, summary) -> None:  # type: ignore[no-untyped-def]
@@ -189,7 +199,7 @@ def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str 
     try:
         summary = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, pattern=pattern, force=force, overwrite=overwrite,
                             fail_fast=fail_fast, max_bytes=max_size, timeout=timeout or None, max_memory=max_memory,
-                            on_start=reporter.start, on_result=update)
+                            encoding=encoding, on_start=reporter.start, on_result=update)
     except IpplanError as exc:
         reporter.abort()
         _fail(str(exc))
