@@ -51,7 +51,8 @@ class Source(_Model):
     path: str | None = Field(None, description="Path of the input file as given, or null for stdin/text.")
     sha256: str | None = Field(None, description="SHA-256 of the raw input bytes (hex).")
     encoding: str | None = Field(None, description="Encoding the bytes were decoded with (utf-8, utf-8-sig, gb18030, …).")
-    format: Literal["txt", "html", "docx", "pdf"] = Field("txt", description="Input format.")
+    format: Literal["txt", "html", "docx", "pdf", "doc", "ofd"] = Field(
+        "txt", description="Input format (doc: Word 97-2003 and WPS text; doc and ofd added after v1).")
     script: Literal["simplified", "traditional", "mixed"] = Field(
         "simplified", description="Chinese script of the input before conversion."
     )
