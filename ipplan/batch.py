@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ipplan.schema import Plan, Section
 
 #: Input files picked up by default (content decides the format; these only select).
-DEFAULT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps")
+DEFAULT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps", ".ofd")
 MANIFEST = "_manifest.json"
 #: Manifest lines appended while a run goes on (compacted into MANIFEST at its end), so a
 #: run that is killed loses at most the files in flight.

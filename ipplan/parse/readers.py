@@ -114,7 +114,8 @@ def _check(raw: RawDocument, name: str, max_bytes: int) -> RawDocument:
 
 
 def sniff_format(data: bytes) -> str:
-    """The input's format from its first bytes: pdf, zip, ole, rtf, html or txt."""
+    """The input's format from its first bytes: pdf, zip (DOCX or OFD), ole (.doc, .wps),
+    rtf, html or txt."""
     for magic, fmt in MAGIC:
         if data.startswith(magic):
             return fmt
@@ -168,6 +169,11 @@ def decode(raw: RawDocument, encoding: str | None = None) -> DecodedDocument:
         text = doc_to_text(data, name, notices)
         return DecodedDocument(text, raw.path, sha, None, "doc", charset.text_notices(text, notices))
     if fmt == "zip":
+        from ipplan.parse.formats import ofd
+
+        if ofd.is_ofd(data):
+            text = ofd.ofd_to_text(data, name, notices)
+            return DecodedDocument(text, raw.path, sha, "utf-8", "ofd", charset.text_notices(text, notices))
         from ipplan.parse.formats.docx import docx_to_text
 
         text = docx_to_text(data, name, notices)
