@@ -348,3 +348,26 @@ def with_record(plan: Plan, record: dict[str, Any]) -> Plan:
     rec["filled"] = sorted(fill)
     source = plan.source.model_copy(update={"record": Record.model_validate(rec)})
     return plan.model_copy(update={"source": source, "meta": meta.model_copy(update=fill) if fill else meta})
+
+
+def parse_record(values: dict[str, Any], table: str = "", spec: TableSpec = TableSpec(),
+                 max_bytes: int | None = None) -> tuple[str | None, str | None, str | None]:
+    """One record of a table (a dict of its columns) → (id, the plan as one line of JSON,
+    None) or (id, None, the one-line error). A pure function of the record, for running
+    ipplan on a distributed engine (README: "Past one machine"); ``ipplan batch TABLE``
+    does the same for a table on one machine."""
+    from ipplan.api import parse_bytes
+    from ipplan.parse.readers import MAX_BYTES
+
+    try:
+        row = _row(0, values, *_columns(list(values), spec, table or "the record"), max_bytes or MAX_BYTES, table)
+    except IpplanError as exc:
+        return None, None, exc.message
+    if row.error or row.data is None:
+        return row.id, None, (row.error or "no document").removeprefix("row 0: ")
+    try:
+        name = safe_name(row.id) if row.id is not None else None  # the path `ipplan batch TABLE` gives
+        plan = with_record(parse_bytes(row.data, path=f"{table}#{name}" if table else name), row.record)
+    except IpplanError as exc:
+        return row.id, None, exc.message
+    return row.id, plan.model_dump_json(), None
