@@ -87,8 +87,7 @@ def test_objects_are_read_by_position_and_placed_by_delta_x() -> None:
     (lambda: package([obj(28, 50, "一、总体要求")], page_locs=["Pages/Page_7/Content.xml"]), "is not in the package"),
     (lambda: package(['<ofd:ImageObject ID="3" Boundary="0 0 210 297" ResourceID="4"/>']), "holds no text (scanned"),
     (lambda: package(["<ofd:TextObject>" + "<ofd:PageBlock>" * 20000]), "damaged OFD document"),
-    (lambda: package([obj(28, 50, "x")], extra={"Doc_0/Res/bomb.xml": b"0" * (33 * 1024 * 1024)})[:0] + package(
-        [obj(28, 50, "一、总体要求") + "<!--" + "0" * (33 * 1024 * 1024) + "-->"]), "zip bomb"),
+    (lambda: package([obj(28, 50, "一、总体要求") + "<!--" + "0" * (33 * 1024 * 1024) + "-->"]), "zip bomb"),
 ])
 def test_damaged_and_hostile_packages_are_one_line_errors(build, message: str) -> None:
     with pytest.raises(ReadError) as info:
