@@ -51,10 +51,11 @@ def run_table(table_path: Path, out_dir: Path, spec: TableSpec | None, *, fmt: s
     spec = spec or TableSpec()
     table_path, out_dir = table_path.resolve(), out_dir.resolve()
     limit = max_bytes or MAX_BYTES
-    scanned = _scan(table_path, spec, limit)  # a table that cannot be read at all raises here
-    summary = Summary(total=len(scanned))
+    summary = Summary()
     with _Signals() as signals:
         try:
+            scanned = _scan(table_path, spec, limit)  # a table that cannot be read at all raises here
+            summary.total = len(scanned)
             try:
                 out_dir.mkdir(parents=True, exist_ok=True)
             except OSError as exc:

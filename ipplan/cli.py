@@ -202,6 +202,8 @@ def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str 
 
         if not is_table(in_dir):
             _fail(f"{in_dir}: not a folder or a table of documents (.jsonl, .csv, .sqlite)", 2)
+        if pattern:
+            _fail("--glob is for a folder, not a TABLE (choose rows with --query)", 2)
         spec = TableSpec(text_column, id_column, sql_table, sql_query)
     elif text_column or id_column or sql_table or sql_query:
         _fail("--text-column, --id-column, --table and --query are for a TABLE input, not a folder", 2)

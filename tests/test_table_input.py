@@ -239,3 +239,27 @@ def test_dev_documents_repacked_as_tables_give_the_folders_plans(tmp_path: Path)
             assert got["source"]["record"]["id"] == plan_file.stem
             for key in ("meta", "sections", "targets", "tables", "warnings", "notices"):
                 assert got.get(key) == want.get(key), (plan_file.name, key)
+
+
+def test_ids_whose_names_clash_keep_a_hash_of_their_id(tmp_path: Path) -> None:
+    """a/b and a_b (and A_B, on a file system that ignores case) would share a_b.yaml: each
+    keeps a short hash of its own id, whatever order the rows come in; a row without an id
+    (nor url) is named by its number."""
+    recs = [{"id": "a/b", "text": "一、总体要求\n到2025年，专利达到5件。"},
+            {"id": "a_b", "text": "一、总体要求\n到2025年，专利达到6件。"},
+            {"id": "A_B", "text": "一、总体要求\n到2025年，专利达到7件。"}]
+    names = []
+    for n, order in enumerate((recs, recs[::-1])):
+        table = tmp_path / "t.jsonl"
+        table.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in order), "utf-8")
+        assert run_batch(table, tmp_path / f"out{n}", jobs=1).parsed == 3
+        names.append({load(p)["targets"][0]["value"]: p.name for p in (tmp_path / f"out{n}").glob("*.yaml")})
+    assert names[0] == names[1]
+    assert [names[0][v].split("~")[0] for v in (5, 6, 7)] == ["a_b", "a_b", "A_B"]
+    assert len(set(names[0].values())) == 3 and all("~" in n for n in names[0].values())
+    table.write_text(json.dumps(recs[0], ensure_ascii=False) + "\n"
+                     + json.dumps({"title": "无编号", "text": "一、总体要求"}, ensure_ascii=False) + "\n", "utf-8")
+    run_batch(table, tmp_path / "out2", jobs=1)
+    assert sorted(p.name for p in (tmp_path / "out2").glob("*.yaml")) == ["a_b.yaml", "row-2.yaml"]
+    result = CliRunner().invoke(main, ["batch", str(TABLE), "-o", str(tmp_path / "o"), "--glob", "*.txt"])
+    assert result.exit_code == 2 and "--glob is for a folder" in result.stderr
