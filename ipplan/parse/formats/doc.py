@@ -13,10 +13,10 @@ characters) is read: no headers, footers, footnotes, comments or text boxes, as 
 Paragraph properties come from the PAPX FKPs (PlcBtePapx): whether a paragraph is in a
 table (sprmPFInTable, sprmPItap), which cell mark ends a row (sprmPFTtp), the row's cell
 boundaries and merges (sprmTDefTable, sprmTVertMerge), and the list it belongs to
-(sprmPIlfo, sprmPIlvl). Lists (PlfLst, PlfLfo) give the printed labels (一、 （一） 1.), built
-with the DOCX reader's number formats and counting. Fields keep their result and drop
-their code (``HYPERLINK "…"``, ``PAGE``). Numbering defined only on a paragraph style
-is not rebuilt (the style sheet is not read).
+(sprmPIlfo, sprmPIlvl), on top of its paragraph style's properties (the style sheet, STSH,
+with its basedOn chain: Word keeps heading numbering there). Lists (PlfLst, PlfLfo) give
+the printed labels (一、 （一） 1.), built with the DOCX reader's number formats and
+counting. Fields keep their result and drop their code (``HYPERLINK "…"``, ``PAGE``).
 
 Why this reader: olefile (pure Python, maintained, no native code) reads the compound file
 well and nothing more; what reads Word's text in Python today either runs another program
@@ -490,8 +490,50 @@ class _Document:
 
     # --- paragraph properties ----------------------------------------------------------
 
+    def styles(self) -> dict[int, bytes]:
+        """istd → the paragraph properties of that style, its base styles' first (STSH)."""
+        fc, lcb = self.fib.part(_Fib.STSHF)
+        stsh = _slice(self.table, fc, lcb)
+        if len(stsh) < 6:
+            return {}
+        cb_stshi = struct.unpack_from("<H", stsh, 0)[0]
+        if 2 + cb_stshi > len(stsh) or cb_stshi < 4:
+            return {}
+        count, base_size = struct.unpack_from("<HH", stsh, 2)
+        own: dict[int, tuple[int, bytes]] = {}  # istd → (istdBase, grpprl)
+        pos = 2 + cb_stshi
+        for istd in range(count):
+            if pos + 2 > len(stsh):
+                break
+            cb = struct.unpack_from("<H", stsh, pos)[0]
+            std = stsh[pos + 2 : pos + 2 + cb]
+            pos += 2 + cb
+            if len(std) < max(base_size, 10) + 2:
+                continue
+            kind, base = std[2] & 0x0F, (std[2] | std[3] << 8) >> 4
+            if kind != 1:  # only paragraph styles carry paragraph properties
+                continue
+            at = base_size
+            cch = struct.unpack_from("<H", std, at)[0]
+            at += 2 + 2 * cch + 2  # the name and its terminating zero
+            if at + 2 > len(std):
+                continue
+            cb_upx = struct.unpack_from("<H", std, at)[0]
+            upx = std[at + 2 : at + 2 + cb_upx]
+            own[istd] = (base, upx[2:])  # after the UPX's istd
+        resolved: dict[int, bytes] = {}
+        for istd in own:
+            chain, cur = [], istd
+            while cur in own and len(chain) < 10:  # basedOn chains are short; a cycle stops here
+                chain.append(own[cur][1])
+                cur = own[cur][0]
+            resolved[istd] = b"".join(reversed(chain))
+        return resolved
+
     def papx_index(self) -> tuple[list[int], list[bytes]]:
-        """FC boundaries of the paragraph runs and the grpprl of each run (from the FKPs)."""
+        """FC boundaries of the paragraph runs and the properties of each run (from the
+        FKPs): its style's, then its own."""
+        styles = self.styles()
         fc, lcb = self.fib.part(_Fib.PLCF_BTE_PAPX)
         plc = _slice(self.table, fc, lcb)
         count = (len(plc) - 4) // 8 if len(plc) >= 12 else 0
@@ -518,7 +560,8 @@ class _Document:
                     else:
                         cb = page[offset + 1] if offset + 1 < 511 else 0
                         body = page[offset + 2 : offset + 2 + 2 * cb]
-                    grpprl = body[2:]  # after istd
+                    istd = body[0] | body[1] << 8 if len(body) >= 2 else 0
+                    grpprl = styles.get(istd, b"") + body[2:]
                 starts.append(fcs[k])
                 grpprls.append(grpprl)
                 if k == runs - 1:
