@@ -218,3 +218,12 @@ def test_batch_reads_doc_and_wps_files(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "a.yaml").exists() and (tmp_path / "out" / "b.yaml").exists()
     errors = (tmp_path / "out" / "_errors.jsonl").read_text("utf-8")
     assert '"c.doc"' in errors and CONVERT in errors
+
+
+def test_tracked_deletions_are_not_read() -> None:
+    """revisions.doc: a .docx with a tracked deletion (8000), an insertion (1万) and hidden
+    text, saved as .doc by LibreOffice. The deleted run (sprmCFRMarkDel) is left out, as the
+    DOCX reader leaves w:del out (LibreOffice's own text export shows both: 80001万件);
+    hidden text is kept, as in DOCX."""
+    assert text_of(fixture("revisions.doc")).splitlines() == [
+        "一、总体要求", "到2025年，全市发明专利拥有量达到1万件。", "二、重点任务（隐藏的批注文字）"]

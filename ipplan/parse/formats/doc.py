@@ -10,7 +10,8 @@ stored either as UTF-16LE or "compressed", one byte per character (cp1252; a Chi
 document's ASCII runs are often stored so). Only the main document (the first ccpText
 characters) is read: no headers, footers, footnotes, comments or text boxes, as in DOCX.
 
-Paragraph properties come from the PAPX FKPs (PlcBtePapx): whether a paragraph is in a
+Text deleted with change tracking on (sprmCFRMarkDel in the CHPX FKPs) is not read, as
+the DOCX reader skips w:del. Paragraph properties come from the PAPX FKPs (PlcBtePapx): whether a paragraph is in a
 table (sprmPFInTable, sprmPItap), which cell mark ends a row (sprmPFTtp), the row's cell
 boundaries and merges (sprmTDefTable, sprmTVertMerge), and the list it belongs to
 (sprmPIlfo, sprmPIlvl), on top of its paragraph style's properties (the style sheet, STSH,
@@ -89,6 +90,7 @@ SPRM_P_ILFO = 0x460B
 SPRM_T_DEF_TABLE = 0xD608
 SPRM_T_VERT_MERGE = 0xD62B
 SPRM_P_CHG_TABS = 0xC615
+SPRM_C_DELETED = 0x0800  # sprmCFRMarkDel: text deleted with change tracking on
 #: Operand size by spra (the top three bits of a sprm); 6 is variable.
 _SPRA_SIZE = (1, 1, 2, 4, 2, 2, 0, 3)
 
@@ -157,7 +159,7 @@ class _Fib:
     """The parts of the File Information Block this reader needs."""
 
     # indexes of (fc, lcb) pairs in FibRgFcLcb97
-    STSHF, PLCF_BTE_PAPX, CLX, PLF_LST, PLF_LFO = 1, 13, 33, 73, 74
+    STSHF, PLCF_BTE_CHPX, PLCF_BTE_PAPX, CLX, PLF_LST, PLF_LFO = 1, 12, 13, 33, 73, 74
 
     def __init__(self, word: bytes, name: str) -> None:
         if len(word) < 154:
@@ -488,6 +490,35 @@ class _Document:
             have = end
         return "".join(parts), used
 
+    # --- character properties ----------------------------------------------------------
+
+    def deleted(self) -> list[tuple[int, int]]:
+        """FC ranges of text deleted with change tracking on (sprmCFRMarkDel in the CHPX
+        FKPs): not read, as the DOCX reader skips w:del."""
+        fc, lcb = self.fib.part(_Fib.PLCF_BTE_CHPX)
+        plc = _slice(self.table, fc, lcb)
+        count = (len(plc) - 4) // 8 if len(plc) >= 12 else 0
+        out: list[tuple[int, int]] = []
+        seen: set[int] = set()
+        for i in range(count):
+            pn = struct.unpack_from("<I", plc, 4 * (count + 1) + 4 * i)[0] & 0x3FFFFF
+            if pn in seen or (pn + 1) * 512 > len(self.word):
+                continue
+            seen.add(pn)
+            page = self.word[pn * 512 : pn * 512 + 512]
+            runs = page[511]
+            if 4 * (runs + 1) + runs > 511:
+                continue
+            fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
+            for k in range(runs):
+                offset = page[4 * (runs + 1) + k] * 2
+                if not offset:
+                    continue
+                grpprl = page[offset + 1 : offset + 1 + page[offset]]
+                if any(sprm == SPRM_C_DELETED and op[0] == 1 for sprm, op in _sprms(grpprl)):
+                    out.append((fcs[k], fcs[k + 1]))
+        return sorted(out)
+
     # --- paragraph properties ----------------------------------------------------------
 
     def styles(self) -> dict[int, bytes]:
@@ -577,6 +608,8 @@ class _Document:
         starts, grpprls = self.papx_index()
         lists = _Lists(self.table, self.fib)
         piece_starts = [p[0] for p in pieces]
+        gone = _cp_ranges(self.deleted(), pieces)  # deleted text (tracked changes), by CP
+        g = 0
         cache: dict[tuple[int, int], _Para] = {}
 
         def props(cp: int) -> _Para:
@@ -619,7 +652,9 @@ class _Document:
                         drop -= 1
                 continue
             if ch not in (PARA_END, CELL_END, SECTION_END):
-                if not drop:
+                while g < len(gone) and gone[g][1] <= here:
+                    g += 1
+                if not drop and not (g < len(gone) and gone[g][0] <= here):
                     para.append(ch)
                 continue
             # a paragraph mark: what kind of paragraph did it end?
@@ -669,6 +704,22 @@ class _Document:
             return
         self.tables += 1
         lines.extend(render_table(_spans(rows), self.notices, f"table {self.tables}"))
+
+
+def _cp_ranges(fc_ranges: list[tuple[int, int]], pieces: list[tuple[int, int, int, bool, bytes]]) -> list[tuple[int, int]]:
+    """FC ranges (byte offsets in WordDocument) as the CP ranges of the pieces that hold them."""
+    out = []
+    for start, end, fc, compressed, _ in pieces:
+        width = 1 if compressed else 2
+        lo = bisect.bisect_right(fc_ranges, (fc, 1 << 62)) - 1
+        for a, b in fc_ranges[max(lo, 0) :]:
+            if a >= fc + (end - start) * width:
+                break
+            first = max(start, start + (a - fc + width - 1) // width)
+            last = min(end, start + (b - fc + width - 1) // width)
+            if last > first:
+                out.append((first, last))
+    return sorted(out)
 
 
 @dataclass(frozen=True)
