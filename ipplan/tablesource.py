@@ -225,7 +225,8 @@ def _csv_rows(path: Path, spec: TableSpec, max_bytes: int) -> Iterator[Row]:
 
     csv.field_size_limit(max(max_bytes, 1 << 20))
     encoding = _csv_encoding(path)
-    with path.open("r", encoding=encoding, newline="", errors="strict") as fh:
+    # A byte the codec cannot read is one U+FFFD in its row (notice N002), not the end of the table.
+    with path.open("r", encoding=encoding, newline="", errors="replace") as fh:
         reader = csv.reader(fh)
         try:
             header = next(reader)
@@ -240,9 +241,10 @@ def _csv_rows(path: Path, spec: TableSpec, max_bytes: int) -> Iterator[Row]:
                 values = next(reader)
             except StopIteration:
                 break
-            except (csv.Error, UnicodeDecodeError) as exc:
-                raise IpplanError(f"CSV row {number + 1}: {str(exc)[:80]} (the rows before it were read)",
-                                  str(path)) from None
+            except csv.Error as exc:  # (a NUL byte, say): that row fails, the reader goes on
+                number += 1
+                yield Row(number, None, error=f"row {number}: not a CSV row: {str(exc)[:80]}")
+                continue
             if not any(v.strip() for v in values):
                 continue
             number += 1

@@ -114,3 +114,29 @@ def test_an_ofd_is_sniffed_by_content_and_batch_picks_it_up(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["batch", str(src), "-o", str(tmp_path / "out"), "-j", "1"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "notice.yaml").exists() and (tmp_path / "out" / "misnamed.zip.yaml").exists()
+
+
+def test_damaged_pages_give_text_or_a_one_line_error() -> None:
+    """200 copies of a sample's OFD with bytes of its XML parts overwritten: each reads as
+    text or is a one-line ReadError."""
+    import random
+
+    bs = fx.blocks(next(p for p in SAMPLE_TEXTS if p.stem == "linyi-2023").read_text("utf-8"))
+    src = zipfile.ZipFile(io.BytesIO(ofd_file([b.text for b in bs if b.kind == "p"])))
+    parts = {n: src.read(n) for n in src.namelist()}
+    rng = random.Random(23)
+    for _ in range(200):
+        damaged = dict(parts)
+        name = rng.choice(sorted(parts))
+        data = bytearray(damaged[name])
+        for _ in range(rng.choice([1, 8])):
+            data[rng.randrange(len(data))] = rng.choice(b'<>/"= 0123456789.-g\x00\xff')
+        damaged[name] = bytes(data)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            for n, d in damaged.items():
+                zf.writestr(n, d)
+        try:
+            text_of(buf.getvalue())
+        except ReadError as exc:
+            assert "\n" not in exc.message

@@ -263,3 +263,15 @@ def test_ids_whose_names_clash_keep_a_hash_of_their_id(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out2").glob("*.yaml")) == ["a_b.yaml", "row-2.yaml"]
     result = CliRunner().invoke(main, ["batch", str(TABLE), "-o", str(tmp_path / "o"), "--glob", "*.txt"])
     assert result.exit_code == 2 and "--glob is for a folder" in result.stderr
+
+
+def test_a_damaged_csv_row_fails_alone(tmp_path: Path) -> None:
+    table = as_csv(tmp_path / "docs.csv", records()[:3], "utf-8")
+    data = table.read_bytes()
+    lines = data.split(b"\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith(b"page-3"))
+    lines[at] = lines[at].replace("工作目标".encode(), b"\x00\xff")  # a NUL and a byte that is not UTF-8
+    table.write_bytes(b"\n".join(lines))
+    summary = run_batch(table, tmp_path / "out", jobs=1)
+    assert summary.parsed == 2 and summary.failed == 1
+    assert summary.failures[0][0] == "page-3" and summary.failures[0][1].startswith("row 3: ")

@@ -162,7 +162,7 @@ def _xml(zf: zipfile.ZipFile, member: str, name: str, what: str = "Word document
     try:
         root = etree.fromstring(blob, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise ReadError(f"damaged {what}: {member}: {exc}", name) from None
+        raise ReadError(f"damaged {what}: {member}: {' '.join(str(exc).split())}", name) from None  # one line
     for fallback in root.iter(f"{{{MC_NS}}}Fallback"):  # alternate content is read once (Choice)
         fallback.clear()
     return root
