@@ -61,7 +61,8 @@ WORD97_NFIB = 0x0069  # Word 97 and later write 0x00C1 or more; Word 6/95 0x0065
 
 #: OLE files that are not Word documents: (stream that marks it, what it is).
 OTHER_OLE: tuple[tuple[str, str], ...] = (
-    ("EncryptionInfo", "an encrypted (password-protected) Office document; save an unprotected copy"),
+    ("EncryptionInfo", "an encrypted (password-protected) Office document; save an unprotected copy, or "
+                       + CONVERT.replace("convert it", "convert that")),
     ("Workbook", "an Excel workbook (.xls), not a text document"),
     ("Book", "an Excel workbook (.xls), not a text document"),
     ("PowerPoint Document", "a PowerPoint file (.ppt), not a text document"),
