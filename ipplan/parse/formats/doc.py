@@ -84,8 +84,6 @@ NFC_FORMATS: dict[int, str] = {
 SPRM_P_IN_TABLE = 0x2416
 SPRM_P_TTP = 0x2417
 SPRM_P_ITAP = 0x6649
-SPRM_P_INNER_CELL = 0x244B
-SPRM_P_INNER_TTP = 0x244C
 SPRM_P_ILVL = 0x260A
 SPRM_P_ILFO = 0x460B
 SPRM_T_DEF_TABLE = 0xD608
@@ -233,8 +231,6 @@ class _Para:
     in_table: bool = False
     ttp: bool = False
     depth: int = 0
-    inner_cell: bool = False
-    inner_ttp: bool = False
     ilfo: int = 0
     ilvl: int = 0
     cells: list[tuple[int, int, int]] | None = None  # row end: (left, right, vertical merge) per cell
@@ -250,10 +246,6 @@ def _para_props(grpprl: bytes) -> _Para:
             p.ttp = op[0] != 0
         elif sprm == SPRM_P_ITAP and len(op) == 4:
             p.depth = max(0, min(struct.unpack("<i", op)[0], 64))
-        elif sprm == SPRM_P_INNER_CELL:
-            p.inner_cell = op[0] != 0
-        elif sprm == SPRM_P_INNER_TTP:
-            p.inner_ttp = op[0] != 0
         elif sprm == SPRM_P_ILFO and len(op) == 2:
             p.ilfo = struct.unpack("<h", op)[0]
         elif sprm == SPRM_P_ILVL:
@@ -626,13 +618,13 @@ class _Document:
             return cache[key]
 
         lines: list[str] = []
-        rows: list[list[Cell]] = []
+        rows: list[_Row] = []  # the open table's finished rows
         row: list[str] = []  # the open row's finished cells
         cell: list[str] = []  # the open cell's paragraphs
         para: list[str] = []
         fields: list[bool] = []  # per open field: True while in its code (before the separator)
         drop = 0  # open fields still in their code part
-        table_depth = 0
+        in_table = False
         cp = 0
         for ch in text:
             here = cp
@@ -663,24 +655,24 @@ class _Document:
             paragraph = self.paragraph(para, p, lists)
             para = []
             if p.in_table or p.depth >= 1 or ch == CELL_END:
-                table_depth = 1
+                in_table = True
                 if ch == CELL_END and p.ttp and p.depth <= 1:  # the row-end mark
-                    rows.append(self.row(row, p.cells))
+                    rows.append(_Row(row, p.cells))
                     row = []
                     continue
-                cell.append(paragraph)
+                cell.append(paragraph)  # (a nested table's paragraphs join their outer cell)
                 if ch == CELL_END and p.depth <= 1:  # the end of an outer cell
                     row.append(join_cell_paragraphs(c.replace("\n", " ") for c in cell))
                     cell = []
                 continue
-            if table_depth:
+            if in_table:
                 self.flush(rows, row, cell, lines)
-                rows, row, cell, table_depth = [], [], [], 0
+                rows, row, cell, in_table = [], [], [], False
             lines.extend(line for line in paragraph.split("\n") if line.strip())
-        if para:
-            lines.extend(line for line in "".join(para).split("\n") if line.strip())
-        if table_depth:
+        if in_table:
             self.flush(rows, row, cell, lines)
+        if para:  # text after the last paragraph mark (a damaged file)
+            lines.extend(line for line in self.paragraph(para, _Para(), lists).split("\n") if line.strip())
         return lines
 
     def paragraph(self, chars: list[str], p: _Para, lists: _Lists) -> str:
@@ -691,16 +683,12 @@ class _Document:
             text = label + (" " if _SPACED.search(label) else "") + text.lstrip()
         return text
 
-    def row(self, cells: list[str], bounds: list[tuple[int, int, int]] | None) -> list[Cell]:
-        """A finished row; its cell boundaries are resolved into spans when the table ends."""
-        return [Cell(text) for text in cells] + ([_Bounds(bounds)] if bounds else [])  # type: ignore[list-item]
-
-    def flush(self, rows: list[list[Cell]], row: list[str], cell: list[str], lines: list[str]) -> None:
+    def flush(self, rows: list[_Row], row: list[str], cell: list[str], lines: list[str]) -> None:
         """Lay out a finished table (a row left open by a damaged file is kept as it is)."""
         if cell:
             row.append(join_cell_paragraphs(cell))
         if row:
-            rows.append([Cell(text) for text in row])
+            rows.append(_Row(row, None))
         if not rows:
             return
         self.tables += 1
@@ -724,34 +712,29 @@ def _cp_ranges(fc_ranges: list[tuple[int, int]], pieces: list[tuple[int, int, in
 
 
 @dataclass(frozen=True)
-class _Bounds:
-    """A row's cell boundaries and vertical merges (sprmTDefTable), carried to _spans."""
+class _Row:
+    """A finished row: its cells' texts and, from its row-end mark (sprmTDefTable), each
+    cell's (left, right, vertical merge)."""
 
-    cells: list[tuple[int, int, int]]
+    cells: list[str]
+    bounds: list[tuple[int, int, int]] | None
 
 
-def _spans(rows: list[list]) -> list[list[Cell]]:
+def _spans(rows: list[_Row]) -> list[list[Cell]]:
     """Cells with their column spans on the table's grid (every cell boundary of every
     row, snapped to GRID_SNAP twips) and vertical merges as continued cells."""
-    bounds = [r[-1].cells if r and isinstance(r[-1], _Bounds) else None for r in rows]
-    rows = [r[:-1] if r and isinstance(r[-1], _Bounds) else r for r in rows]
-    grid: list[int] = []
-    for b in bounds:
-        for left, right, _ in b or ():
-            for x in (left, right):
-                k = bisect.bisect_left(grid, x - GRID_SNAP)
-                if not (k < len(grid) and abs(grid[k] - x) <= GRID_SNAP):
-                    grid.insert(k, x)
+    grid: list[int] = []  # the first boundary of each cluster (boundaries are 16-bit: at most 65,536)
+    for x in sorted({x for r in rows for left, right, _ in r.bounds or () for x in (left, right)}):
+        if not grid or x - grid[-1] > GRID_SNAP:
+            grid.append(x)
     out: list[list[Cell]] = []
-    for cells, b in zip(rows, bounds):
-        if not b or len(b) != len(cells):
-            out.append(list(cells))
+    for r in rows:
+        if not r.bounds or len(r.bounds) != len(r.cells):  # no (usable) boundaries: one column per cell
+            out.append([Cell(text) for text in r.cells])
             continue
         row = []
-        for c, (left, right, vert) in zip(cells, b):
-            lo = bisect.bisect_left(grid, left - GRID_SNAP)
-            hi = bisect.bisect_left(grid, right - GRID_SNAP)
-            span = max(1, min(hi - lo, MAX_COLSPAN))
-            row.append(Cell(None if vert == 1 else c.text, 1, span))
+        for text, (left, right, vert) in zip(r.cells, r.bounds):
+            lo, hi = bisect.bisect_right(grid, left), bisect.bisect_right(grid, right)
+            row.append(Cell(None if vert == 1 else text, 1, max(1, min(hi - lo, MAX_COLSPAN))))
         out.append(row)
     return out
