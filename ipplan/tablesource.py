@@ -190,7 +190,9 @@ def _jsonl_rows(path: Path, spec: TableSpec, max_bytes: int) -> Iterator[Row]:
                 continue
             number += 1
             if not line.endswith(b"\n") and len(line) > max_bytes * 2:
-                fh.readline()  # rest of an over-long line
+                rest = line
+                while rest and not rest.endswith(b"\n"):  # skip the rest of the line, a megabyte at a time
+                    rest = fh.readline(1 << 20)
                 yield Row(number, None, error=f"row {number}: the record is over {2 * max_bytes:,} bytes; not read")
                 continue
             try:

@@ -275,3 +275,12 @@ def test_a_damaged_csv_row_fails_alone(tmp_path: Path) -> None:
     summary = run_batch(table, tmp_path / "out", jobs=1)
     assert summary.parsed == 2 and summary.failed == 1
     assert summary.failures[0][0] == "page-3" and summary.failures[0][1].startswith("row 3: ")
+
+
+def test_an_over_long_record_fails_alone(tmp_path: Path) -> None:
+    table = tmp_path / "t.jsonl"
+    big = json.dumps({"id": "big", "text": "一、总体要求\n" + "知" * 400_000}, ensure_ascii=False)
+    table.write_text(big + "\n" + json.dumps(records()[1], ensure_ascii=False) + "\n", "utf-8")
+    summary = run_batch(table, tmp_path / "out", jobs=1, max_bytes=100_000)
+    assert (summary.parsed, summary.failed) == (1, 1)
+    assert summary.failures[0][1] == "row 1: the record is over 200,000 bytes; not read"
