@@ -140,3 +140,13 @@ def test_damaged_pages_give_text_or_a_one_line_error() -> None:
             text_of(buf.getvalue())
         except ReadError as exc:
             assert "\n" not in exc.message
+
+
+def test_a_text_objects_ctm_is_applied() -> None:
+    """Writers that work in points scale their objects with a CTM (1 pt = 0.3528 mm): such
+    a line, placed between two lines in millimetres, is read in its place and its
+    characters at their size (DeltaX 16 pt = 5.6 mm, one character apart)."""
+    pt = ('<ofd:TextObject ID="7" Boundary="28 58 160 8" Size="16" CTM="0.3528 0 0 0.3528 0 0">'
+          '<ofd:TextCode X="0" Y="14" DeltaX="g 5 16">（一）加强保护</ofd:TextCode></ofd:TextObject>')
+    body = obj(28, 70, "二、重点任务") + pt + obj(28, 50, "一、总体要求")
+    assert text_of(package([body])).splitlines() == ["一、总体要求", "（一）加强保护", "二、重点任务"]

@@ -10,9 +10,9 @@ character and whose DeltaX (with "g N d" for N gaps of d) the next ones. Every c
 is placed so, and the page is then read as the PDF reader reads one: characters grouped
 into lines by baseline, top to bottom, left to right; page numbers and running lines in
 the margins dropped; a line continues the paragraph above unless it starts with an
-outline marker, is indented, or the line above stops short. Template pages (TemplatePage,
-often a letterhead or a running footer), annotations and signatures are not read; a CTM
-on a text object is not applied.
+outline marker, is indented, or the line above stops short. A text object's CTM (its
+coordinates in points, say) is applied. Template pages (TemplatePage, often a letterhead
+or a running footer), annotations and signatures are not read.
 
 Parts are read with the DOCX reader's checks (size and inflate ratio before inflating,
 no entities, no DTD, no network; libxml2's depth limit); at most pdf.MAX_PAGE_CHARS
@@ -148,6 +148,11 @@ def _page_chars(page, box: tuple[float, float, float, float], limit: int, index:
     for obj in page.iter(_q("TextObject")):
         bound = _box(obj.get("Boundary")) or (0.0, 0.0, 0.0, 0.0)
         size = (_numbers(obj.get("Size"), 1) or [3.5])[0] or 3.5
+        # CTM "a b c d e f" maps the object's space (X, Y, DeltaX, Size) into the Boundary's.
+        ctm = _numbers(obj.get("CTM"), 6)
+        a, b, c, d, e, f = ctm if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        height_scale = abs(d) or abs(b) or 1.0
+        em = size * height_scale
         x, y = 0.0, size
         for code in obj.iter(_q("TextCode")):
             text = "".join(code.itertext())
@@ -163,8 +168,10 @@ def _page_chars(page, box: tuple[float, float, float, float], limit: int, index:
             for i, ch in enumerate(text[: limit - len(chars)]):
                 width = dx[i] if i < len(dx) else (size if ord(ch) > 0x2E7F else size / 2)
                 if ch == " " or not ch.isspace():
-                    base_y, left = height - (bound[1] + y), bound[0] + x  # y up, as in PDF
-                    chars.append((base_y, left, left + width, base_y + 0.8 * size, base_y - 0.2 * size, ch, False))
+                    left = bound[0] + a * x + c * y + e
+                    base_y = height - (bound[1] + b * x + d * y + f)  # y up, as in PDF
+                    right = left + abs(a * width) if a else left + em
+                    chars.append((base_y, left, right, base_y + 0.8 * em, base_y - 0.2 * em, ch, False))
                 x += width
                 y += dy[i] if i < len(dy) else 0.0
     if count > limit:
