@@ -4,6 +4,10 @@ characters, a "- N -" page number in the bottom margin; each line one TextObject
 TextCode placed by X/Y and DeltaX (runs of equal gaps written "g N d", as writers do), and
 the first line of each page drawn one TextObject per character. Objects are written
 bottom-up (the reader must order them by position, not by the XML).
+
+``glyphs=True`` writes every character as its own TextObject in nested PageBlocks, in
+a scaled object space (CTM="0.05 0 0 0.05 0 0", Size and Y in twentieths of a millimetre)
+with a CGTransform naming its glyph, as a real converter's OFD of a news page does.
 """
 
 from __future__ import annotations
@@ -66,7 +70,17 @@ def _object(oid: int, x: float, y: float, text: str) -> str:
             "</ofd:TextCode></ofd:TextObject>")
 
 
-def ofd_file(paragraphs: list[str], *, page_numbers: bool = True) -> bytes:
+def _glyph(oid: int, x: float, y: float, ch: str) -> str:
+    """One character drawn alone in a scaled object space (see the module doc)."""
+    scale = 0.05
+    return (f'<ofd:TextObject ID="{oid}" Boundary="{x:.4f} {y:.4f} {_w(ch):.4f} {SIZE:.4f}" Size="{SIZE / scale:g}" '
+            f'CTM="{scale:g} 0 0 {scale:g} 0 0" Fill="true" Font="8"><ofd:FillColor Value="0 0 0" Alpha="255"/>'
+            f'<ofd:CGTransform GlyphCount="1" CodeCount="1" CodePosition="0"><ofd:Glyphs>{ord(ch) % 997}</ofd:Glyphs>'
+            f'</ofd:CGTransform><ofd:TextCode X="0" Y="{SIZE * 0.86 / scale:.4f}">{escape(ch)}</ofd:TextCode>'
+            "</ofd:TextObject>")
+
+
+def ofd_file(paragraphs: list[str], *, page_numbers: bool = True, glyphs: bool = False) -> bytes:
     lines = wrap(paragraphs)
     pages = [lines[i : i + LINES] for i in range(0, len(lines), LINES)] or [[]]
     files = {}
@@ -75,7 +89,13 @@ def ofd_file(paragraphs: list[str], *, page_numbers: bool = True) -> bytes:
         objects = []
         for k, (text, indent) in enumerate(page):
             y = TOP + k * PITCH
-            if k == 0:
+            if glyphs:
+                x = LEFT + indent
+                for ch in text:
+                    objects.append(_glyph(oid, x, y, ch))
+                    oid += 1
+                    x += _w(ch)
+            elif k == 0:
                 x = LEFT + indent
                 for ch in text:
                     objects.append(_object(oid, x, y, ch))
@@ -89,9 +109,14 @@ def ofd_file(paragraphs: list[str], *, page_numbers: bool = True) -> bytes:
             objects.append(_object(oid, WIDTH / 2 - 6, HEIGHT - 20, label))
             oid += 1
         objects.reverse()
+        body = "".join(objects)
+        if glyphs:
+            body = f'<ofd:PageBlock ID="{oid}"><ofd:PageBlock ID="{oid + 1}">{body}</ofd:PageBlock></ofd:PageBlock>'
+            oid += 2
         files[f"Doc_0/Pages/Page_{n}/Content.xml"] = (
-            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{NS}"><ofd:Content>'
-            f'<ofd:Layer ID="{oid}" Type="Body">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>')
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{NS}"><ofd:Area><ofd:PhysicalBox>0 0 '
+            f'{WIDTH:g} {HEIGHT:g}</ofd:PhysicalBox></ofd:Area><ofd:Content>'
+            f'<ofd:Layer ID="{oid}" Type="Body">{body}</ofd:Layer></ofd:Content></ofd:Page>')
         oid += 1
     page_list = "".join(f'<ofd:Page ID="{n + 1}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
     files["OFD.xml"] = (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{NS}" Version="1.0" DocType="OFD">'

@@ -29,13 +29,15 @@ def text_of(data: bytes) -> str:
     return readers.decode(RawDocument(data, "x.ofd")).text
 
 
+@pytest.mark.parametrize("glyphs", [False, True], ids=["lines", "glyphs"])
 @pytest.mark.parametrize("path", SAMPLE_TEXTS, ids=[p.stem for p in SAMPLE_TEXTS])
-def test_sample_as_ofd_gives_the_plan_of_its_paragraphs(path: Path) -> None:
+def test_sample_as_ofd_gives_the_plan_of_its_paragraphs(path: Path, glyphs: bool) -> None:
     """Wrapped lines re-joined, page numbers dropped, objects read by position (the
-    fixture writes each page's objects bottom-up, and its first line one per character).
-    Tables are read as text lines, as in PDF."""
+    fixture writes each page's objects bottom-up, and its first line one per character;
+    or every character alone, scaled by a CTM, in nested PageBlocks). Tables are read as
+    text lines, as in PDF."""
     bs = fx.blocks(path.read_text("utf-8"))
-    got = plan_dict(ipplan.parse_bytes(ofd_file([b.text for b in bs if b.kind == "p"])))
+    got = plan_dict(ipplan.parse_bytes(ofd_file([b.text for b in bs if b.kind == "p"], glyphs=glyphs)))
     assert (got["source"]["format"], got["source"]["encoding"]) == ("ofd", "utf-8")
     want = plan_dict(ipplan.parse_text(fx.plain_text(bs, tables=False)))
     for key in PLAN_KEYS:
