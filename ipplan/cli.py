@@ -171,7 +171,7 @@ def text(file: str, encoding: str | None, plain: bool, max_size: int) -> None:
               help="Stop a document that takes longer (it fails; 0: no limit).")
 @click.option("--max-memory", type=ByteSize(), default="1GB", show_default=True,
               help="Stop a document that needs more memory than this, per worker.")
-@click.option("--text-column", metavar="COL", help="TABLE: the column holding each document [default: text, html].")
+@click.option("--text-column", metavar="COL", help="TABLE: the column holding each document [default: text, html or content].")
 @click.option("--id-column", metavar="COL", help="TABLE: the column naming each output [default: id, else url].")
 @click.option("--table", "sql_table", metavar="NAME", help="SQLite TABLE: the table of documents.")
 @click.option("--query", "sql_query", metavar="SQL", help="SQLite TABLE: a SELECT giving the rows.")
@@ -179,7 +179,7 @@ def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str 
           overwrite: bool, fail_fast: bool, encoding: str | None, max_size: int, timeout: float,
           max_memory: int, text_column: str | None, id_column: str | None, sql_table: str | None,
           sql_query: str | None) -> None:
-    """Convert every document under IN_DIR into OUT_DIR.
+    """Convert every document under IN_DIR (or every row of TABLE) into OUT_DIR.
 
     Outputs are written atomically; a re-run skips inputs whose output is up to date.
     Existing files ipplan did not write are never replaced without --overwrite.
