@@ -225,32 +225,35 @@ def _jsonl_rows(path: Path, spec: TableSpec, max_bytes: int) -> Iterator[Row]:
 def _csv_rows(path: Path, spec: TableSpec, max_bytes: int) -> Iterator[Row]:
     import csv
 
-    csv.field_size_limit(max(max_bytes, 1 << 20))
     encoding = _csv_encoding(path)
-    # A byte the codec cannot read is one U+FFFD in its row (notice N002), not the end of the table.
-    with path.open("r", encoding=encoding, newline="", errors="replace") as fh:
-        reader = csv.reader(fh)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise IpplanError("empty CSV table", str(path)) from None
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise IpplanError(f"not a CSV table: {str(exc)[:80]}", str(path)) from None
-        cols = _columns(header, spec, path.name)
-        number = 0
-        while True:
+    previous = csv.field_size_limit(max(max_bytes, 1 << 20))  # (a document is one field; restored below)
+    try:
+        # A byte the codec cannot read is one U+FFFD in its row (notice N002), not the end of the table.
+        with path.open("r", encoding=encoding, newline="", errors="replace") as fh:
+            reader = csv.reader(fh)
             try:
-                values = next(reader)
+                header = next(reader)
             except StopIteration:
-                break
-            except csv.Error as exc:  # (a NUL byte, say): that row fails, the reader goes on
+                raise IpplanError("empty CSV table", str(path)) from None
+            except (csv.Error, UnicodeDecodeError) as exc:
+                raise IpplanError(f"not a CSV table: {str(exc)[:80]}", str(path)) from None
+            cols = _columns(header, spec, path.name)
+            number = 0
+            while True:
+                try:
+                    values = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:  # (a NUL byte, say): that row fails, the reader goes on
+                    number += 1
+                    yield Row(number, None, error=f"row {number}: not a CSV row: {str(exc)[:80]}")
+                    continue
+                if not any(v.strip() for v in values):
+                    continue
                 number += 1
-                yield Row(number, None, error=f"row {number}: not a CSV row: {str(exc)[:80]}")
-                continue
-            if not any(v.strip() for v in values):
-                continue
-            number += 1
-            yield _row(number, dict(zip(header, values)), *cols, max_bytes, path.name)
+                yield _row(number, dict(zip(header, values)), *cols, max_bytes, path.name)
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _csv_encoding(path: Path) -> str:
