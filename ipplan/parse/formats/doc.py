@@ -2,8 +2,9 @@
 list numbering, tables as pipe rows, as the DOCX reader gives them.
 
 Both are OLE compound files (read with olefile) holding a ``WordDocument`` stream: WPS
-Office writes its .wps text documents in Word's binary format, adding streams of its own
-(``WpsCustomData``, ``KSOProductBuildVer``) that are not needed. The text is found as
+Office writes its .wps text documents in Word's binary format, adding a stream of its own
+(``WpsCustomData``) and its build in the document summary (``KSOProductBuildVer``), neither
+needed here. The text is found as
 [MS-DOC] says: the FIB at the start of WordDocument names the table stream (0Table or
 1Table) and, in it, the piece table (Clx → PlcPcd); each piece is a run of characters
 stored either as UTF-16LE or "compressed", one byte per character (cp1252; a Chinese
@@ -11,8 +12,9 @@ document's ASCII runs are often stored so). Only the main document (the first cc
 characters) is read: no headers, footers, footnotes, comments or text boxes, as in DOCX.
 
 Text deleted with change tracking on (sprmCFRMarkDel in the CHPX FKPs) is not read, as
-the DOCX reader skips w:del. Paragraph properties come from the PAPX FKPs (PlcBtePapx): whether a paragraph is in a
-table (sprmPFInTable, sprmPItap), which cell mark ends a row (sprmPFTtp), the row's cell
+the DOCX reader skips w:del. Paragraph properties come from the PAPX FKPs (PlcBtePapx):
+whether a paragraph is in a table (sprmPFInTable, sprmPItap; a nested table's paragraphs
+join their outer cell), which cell mark ends a row (sprmPFTtp), the row's cell
 boundaries and merges (sprmTDefTable, sprmTVertMerge), and the list it belongs to
 (sprmPIlfo, sprmPIlvl), on top of its paragraph style's properties (the style sheet, STSH,
 with its basedOn chain: Word keeps heading numbering there). Lists (PlfLst, PlfLfo) give
@@ -55,7 +57,7 @@ MAX_STREAM_BYTES = 64 * 1024 * 1024
 MAX_FIELD_DEPTH = 64
 #: Cell boundaries (in twips) closer than this are one grid line.
 GRID_SNAP = 20
-#: Word's identifier of a Word 97+ document, the first nFib it writes, and the stream names.
+#: Word's signature at the start of WordDocument, and the least nFib of a Word 97+ file.
 W_IDENT = 0xA5EC
 WORD97_NFIB = 0x0069  # Word 97 and later write 0x00C1 or more; Word 6/95 0x0065-0x0068
 
@@ -169,7 +171,7 @@ class _Fib:
         if nfib < WORD97_NFIB:
             raise ReadError(f"a Word 6/95 document (an older binary format, not read); {CONVERT}", name)
         flags = struct.unpack_from("<H", word, 0x0A)[0]
-        if flags & 0x0100 or flags & 0x8000:
+        if flags & 0x0100:  # fEncrypted (fObfuscated, 0x8000, means something only with it)
             raise ReadError("an encrypted (password-protected) Word file; save an unprotected copy, or "
                             + CONVERT.replace("convert it", "convert that"), name)
         self.which_table = bool(flags & 0x0200)
