@@ -58,6 +58,17 @@ def _fail_on(exc: Exception, file: str) -> None:
     _fail(str(exc))
 
 
+def _check_encoding(encoding: str | None) -> None:
+    """An unknown --encoding is a usage error, before anything is read."""
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            _fail(f"--encoding: unknown encoding {encoding!r} (e.g. gb18030, big5, utf-16)", 2)
+
+
 def _output(text: str, out: str | None) -> None:
     if out is None or out == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -90,13 +101,7 @@ def parse(file: str, out: str | None, fmt: str, encoding: str | None, max_size: 
     from ipplan import api, emit
     from ipplan.errors import IpplanError
 
-    if encoding is not None:
-        import codecs
-
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            _fail(f"--encoding: unknown encoding {encoding!r} (e.g. gb18030, big5, utf-16)", 2)
+    _check_encoding(encoding)
     if out is not None and out != "-":
         _check_folder(out)  # before the parse: a mistyped -o fails at once
     try:
@@ -137,6 +142,8 @@ def text(file: str, encoding: str | None, plain: bool, max_size: int) -> None:
     from ipplan import api
     from ipplan.errors import IpplanError
 
+    _check_encoding(encoding)
+
     try:
         lines = api.text_file(file, encoding=encoding, max_bytes=max_size)
     except IpplanError as exc:
@@ -147,7 +154,7 @@ def text(file: str, encoding: str | None, plain: bool, max_size: int) -> None:
 
 
 @main.command()
-@click.argument("in_dir", metavar="IN_DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("in_dir", metavar="IN_DIR|TABLE", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", metavar="OUT_DIR", required=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder for the plans (mirrors IN_DIR).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["yaml", "json", "jsonl"]), default="yaml", show_default=True,
@@ -158,14 +165,21 @@ def text(file: str, encoding: str | None, plain: bool, max_size: int) -> None:
 @click.option("--overwrite", is_flag=True,
               help="Replace existing files in OUT_DIR that ipplan did not write (e.g. curated plans).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
+@click.option("--encoding", metavar="ENC", help="Decode text and HTML inputs with ENC instead of detecting it.")
 @_max_size
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True, metavar="SECONDS",
               help="Stop a document that takes longer (it fails; 0: no limit).")
 @click.option("--max-memory", type=ByteSize(), default="1GB", show_default=True,
               help="Stop a document that needs more memory than this, per worker.")
+@click.option("--text-column", metavar="COL", help="TABLE: the column holding each document [default: text, html or content].")
+@click.option("--id-column", metavar="COL", help="TABLE: the column naming each output [default: id, else url].")
+@click.option("--table", "sql_table", metavar="NAME", help="SQLite TABLE: the table of documents.")
+@click.option("--query", "sql_query", metavar="SQL", help="SQLite TABLE: a SELECT giving the rows.")
 def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str | None, force: bool,
-          overwrite: bool, fail_fast: bool, max_size: int, timeout: float, max_memory: int) -> None:
-    """Convert every document under IN_DIR into OUT_DIR.
+          overwrite: bool, fail_fast: bool, encoding: str | None, max_size: int, timeout: float,
+          max_memory: int, text_column: str | None, id_column: str | None, sql_table: str | None,
+          sql_query: str | None) -> None:
+    """Convert every document under IN_DIR (or every row of TABLE) into OUT_DIR.
 
     Outputs are written atomically; a re-run skips inputs whose output is up to date.
     Existing files ipplan did not write are never replaced without --overwrite.
@@ -173,11 +187,26 @@ def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str 
     them, or whose worker dies, fails alone. Failures go to OUT_DIR/_errors.jsonl.
     Exit code 0 when all parsed, 1 when some failed or OUT_DIR could not be written,
     130/143/129 when stopped by SIGINT (Ctrl-C)/SIGTERM/SIGHUP.
+
+    TABLE (a .jsonl, .csv or SQLite file) holds one document per row: each row's plan is
+    OUT_DIR/<id>.yaml, its metadata columns (title, date, 文号, url) in source.record.
     """
     from ipplan.batch import run_batch
     from ipplan.errors import IpplanError
     from ipplan.progress import make_reporter
 
+    _check_encoding(encoding)
+    spec = None
+    if in_dir.is_file():
+        from ipplan.tablesource import TableSpec, is_table
+
+        if not is_table(in_dir):
+            _fail(f"{in_dir}: not a folder or a table of documents (.jsonl, .csv, .sqlite)", 2)
+        if pattern:
+            _fail("--glob is for a folder, not a TABLE (choose rows with --query)", 2)
+        spec = TableSpec(text_column, id_column, sql_table, sql_query)
+    elif text_column or id_column or sql_table or sql_query:
+        _fail("--text-column, --id-column, --table and --query are for a TABLE input, not a folder", 2)
     reporter = make_reporter(sys.stderr)
 
     def update(res, summary) -> None:  # type: ignore[no-untyped-def]
@@ -189,10 +218,10 @@ def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str 
     try:
         summary = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, pattern=pattern, force=force, overwrite=overwrite,
                             fail_fast=fail_fast, max_bytes=max_size, timeout=timeout or None, max_memory=max_memory,
-                            on_start=reporter.start, on_result=update)
+                            encoding=encoding, table=spec, on_start=reporter.start, on_result=update)
     except IpplanError as exc:
         reporter.abort()
-        _fail(str(exc))
+        _fail(str(exc), exc.exit_code)
     try:
         reporter.finish(summary, out_dir)
     except OSError:  # stderr closed or full: the exit code still tells
