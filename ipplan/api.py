@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from ipplan.errors import PlanValidationError
 from ipplan.parse import clean, header, indicators, misses, normalize, outline, readers, repair, tables, targets, units
-from ipplan.parse.types import DecodedDocument, Node, NormalizedText, RawDocument
+from ipplan.parse.types import DecodedDocument, Node, NormalizedText, RawDocument, TargetRef, UnitRef
 from ipplan.parse.vocab.notices import NoticeRef, from_warning
 from ipplan.schema import Plan
 
@@ -94,8 +94,8 @@ def build_plan(doc: DecodedDocument) -> Plan:
         raise PlanValidationError(f"parsed plan does not validate: {where}: {first['msg']}", doc.path) from exc
 
 
-def _plausible_years(period: tuple[int, int] | None, found: list[targets.TargetRef], issue_date: str | None,
-                     notices: list[NoticeRef]) -> tuple[list[targets.TargetRef], str | None]:
+def _plausible_years(period: tuple[int, int] | None, found: list[TargetRef], issue_date: str | None,
+                     notices: list[NoticeRef]) -> tuple[list[TargetRef], str | None]:
     """Keep the plan inside `ipplan validate`'s year windows (rule P110), so that ipplan never
     writes a plan its own validator rejects: a table column whose "year" lies far from the plan
     period was no year column (a data row read as the header), so its targets go; a body
@@ -149,7 +149,7 @@ def _num(d: Decimal | None) -> float | None:
     return None if d is None else float(d)
 
 
-def _target(t: targets.TargetRef) -> dict:
+def _target(t: TargetRef) -> dict:
     return {"section": t.section, "indicator": t.indicator, "indicator_id": indicators.canonical_id(t.indicator),
             "value": float(t.value), "value_max": _num(t.value_max), "unit": t.unit or None, "op": t.op,
             "year": t.year, "kind": t.kind, "text": t.text,
@@ -163,7 +163,7 @@ def _table(t: tables.TableRef) -> dict:
             "line": t.line}
 
 
-def _unit(u: units.UnitRef) -> dict:
+def _unit(u: UnitRef) -> dict:
     return {"name": u.name, "aliases": list(u.aliases), "lead": u.lead, "line": u.line}
 
 

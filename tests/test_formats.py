@@ -20,7 +20,6 @@ import yaml
 
 import ipplan
 from tests.helpers import plan_dict
-from ipplan import emit
 from ipplan.errors import ReadError
 from ipplan.parse import readers
 from ipplan.parse.formats import layout

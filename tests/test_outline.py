@@ -6,7 +6,7 @@ import pytest
 
 import ipplan
 from ipplan import emit
-from ipplan.parse.outline import MARKER_RULES, match_marker, split_title
+from ipplan.parse.outline import match_marker, split_title
 from tests.helpers import plan_dict, HALF_TO_FULL, outline_view
 
 
@@ -14,18 +14,7 @@ def outline(text: str, *, with_text: bool = False) -> list[tuple]:
     return outline_view(plan_dict(ipplan.parse_text(text))["sections"], text=with_text)
 
 
-@pytest.mark.parametrize(("rule", "example"), [(r, e) for r in MARKER_RULES for e in r.examples],
-                         ids=lambda v: getattr(v, "code", v))
-def test_marker_examples_match(rule, example: str) -> None:
-    mk = match_marker(example)
-    assert mk is not None and mk.style == rule.style
-
-
-@pytest.mark.parametrize(("rule", "near_miss"), [(r, e) for r in MARKER_RULES for e in r.near_misses],
-                         ids=lambda v: getattr(v, "code", v))
-def test_marker_near_misses_do_not_match(rule, near_miss: str) -> None:
-    mk = match_marker(near_miss)
-    assert mk is None or mk.style != rule.style
+# Each marker rule's examples (style, label, ordinal, title) are checked by tests/test_rule_tables.py.
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,6 @@ from click.testing import CliRunner
 
 from ipplan import api
 from ipplan.cli import main
-from ipplan.parse import readers
 from ipplan.schema import Plan
 from ipplan.views import review as rv
 from ipplan.views.rows import walk

@@ -246,3 +246,9 @@ def test_a_goals_heading_dates_its_sections(heading: str) -> None:
 def test_a_heading_without_a_year_dates_nothing() -> None:
     plan = ipplan.parse_text("一、主要目标\n（一）专利。发明专利授权量达到500件。")
     assert [(t.value, t.year) for t in plan.targets] == [(500, None)]
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: TG07's condition cue ^对 also fires on 对标/对照 (benchmarking), "
+                                       "so the sentence's targets are dropped")
+def test_a_sentence_opening_with_dui_biao_is_no_condition() -> None:
+    assert [t[:2] for t in targets("对标先进地区，建成3个知识产权服务中心。")] == [("知识产权服务中心", 3)]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ipplan.parse import targets as tg
 from ipplan.parse.brackets import matching_open, split_top
-from ipplan.parse.types import Node
+from ipplan.parse.targets import no_target_sentence, quantities
+from ipplan.parse.types import Node, TargetRef
+from ipplan.parse.vocab.measures import may_hold_quantity
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.organs import ORGAN_END
 
@@ -31,22 +32,21 @@ def _excerpt(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
-def missed_targets(paragraphs: list[tuple[int, str, str | None]], found: list[tg.TargetRef]) -> list[NoticeRef]:
+def missed_targets(paragraphs: list[tuple[int, str, str | None]], found: list[TargetRef]) -> list[NoticeRef]:
     """N401 for each sentence with a quantity and a commitment verb whose line gave no
     target from that sentence. ``paragraphs`` are (line, text, section id)."""
-    r = tg.rules()
     by_line: dict[int, list[str]] = {}
     for t in found:
         by_line.setdefault(t.line, []).append(t.text)
     out: list[NoticeRef] = []
     for line, text, _section in paragraphs:
-        if not tg._MAYBE_NUMBER.search(text) or not COMMITMENT.search(text):  # most paragraphs
+        if not may_hold_quantity(text) or not COMMITMENT.search(text):  # most paragraphs
             continue
         taken = by_line.get(line, ())
         for sentence in split_top(text, "。！？!?；;"):
             if not COMMITMENT.search(sentence) or any(t and t in sentence for t in taken):
                 continue
-            if r.condition.search(sentence) or r.background.search(sentence) or not tg._quantities(sentence, r):
+            if no_target_sentence(sentence) or not quantities(sentence):
                 continue
             out.append(NoticeRef("N401", f"line {line}: possible missed target: {_excerpt(sentence)}", line))
             if len(out) >= MAX_PER_KIND:

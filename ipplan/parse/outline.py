@@ -9,36 +9,42 @@ section becomes its children's style, whatever that style is.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import deque
-from typing import NamedTuple
 
 from ipplan.parse.brackets import bracket_depth
 from ipplan.parse.dates import is_bare_date
+from ipplan.parse.rules import RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
-from ipplan.parse.vocab.markers import (ATTACHMENT, ATTACHMENT_INLINE, BOX_START, MARKER, MARKER_ALT, MARKER_RULES,
-                                        RUN_IN_HEADING, STYLE_RANK, Marker, MarkerRule, is_table_row, match_marker)
+from ipplan.parse.vocab.markers import (ATTACHMENT, ATTACHMENT_INLINE, BOX_START, MARKER_RULES, RUN_IN_HEADING,
+                                        STYLE_RANK, Marker, MarkerRule, is_table_row, marker_alt, match_marker)
+from ipplan.parse.vocab.text import CJK
 
-#: Where an item written inline may start: after a sentence end, a colon, a closing
-#: bracket or a space, or anywhere for a bracketed marker ("一、总体要求（一）指导思想").
-# (The leading lookahead lets the scan skip ordinary characters fast: 2× quicker.)
-_INLINE = re.compile(rf"(?=[。；;！？!?：:)）\s(（])(?P<pre>[。；;！？!?：:]\s*|[)）]\s*|\s+|(?=[(（]))(?={MARKER_ALT})",
-                     re.VERBOSE)
+
+@functools.cache
+def _inline() -> re.Pattern[str]:
+    """Where an item written inline may start: after a sentence end, a colon, a closing
+    bracket or a space, or anywhere for a bracketed marker ("一、总体要求（一）指导思想").
+    (The leading lookahead lets the scan skip ordinary characters fast: 2× quicker.)"""
+    return re.compile(rf"(?=[。；;！？!?：:)）\s(（])(?P<pre>[。；;！？!?：:]\s*|[)）]\s*|\s+|(?=[(（]))(?={marker_alt()})",
+                      re.VERBOSE)
+
 _STRONG = set("。；;！？!?")
 
 #: A heading alone on its line is short; longer lines without a 。 are run-in text.
 MAX_ALONE_TITLE = 40
 #: How far into a run-in heading a ：/space may cut the title.
 MAX_CUT = 25
-_TITLE_CUT = re.compile(r"[:：]|(?<![,，、;；.．:：]) ")
+_TITLE_CUT = lazy(r"[:：]|(?<![,，、;；.．:：]) ")
 _TRAILING = "。；;，, .．"
 #: A . or ． ending a sentence (not a decimal point): a heading printed with . for 。.
-_DOT_STOP = re.compile(r"(?<![0-9])[.．](?![0-9])")
+_DOT_STOP = lazy(r"(?<![0-9])[.．](?![0-9])")
 #: Spaces between Chinese characters (总 则).
-_UNSPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_UNSPACE = lazy(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
 #: A run-in heading word is cut off only when a real body follows it.
 MIN_GLUED_BODY = 8
-_PUNCT = re.compile(r"[。，,；;：:]")
+_PUNCT = lazy(r"[。，,；;：:]")
 
 
 def split_title(content: str, style: str = "") -> tuple[str, str]:
@@ -192,7 +198,7 @@ class _Builder:
 def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[int, Marker] | None:
     """Position and marker of the first item written inline in ``text[start:]``."""
     depth, scanned = 0, start  # bracket depth, computed only as far as needed (one-line pastes are long)
-    for m in _INLINE.finditer(text, start):
+    for m in _inline().finditer(text, start):
         pos = m.end("pre")
         mk = match_marker(text, pos)
         if mk is None:
@@ -382,3 +388,17 @@ def _assign_ids(nodes: list[Node], prefix: str, level: int) -> None:
             node.level = lvl
             if node.children:
                 todo.append((node.children, node.id + ".", lvl + 1))
+
+
+def _marker_gives(rule: MarkerRule, text: str) -> dict | None:
+    """A marker rule's value on a line: the marker's style, label and ordinal, and the
+    title and text the rest of the line is cut into."""
+    mk = match_marker(text)
+    if mk is None or mk.code != rule.code:
+        return None
+    title, body = split_title(text[mk.end :], mk.style)
+    return given(style=mk.style, label=mk.label, ordinal=mk.ordinal, title=title, text=body)
+
+
+#: The rule tables of the outline, for tests/test_rule_tables.py.
+RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),)

@@ -27,10 +27,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from typing import NamedTuple
+from dataclasses import dataclass
 
+from ipplan.parse import dates as _dates
 from ipplan.parse.brackets import CLOSE, bracket_depth, depth_mask
+from ipplan.parse.rules import Rule, RuleTable
+from ipplan.parse.vocab.fields import DOC_NO
 from ipplan.parse.vocab.markers import is_table_row, match_marker
+from ipplan.parse.vocab.notices import NoticeRef
+from ipplan.parse.vocab.organs import ORGAN_END
 from ipplan.parse.vocab.text import PAGE_NUMBER, SENTENCE_END
 
 WRAP_MIN_LINES = 5
@@ -59,11 +64,6 @@ def unspace(text: str) -> str:
     """A name without the stray spaces OCR leaves inside Chinese text (市科 技局 → 市科技局):
     for names, indicators and titles, where such a space never belongs."""
     return _LOOSE_GAP.sub("", text) if " " in text else text
-
-
-def repair(lines: list[str]) -> list[str]:
-    """Lines with the "folded"-phase repairs applied (hard wraps, OCR spacing, pinyin, …)."""
-    return run_phase(lines, "folded")[0]
 
 
 def width(text: str) -> int:
@@ -134,10 +134,6 @@ def despace(lines: list[str]) -> list[str]:
 # still there), "folded" ones the folded lines before script conversion, "simplified"
 # ones the converted lines after page chrome is removed.
 
-from ipplan.parse import dates as _dates  # noqa: E402  (leaf module)
-from ipplan.parse.vocab.fields import DOC_NO
-from ipplan.parse.vocab.notices import NoticeRef  # noqa: E402
-from ipplan.parse.vocab.organs import ORGAN_END  # noqa: E402
 
 #: An indent inside a line: two or more full-width spaces or NBSPs, or four spaces.
 _INDENT = re.compile(r"[\u3000\u00a0]{2,}| {4,}|\t+")
@@ -375,73 +371,90 @@ def unflatten_tables(lines: list[str]) -> list[str]:
     return out
 
 
-class RepairRule(NamedTuple):
-    code: str
+@dataclass(frozen=True, kw_only=True)
+class RepairRule(Rule):
+    """A layout repair: ``find(lines)`` returns the repaired lines (the same list when
+    there is no evidence). Examples give the repaired text (lines joined by \\n)."""
+
     phase: str  # "raw", "folded" or "simplified"
-    summary: str
     evidence: str
-    apply: Callable[[list[str]], list[str]]
-    examples: tuple[str, ...]  # texts (lines joined by \n) the rule changes
-    near_misses: tuple[str, ...]  # texts it leaves alone
+    find: Callable[[list[str]], list[str]]
 
 
-_PARAGRAPH = ("到2025年，全市每万人高价值发明专利拥有量达到15件以上，知识产权质押融资登记金额达到20亿元以上，培育知识产权"
-              "示范企业50家以上，建成知识产权保护中心和快速维权中心各1个，商标有效注册量稳步增长，地理标志运用水平持续提升，"
-              "知识产权公共服务体系更加健全，知识产权文化氛围更加浓厚，知识产权治理能力和水平显著提升。")
-#: The paragraph as a PDF viewer copies it: cut every 36 characters (72 columns).
+#: A paragraph of wide characters only (two columns each) …
+_PARAGRAPH = ("坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，深入实施知识产权强国战略，以高质量发展为主题，"
+              "以全面加强知识产权保护为主线，着力提升知识产权创造、运用、保护、管理和服务水平，为加快建设现代化强市提供有力支撑。")
+#: … as a PDF viewer copies it: cut every 36 characters (72 columns).
 _WRAPPED = "\n".join(["（一）主要目标"] + [(_PARAGRAPH * 2)[i : i + 36] for i in range(0, 2 * len(_PARAGRAPH), 36)])
 
+_GLUED_HEAD = ("临沂市人民政府办公室关于印发临沂市知识产权强市建设纲要推进计划(2023-2025年)的通知临政办字〔2023〕81号"
+               "各县区人民政府(开发区管委会),市政府各部门(单位):现将《临沂市知识产权强市建设纲要推进计划(2023-2025年)》"
+               "印发给你们,请结合实际,抓好贯彻落实。临沂市人民政府办公室2023年9月13日(此件公开发布)临沂市知识产权强市"
+               "建设纲要推进计划(2023-2025年)为充分发挥知识产权在现代化强市建设中的重要作用。一、总体要求")
+
 REPAIR_RULES: tuple[RepairRule, ...] = (
-    RepairRule("LR03", "raw", "paragraphs separated only by full-width indents are split",
-               f"a line holding {INDENT_SPLIT_MIN} or more indents (two full-width spaces, NBSPs or four spaces) inside it",
-               split_indents,
-               ("为贯彻落实…，制定本方案。\u3000\u3000一、总体要求\u3000\u3000（一）指导思想\u3000\u3000以习近平…",
-                "通知如下：\u3000\u3000一、目标\u3000\u3000到2017\u3000\u3000年，…"),
-               ("\u3000\u3000一、总体要求", "一、总体要求\u3000\u3000坚持", "到2025年 全市")),
-    RepairRule("LR01", "folded", "hard-wrapped lines are re-joined into paragraphs",
-               "at least 30% of the lines (and five) end within three columns of one display width", unwrap,
-               (_WRAPPED,), ("一、总体要求\n（一）指导思想\n（二）主要目标",)),
-    RepairRule("LR02", "folded", "stray OCR spaces inside Chinese text are removed",
-               "ten or more spaces inside Chinese text at one per 70 characters (or three in a line at one per 30)",
-               despace, ("知 识 产 权 强 市 建 设 工 作 方 案",), ("指导思想 以习近平新时代中国特色社会主义思想为指导",)),
-    RepairRule("LR04", "folded", "pinyin readings inserted after characters are removed",
-               "a bracket right after a Chinese character holding Latin letters with a tone mark", drop_pinyin,
-               ("国务(wù)院办公厅", "优(yōu)化营商环境", "推（tuī）进"),
-               ("专利合作条约(PCT)", "附件(a)", "方案(2023-2025年)")),
-    RepairRule("LR05", "folded", "a date or year cut by a separator is joined",
-               "spaces between a number and 年/月/日", join_number_gaps,
-               ("到2017 年底", "2026年 4月 20 日"), ("2017 2018年", "第 3 页")),
-    RepairRule("LR11", "folded", "a Word table pasted as one cell per line becomes pipe rows",
-               "a 序号 line, 2 to 9 short header cells, then rows numbered 1, 2, … of at most as many cells",
-               unflatten_tables,
-               ("序号\n重点任务\n工作内容\n责任单位\n1\n强化创造\n培育高价值专利\n市科技局\n2\n加强保护\n建设保护中心\n市市场监管局",),
-               ("序号\n重点任务\n1\n强化创造", "序号\n一、总体要求\n1.加强保护")),
-    RepairRule("LR12", "simplified", "a 公文 head scraped into one line is cut back into its lines",
-               "a line of 120+ characters with 关于…的通知 near its start; cut only before the body's 一、",
-               unglue_head,
-               ("临沂市人民政府办公室关于印发临沂市知识产权强市建设纲要推进计划(2023-2025年)的通知临政办字〔2023〕81号"
-                "各县区人民政府(开发区管委会),市政府各部门(单位):现将《临沂市知识产权强市建设纲要推进计划(2023-2025年)》"
-                "印发给你们,请结合实际,抓好贯彻落实。临沂市人民政府办公室2023年9月13日(此件公开发布)临沂市知识产权强市"
-                "建设纲要推进计划(2023-2025年)为充分发挥知识产权在现代化强市建设中的重要作用。一、总体要求",),
-               ("关于印发计划的通知", "根据《国务院关于新形势下加快知识产权强国建设的若干意见》（国发〔2015〕71号）精神，"
-                "结合我市实际，制定本方案。到2025年，全市有效发明专利达到5000件，每万人高价值发明专利拥有量达到8件，"
-                "知识产权质押融资登记额达到10亿元。")),
-    RepairRule("LR08", "simplified", "a 文号 glued to the 主送 line is split",
-               "a line starting with a 文号 and ending with ：", unglue_doc_number,
-               ("国发〔2015〕71号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",),
-               ("国发〔2015〕71号", "根据国发〔2015〕71号文件要求：")),
-    RepairRule("LR06", "simplified", "a notice title glued to its addressees is split",
-               "a line holding …关于…的通知 followed by organs and a ：", unglue_notice_title,
-               ("河北省工业和信息化厅关于印发《行动计划》的通知各市（含定州、辛集市）工业和信息化局：",),
-               ("关于印发《行动计划》的通知", "按照《关于加强管理的通知》要求，现将有关事项通知如下：")),
-    RepairRule("LR07", "simplified", "a date glued to the next title or to （此件主动公开） is split",
-               "a line starting with a full date followed by a title (…方案/计划) or （此件…）", unglue_date,
-               ("2021年10月14日河北省工业和信息化厅行动计划", "2021年10月14日（此件主动公开）"),
-               ("2021年10月14日起施行", "2021年10月14日，市政府召开会议", "2021年10月14日")),
-    RepairRule("LR10", "simplified", "a document held twice in a row is read once",
-               f"the lines from one of the first three on repeat to the end ({DOUBLE_MIN_LINES} lines, half the first copy)",
-               undouble, ("甲方案\n一、总则\n二、目标\n三、措施\n甲方案\n一、总则\n二、目标\n三、措施",),
-               ("一、总则\n二、目标\n一、总则\n三、措施\n四、保障\n五、附则",)),
+    RepairRule(code="LR03", phase="raw", summary="paragraphs separated only by full-width indents are split",
+               evidence=f"a line holding {INDENT_SPLIT_MIN} or more indents (two full-width spaces, NBSPs or four spaces) inside it",
+               find=split_indents,
+               examples=(("为贯彻落实…，制定本方案。\u3000\u3000一、总体要求\u3000\u3000（一）指导思想\u3000\u3000以习近平…",
+                          "为贯彻落实…，制定本方案。\n一、总体要求\n（一）指导思想\n以习近平…"),
+                         ("通知如下：\u3000\u3000一、目标\u3000\u3000到2017\u3000\u3000年，…", "通知如下：\n一、目标\n到2017年，…")),
+               near_misses=("\u3000\u3000一、总体要求", "一、总体要求\u3000\u3000坚持", "到2025年 全市")),
+    RepairRule(code="LR01", phase="folded", summary="hard-wrapped lines are re-joined into paragraphs",
+               evidence="at least 30% of the lines (and five) end within three columns of one display width", find=unwrap,
+               examples=((_WRAPPED, "（一）主要目标\n" + _PARAGRAPH * 2),),
+               near_misses=("一、总体要求\n（一）指导思想\n（二）主要目标",)),
+    RepairRule(code="LR02", phase="folded", summary="stray OCR spaces inside Chinese text are removed",
+               evidence="ten or more spaces inside Chinese text at one per 70 characters (or three in a line at one per 30)",
+               find=despace, examples=(("知 识 产 权 强 市 建 设 工 作 方 案", "知识产权强市建设工作方案"),),
+               near_misses=("指导思想 以习近平新时代中国特色社会主义思想为指导",)),
+    RepairRule(code="LR04", phase="folded", summary="pinyin readings inserted after characters are removed",
+               evidence="a bracket right after a Chinese character holding Latin letters with a tone mark", find=drop_pinyin,
+               examples=(("国务(wù)院办公厅", "国务院办公厅"), ("优(yōu)化营商环境", "优化营商环境"), ("推（tuī）进", "推进")),
+               near_misses=("专利合作条约(PCT)", "附件(a)", "方案(2023-2025年)")),
+    RepairRule(code="LR05", phase="folded", summary="a date or year cut by a separator is joined",
+               evidence="spaces between a number and 年/月/日", find=join_number_gaps,
+               examples=(("到2017 年底", "到2017年底"), ("2026年 4月 20 日", "2026年4月20日")),
+               near_misses=("2017 2018年", "第 3 页")),
+    RepairRule(code="LR11", phase="folded", summary="a Word table pasted as one cell per line becomes pipe rows",
+               evidence="a 序号 line, 2 to 9 short header cells, then rows numbered 1, 2, … of at most as many cells",
+               find=unflatten_tables,
+               examples=(("序号\n重点任务\n工作内容\n责任单位\n1\n强化创造\n培育高价值专利\n市科技局\n2\n加强保护\n建设保护中心\n市市场监管局",
+                          "序号 | 重点任务 | 工作内容 | 责任单位 |\n1 | 强化创造 | 培育高价值专利 | 市科技局 |\n"
+                          "2 | 加强保护 | 建设保护中心 | 市市场监管局 |"),),
+               near_misses=("序号\n重点任务\n1\n强化创造", "序号\n一、总体要求\n1.加强保护")),
+    RepairRule(code="LR12", phase="simplified", summary="a 公文 head scraped into one line is cut back into its lines",
+               evidence="a line of 120+ characters with 关于…的通知 near its start; cut only before the body's 一、",
+               find=unglue_head,
+               examples=((_GLUED_HEAD,
+                          "临沂市人民政府办公室关于印发临沂市知识产权强市建设纲要推进计划(2023-2025年)的通知\n临政办字〔2023〕81号\n"
+                          "各县区人民政府(开发区管委会),市政府各部门(单位):\n"
+                          "现将《临沂市知识产权强市建设纲要推进计划(2023-2025年)》印发给你们,请结合实际,抓好贯彻落实。\n"
+                          "临沂市人民政府办公室\n2023年9月13日\n(此件公开发布)\n"
+                          "临沂市知识产权强市建设纲要推进计划(2023-2025年)为充分发挥知识产权在现代化强市建设中的重要作用。一、总体要求"),),
+               near_misses=("关于印发计划的通知", "根据《国务院关于新形势下加快知识产权强国建设的若干意见》（国发〔2015〕71号）精神，"
+                            "结合我市实际，制定本方案。到2025年，全市有效发明专利达到5000件，每万人高价值发明专利拥有量达到8件，"
+                            "知识产权质押融资登记额达到10亿元。")),
+    RepairRule(code="LR08", phase="simplified", summary="a 文号 glued to the 主送 line is split",
+               evidence="a line starting with a 文号 and ending with ：", find=unglue_doc_number,
+               examples=(("国发〔2015〕71号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+                          "国发〔2015〕71号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构："),),
+               near_misses=("国发〔2015〕71号", "根据国发〔2015〕71号文件要求：")),
+    RepairRule(code="LR06", phase="simplified", summary="a notice title glued to its addressees is split",
+               evidence="a line holding …关于…的通知 followed by organs and a ：", find=unglue_notice_title,
+               examples=(("河北省工业和信息化厅关于印发《行动计划》的通知各市（含定州、辛集市）工业和信息化局：",
+                          "河北省工业和信息化厅关于印发《行动计划》的通知\n各市（含定州、辛集市）工业和信息化局："),),
+               near_misses=("关于印发《行动计划》的通知", "按照《关于加强管理的通知》要求，现将有关事项通知如下：")),
+    RepairRule(code="LR07", phase="simplified", summary="a date glued to the next title or to （此件主动公开） is split",
+               evidence="a line starting with a full date followed by a title (…方案/计划) or （此件…）", find=unglue_date,
+               examples=(("2021年10月14日河北省工业和信息化厅行动计划", "2021年10月14日\n河北省工业和信息化厅行动计划"),
+                         ("2021年10月14日（此件主动公开）", "2021年10月14日\n（此件主动公开）")),
+               near_misses=("2021年10月14日起施行", "2021年10月14日，市政府召开会议", "2021年10月14日")),
+    RepairRule(code="LR10", phase="simplified", summary="a document held twice in a row is read once",
+               evidence=f"the lines from one of the first three on repeat to the end ({DOUBLE_MIN_LINES} lines, half the first copy)",
+               find=undouble,
+               examples=(("甲方案\n一、总则\n二、目标\n三、措施\n甲方案\n一、总则\n二、目标\n三、措施", "甲方案\n一、总则\n二、目标\n三、措施"),),
+               near_misses=("一、总则\n二、目标\n一、总则\n三、措施\n四、保障\n五、附则",)),
 )
 RULES_BY_CODE = {r.code: r for r in REPAIR_RULES}
 
@@ -453,7 +466,7 @@ def run_phase(lines: list[str], phase: str) -> tuple[list[str], list[NoticeRef]]
     for rule in REPAIR_RULES:
         if rule.phase != phase:
             continue
-        new = rule.apply(lines)
+        new = rule.find(lines)
         if new != lines:
             before = set(lines)
             changed = sum(1 for line in new if line not in before)
@@ -463,9 +476,12 @@ def run_phase(lines: list[str], phase: str) -> tuple[list[str], list[NoticeRef]]
     return lines, notices
 
 
-def _fires(rule: RepairRule, text: str) -> bool:
+def _repair_gives(rule: RepairRule, text: str) -> str | None:
+    """A repair's value on a text (lines joined by \\n): the repaired text, None if unchanged."""
     lines = text.split("\n")
-    return rule.apply(lines) != lines
+    new = rule.find(lines)
+    return "\n".join(new) if new != lines else None
 
 
-RULE_TABLES = {"REPAIR_RULES": (REPAIR_RULES, _fires)}
+#: The rule table of the layout repair, for tests/test_rule_tables.py.
+RULE_TABLES = (RuleTable("REPAIR_RULES", "LR", REPAIR_RULES, _repair_gives),)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -67,3 +69,29 @@ class Outline:
     head: list[tuple[int, str]]
     tail: list[tuple[int, str]]
     warnings: list[str]
+
+
+@dataclass
+class TargetRef:
+    """A target found by the targets or the tables stage."""
+
+    section: str | None
+    indicator: str
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    op: str
+    year: int | None
+    kind: str
+    text: str
+    milestones: list[tuple[int, Decimal]] = field(default_factory=list)
+    line: int = 0
+
+
+class UnitRef(NamedTuple):
+    """A responsible unit found by the units or the tables stage."""
+
+    name: str
+    aliases: tuple[str, ...]
+    lead: bool
+    line: int | None = None  # line of the clause in the numbered text

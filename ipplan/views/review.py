@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ipplan import __version__
 from ipplan.errors import IpplanError, ReadError, UsageError
-from ipplan.schema import Plan, Section
+from ipplan.schema import Plan
 
 #: Suffixes read as plan files (anything else is a document and is parsed).
 PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
