@@ -2,10 +2,12 @@ import doctest
 
 import pytest
 
-from ipplan.parse import brackets, dates, indicators, numerals
+from ipplan import years
+from ipplan.parse import brackets, dates, header, indicators, numerals, rules
 
 
-@pytest.mark.parametrize("module", [numerals, dates, brackets, indicators], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [numerals, dates, brackets, indicators, header, years, rules],
+                         ids=lambda m: m.__name__)
 def test_doctests(module) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

@@ -19,6 +19,7 @@ from ipplan.parse.rules import RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
 from ipplan.parse.vocab.markers import (ATTACHMENT, ATTACHMENT_INLINE, BOX_START, MARKER_RULES, RUN_IN_HEADING,
                                         STYLE_RANK, Marker, MarkerRule, is_table_row, marker_alt, match_marker)
+from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.text import CJK
 
 
@@ -79,11 +80,11 @@ def split_title(content: str, style: str = "") -> tuple[str, str]:
 
 
 #: Bounds that keep a hostile document (a million （一） lines) to bounded memory: past
-#: these, markers are read as text and warnings are counted, not kept.
+#: these, markers are read as text and notices are counted, not kept.
 MAX_SECTIONS = 5000
 #: Deepest nesting kept (real plans use 5-6 levels); deeper markers are text.
 MAX_DEPTH = 12
-MAX_WARNINGS = 200
+MAX_NOTICES = 200
 
 
 class _Builder:
@@ -98,16 +99,16 @@ class _Builder:
         self.roots: list[Node] = []
         self.stack: list[Node] = []
         self.last: dict[str, int] = {}  # last ordinal seen per style, for run-on numbering
-        self.warnings: list[str] = []
-        self.dropped_warnings = 0
+        self.notices: list[NoticeRef] = []
+        self.dropped_notices = 0
         self.count = 0
         self._used: dict[int, set[int]] = {}  # ordinals used under each parent (id(node); 0 for the roots)
 
-    def warn(self, message: str) -> None:
-        if len(self.warnings) < MAX_WARNINGS:
-            self.warnings.append(message)
+    def warn(self, code: str, line: int, message: str) -> None:
+        if len(self.notices) < MAX_NOTICES:
+            self.notices.append(NoticeRef(code, f"line {line}: {message}", line))
         else:
-            self.dropped_warnings += 1
+            self.dropped_notices += 1
 
     def expects(self, mk: Marker, strong: bool) -> bool:
         """Whether an inline marker would continue or open a sequence here."""
@@ -143,7 +144,7 @@ class _Builder:
         """Place a section for the marker; None when it cannot be one (it is text then)."""
         if self.count >= MAX_SECTIONS:
             if self.count == MAX_SECTIONS:
-                self.warn(f"line {line}: more than {MAX_SECTIONS} sections; the rest is read as text")
+                self.warn("N004", line, f"more than {MAX_SECTIONS} sections; the rest is read as text")
                 self.count += 1
             return None
         depth = self._parent_depth(mk)
@@ -158,13 +159,13 @@ class _Builder:
                 depth = len(self.stack)  # nest under the open item of another style
                 siblings = top.children
             else:
-                self.warn(f"line {line}: numbering repeats {mk.label}; read as text")
+                self.warn("N202", line, f"numbering repeats {mk.label}; read as text")
                 return None
         if mk.style != "bullet":
             self._check_number(mk, siblings, line)
             self.last[mk.style] = mk.ordinal  # type: ignore[assignment]
         if depth >= MAX_DEPTH:
-            self.warn(f"line {line}: outline deeper than {MAX_DEPTH} levels; {mk.label} read as text")
+            self.warn("N004", line, f"outline deeper than {MAX_DEPTH} levels; {mk.label} read as text")
             return None
         del self.stack[depth:]
         title, text = split_title(content, mk.style)
@@ -183,11 +184,11 @@ class _Builder:
         n = mk.ordinal
         if prev is not None:
             if n == prev.ordinal:
-                self.warn(f"line {line}: numbering repeats {mk.label} after {prev.label}")
+                self.warn("N202", line, f"numbering repeats {mk.label} after {prev.label}")
             elif n != prev.ordinal + 1:
-                self.warn(f"line {line}: numbering gap: {mk.label} after {prev.label}")
+                self.warn("N201", line, f"numbering gap: {mk.label} after {prev.label}")
         elif n != 1 and n != self.last.get(mk.style, -1) + 1:
-            self.warn(f"line {line}: numbering starts at {mk.label}")
+            self.warn("N203", line, f"numbering starts at {mk.label}")
 
     def add_text(self, text: str, line: int) -> None:
         if self.stack and text:
@@ -371,10 +372,12 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 line = line[: found[0]].rstrip()
             builder.add_text(line, no)
     _assign_ids(builder.roots, "", 1)
-    warnings = builder.warnings
-    if builder.dropped_warnings:
-        warnings.append(f"{builder.dropped_warnings} more outline warnings not shown")
-    return Outline(sections=builder.roots, head=head, tail=tail, warnings=warnings)
+    notices = builder.notices
+    if builder.dropped_notices:
+        notices.append(NoticeRef("N004", f"{builder.dropped_notices} more outline warnings not shown"))
+    if not builder.roots:
+        notices.append(NoticeRef("N205", "no numbered outline found (一、 / (一) / 1. …)"))
+    return Outline(sections=builder.roots, head=head, tail=tail, notices=notices)
 
 
 def _assign_ids(nodes: list[Node], prefix: str, level: int) -> None:

@@ -15,6 +15,7 @@ import stat
 
 from ipplan.errors import ReadError
 from ipplan.parse.types import DecodedDocument, RawDocument
+from ipplan.parse.vocab.notices import NoticeRef
 
 #: Default maximum input size in bytes.
 MAX_BYTES = 50 * 1024 * 1024
@@ -156,7 +157,7 @@ def decode(raw: RawDocument, encoding: str | None = None) -> DecodedDocument:
     if fmt in UNSUPPORTED:
         raise ReadError(UNSUPPORTED[fmt], name)
     sha = hashlib.sha256(data).hexdigest()
-    notices: list[str] = []  # what the reader doubts or left out: the plan's warnings
+    notices: list[NoticeRef] = []  # what the reader doubts or left out
     if fmt == "pdf":
         from ipplan.parse.formats.pdf import pdf_to_text
 

@@ -33,7 +33,7 @@ from ipplan.parse import dates as _dates
 from ipplan.parse.brackets import CLOSE, bracket_depth, depth_mask
 from ipplan.parse.rules import Rule, RuleTable
 from ipplan.parse.vocab.fields import DOC_NO
-from ipplan.parse.vocab.markers import is_table_row, match_marker
+from ipplan.parse.vocab.markers import ROW_NUMBER_COLUMN, is_table_row, match_marker
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.organs import ORGAN_END
 from ipplan.parse.vocab.text import PAGE_NUMBER, SENTENCE_END
@@ -330,8 +330,6 @@ def undouble(lines: list[str]) -> list[str]:
     return lines
 
 
-#: A flattened Word table starts with a 序号 cell alone on its line.
-_ROW_HEAD = re.compile(r"^(?:序号|编号|序)$")
 _ROW_NUMBER = re.compile(r"^(?P<n>\d{1,3})[.、．]?$")
 _HEADER_CELL = re.compile(r"^[^。，,；;：:|]{1,15}$")
 FLAT_TABLE_MAX_COLUMNS = 10
@@ -344,7 +342,7 @@ def unflatten_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     i, n = 0, len(lines)
     while i < n:
-        if not _ROW_HEAD.match(lines[i]):
+        if not ROW_NUMBER_COLUMN.match(lines[i]):  # a flattened Word table starts with a 序号 cell
             out.append(lines[i])
             i += 1
             continue

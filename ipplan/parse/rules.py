@@ -76,8 +76,11 @@ class RuleTable:
 
 def given(**values: Any) -> dict[str, Any]:
     """The value of an example: the named fields, without the empty ones (None, "", [], (),
-    {}); booleans and zeros are kept. ``given(name="市科技局", lead=True, aliases=())`` is
-    ``{"name": "市科技局", "lead": True}``."""
+    {}); booleans and zeros are kept.
+
+    >>> given(name="市科技局", aliases=(), lead=False, line=None)
+    {'name': '市科技局', 'lead': False}
+    """
     return {k: v for k, v in values.items() if v is not None and not (isinstance(v, (str, tuple, list, dict)) and not v)}
 
 

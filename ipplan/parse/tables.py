@@ -20,8 +20,9 @@ from ipplan.parse.targets import indicator_name, kind_of, paragraph_targets, pla
 from ipplan.parse.types import TargetRef, UnitRef
 from ipplan.parse.units import parse_unit_list
 from ipplan.parse.vocab.fields import FIELD_KEYS
-from ipplan.parse.vocab.markers import is_table_row
+from ipplan.parse.vocab.markers import ROW_NUMBER_COLUMN, is_table_row
 from ipplan.parse.vocab.measures import MEASURES, MONEY_UNITS, unit_scale
+from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.roles import LABEL_ALT, LEAD_LABELS, ROLE_COLUMN
 
 #: A column of responsible units whose header is not exactly a role label (责任单位及责任人).
@@ -34,7 +35,6 @@ _CUMULATIVE_END = lazy(r"累计$")
 INDICATOR_NAME = lazy(r"^(?:二级|三级)?指标(?:名称)?$")
 GOAL_COLUMN = lazy(r"^(?:评价标准|目标值?|预期目标|指标值|目标要求)$")
 _LEADING_NUMBER = lazy(r"^\s*\d{1,3}\s*[.．、]\s*")
-ROW_COLUMN = lazy(r"^(?:序号|编号|序)$")
 INDICATOR_COLUMN = lazy(r"指标|名称|内容|项目")
 YEAR_COLUMN = lazy(r"^(?P<y>(?:19|20)\d{2})\s*年?(?:底|末)?(?:目标|目标值)?$")
 #: The measure in an indicator's parentheses: 发明专利年申请量 (件), 质押融资登记额 (亿元).
@@ -66,7 +66,7 @@ class TableRef:
     line: int
     tasks: list[TaskRef] = field(default_factory=list)
     targets: list[TargetRef] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    notices: list[NoticeRef] = field(default_factory=list)
     rule: str | None = None  # the code of the TABLE_RULES kind rule that read it
 
 
@@ -124,7 +124,7 @@ def _starts_table(banner: list[str], lines: list[tuple[int, str]], i: int) -> bo
     return bool(nxt) and bool(_row_number(nxt[0]))
 
 
-def _restore_merged(header: list[str], rows: list[list[str]], warnings: list[str], line: int) -> list[list[str]]:
+def _restore_merged(header: list[str], rows: list[list[str]], notices: list[NoticeRef], line: int) -> list[list[str]]:
     width = len(header)
     out: list[list[str]] = []
     for k, row in enumerate(rows):
@@ -136,7 +136,8 @@ def _restore_merged(header: list[str], rows: list[list[str]], warnings: list[str
             else:
                 row = [*prev[:missing], *row]
         if len(row) != width:
-            warnings.append(f"line {line + k + 1}: table row has {len(row)} cells, header has {width}")
+            notices.append(NoticeRef("N301", f"line {line + k + 1}: table row has {len(row)} cells, header has {width}",
+                                     line + k + 1))
             row = (row + [""] * width)[:width]
         out.append(row)
     return out
@@ -173,14 +174,14 @@ def _unit_columns(header: list[str]) -> list[tuple[int, bool]]:
 
 
 def _build(index: int, line: int, rows: list[list[str]], caption: str | None) -> TableRef:
-    warnings: list[str] = []
+    notices: list[NoticeRef] = []
     while len(rows) > 2 and _is_banner(rows[0]):  # 附件2…任务分工表 printed as the first row
         caption = rows[0][0]  # the table's own title row wins over a line above
         rows = rows[1:]
         line += 1
     header = rows[0]
-    body = _restore_merged(header, rows[1:], warnings, line)
-    table = TableRef(index, caption, header, body, "other", line, warnings=warnings)
+    body = _restore_merged(header, rows[1:], notices, line)
+    table = TableRef(index, caption, header, body, "other", line, notices=notices)
     for rule in _BY_LEVEL["kind"]:  # the first kind whose columns the header has
         if columns := rule.find(header):
             table.kind, table.rule = rule.kind, rule.code
@@ -345,7 +346,7 @@ TABLE_RULES: tuple[TableRule, ...] = (
               summary="a banner row (one text repeated across the table): a caption or group heading, no task",
               examples=(("附件2任务分工表 | 附件2任务分工表 | 附件2任务分工表", "附件2任务分工表"), ("一、保护方面 | 一、保护方面", "一、保护方面")),
               near_misses=("1 | 扩大来源 | 各区政府", "序号 | 序号号")),
-    TableRule(code="TB05", level="column", find=_match(ROW_COLUMN), summary="a row-number column: 序号 / 编号",
+    TableRule(code="TB05", level="column", find=_match(ROW_NUMBER_COLUMN), summary="a row-number column: 序号 / 编号",
               examples=(("序号", "序号"), ("编号", "编号")), near_misses=("序号说明", "指标")),
 )
 _BY_LEVEL: dict[str, tuple[TableRule, ...]] = {

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from ipplan.parse.vocab.notices import NoticeRef
+
 
 @dataclass(frozen=True)
 class RawDocument:
@@ -25,9 +27,9 @@ class DecodedDocument:
     sha256: str | None
     encoding: str | None
     format: str = "txt"
-    #: What the reader doubts about the text (a forced encoding that yields no Chinese,
-    #: replacement characters, …); the api adds them to the plan's notices.
-    notices: tuple[str, ...] = ()
+    #: What the reader doubts about the text or left out (a forced encoding that yields no
+    #: Chinese, replacement characters, a hidden block, a clamped table …), with their codes.
+    notices: tuple[NoticeRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,6 @@ class NormalizedText:
     lines: tuple[str, ...]
     script: str = "simplified"
     conversion: str | None = None
-    notices: tuple = ()  # NoticeRef of the layout repairs that fired
 
 
 @dataclass
@@ -68,7 +69,7 @@ class Outline:
     sections: list[Node]
     head: list[tuple[int, str]]
     tail: list[tuple[int, str]]
-    warnings: list[str]
+    notices: list[NoticeRef]  # numbering gaps and repeats, no outline at all …
 
 
 @dataclass

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ipplan.errors import ReadError
+from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.formats.layout import MAX_COLSPAN, Cell, join_cell_paragraphs, render_table
 from ipplan.parse.numerals import CIRCLED, int_to_cn
 
@@ -115,7 +116,7 @@ _SPACED = re.compile(r"[A-Za-z0-9]$")
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError)
 
 
-def docx_to_text(data: bytes, name: str, notices: list[str] | None = None) -> str:
+def docx_to_text(data: bytes, name: str, notices: list[NoticeRef] | None = None) -> str:
     """The document's paragraphs and tables as text lines; what was clamped is added to
     ``notices``."""
     try:
@@ -311,7 +312,7 @@ def _clamp(value: int, low: int, high: int) -> int:
 
 class _Reader:
     def __init__(self, w: _Names, numbering: _Numbering, styles: dict[str, tuple[str, int]],
-                 notices: list[str]) -> None:
+                 notices: list[NoticeRef]) -> None:
         self.w, self.numbering, self.styles, self.notices = w, numbering, styles, notices
         self.tables = 0
 

@@ -120,7 +120,7 @@ def _drop_hidden(root: HtmlElement) -> list[str]:
     return [f"dropped {len(hidden)} hidden block(s) of the page ({dropped} characters, display:none or hidden)"]
 
 
-def html_to_text(html: str, name: str = "<html>", notices: list | None = None) -> str:
+def html_to_text(html: str, name: str = "<html>", notices: list[NoticeRef] | None = None) -> str:
     """The page's metadata lines, heading and article body as text lines. What was left
     out goes to ``notices``: hidden blocks (N010), a clamped table (layout.MAX_TABLE_CELLS)."""
     import lxml.html
@@ -287,7 +287,7 @@ def _heading(body: HtmlElement) -> str | None:
     return None
 
 
-def _render(body: HtmlElement, skip: set[HtmlElement], notices: list[str] | None = None) -> list[str]:
+def _render(body: HtmlElement, skip: set[HtmlElement], notices: list[NoticeRef] | None = None) -> list[str]:
     """Body → lines: blocks break lines, data tables become pipe rows, chrome is skipped."""
     from lxml import etree
 

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ipplan.parse.vocab.notices import NoticeRef
+
 #: Spans larger than these are clamped (a hostile colspan must not blow up a row).
 MAX_COLSPAN = 100
 MAX_ROWSPAN = 10_000
@@ -71,10 +73,10 @@ class Cell:
     colspan: int = 1
 
 
-def fill_grid(rows: Iterable[list[Cell]], notices: list[str] | None = None, what: str = "table") -> list[list[str]]:
+def fill_grid(rows: Iterable[list[Cell]], notices: list[NoticeRef] | None = None, what: str = "table") -> list[list[str]]:
     """Lay cells on a grid: a spanned cell's value is repeated in every slot it covers,
     until the table has laid out MAX_TABLE_CELLS cells (then each cell is written once and
-    a notice naming ``what`` is added to ``notices``)."""
+    a notice N013 naming ``what`` is added to ``notices``)."""
     grid: list[list[str]] = []
     carry: dict[int, list] = {}  # column -> [text, rows still covered]
     total = 0  # cells laid out in the rows before this one
@@ -107,11 +109,11 @@ def fill_grid(rows: Iterable[list[Cell]], notices: list[str] | None = None, what
     return grid
 
 
-def _stop_spans(carry: dict[int, list], notices: list[str] | None, what: str, row: int) -> None:
+def _stop_spans(carry: dict[int, list], notices: list[NoticeRef] | None, what: str, row: int) -> None:
     carry.clear()
     if notices is not None:
-        notices.append(f"{what}: merged cells would lay out over {MAX_TABLE_CELLS:,} cells; "
-                       f"from row {row} on, merged cells are written once")
+        notices.append(NoticeRef("N013", f"{what}: merged cells would lay out over {MAX_TABLE_CELLS:,} cells; "
+                                         f"from row {row} on, merged cells are written once"))
 
 
 def _take_carried(out: list[str], carry: dict[int, list]) -> None:
@@ -141,7 +143,7 @@ def pipe_rows(grid: list[list[str]]) -> list[str]:
     return lines
 
 
-def render_table(rows: list[list[Cell]], notices: list[str] | None = None, what: str = "table") -> list[str]:
+def render_table(rows: list[list[Cell]], notices: list[NoticeRef] | None = None, what: str = "table") -> list[str]:
     """A table as pipe rows; one with fewer than two rows of two filled cells (a framed
     paragraph, a one-column list) as plain lines, one per distinct cell."""
     grid = fill_grid(rows, notices, what)

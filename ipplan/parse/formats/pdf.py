@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ipplan.errors import ReadError
+from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.formats.layout import TIGHT, join_parts
 from ipplan.parse.vocab.markers import match_marker
 from ipplan.parse.vocab.text import PAGE_NUMBER, SENTENCE_END
@@ -72,7 +73,7 @@ class _Line:
         return self.top - self.bottom
 
 
-def pdf_to_text(data: bytes, name: str, notices: list[str] | None = None) -> str:
+def pdf_to_text(data: bytes, name: str, notices: list[NoticeRef] | None = None) -> str:
     """The PDF's text as lines, one paragraph per line; what was left out (over the
     character limits) is added to ``notices``."""
     import pypdfium2 as pdfium
@@ -93,7 +94,7 @@ def pdf_to_text(data: bytes, name: str, notices: list[str] | None = None) -> str
     try:
         for i in range(len(pdf)):
             if budget <= 0:
-                notices.append(f"PDF: over {MAX_CHARS:,} characters; pages {i + 1}-{len(pdf)} not read")
+                notices.append(NoticeRef("N013", f"PDF: over {MAX_CHARS:,} characters; pages {i + 1}-{len(pdf)} not read"))
                 break
             page = pdf[i]
             try:
@@ -118,7 +119,7 @@ def pdf_to_text(data: bytes, name: str, notices: list[str] | None = None) -> str
 _Char = tuple[float, float, float, float, float, str, bool]
 
 
-def _page_chars(page, index: int, limit: int, notices: list[str]) -> tuple[list[_Char], int]:
+def _page_chars(page, index: int, limit: int, notices: list[NoticeRef]) -> tuple[list[_Char], int]:
     """The page's characters (at most ``limit``) with their font-independent boxes, and how
     many characters the page has. Line breaks, NULs and generated characters other than
     spaces are left out."""
@@ -130,8 +131,8 @@ def _page_chars(page, index: int, limit: int, notices: list[str]) -> tuple[list[
     try:
         count = raw.FPDFText_CountChars(tp.raw)
         if count > limit:
-            notices.append(f"PDF page {index + 1}: {count:,} characters, over the limit of {limit:,}; "
-                           "the rest of the page is not read")
+            notices.append(NoticeRef("N013", f"PDF page {index + 1}: {count:,} characters, over the limit of {limit:,}; "
+                                             "the rest of the page is not read"))
         box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
         get_unicode, generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
         loose_box, origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
@@ -162,7 +163,7 @@ def _page_chars(page, index: int, limit: int, notices: list[str]) -> tuple[list[
     return chars, count
 
 
-def _page_lines(page, index: int, limit: int, notices: list[str]) -> tuple[list[_Line], int]:
+def _page_lines(page, index: int, limit: int, notices: list[NoticeRef]) -> tuple[list[_Line], int]:
     """The page's lines, top to bottom, and how many characters the page has."""
     chars, count = _page_chars(page, index, limit, notices)
     chars.sort(key=lambda c: -c[0])  # by baseline, top first (stable: drawing order)

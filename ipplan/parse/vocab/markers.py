@@ -143,6 +143,9 @@ class Marker(NamedTuple):
     code: str = ""  # the rule of MARKER_RULES that found it
 
 
+#: The header cell of a table's row-number column (a pasted Word table starts with it).
+ROW_NUMBER_COLUMN = lazy(r"^(?:序号|编号|序)$")
+
 #: A table cell longer than this is text that happens to hold pipes (a one-line paste).
 MAX_CELL = 1500
 
