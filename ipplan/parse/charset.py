@@ -30,7 +30,9 @@ from importlib import resources
 from typing import NamedTuple
 
 from ipplan.errors import ReadError
+from ipplan.parse.rules import lazy
 from ipplan.parse.vocab.notices import NoticeRef
+from ipplan.parse.vocab.text import HAN
 
 #: BOM → (codec, reported name). UTF-8's first; UTF-32's before UTF-16's (FF FE 00 00
 #: starts with UTF-16-LE's FF FE).
@@ -66,7 +68,7 @@ NOT_CHINESE = 0.02
 #: Least share of common characters for a legacy reading to replace valid UTF-8 (Greek
 #: UTF-8 read as GB18030 is 62% common characters: 螘位位畏谓喂魏维).
 OVER_UTF8_SHARE = 0.8
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN = lazy(f"[{HAN}]")
 
 #: Valid UTF-8 is checked for mojibake when it is this short, or when it holds characters
 #: of UTF-8's two-byte range other than the symbols Chinese documents use (NBSP ° ± · × ÷).

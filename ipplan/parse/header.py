@@ -21,13 +21,15 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ipplan.parse import dates
+from ipplan.parse.dates import YEAR
 from ipplan.parse.brackets import split_top
 from ipplan.parse.numerals import CN_COUNT_CLASS
 from ipplan.parse.repair import unspace
 from ipplan.parse.rules import PatternRule, RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
+from ipplan.parse.vocab.doctypes import ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES
 from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, field_of
-from ipplan.parse.vocab.organs import NAMED_BODY_END, ORGAN_END
+from ipplan.parse.vocab.organs import NAMED_BODY_END, ORGAN_END, SELF_NAMES
 from ipplan.parse.vocab.text import CJK
 
 Lines = list[tuple[int, str]]
@@ -35,11 +37,8 @@ Lines = list[tuple[int, str]]
 _DATE = dates.DATE.pattern
 #: A promulgation order's number: 国务院令第706号, 国令第706号.
 ORDER_NO = rf"(?P<order>(?:中华人民共和国)?[{CJK}]{{0,12}}令) \s* 第 \s* (?P<onum>\d{{1,5}}) \s* 号"
-#: 文种: the word a title ends with (before a bracketed period or (试行)).
-DOC_TYPES = ("实施方案", "工作方案", "方案", "行动计划", "计划", "规划", "纲要", "意见", "办法", "细则", "措施", "要点",
-             "规定", "指南", "清单", "举措", "条例", "决定", "通知", "通告", "公告", "报告", "批复", "通报", "函",
-             "行动", "规则", "标准", "纪要", "决议", "命令")  # fmt: skip
 _TYPE_ALT = "|".join(DOC_TYPES)
+_COVERING_ALT = "|".join(COVERING_TYPES)
 _BRACKETS_AFTER = r"(?:\s*[(（][^()（）]{1,20}[)）])*"
 #: A title's tail: a 文种, then (2023—2025年) / (试行) / (2023年版).
 TITLE_TAIL = re.compile(rf"(?P<type>{_TYPE_ALT}){_BRACKETS_AFTER}$")
@@ -184,7 +183,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("中华人民共和国国务院令 第706号", {"doc_number": "中华人民共和国国务院令第706号"})),
              near_misses=("（1991年3月4日中华人民共和国国务院令第76号发布）", "第706号")),
     LineRule(code="MT10", field="notice_title", summary="title of a covering notice: X关于印发《Y》的通知 (broken lines joined)",
-             pattern=rf"(?P<org>[^。，,；;：:《》]{{0,80}}?) (?:关于)? {_ISSUING} (?P<doc>[^。]{{2,150}}?) 的? (?:通知|决定|通告|公告)",
+             pattern=rf"(?P<org>[^。，,；;：:《》]{{0,80}}?) (?:关于)? {_ISSUING} (?P<doc>[^。]{{2,150}}?) 的? (?:{_COVERING_ALT})",
              check=lambda m: "关于" in m.group(0)[: m.start("doc")] or "《" in m["doc"][:2],
              read=lambda m, t: {"notice_title": t, "issuer": _issuer_before(m)},
              examples=(("国务院办公厅关于印发“无废城市”建设试点工作方案的通知",
@@ -434,7 +433,7 @@ def doc_type_of(title: str | None) -> str | None:
     if not m:
         return None
     t = m["type"]
-    return {"实施方案": "方案", "工作方案": "方案", "行动计划": "计划"}.get(t, t)
+    return DOC_TYPE_OF.get(t, t)
 
 
 def strip_alias(name: str) -> str:
@@ -455,7 +454,7 @@ def _region_of(text: str | None) -> str | None:
     """The most specific leading place name of a title or organ: 北京市通州区… → 通州区."""
     if not text:
         return None
-    text = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?|关于(?:印发)?)", "", text.strip())
+    text = re.sub(rf"^(?:{YEAR}\s*年度?|关于(?:印发)?)", "", text.strip())
     found, pos = None, 0
     while True:
         m = ZONE.match(text, pos)
@@ -472,7 +471,7 @@ LOCAL_CONTEXT = re.compile(rf"结合(?:我|本|全)?(?P<r>[{CJK}]{{2,12}}?)(?:�
 #: Plans addressed to every province govern the country: 结合各省发展实际, 各省(区、市).
 PROVINCES = re.compile(r"结合各省(?:份)?(?:发展|工作)?实际|各省[(（]区、市[)）]")
 #: A work report's dateline: ——2024年1月16日在亳州市第五届人民代表大会第三次会议上.
-DATELINE = re.compile(rf"[—-]*\s*(?P<date>{_DATE})\s*在(?P<place>[{CJK}]{{2,20}}?)第[一二三四五六七八九十]+届人民代表大会", re.VERBOSE)
+DATELINE = re.compile(rf"[—-]*\s*(?P<date>{_DATE})\s*在(?P<place>[{CJK}]{{2,20}}?)第[{CN_COUNT_CLASS}]+届人民代表大会", re.VERBOSE)
 #: The reporter of a work report: 市人民政府市长 秦凤玉 → the government of the dateline's place.
 REPORTER = re.compile(r"(?P<level>[省市县区州])人民政府(?:代理)?(?:省长|市长|县长|区长|州长)")
 #: A page's related-reading link names the document: 相关解读：《X》解读.
@@ -480,10 +479,9 @@ READING = re.compile(r"(?:相关|政策)?解读\s*[:：]\s*《(?P<t>[^《》]{4,
 #: The plan named inside the notice: 现将《X》印发 / 《X》已经…同意 / 制定了《X》.
 NOTICE_PLAN = re.compile(r"(?:现将|印发|关于|制定了?|出台)\s*[《“](?P<t>[^《》“”]{4,80})[》”]|《(?P<t2>[^《》]{4,80})》(?:（以下简称[^）]*）)?\s*已经")
 #: The notice speaks as 我局/我委 and names itself in the contact line: 联系人:北京市中医管理局科教处 屠志涛.
-CONTACT_ORGAN = re.compile(rf"联系(?:人|单位|部门)\s*[:：]\s*(?P<org>[{CJK}]{{3,30}}?(?P<end>局|委|厅|办))[{CJK}]{{1,8}}?(?:处|科|室)")
+CONTACT_ORGAN = re.compile(rf"联系(?:人|单位|部门)\s*[:：]\s*(?P<org>[{CJK}]{{3,30}}?(?P<end>{'|'.join(SELF_NAMES)}))[{CJK}]{{1,8}}?(?:处|科|室)")
 #: A year at the head of an annual plan's title: 2022年…工作要点, 2026年…招生工作方案.
-ANNUAL = re.compile(r"(?<![\d—\-~～至到])(?P<y>(?:19|20)\d{2})\s*年度?(?![\d—\-~～至到底末版]|[)）])")
-ANNUAL_TYPES = ("要点", "计划", "方案", "安排", "任务", "清单")
+ANNUAL = lazy(rf"(?<![\d—\-~～至到])(?P<y>{YEAR})\s*年度?(?![\d—\-~～至到底末版]|[)）])")
 
 
 class Meta(NamedTuple):
@@ -761,7 +759,7 @@ def _titles(head: list[Hit], tail: list[Hit], fields: dict[str, tuple[str, int]]
     for h in head:
         if h.code != "MT10" and (m := NOTICE_PLAN.search(h.text)):
             return notice_title, found.put("title", m["t"] or m["t2"], h.no)
-    if notice_title and (m := re.search(rf"{_ISSUING}(?P<t>.+?)的?(?:通知|决定|通告|公告)$", notice_title)):
+    if notice_title and (m := re.search(rf"{_ISSUING}(?P<t>.+?)的?(?:{_COVERING_ALT})$", notice_title)):
         t = m["t"].strip()
         t = t[1:-1] if re.fullmatch(r"《[^《》]+》|“[^“”]+”", t) else t
         return notice_title, found.put("title", t, found.lines["notice_title"])

@@ -15,6 +15,7 @@ import re
 from importlib import resources
 
 from ipplan.parse.types import NormalizedText
+from ipplan.parse.vocab.text import CJK
 
 #: Name recorded in ``source.conversion`` when a paragraph was converted.
 CONVERSION = "opencc:tw2s+ipplan:tw-phrases"
@@ -32,7 +33,7 @@ FOLD_TABLE = {**_WIDTH, **_SPACES, **_REMOVE}
 _FOLD_CHARS = re.compile("[" + "".join(map(chr, sorted(FOLD_TABLE))) + "]")
 
 _SPACE_RUN = re.compile(r" {2,}")
-_CJK_START, _CJK_END = 0x4E00, 0x9FFF
+_CJK_START, _CJK_END = ord(CJK[0]), ord(CJK[-1])
 #: A paragraph is traditional when it has at least this many traditional-only characters
 #: and more of them than simplified-only characters.
 MIN_TRADITIONAL_CHARS = 2

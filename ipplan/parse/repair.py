@@ -30,13 +30,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ipplan.parse import dates as _dates
+from ipplan.parse.dates import YEAR
 from ipplan.parse.brackets import CLOSE, bracket_depth, depth_mask
-from ipplan.parse.rules import Rule, RuleTable
+from ipplan.parse.rules import Rule, RuleTable, lazy
+from ipplan.parse.vocab.doctypes import DOC_TYPES, HEAD_TYPES
 from ipplan.parse.vocab.fields import DOC_NO
 from ipplan.parse.vocab.markers import ROW_NUMBER_COLUMN, is_table_row, match_marker
 from ipplan.parse.vocab.notices import NoticeRef
-from ipplan.parse.vocab.organs import ORGAN_END
-from ipplan.parse.vocab.text import PAGE_NUMBER, SENTENCE_END
+from ipplan.parse.vocab.organs import ORGAN_END, SIGNATURE_ENDINGS
+from ipplan.parse.vocab.text import CJK, PAGE_NUMBER, SENTENCE_END
 
 WRAP_MIN_LINES = 5
 WRAP_MIN_SHARE = 0.3
@@ -54,9 +56,9 @@ DESPACE_DOC_MIN = 10  # (a short text with one or two spaces is no evidence)
 DESPACE_LINE_MIN = 3
 DESPACE_LINE_RATE = 1 / 30
 #: A space inside Chinese text: between two characters, or before Chinese punctuation.
-_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff，、。；：？！）)》”])|(?<=[，、。；（(《“]) (?=[\u4e00-\u9fff])")
+_GAP = lazy(rf"(?<=[{CJK}]) (?=[{CJK}，、。；：？！）)》”])|(?<=[，、。；（(《“]) (?=[{CJK}])")
 #: In a document spaced throughout, any space next to a Chinese character or sign goes.
-_CN = "\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\u2014\u2018\u2019\u201c\u201d"
+_CN = "\u3000-\u303f" + CJK + "\uff01-\uff0f\uff1a-\uff20\u2014\u2018\u2019\u201c\u201d"
 _LOOSE_GAP = re.compile(rf"(?<=[{_CN}]) (?=\S)|(?<=\S) (?=[{_CN}])")
 
 
@@ -168,7 +170,7 @@ def join_number_gaps(lines: list[str]) -> list[str]:
 #: A reading in pinyin inserted after a character (国务(wù)院, 优(yōu)化): Latin letters
 #: with at least one tone mark, in brackets, right after a Chinese character.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\s?[(（]\s?(?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\s?[)）]")
+PINYIN = lazy(rf"(?<=[{CJK}])\s?[(（]\s?(?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\s?[)）]")
 
 
 _TONE_MARK = re.compile(f"[{_TONED}]")
@@ -181,13 +183,13 @@ def drop_pinyin(lines: list[str]) -> list[str]:
     return [PINYIN.sub("", line) if _TONE_MARK.search(line) else line for line in lines]
 
 
-_DOC_NUMBER_HEAD = re.compile(rf"^(?!根据|按照|依据|依照|经)(?P<n>{DOC_NO})(?P<rest>[\u4e00-\u9fff].*[:：])$", re.VERBOSE)
-_NOTICE_HEAD = re.compile(
-    r"^(?P<t>[^。：:]{2,80}?关于[^。：:]{2,120}?的(?:通知|意见|决定|通告|函|批复|通报))(?P<rest>[^。]{2,300}[:：])$")
+_DOC_NUMBER_HEAD = lazy(rf"^(?!根据|按照|依据|依照|经)(?P<n>{DOC_NO})(?P<rest>[{CJK}].*[:：])$", re.VERBOSE)
+_NOTICE_HEAD = lazy(
+    rf"^(?P<t>[^。：:]{{2,80}}?关于[^。：:]{{2,120}}?的(?:{'|'.join(HEAD_TYPES)}))(?P<rest>[^。]{{2,300}}[:：])$")
 _ADDRESSEE_START = re.compile(r"^(?:各|市|省|县|区|国务院|中央|自治区)")
 #: A full date (dates.DATE, ending with 日) at the start of a line, and what follows it.
 _DATE_HEAD = re.compile(rf"^(?P<date>{_dates.DATE.pattern}日)(?P<rest>.+)$", re.VERBOSE)
-_TITLE_END = re.compile(r"(?:方案|计划|规划|纲要|意见|办法|细则|措施|要点|通知|规定|条例|指南|清单)(?:\s*[(（][^()（）]{1,20}[)）])*$")
+_TITLE_END = lazy(rf"(?:{'|'.join(DOC_TYPES)})(?:\s*[(（][^()（）]{{1,20}}[)）])*$")
 _REMARK = re.compile(r"^[(（]\s*此件[^()（）]{2,12}[)）]$")
 
 
@@ -239,22 +241,24 @@ def unglue_date(lines: list[str]) -> list[str]:
 
 #: Where a 公文 head glued into one line (a scraped record with no separators at all) breaks:
 #: each alternative is a zero-width point between two elements of the head.
-_HEAD_BREAKS = re.compile(
-    r"""
-      (?<=的(?:通知|意见|决定|通报|批复))(?=[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*\d)
+_AFTER_TITLE = "|".join(f"(?<=的{t})" for t in HEAD_TYPES)  # (a look-behind has one width: one per word)
+_SIGNED = "|".join(f"(?<={e})" for e in SIGNATURE_ENDINGS)
+_GLUED_DATE = rf"{YEAR}年\d{{1,2}}月\d{{1,2}}日"
+_HEAD_BREAKS = lazy(
+    rf"""
+      (?:{_AFTER_TITLE})(?=[{CJK}]{{1,12}}\s*[〔\[［【(（﹝]\s*{YEAR}\s*[〕\]］】)）﹞]\s*\d)
                                                   # notice title | 文号
-    | (?<=的(?:通知|意见|决定|通报|批复))(?=各)      # notice title | addressees (各…)
-    | (?<=[。！])(?=[\u4e00-\u9fff（）()]{4,40}?(?:人民政府|政府|办公室|办公厅|委员会|局|厅)(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)
+    | (?:{_AFTER_TITLE})(?=各)                     # notice title | addressees (各…)
+    | (?<=[。！])(?=[{CJK}（）()]{{4,40}}?(?:{'|'.join(SIGNATURE_ENDINGS)}){_GLUED_DATE})
                                                   # body | signature glued to its date
-    | (?:(?<=政府)|(?<=办公室)|(?<=办公厅)|(?<=委员会)|(?<=局)|(?<=厅))(?=(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)
-                                                  # signature | date
+    | (?:{_SIGNED})(?={_GLUED_DATE})              # signature | date
     | (?<=日)(?=[(（]此件)                          # date | （此件…）
     """,
     re.VERBOSE,
 )
 #: （此件主动公开） followed by the plan's title: cut after it.
-_REMARK_THEN_TEXT = re.compile(r"[(（]此件[^()（）]{2,12}[)）](?=[\u4e00-\u9fff])")
-_DOC_NUMBER_END = re.compile(rf"{DOC_NO}(?=[\u4e00-\u9fff])", re.VERBOSE)
+_REMARK_THEN_TEXT = lazy(rf"[(（]此件[^()（）]{{2,12}}[)）](?=[{CJK}])")
+_DOC_NUMBER_END = lazy(rf"{DOC_NO}(?=[{CJK}])", re.VERBOSE)
 #: A head is looked for in the first this many characters of a long line.
 GLUED_HEAD_SPAN = 1500
 GLUED_MIN_CHARS = 120

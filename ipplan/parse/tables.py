@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ipplan.parse.dates import YEAR
 from ipplan.parse.numerals import CN_COUNT_CLASS, to_decimal
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.targets import indicator_name, kind_of, paragraph_targets, plausible_value
@@ -36,7 +37,7 @@ INDICATOR_NAME = lazy(r"^(?:二级|三级)?指标(?:名称)?$")
 GOAL_COLUMN = lazy(r"^(?:评价标准|目标值?|预期目标|指标值|目标要求)$")
 _LEADING_NUMBER = lazy(r"^\s*\d{1,3}\s*[.．、]\s*")
 INDICATOR_COLUMN = lazy(r"指标|名称|内容|项目")
-YEAR_COLUMN = lazy(r"^(?P<y>(?:19|20)\d{2})\s*年?(?:底|末)?(?:目标|目标值)?$")
+YEAR_COLUMN = lazy(rf"^(?P<y>{YEAR})\s*年?(?:底|末)?(?:目标|目标值)?$")
 #: The measure in an indicator's parentheses: 发明专利年申请量 (件), 质押融资登记额 (亿元).
 UNIT_PARENS = lazy(r"\s*[(（](?P<mag>万|亿|千)?(?P<unit>[^()（）]{1,4})[)）]\s*$")
 #: A target-table cell: a number with an optional operator (≥15, 100以上).

@@ -22,14 +22,17 @@ from pydantic import BaseModel, ConfigDict
 
 from ipplan.parse import words
 from ipplan.parse.brackets import depth_mask, matching_close, split_top
-from ipplan.parse.dates import MILESTONE, YEAR_PHRASE, YEAR_SPAN
+from ipplan.parse.dates import MILESTONE, YEAR, YEAR_PHRASE, YEAR_SPAN
 from ipplan.parse.numerals import CN_DIGIT_CLASS, CN_QUANTITY_CLASS, to_decimal
 from ipplan.parse.repair import unspace
-from ipplan.parse.rules import Rule, RuleTable, given
+from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, TargetRef
+from ipplan.parse.vocab.doctypes import ANNUAL_TYPES
 from ipplan.parse.vocab.markers import match_marker
-from ipplan.parse.vocab.measures import MAGNITUDE_WORDS, MEASURE_NOT_BEFORE, MEASURES, may_hold_quantity, unit_scale
+from ipplan.parse.vocab.measures import (DURATIONS, FREQUENCIES, MAGNITUDE_WORDS, MEASURE_NOT_BEFORE, MEASURES,
+                                         may_hold_quantity, unit_scale)
 from ipplan.parse.vocab.scope import SCOPE_WORDS
+from ipplan.parse.vocab.text import CJK
 
 class Lexicon(BaseModel):
     """data/targets.yaml, validated so that a typo fails at load time."""
@@ -93,7 +96,7 @@ def rules() -> _Rules:
         ops_before=ops_before,
         op_words=tuple(w for w, _ in ops_before),
         ops_after=after,
-        scope=re.compile(rf"^(?:{_alt(list(SCOPE_WORDS))}|(?:到|至)?(?:19|20)\d{{2}}年(?:底|末)?(?:前)?)"),
+        scope=re.compile(rf"^(?:{_alt(list(SCOPE_WORDS))}|(?:到|至)?{YEAR}年(?:底|末)?(?:前)?)"),
         trailing=re.compile(rf"(?:{_alt(lex.trailing_words)})$"),
         condition=re.compile("|".join(lex.condition_cues)),
         background=re.compile("|".join(lex.background_cues)),
@@ -109,10 +112,10 @@ def opening_year(text: str) -> int | None:
 
 
 #: A goals heading with its year: 到2025年主要目标 / 2023年工作目标 / 主要目标(2025年).
-_GOALS_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?[^，。；]{0,8}?目标|目标\s*[(（]\s*(?P<y2>(?:19|20)\d{2})\s*年?[)）]")
+_GOALS_YEAR = lazy(rf"(?P<y>{YEAR})\s*年(?:底|末)?[^，。；]{{0,8}}?目标|目标\s*[(（]\s*(?P<y2>{YEAR})\s*年?[)）]")
 
 #: A plan for one year: 2023年知识产权工作要点 (a single year in the title, no span).
-_TITLE_YEAR = re.compile(r"^(?:[^0-9]{0,12}?)(?P<y>(?:19|20)\d{2})\s*年(?!\s*[-—–~～至到]|\d)")
+_TITLE_YEAR = lazy(rf"^(?:[^0-9]{{0,12}}?)(?P<y>{YEAR})\s*年(?!\s*[-—–~～至到]|\d)")
 
 
 def title_year(title: str | None) -> int | None:
@@ -120,7 +123,7 @@ def title_year(title: str | None) -> int | None:
     if not title or _YEAR_SPAN_IN.search(title):
         return None
     m = _TITLE_YEAR.match(title)
-    return int(m["y"]) if m and re.search(r"要点|计划|方案|安排", title) else None
+    return int(m["y"]) if m and any(t in title for t in ANNUAL_TYPES) else None
 
 
 def heading_year(title: str) -> int | None:
@@ -226,7 +229,6 @@ def plausible_value(value: Decimal) -> bool:
 _CN_MAGNITUDE = re.compile(r"[百千万]")  # a Chinese quantity with a magnitude: 百项, 两万, 一百二十
 #: Durations of a procedure (3个月内出台, 届满3个月前, 自…之日起1个月内) and frequencies
 #: (每年调整1次, 每周不少于2个半天): policy, not targets.
-_DURATIONS = ("个月", "个工作日", "工作日", "天", "日", "周", "小时")
 _AFTER_DURATION = re.compile(r"^(?:以?内|前|后|之内)(?!$)")
 _BEFORE_DURATION = re.compile(r"(?:之日起|届满|期满|印发后|后)[^，,；;]{0,6}$")
 _FREQUENCY = re.compile(rf"每(?:\d+|[{CN_DIGIT_CLASS}十])?(?:年度?|季度|月|周|天|日)")
@@ -235,9 +237,9 @@ _FREQUENCY = re.compile(rf"每(?:\d+|[{CN_DIGIT_CLASS}十])?(?:年度?|季度|�
 def _procedural(unit: str, before: str, after: str) -> bool:
     """TG02: a duration of a procedure or a frequency (the number's measure, the text
     before and after it)."""
-    if unit in _DURATIONS and (_AFTER_DURATION.match(after) or _BEFORE_DURATION.search(before)):
+    if unit in DURATIONS and (_AFTER_DURATION.match(after) or _BEFORE_DURATION.search(before)):
         return True
-    if unit in ("次", "半天", "个半天") and _FREQUENCY.search(before) and not before.rstrip().endswith("年均"):
+    if unit in FREQUENCIES and _FREQUENCY.search(before) and not before.rstrip().endswith("年均"):
         return not re.search(r"每年(?:完成|实施|举办|开展)", before) or unit == "次" and "每年" not in before
     return False
 
@@ -267,7 +269,7 @@ _HEDGE_END = re.compile(r"(?:原则上|力争|均)$")
 _LIST_JOINER = re.compile(r"[、和及与]")
 
 #: "A、B等平台建设C": what is counted is the object of the verb after 等….
-_AFTER_ETC = re.compile(r"等[\u4e00-\u9fff]{0,6}?(?:建设|建成|培育|打造|设立|创建|开展|实施|新建)")
+_AFTER_ETC = lazy(rf"等[{CJK}]{{0,6}}?(?:建设|建成|培育|打造|设立|创建|开展|实施|新建)")
 
 
 def _strip_before(before: str, r: _Rules) -> str:
@@ -398,8 +400,11 @@ def _list_groups(clause: str, quantities: list[_Quantity]) -> list[tuple[int, in
     return [(a, min(b, len(clause))) for a, b in groups]
 
 
+_CJK_CHAR = lazy(f"[{CJK}]")
+
+
 def _cjk_len(s: str) -> int:
-    return sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+    return len(_CJK_CHAR.findall(s))
 
 
 def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: str | None, line: int,
@@ -427,14 +432,14 @@ _SUBJECT = re.compile(r"(?P<n>[^，,、]{2,20}?)(?:有|得到|进一步|不断|�
 #: target lines) stops costing time and memory; the api warns.
 MAX_TARGETS = 10_000
 #: A year inside a clause (not opening it): 2023年培训计划.
-_YEAR_IN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?!\d)")
+_YEAR_IN = lazy(rf"(?P<y>{YEAR})\s*年(?!\d)")
 #: A place alone is not an indicator (全州达到5件: the indicator is the clause before's).
-_PLACE_ONLY = re.compile(r"(?:全|我|本)[\u4e00-\u9fff]{0,3}?(?:省|市|县|区|州|旗|镇|乡)")
+_PLACE_ONLY = lazy(rf"(?:全|我|本)[{CJK}]{{0,3}}?(?:省|市|县|区|州|旗|镇|乡)")
 #: A growth predicate ending a clause whose value follows: 数量翻一番，达到14个.
 _GROWTH_END = re.compile(r"(?:实现|力争)?(?:翻一番|翻番|翻两番|大幅增长|大幅提升|明显增长)$")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-_YEAR_SPAN_IN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]")
-_YEAR_ONLY = re.compile(r"(?:到|至|于)?(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?")
+_YEAR_SPAN_IN = lazy(rf"{YEAR}\s*年?\s*[-—–~～至到]")
+_YEAR_ONLY = lazy(rf"(?:到|至|于)?{YEAR}\s*年(?:底|末)?(?:前)?")
 
 
 def paragraph_targets(text: str, year: int | None, section: str | None, line: int,
@@ -487,7 +492,7 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
 
 
 #: A heading that states a commitment: a verb, an operator or a year.
-_COMMITS = re.compile(r"达|建|培育|打造|实现|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|(?:19|20)\d{2}年|[,，。：:]")
+_COMMITS = lazy(rf"达|建|培育|打造|实现|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|{YEAR}年|[,，。：:]")
 
 #: A section of eligibility conditions (遴选条件, 申报条件): its numbers are thresholds, not targets.
 CONDITION_SECTION = re.compile(

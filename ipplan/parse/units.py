@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from ipplan.parse.brackets import CLOSE, OPEN, matching_close, matching_open, split_top
 from ipplan.parse.repair import unspace
+from ipplan.parse.dates import YEAR
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, UnitRef
 from ipplan.parse.vocab.organs import ORGAN_END
@@ -36,7 +37,7 @@ ROLE_IN_BODY = re.compile(rf"(?P<label>{LABEL_ALT})\s*[:：】\]]")
 DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限要求|时间要求|时间安排|时限)\s*[:：]")
 #: A list item that is a deadline, not a unit: 2023年底前完成, 6月底前, 长期坚持.
 DEADLINE_ITEM = re.compile(
-    r"^(?:于|在)?(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|年底|年内|上半年|下半年|每年|长期|持续)"
+    rf"^(?:于|在)?(?:{YEAR}\s*年|\d{{1,2}}\s*月|年底|年内|上半年|下半年|每年|长期|持续)"
     r"[^、,，;；]{0,16}?(?:前|底|末|内|完成|推进|坚持|启动|出台|建成)?$")
 #: A trailing tail naming no organ: 等, 等单位, 等有关部门, 及其他有关成员单位.
 _NAME_TAIL = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位)?|及其他(?:有关|相关)?(?:成员)?(?:部门|单位))$")

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from ipplan.errors import ReadError
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.formats.layout import MAX_COLSPAN, Cell, join_cell_paragraphs, render_table
-from ipplan.parse.numerals import CIRCLED, int_to_cn
+from ipplan.parse.numerals import CIRCLED, cn_digits, cn_financial, int_to_cn
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -95,8 +95,8 @@ NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
     "taiwaneseCounting": int_to_cn,
     "taiwaneseCountingThousand": int_to_cn,
     "japaneseCounting": int_to_cn,
-    "ideographDigital": lambda n: "".join("〇一二三四五六七八九"[int(d)] for d in str(n)),
-    "chineseLegalSimplified": lambda n: int_to_cn(n).translate(str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")),
+    "ideographDigital": cn_digits,
+    "chineseLegalSimplified": cn_financial,
     "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10],
     "ideographZodiac": lambda n: "子丑寅卯辰巳午未申酉戌亥"[(n - 1) % 12],
     "lowerLetter": _letter,

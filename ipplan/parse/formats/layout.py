@@ -15,7 +15,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ipplan.parse.rules import lazy
 from ipplan.parse.vocab.notices import NoticeRef
+from ipplan.parse.vocab.organs import CELL_UNIT_ENDINGS
+from ipplan.parse.vocab.text import CJK
 
 #: Spans larger than these are clamped (a hostile colspan must not blow up a row).
 MAX_COLSPAN = 100
@@ -25,9 +28,8 @@ MAX_ROWSPAN = 10_000
 MAX_TABLE_CELLS = 200_000
 #: A cell paragraph that names a unit (or a list of them): an organ word at its end, an
 #: alias or a lead mark in brackets allowed (市委宣传部(市新闻出版局), 市财政局（牵头）).
-ORGAN_PARAGRAPH = re.compile(
-    r"[*＊]?[\u4e00-\u9fff、（）()]{1,40}(?:局|办|办公室|部|委|委员会|会|院|厅|中心|政府|公司|集团|银行|所|馆|处|署|"
-    r"站|队|社|团|校|大学|学院|协会|联合会|室|组|单位|部门)(?:[（(][^（()）]{1,20}[）)])?"
+ORGAN_PARAGRAPH = lazy(
+    rf"[*＊]?[{CJK}、（）()]{{1,40}}(?:{'|'.join(CELL_UNIT_ENDINGS)})(?:[（(][^（()）]{{1,20}}[）)])?"
 )
 #: What two such paragraphs are joined with: the separator the units stage splits at.
 ORGAN_SEPARATOR = "、"

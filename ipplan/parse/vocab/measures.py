@@ -38,6 +38,11 @@ MAGNITUDE_WORDS: dict[str, int] = {
     "百": 100,
 }  # fmt: skip
 
+#: Measures of a duration (3个月内出台: a procedure's deadline when 内/前/后 follows) and of
+#: a frequency (每年调整1次, 每周2个半天).
+DURATIONS: tuple[str, ...] = ("个月", "个工作日", "工作日", "天", "日", "周", "小时")
+FREQUENCIES: tuple[str, ...] = ("次", "半天", "个半天")
+
 #: Calendar and age words after a number (2022年, 3月, 15日, 8号, 60岁): dates and ages,
 #: never a count and never an item number.
 CALENDAR_WORDS: tuple[str, ...] = ("年", "月", "日", "号", "岁")

@@ -14,5 +14,10 @@ PAGE_NUMBER = re.compile(
     r"\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|[Pp]age\s*\d{1,4}(\s*of\s*\d{1,4})?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
 )
 
-#: Chinese characters (the CJK Unified Ideographs block).
+#: Chinese characters (the CJK Unified Ideographs block), a character-class body: f"[{CJK}]".
+#: A class holding it costs about 1.5 ms to compile (sre expands the range character by
+#: character): build patterns that hold it with ``rules.lazy``, so they compile on first use.
 CJK = "\u4e00-\u9fff"
+#: Every Han character: CJK with extension A, the compatibility ideographs and the
+#: supplementary planes (extension B on), for measuring how Chinese a text is.
+HAN = "\u3400-\u4dbf" + CJK + "\uf900-\ufaff\U00020000-\U0003134f"
