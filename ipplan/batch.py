@@ -46,7 +46,7 @@ STOP_GRACE = 5.0
 
 
 @dataclass
-class FileResult:
+class DocumentResult:
     rel: str
     status: str  # "parsed" | "failed" | "skipped"
     seconds: float = 0.0
@@ -142,9 +142,9 @@ class Job:
 
 
 def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool = True,
-              max_bytes: int | None = None) -> FileResult:
+              max_bytes: int | None = None) -> DocumentResult:
     """Worker: parse one file and, when ``out`` is given, write its plan atomically.
-    Every expected failure becomes a FileResult; this never raises, except MemoryError,
+    Every expected failure becomes a DocumentResult; this never raises, except MemoryError,
     which the worker reports as the memory limit."""
     from ipplan import api, emit
     from ipplan.errors import IpplanError
@@ -161,17 +161,17 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
         if out is not None:
             error = _write_output(Path(out), text, owned)
             if error:
-                return FileResult(rel, "failed", time.perf_counter() - start, error)
+                return DocumentResult(rel, "failed", time.perf_counter() - start, error)
             text = None  # written here: nothing to send back
-        return FileResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit)
+        return DocumentResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit)
     except IpplanError as exc:
-        return FileResult(rel, "failed", time.perf_counter() - start, exc.message)
+        return DocumentResult(rel, "failed", time.perf_counter() - start, exc.message)
     except OSError as exc:
-        return FileResult(rel, "failed", time.perf_counter() - start, f"cannot read: {exc.strerror or exc}")
+        return DocumentResult(rel, "failed", time.perf_counter() - start, f"cannot read: {exc.strerror or exc}")
     except MemoryError:
         raise
     except Exception as exc:  # a parser bug: report it for this file, keep the batch going
-        return FileResult(rel, "failed", time.perf_counter() - start, f"internal error: {type(exc).__name__}: {exc}")
+        return DocumentResult(rel, "failed", time.perf_counter() - start, f"internal error: {type(exc).__name__}: {exc}")
 
 
 def _write_output(out: Path, text: str, owned: bool) -> str | None:
@@ -192,7 +192,7 @@ def _write_output(out: Path, text: str, owned: bool) -> str | None:
     return None
 
 
-def _run_job(job: Job) -> FileResult:
+def _run_job(job: Job) -> DocumentResult:
     """Worker entry point for one job."""
     return parse_one(job.path, job.rel, job.fmt, job.out, job.owned, job.max_bytes)
 
@@ -374,7 +374,7 @@ def run_batch(
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
     on_start: Callable[[int], None] = lambda total: None,
-    on_result: Callable[[FileResult, Summary], None] = lambda r, s: None,
+    on_result: Callable[[DocumentResult, Summary], None] = lambda r, s: None,
 ) -> Summary:
     """Convert every document under ``in_dir`` into ``out_dir``. See `ipplan batch --help`.
     Raises IpplanError (one line) when OUT_DIR cannot be created or another run holds it."""
@@ -414,7 +414,7 @@ def run_batch(
 def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary, signals: _Signals, *, fmt: str,
                 jobs: int | None, force: bool, overwrite: bool, fail_fast: bool, max_bytes: int | None,
                 timeout: float | None, max_memory: int | None, on_start: Callable[[int], None],
-                on_result: Callable[[FileResult, Summary], None], schema_version: str) -> None:
+                on_result: Callable[[DocumentResult, Summary], None], schema_version: str) -> None:
     _remove_stale_temporaries(out_dir)
     entries = _load_manifest(out_dir, schema_version)  # output rel → {"input", "sha256"}
     journal = _Journal(out_dir, schema_version, summary)
@@ -423,7 +423,7 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
     names = output_names(rels, fmt) if fmt != "jsonl" else {}
     halt = [False]  # --fail-fast
 
-    def record(res: FileResult) -> None:
+    def record(res: DocumentResult) -> None:
         key = names.get(res.rel)
         if res.status == "parsed":
             summary.parsed += 1
@@ -453,18 +453,18 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
         on_start(len(files))
         for path, rel in zip(files, rels):
             if fmt != "jsonl" and names[rel] is None:
-                record(FileResult(rel, "failed", error=f"its output name is also the output of "
+                record(DocumentResult(rel, "failed", error=f"its output name is also the output of "
                                                        f"{', '.join(_clashes(rel, rels, fmt))}; rename one of them"))
                 continue
             key = names.get(rel)
             entry = entries.get(key) if key else None
             job, problem = _plan_job(path, rel, in_dir, out_dir, key, fmt, overwrite or entry is not None, max_bytes)
             if problem:
-                record(FileResult(rel, "failed", error=problem))
+                record(DocumentResult(rel, "failed", error=problem))
             elif (not force and entry and entry["sha256"] and job.out and Path(job.out).exists()
                   and entry["input"] == rel and entry["sha256"] == _sha_of(path)):
                 summary.skipped += 1
-                record(FileResult(rel, "skipped"))
+                record(DocumentResult(rel, "skipped"))
             else:
                 todo.append(job)
             if halt[0]:
@@ -499,7 +499,7 @@ def _claim(job: Job, out_dir: Path, entries: dict[str, dict], journal: _Journal)
 
 
 def _run_pool(todo: list[Job], jobs: int, timeout: float | None, max_memory: int | None, signals: _Signals,
-              halt: list[bool], record: Callable[[FileResult], None], claim: Callable[[Job], None]) -> None:
+              halt: list[bool], record: Callable[[DocumentResult], None], claim: Callable[[Job], None]) -> None:
     """Parse ``todo`` in worker processes. A stop (a signal, --fail-fast) lets the files in
     flight finish (within STOP_GRACE) and starts nothing new, so every output is complete."""
     from ipplan.workers import Lost, Pool
@@ -515,10 +515,10 @@ def _run_pool(todo: list[Job], jobs: int, timeout: float | None, max_memory: int
                 claim(job)
             yield chunk
 
-    def on_result(job: Job, res: FileResult | Lost) -> None:
-        record(FileResult(job.rel, "failed", error=res.reason) if isinstance(res, Lost) else res)
+    def on_result(job: Job, res: DocumentResult | Lost) -> None:
+        record(DocumentResult(job.rel, "failed", error=res.reason) if isinstance(res, Lost) else res)
 
-    pool: Pool[Job, FileResult] = Pool(min(jobs, len(todo)), _run_job, warm=_warm, timeout=timeout or None,
+    pool: Pool[Job, DocumentResult] = Pool(min(jobs, len(todo)), _run_job, warm=_warm, timeout=timeout or None,
                                        max_memory=max_memory or None)
     signals.defer = True
     try:

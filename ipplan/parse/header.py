@@ -24,13 +24,12 @@ from ipplan.parse import dates
 from ipplan.parse.dates import YEAR
 from ipplan.parse.brackets import split_top
 from ipplan.parse.numerals import CN_COUNT_CLASS
-from ipplan.parse.repair import unspace
 from ipplan.parse.rules import PatternRule, RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES
 from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, field_of
 from ipplan.parse.vocab.organs import NAMED_BODY_END, ORGAN_END, SELF_NAMES
-from ipplan.parse.vocab.text import CJK
+from ipplan.parse.vocab.text import CJK, unspace
 
 Lines = list[tuple[int, str]]
 

@@ -41,7 +41,6 @@ HTML_TAGS: tuple[bytes, ...] = (b"<html", b"<body", b"<head")
 #: fragment (``<div class="TRS_Editor"><p>…``) with no <html> around it.
 _FRAGMENT_TAG = (rb"</?(?P<tag>div|p|span|table|tbody|thead|tr|td|th|font|br|h[1-6]|ul|ol|li|section|article|"
                  rb"center|strong|b|a|img|style|dl|dt|dd|pre|blockquote|em|u|hr|sup|sub)(?=[\s>/])[^<>]{0,600}>")
-FRAGMENT_START = re.compile(_FRAGMENT_TAG, re.IGNORECASE)
 FRAGMENT_TAGS = re.compile(_FRAGMENT_TAG, re.IGNORECASE)
 #: A text is markup when it starts with an article tag, or when this many article tags of
 #: at least two kinds occur in its first FRAGMENT_SCAN bytes (a scraped record that starts
@@ -129,7 +128,7 @@ def sniff_format(data: bytes) -> str:
         return "html"
     if any(tag in head[:512] for tag in HTML_TAGS):
         return "html"
-    if FRAGMENT_START.match(head):
+    if FRAGMENT_TAGS.match(head):
         return "html"
     scan = data[:FRAGMENT_SCAN]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

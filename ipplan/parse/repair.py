@@ -38,7 +38,7 @@ from ipplan.parse.vocab.fields import DOC_NO
 from ipplan.parse.vocab.markers import ROW_NUMBER_COLUMN, is_table_row, match_marker
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.organs import ORGAN_END, SIGNATURE_ENDINGS
-from ipplan.parse.vocab.text import CJK, PAGE_NUMBER, SENTENCE_END
+from ipplan.parse.vocab.text import CJK, LOOSE_GAP, PAGE_NUMBER, SENTENCE_END
 
 WRAP_MIN_LINES = 5
 WRAP_MIN_SHARE = 0.3
@@ -57,15 +57,7 @@ DESPACE_LINE_MIN = 3
 DESPACE_LINE_RATE = 1 / 30
 #: A space inside Chinese text: between two characters, or before Chinese punctuation.
 _GAP = lazy(rf"(?<=[{CJK}]) (?=[{CJK}，、。；：？！）)》”])|(?<=[，、。；（(《“]) (?=[{CJK}])")
-#: In a document spaced throughout, any space next to a Chinese character or sign goes.
-_CN = "\u3000-\u303f" + CJK + "\uff01-\uff0f\uff1a-\uff20\u2014\u2018\u2019\u201c\u201d"
-_LOOSE_GAP = re.compile(rf"(?<=[{_CN}]) (?=\S)|(?<=\S) (?=[{_CN}])")
-
-
-def unspace(text: str) -> str:
-    """A name without the stray spaces OCR leaves inside Chinese text (市科 技局 → 市科技局):
-    for names, indicators and titles, where such a space never belongs."""
-    return _LOOSE_GAP.sub("", text) if " " in text else text
+#: In a document spaced throughout, any space next to a Chinese character or sign goes (LOOSE_GAP).
 
 
 def width(text: str) -> int:
@@ -122,7 +114,7 @@ def despace(lines: list[str]) -> list[str]:
     out = []
     for text, n in zip(lines, gaps):
         if everywhere or n >= DESPACE_LINE_MIN and n >= DESPACE_LINE_RATE * len(text):
-            gap = _LOOSE_GAP if everywhere else _GAP
+            gap = LOOSE_GAP if everywhere else _GAP
             text = gap.sub(lambda m: m.group() if match_marker(text, m.end()) else "", text)
         out.append(text)
     return out

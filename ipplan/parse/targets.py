@@ -24,7 +24,6 @@ from ipplan.parse import words
 from ipplan.parse.brackets import depth_mask, matching_close, split_top
 from ipplan.parse.dates import MILESTONE, YEAR, YEAR_PHRASE, YEAR_SPAN
 from ipplan.parse.numerals import CN_DIGIT_CLASS, CN_QUANTITY_CLASS, to_decimal
-from ipplan.parse.repair import unspace
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, TargetRef
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES
@@ -32,7 +31,7 @@ from ipplan.parse.vocab.markers import match_marker
 from ipplan.parse.vocab.measures import (DURATIONS, FREQUENCIES, MAGNITUDE_WORDS, MEASURE_NOT_BEFORE, MEASURES,
                                          may_hold_quantity, unit_scale)
 from ipplan.parse.vocab.scope import SCOPE_WORDS
-from ipplan.parse.vocab.text import CJK
+from ipplan.parse.vocab.text import CJK, unspace
 
 class Lexicon(BaseModel):
     """data/targets.yaml, validated so that a typo fails at load time."""

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ipplan.parse.brackets import CLOSE, OPEN, matching_close, matching_open, split_top
-from ipplan.parse.repair import unspace
 from ipplan.parse.dates import YEAR
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, UnitRef
 from ipplan.parse.vocab.organs import ORGAN_END
 from ipplan.parse.vocab.roles import LABEL_ALT, LEAD_LABELS, SUPPORT_VERBS, VERB_ALT, VERB_LEAD
+from ipplan.parse.vocab.text import unspace
 
 
 class Clause(NamedTuple):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ipplan.planfile import PLAN_SUFFIXES
 from ipplan.errors import UsageError
 from ipplan.validate.load import MAX_BYTES, Loaded, PlanFileError, Pos, jsonl_lines, load_file, load_text, read_text
 from ipplan.validate.rules import (
@@ -31,8 +32,6 @@ from ipplan.validate.rules import (
     schema_hit,
 )
 
-#: File names a folder or glob is searched for (a file named explicitly is always checked).
-PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 _GLOB = re.compile(r"[*?[]")
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
 

@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from ipplan.planfile import PLAN_SUFFIXES
 from ipplan import __version__
 from ipplan.errors import IpplanError, ReadError, UsageError
 from ipplan.schema import Plan
 
-#: Suffixes read as plan files (anything else is a document and is parsed).
-PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 #: Core meta fields: listed as "left null" when empty. The GB/T 9704 additions are shown only when set.
 CORE_META = ("title", "notice_title", "doc_number", "issuer", "issue_date", "addressees", "region", "period")
 #: Meta fields ipplan derives rather than copies (region from an issuer or title, period from a phrase):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ipplan.parse.rules import lazy
+
 #: A line ending like this ends its sentence (closing quotes and brackets may follow).
 SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』)）]*$")
 
@@ -21,3 +23,14 @@ CJK = "\u4e00-\u9fff"
 #: Every Han character: CJK with extension A, the compatibility ideographs and the
 #: supplementary planes (extension B on), for measuring how Chinese a text is.
 HAN = "\u3400-\u4dbf" + CJK + "\uf900-\ufaff\U00020000-\U0003134f"
+
+#: Chinese characters and signs (CJK punctuation, full-width forms, dashes, curly quotes).
+CJK_SIGNS = "\u3000-\u303f" + CJK + "\uff01-\uff0f\uff1a-\uff20\u2014\u2018\u2019\u201c\u201d"
+#: A space next to a Chinese character or sign.
+LOOSE_GAP = lazy(rf"(?<=[{CJK_SIGNS}]) (?=\S)|(?<=\S) (?=[{CJK_SIGNS}])")
+
+
+def unspace(text: str) -> str:
+    """A name without the stray spaces OCR leaves inside Chinese text (市科 技局 → 市科技局):
+    for names, indicators and titles, where such a space never belongs."""
+    return LOOSE_GAP.sub("", text) if " " in text else text
