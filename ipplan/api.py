@@ -21,8 +21,8 @@ from ipplan.errors import PlanValidationError
 from ipplan.parse import clean, header, indicators, misses, normalize, outline, readers, repair, tables, targets, units
 from ipplan.parse.types import DecodedDocument, Node, NormalizedText, Outline, RawDocument, TargetRef, UnitRef
 from ipplan.parse.vocab.notices import NoticeRef
-from ipplan.years import ISSUE_YEARS_AROUND_PERIOD, TARGET_YEARS_AROUND_PERIOD, year_window
 from ipplan.schema import Plan
+from ipplan.years import ISSUE_YEARS_AROUND_PERIOD, TARGET_YEARS_AROUND_PERIOD, year_window
 
 
 def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,

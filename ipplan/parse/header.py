@@ -15,14 +15,15 @@ a sentence is never the 文号, because line rules match whole lines only.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ipplan.parse import dates
-from ipplan.parse.dates import YEAR
 from ipplan.parse.brackets import split_top
+from ipplan.parse.dates import YEAR
 from ipplan.parse.numerals import CN_COUNT_CLASS
 from ipplan.parse.rules import PatternRule, RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
@@ -40,21 +41,21 @@ _TYPE_ALT = "|".join(DOC_TYPES)
 _COVERING_ALT = "|".join(COVERING_TYPES)
 _BRACKETS_AFTER = r"(?:\s*[(（][^()（）]{1,20}[)）])*"
 #: A title's tail: a 文种, then (2023—2025年) / (试行) / (2023年版).
-TITLE_TAIL = re.compile(rf"(?P<type>{_TYPE_ALT}){_BRACKETS_AFTER}$")
+TITLE_TAIL = lazy(rf"(?P<type>{_TYPE_ALT}){_BRACKETS_AFTER}$")
 #: Verbs of a covering notice's title: 关于印发…的通知.
 _ISSUING = r"(?:印发|转发|发布|颁发|公布|下发|修订印发|重新印发)"
 #: A place name: one admin unit (湖州市, 江苏省, 通州区, 黔东南苗族侗族自治州).
-PLACE = re.compile(rf"(?P<p>[{CJK}]{{1,8}}?(?:特别行政区|自治区|自治州|自治县|地区|省|市|盟|县|区|旗))")
+PLACE = lazy(rf"(?P<p>[{CJK}]{{1,8}}?(?:特别行政区|自治区|自治州|自治县|地区|省|市|盟|县|区|旗))")
 #: A development zone governs like a county: 威海火炬高技术产业开发区, 荆门高新区.
-ZONE = re.compile(rf"(?P<p>[{CJK}]{{2,14}}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|经开区|自贸区|试验区|保税区))")
+ZONE = lazy(rf"(?P<p>[{CJK}]{{2,14}}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|经开区|自贸区|试验区|保税区))")
 #: Words that never occur in a place name (they mark a false PLACE match, or a verb phrase).
-NOT_PLACE = re.compile(r"知识|产权|建设|推进|加快|关于|发展|强|试点|示范|国家|工作|服务|管理|全|本|我|各|印发|人民|"
+NOT_PLACE = lazy(r"知识|产权|建设|推进|加快|关于|发展|强|试点|示范|国家|工作|服务|管理|全|本|我|各|印发|人民|"
                        r"第|实施|创建|打造|争创|开展|促进|提升|支持|深化|做好|加强|完善|落实|贯彻|质量|城市|城乡|市场|中共|委员会")
 #: Issuers whose plans govern the whole country.
-NATIONAL_ISSUER = re.compile(r"^(?:国家|国务院|中共中央|全国|中华人民共和国|中央)")
+NATIONAL_ISSUER = lazy(r"^(?:国家|国务院|中共中央|全国|中华人民共和国|中央)")
 #: A name that carries its own scope (各…, 市…, a place): a 、-item without one shares the first's.
-SCOPE = re.compile(rf"(?:各(?!位)|全|本|有关|[省县区镇乡州]|市(?!场)|国务院|中共|中央|国家|[{CJK}]{{2,8}}?(?:省|市|县|区|州|盟|旗))")
-_PUNCT = re.compile(r"[。，,；;：:！？!?《》、]")
+SCOPE = lazy(rf"(?:各(?!位)|全|本|有关|[省县区镇乡州]|市(?!场)|国务院|中共|中央|国家|[{CJK}]{{2,8}}?(?:省|市|县|区|州|盟|旗))")
+_PUNCT = lazy(r"[。，,；;：:！？!?《》、]")
 _MARKER_START = lazy(rf"[(（]?[0-9{CN_COUNT_CLASS}]{{1,3}}[)）.．、]")
 
 
@@ -67,6 +68,12 @@ class LineRule(PatternRule):
     field: str
     read: Callable[[re.Match[str], str], dict[str, Any]]
     check: Callable[[re.Match[str]], bool] | None = None
+    #: Literals one of which every line the rule matches holds: a cheap test before the regex.
+    needs: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def hint(self) -> re.Pattern[str] | None:
+        return re.compile("|".join(map(re.escape, self.needs))) if self.needs else None
 
 
 def _valid_date(m: re.Match[str]) -> bool:
@@ -133,10 +140,13 @@ def _read_attachments(m: re.Match[str], text: str) -> dict[str, list[str]]:
     return {"attachments": _attachment_titles(items)}
 
 
+_COLONS = (":", "：")
+_DATE_SEPARATORS = ("年", "-", "/", ".")  # a date (dates.DATE) holds one of them
+
 #: Line rules in the order they are tried; the first that fires classifies the line.
 #: Examples give the fields the line states, as ``read`` gives them.
 LINE_RULES: tuple[LineRule, ...] = (
-    LineRule(code="MT01", field="fields", summary="page metadata row: key：value, keys printed with spaces (文 号:)",
+    LineRule(code="MT01", needs=_COLONS, field="fields", summary="page metadata row: key：value, keys printed with spaces (文 号:)",
              pattern=rf"(?P<k>{FIELD_KEY}) \s* [:：] \s* (?P<v>.*)", read=_read_key_values,
              examples=(("发文字号：国办发〔2018〕128号", {"doc_number": "国办发〔2018〕128号"}),
                        ("文 号: 京政发〔2022〕5号", {"doc_number": "京政发〔2022〕5号"}),
@@ -146,12 +156,12 @@ LINE_RULES: tuple[LineRule, ...] = (
                         {"issuer": "广州市卫生健康委员会", "issue_date": "2023-10-19"}),
                        ("份号：000123", {"copy_number": "000123"}), ("签发人：张三", {"signer": "张三"})),
              near_misses=("联系电话：65250460", "主送：各单位", "文号说明见附件")),
-    LineRule(code="MT02", field="fields", summary="page metadata pipe row: 文号 | 温政办〔2022〕73 号 | 有效性 | 有效 |",
+    LineRule(code="MT02", needs=("|",), field="fields", summary="page metadata pipe row: 文号 | 温政办〔2022〕73 号 | 有效性 | 有效 |",
              pattern=rf"(?:.*?\|)? \s* (?P<k>{FIELD_KEY}) \s* \| .*", read=_read_pipe_row,
              examples=(("文号 | 温政办〔2022〕73 号 | 有效性 | 有效 |", {"doc_number": "温政办〔2022〕73 号"}),
                        ("组配分类 | 其他文件 | 发布机构 | 温州市市场监督管理局 |", {"issuer": "温州市市场监督管理局"})),
              near_misses=("序号 | 工作事项 | 主要内容 | 牵头单位 |", "文号说明 | 见附件 |")),
-    LineRule(code="MT03", field="doc_number", summary="发文字号 alone on its line, bare or in brackets under the title",
+    LineRule(code="MT03", needs=("号",), field="doc_number", summary="发文字号 alone on its line, bare or in brackets under the title",
              pattern=rf"[(（]? \s* {DOC_NO} \s* [)）]?",
              read=lambda m, t: {"doc_number": normalize_doc_number(t)},
              examples=(("国办发〔2018〕128号", {"doc_number": "国办发〔2018〕128号"}),
@@ -162,26 +172,26 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("浙知发（2023）7号", {"doc_number": "浙知发〔2023〕7号"}),
                        ("临政办字〔2023〕81号", {"doc_number": "临政办字〔2023〕81号"})),
              near_misses=("根据《某通知》(国知发运字〔2022〕33号)要求，制定本方案。", "〔2022〕33号", "2022年33号")),
-    LineRule(code="MT04", field="doc_number", summary="发文字号 on the date's line: 苏政发〔2009〕1号 2009年1月5日",
+    LineRule(code="MT04", needs=("号",), field="doc_number", summary="发文字号 on the date's line: 苏政发〔2009〕1号 2009年1月5日",
              pattern=rf"{DOC_NO} \s* (?P<date>{_DATE})", check=_valid_date,
              read=lambda m, t: {"doc_number": normalize_doc_number(t), "issue_date": dates.parse_date(m["date"])},
              examples=(("苏政发〔2009〕1号 2009年1月5日", {"doc_number": "苏政发〔2009〕1号", "issue_date": "2009-01-05"}),
                        ("国办发〔2018〕1号　2018年1月2日", {"doc_number": "国办发〔2018〕1号", "issue_date": "2018-01-02"})),
              near_misses=("苏政发〔2009〕1号", "2009年1月5日")),
-    LineRule(code="MT05", field="doc_number", summary="发文字号 glued to the 主送 line: 国办发〔2018〕128号各省…人民政府：",
+    LineRule(code="MT05", needs=("号",), field="doc_number", summary="发文字号 glued to the 主送 line: 国办发〔2018〕128号各省…人民政府：",
              pattern=rf"{DOC_NO} \s* (?P<v>[^。！？]{{2,150}}) [:：]", check=_addressee_ok,
              read=lambda m, t: {"doc_number": normalize_doc_number(t), "addressees": split_addressees(m["v"].strip())},
              examples=(("国办发〔2018〕128号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
                         {"doc_number": "国办发〔2018〕128号", "addressees": ["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]}),
                        ("临政办字〔2023〕81号 各县区人民政府：", {"doc_number": "临政办字〔2023〕81号", "addressees": ["各县区人民政府"]})),
              near_misses=("国办发〔2018〕128号文件要求如下：",)),
-    LineRule(code="MT06", field="doc_number", summary="promulgation order number: 国务院令第706号 (its two lines joined)",
+    LineRule(code="MT06", needs=("令",), field="doc_number", summary="promulgation order number: 国务院令第706号 (its two lines joined)",
              pattern=ORDER_NO, read=lambda m, t: {"doc_number": normalize_doc_number(t)},
              examples=(("国令第706号", {"doc_number": "国令第706号"}),
                        ("中华人民共和国国务院令第706号", {"doc_number": "中华人民共和国国务院令第706号"}),
                        ("中华人民共和国国务院令 第706号", {"doc_number": "中华人民共和国国务院令第706号"})),
              near_misses=("（1991年3月4日中华人民共和国国务院令第76号发布）", "第706号")),
-    LineRule(code="MT10", field="notice_title", summary="title of a covering notice: X关于印发《Y》的通知 (broken lines joined)",
+    LineRule(code="MT10", needs=COVERING_TYPES, field="notice_title", summary="title of a covering notice: X关于印发《Y》的通知 (broken lines joined)",
              pattern=rf"(?P<org>[^。，,；;：:《》]{{0,80}}?) (?:关于)? {_ISSUING} (?P<doc>[^。]{{2,150}}?) 的? (?:{_COVERING_ALT})",
              check=lambda m: "关于" in m.group(0)[: m.start("doc")] or "《" in m["doc"][:2],
              read=lambda m, t: {"notice_title": t, "issuer": _issuer_before(m)},
@@ -195,7 +205,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                         {"notice_title": "中共中央办公厅 国务院办公厅印发《关于加强知识产权保护的意见》的通知",
                          "issuer": ["中共中央办公厅", "国务院办公厅"]})),
              near_misses=("国务院办公厅关于推进政务新媒体健康有序发展的意见", "现将《方案》印发给你们，请认真贯彻执行。")),
-    LineRule(code="MT11", field="title", summary="a document that is its own title: X关于Y的意见/通知 (no covering notice)",
+    LineRule(code="MT11", needs=("关于",), field="title", summary="a document that is its own title: X关于Y的意见/通知 (no covering notice)",
              pattern=rf"(?P<org>[^。，,；;：:《》]{{2,60}}?) 关于 (?!{_ISSUING}) (?P<what>[^。]{{2,120}}) 的 (?P<type>{_TYPE_ALT})",
              read=lambda m, t: {"title": t, "issuer": _issuer_before(m)},
              examples=(("国务院办公厅关于推进政务新媒体健康有序发展的意见",
@@ -203,7 +213,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("广州市住房和城乡建设局关于进一步加强户籍家庭住房保障工作的通知",
                         {"title": "广州市住房和城乡建设局关于进一步加强户籍家庭住房保障工作的通知", "issuer": ["广州市住房和城乡建设局"]})),
              near_misses=("国务院办公厅关于印发“无废城市”建设试点工作方案的通知", "关于做好幼儿园招生工作的通知要求，制定本方案。")),
-    LineRule(code="MT12", field="title", summary="the plan's own title: a line ending with its 文种, then (2023—2025年)/(试行)",
+    LineRule(code="MT12", needs=DOC_TYPES, field="title", summary="the plan's own title: a line ending with its 文种, then (2023—2025年)/(试行)",
              pattern=rf"(?![(（]?[0-9{CN_COUNT_CLASS}]{{1,3}}[)）.．、]) (?!附[件表]|特?制定|现将|根据|按照) (?P<t>[^。，,；;：:《》|]{{1,60}}? (?:{_TYPE_ALT}) {_BRACKETS_AFTER})",
              check=lambda m: len(m["t"].strip()) >= 4, read=lambda m, t: {"title": m["t"]},
              examples=(("国家职业教育改革实施方案", {"title": "国家职业教育改革实施方案"}),
@@ -213,19 +223,19 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("2026年广州市天河区幼儿园招生工作方案", {"title": "2026年广州市天河区幼儿园招生工作方案"})),
              near_misses=("附件：1.湖州市知识产权强市建设责任分解表", "现将《方案》印发给你们。", "1.推进计划", "第一章 总 则",
                           "特制定如下方案", "《加快推进知识产权强省建设工作方案(试行)》,政府档案。")),
-    LineRule(code="MT14", field="title", summary="a title at the start of a one-line paste, the preamble after a space",
+    LineRule(code="MT14", needs=DOC_TYPES, field="title", summary="a title at the start of a one-line paste, the preamble after a space",
              pattern=rf"(?![(（]?[0-9{CN_COUNT_CLASS}]{{1,3}}[)）.．、]) (?P<t>[^。，,；;：:《》|\s]{{4,60}}? (?:{_TYPE_ALT}) {_BRACKETS_AFTER}) \s+ (?P<rest>.+)",
              read=lambda m, t: {"title": m["t"]},
              examples=(("临沂市知识产权强市建设纲要推进计划(2023-2025年) 为充分发挥知识产权作用，制定本计划。",
                         {"title": "临沂市知识产权强市建设纲要推进计划(2023-2025年)"}),),
              near_misses=("为推进工作 制定本方案。", "1.推进计划 加强组织领导。")),
-    LineRule(code="MT13", field="period_line", summary="a period or (试行) on its own line under a broken title",
+    LineRule(code="MT13", needs=("(", "（"), field="period_line", summary="a period or (试行) on its own line under a broken title",
              pattern=rf"[(（] \s* (?:{dates.YEAR_SPAN.pattern}|试行|暂行|征求意见稿|修订|修订稿|\d{{4}}年版|\d{{4}}年修订) \s* [)）]",
              read=lambda m, t: {"period_line": t},
              examples=(("(2011—2020年)", {"period_line": "(2011—2020年)"}), ("（2023-2025年）", {"period_line": "（2023-2025年）"}),
                        ("(试行)", {"period_line": "(试行)"})),
              near_misses=("（此件公开发布）", "(2023年)")),
-    LineRule(code="MT20", field="issue_date",
+    LineRule(code="MT20", needs=_DATE_SEPARATORS, field="issue_date",
              summary="成文日期 alone on its line (digits, 二○○八年十一月二十三日, 2026年 4月 20 日), 附注 glued on",
              pattern=rf"(?P<date>{_DATE}) \s* (?:[(（] \s* (?P<remark>此件[^()（）]{{2,12}}) \s* [)）])?", check=_valid_date,
              read=lambda m, t: {"issue_date": dates.parse_date(m["date"]), "remark": m["remark"]},
@@ -234,14 +244,14 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("2019年1月1日（此件公开发布）", {"issue_date": "2019-01-01", "remark": "此件公开发布"}),
                        ("2022-10-11", {"issue_date": "2022-10-11"}), ("二〇二二年九月三十日", {"issue_date": "2022-09-30"})),
              near_misses=("2021年4月16日印发", "2019年9月23日（周一）下午4：00前", "2022年13月40日")),
-    LineRule(code="MT21", field="printed_by", summary="印发机关 and 印发日期 at the foot: X办公室 2021年4月16日印发",
+    LineRule(code="MT21", needs=("印发",), field="printed_by", summary="印发机关 and 印发日期 at the foot: X办公室 2021年4月16日印发",
              pattern=rf"(?P<org>[^\s。，,；;：:\d]{{2,40}}) \s+ (?P<date>{_DATE}) \s* 印发",
              check=lambda m: _valid_date(m) and _is_organ(m["org"]),
              read=lambda m, t: {"printed_by": unspace(m["org"]), "printed_date": dates.parse_date(m["date"])},
              examples=(("广州市人民政府办公厅 2021年4月16日印发", {"printed_by": "广州市人民政府办公厅", "printed_date": "2021-04-16"}),
                        ("湖州市人民政府办公室　2022年9月30日印发", {"printed_by": "湖州市人民政府办公室", "printed_date": "2022-09-30"})),
              near_misses=("2021年4月16日印发", "于2021年4月16日印发")),
-    LineRule(code="MT22", field="signature", summary="signature and date on one line: 国务院办公厅 2018年12月29日",
+    LineRule(code="MT22", needs=_DATE_SEPARATORS, field="signature", summary="signature and date on one line: 国务院办公厅 2018年12月29日",
              pattern=rf"(?P<org>[^。，,；;：:\d]{{2,80}}?) \s+ (?P<date>{_DATE})",
              check=lambda m: _valid_date(m) and _organ_run(m["org"]),
              read=lambda m, t: {"issuer": organs_of(m["org"].strip()), "issue_date": dates.parse_date(m["date"])},
@@ -256,37 +266,37 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("广州市卫生健康委员会 广州市财政局", {"issuer": ["广州市卫生健康委员会", "广州市财政局"]}),
                        ("郑州市市场监督管理局（知识产权局）", {"issuer": ["郑州市市场监督管理局（知识产权局）"]})),
              near_misses=("总理 李克强", "联系人 李萌", "第一章 总 则", "政府工作报告")),
-    LineRule(code="MT24", field="remark", summary="附注 in brackets: （此件公开发布）",
+    LineRule(code="MT24", needs=("此件", "本件"), field="remark", summary="附注 in brackets: （此件公开发布）",
              pattern=r"[(（] \s* (?P<v>(?:此件|本件)[^()（）]{2,12}) \s* [)）]", read=lambda m, t: {"remark": m["v"]},
              examples=(("（此件公开发布）", {"remark": "此件公开发布"}), ("(此件主动公开)", {"remark": "此件主动公开"})),
              near_misses=("（本文有删减）", "（联系科室：小学和幼儿教育科）")),
-    LineRule(code="MT25", field="secrecy", summary="密级 (with 保密期限): 机密★1年, 秘密",
+    LineRule(code="MT25", needs=("密",), field="secrecy", summary="密级 (with 保密期限): 机密★1年, 秘密",
              pattern=r"(?P<v>(?:绝密|机密|秘密) (?:\s*★\s*[^\s]{1,10})?)",
              read=lambda m, t: {"secrecy": re.sub(r"\s+", "", m["v"])},
              examples=(("机密★1年", {"secrecy": "机密★1年"}), ("秘密", {"secrecy": "秘密"}), ("绝密★长期", {"secrecy": "绝密★长期"})),
              near_misses=("商业秘密", "保守国家秘密。")),
-    LineRule(code="MT26", field="urgency", summary="紧急程度: 特急, 加急", pattern=r"(?P<v>特急|加急|特提|平急)",
+    LineRule(code="MT26", needs=("急", "特提"), field="urgency", summary="紧急程度: 特急, 加急", pattern=r"(?P<v>特急|加急|特提|平急)",
              read=lambda m, t: {"urgency": m["v"]},
              examples=(("特急", {"urgency": "特急"}), ("加急", {"urgency": "加急"})), near_misses=("紧急通知", "加急办理。")),
-    LineRule(code="MT27", field="signer", summary="签发人 after the 文号 (签发人： alone is a metadata row, MT01)",
+    LineRule(code="MT27", needs=("签",), field="signer", summary="签发人 after the 文号 (签发人： alone is a metadata row, MT01)",
              pattern=rf"(?:{DOC_NO} \s*)? 签\s*发\s*人 \s* [:：] \s* (?P<v>[{CJK}·\s]{{2,30}})",
              read=lambda m, t: {"signer": " ".join(m["v"].split()),
                                 **({"doc_number": normalize_doc_number(t)} if m["org"] else {})},
              examples=(("国办发〔2018〕1号 签发人：李四 王五", {"signer": "李四 王五", "doc_number": "国办发〔2018〕1号"}),
                        ("京政发〔2022〕5号　签发人：张三", {"signer": "张三", "doc_number": "京政发〔2022〕5号"})),
              near_misses=("签发人员名单见附件。",)),
-    LineRule(code="MT28", field="cc", summary="抄送机关: 抄送：X，Y。",
+    LineRule(code="MT28", needs=("抄",), field="cc", summary="抄送机关: 抄送：X，Y。",
              pattern=r"抄\s*送 \s* [:：] \s* (?P<v>[^。]{2,300}) 。?", read=lambda m, t: {"cc": split_addressees(m["v"])},
              examples=(("抄送：市委办公室，市人大常委会办公厅。", {"cc": ["市委办公室", "市人大常委会办公厅"]}),),
              near_misses=("抄送材料请于月底前报送。",)),
-    LineRule(code="MT29", field="attachments", summary="附件 list head: 附件：X / 附件：1.X 2.Y (the titles follow)",
+    LineRule(code="MT29", needs=("附",), field="attachments", summary="附件 list head: 附件：X / 附件：1.X 2.Y (the titles follow)",
              pattern=r"附\s*件 \s* [:：] \s* (?P<v>.*)", read=_read_attachments,
              examples=(("附件：1.广州市家庭医生签约服务质量监测指标体系（2023年）",
                         {"attachments": ["广州市家庭医生签约服务质量监测指标体系（2023年）"]}),
                        ("附件：1.甲方案 2.乙清单", {"attachments": ["甲方案", "乙清单"]}),
                        ("附件：推广清单", {"attachments": ["推广清单"]})),
              near_misses=("附件1", "附件2关于推进工作的任务分工表")),
-    LineRule(code="MT30", field="addressees", summary="主送机关: organ names ending with ：",
+    LineRule(code="MT30", needs=_COLONS, field="addressees", summary="主送机关: organ names ending with ：",
              pattern=r"(?P<v>[^。！？!?]{2,150}?) \s* [:：]", check=lambda m: _not_field(m) and is_addressee_line(m["v"]),
              read=lambda m, t: {"addressees": split_addressees(m["v"].strip())},
              examples=(("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
@@ -296,7 +306,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("各开发区、区县(市)知识产权管理部门,各有关单位:",
                         {"addressees": ["各开发区、区县(市)知识产权管理部门", "各有关单位"]})),
              near_misses=("各位代表：", "发表日期: 2020-11-18来源:", "现就有关事项通知如下：", "联系人：李萌", "主要目标：")),
-    LineRule(code="MT32", field="addressees",
+    LineRule(code="MT32", needs=_COLONS, field="addressees",
              summary="主送机关 glued to the notice's first sentence (paragraphs merged on a web page)",
              pattern=r"(?P<v>[^。！？!?：:]{2,150}?) \s* [:：] \s* (?P<rest>[^\s].{3,})",
              check=lambda m: _not_field(m) and is_addressee_line(m["v"]),
@@ -304,7 +314,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              examples=(("各县（市、区）人民政府，市政府各部门：现将《泰安市实施方案》印发给你们，请认真贯彻执行。",
                         {"addressees": ["各县（市、区）人民政府", "市政府各部门"]}),),
              near_misses=("各位代表：现在，我代表市人民政府报告工作。", "联系人：李萌，电话：65250460。", "主要目标：到2025年，建成强市。")),
-    LineRule(code="MT33", field="issuer_mark",
+    LineRule(code="MT33", needs=("文件",), field="issuer_mark",
              summary="发文机关标志 at the top: 泰安市人民政府文件 (joint: organs separated by spaces)",
              pattern=r"(?P<org>[^。，,；;：:、《》\d]{3,80}?) \s* 文件", check=lambda m: _organ_run(m["org"]),
              read=lambda m, t: {"issuer": organs_of(m["org"].strip())},
@@ -322,6 +332,8 @@ _TITLES = tuple(RULES_BY_CODE[c] for c in ("MT10", "MT11", "MT12"))
 
 def rule_match(rule: LineRule, text: str) -> re.Match[str] | None:
     """The rule's match on a whole line, or None."""
+    if rule.hint is not None and rule.hint.search(text) is None:
+        return None
     m = rule.regex.fullmatch(text.strip())
     if m is None or (rule.check is not None and not rule.check(m)):
         return None
@@ -349,7 +361,7 @@ def classify(text: str, rules: tuple[LineRule, ...] = LINE_RULES) -> tuple[LineR
 # ---------------------------------------------------------------- addressees
 
 #: A distributive scope with bracketed alternatives addresses its governments: 各镇（街道）, 各县（市、区）.
-SCOPE_WITH_ALTERNATIVES = re.compile(rf"各[{CJK}]{{1,4}}[(（][^()（）]{{1,10}}[)）]")
+SCOPE_WITH_ALTERNATIVES = lazy(rf"各[{CJK}]{{1,4}}[(（][^()（）]{{1,10}}[)）]")
 
 
 def _complete(name: str) -> bool:
@@ -466,19 +478,19 @@ def _region_of(text: str | None) -> str | None:
 
 
 #: 结合X实际 names the jurisdiction in the preamble.
-LOCAL_CONTEXT = re.compile(rf"结合(?:我|本|全)?(?P<r>[{CJK}]{{2,12}}?)(?:的)?(?:发展)?实际")
+LOCAL_CONTEXT = lazy(rf"结合(?:我|本|全)?(?P<r>[{CJK}]{{2,12}}?)(?:的)?(?:发展)?实际")
 #: Plans addressed to every province govern the country: 结合各省发展实际, 各省(区、市).
-PROVINCES = re.compile(r"结合各省(?:份)?(?:发展|工作)?实际|各省[(（]区、市[)）]")
+PROVINCES = lazy(r"结合各省(?:份)?(?:发展|工作)?实际|各省[(（]区、市[)）]")
 #: A work report's dateline: ——2024年1月16日在亳州市第五届人民代表大会第三次会议上.
-DATELINE = re.compile(rf"[—-]*\s*(?P<date>{_DATE})\s*在(?P<place>[{CJK}]{{2,20}}?)第[{CN_COUNT_CLASS}]+届人民代表大会", re.VERBOSE)
+DATELINE = lazy(rf"[—-]*\s*(?P<date>{_DATE})\s*在(?P<place>[{CJK}]{{2,20}}?)第[{CN_COUNT_CLASS}]+届人民代表大会", re.VERBOSE)
 #: The reporter of a work report: 市人民政府市长 秦凤玉 → the government of the dateline's place.
-REPORTER = re.compile(r"(?P<level>[省市县区州])人民政府(?:代理)?(?:省长|市长|县长|区长|州长)")
+REPORTER = lazy(r"(?P<level>[省市县区州])人民政府(?:代理)?(?:省长|市长|县长|区长|州长)")
 #: A page's related-reading link names the document: 相关解读：《X》解读.
-READING = re.compile(r"(?:相关|政策)?解读\s*[:：]\s*《(?P<t>[^《》]{4,80})》(?:政策)?(?:解读|图解)")
+READING = lazy(r"(?:相关|政策)?解读\s*[:：]\s*《(?P<t>[^《》]{4,80})》(?:政策)?(?:解读|图解)")
 #: The plan named inside the notice: 现将《X》印发 / 《X》已经…同意 / 制定了《X》.
-NOTICE_PLAN = re.compile(r"(?:现将|印发|关于|制定了?|出台)\s*[《“](?P<t>[^《》“”]{4,80})[》”]|《(?P<t2>[^《》]{4,80})》(?:（以下简称[^）]*）)?\s*已经")
+NOTICE_PLAN = lazy(r"(?:现将|印发|关于|制定了?|出台)\s*[《“](?P<t>[^《》“”]{4,80})[》”]|《(?P<t2>[^《》]{4,80})》(?:（以下简称[^）]*）)?\s*已经")
 #: The notice speaks as 我局/我委 and names itself in the contact line: 联系人:北京市中医管理局科教处 屠志涛.
-CONTACT_ORGAN = re.compile(rf"联系(?:人|单位|部门)\s*[:：]\s*(?P<org>[{CJK}]{{3,30}}?(?P<end>{'|'.join(SELF_NAMES)}))[{CJK}]{{1,8}}?(?:处|科|室)")
+CONTACT_ORGAN = lazy(rf"联系(?:人|单位|部门)\s*[:：]\s*(?P<org>[{CJK}]{{3,30}}?(?P<end>{'|'.join(SELF_NAMES)}))[{CJK}]{{1,8}}?(?:处|科|室)")
 #: A year at the head of an annual plan's title: 2022年…工作要点, 2026年…招生工作方案.
 ANNUAL = lazy(rf"(?<![\d—\-~～至到])(?P<y>{YEAR})\s*年度?(?![\d—\-~～至到底末版]|[)）])")
 
@@ -524,11 +536,11 @@ def _unpaste(lines: Lines) -> Lines:
 
 
 #: A heading with its 文号 after it: 国务院办公厅关于印发…的通知（国办发〔2018〕128号）.
-TITLE_WITH_NO = re.compile(rf"(?P<t>.{{4,200}}?) \s* [(（] \s* (?P<no>{DOC_NO}|{ORDER_NO}) \s* [)）]", re.VERBOSE)
+TITLE_WITH_NO = lazy(rf"(?P<t>.{{4,200}}?) \s* [(（] \s* (?P<no>{DOC_NO}|{ORDER_NO}) \s* [)）]", re.VERBOSE)
 
 
 #: A heading with a page label or date glued on: …的通知 发布时间：2022-05-01 / …方案2022-05-01.
-GLUED_LABEL = re.compile(rf"""(?P<t>.{{4,200}}?) \s* (?:(?:发布|发表|更新|成文|印发)?(?:时间|日期) \s* [:：].* | (?:{_DATE}).*
+GLUED_LABEL = lazy(rf"""(?P<t>.{{4,200}}?) \s* (?:(?:发布|发表|更新|成文|印发)?(?:时间|日期) \s* [:：].* | (?:{_DATE}).*
                          | (?:来源|信息来源|浏览次数|点击数|字号) \s* [:：].*)""", re.VERBOSE)
 
 
@@ -545,6 +557,12 @@ def _fragment(text: str) -> bool:
             and not _organ_run(text) and not _MARKER_START.match(text) and not re.match(r"附[件表]", text))
 
 
+_UNSET = object()
+#: Cheap tests before the heading patterns: a title holds a 文种 word; a glued label a colon or a date.
+_TITLE_HINT = lazy("|".join(DOC_TYPES))
+_GLUED_LABEL_HINT = lazy(r"[:：年/.\-]")
+
+
 def _scan(lines: Lines) -> list[Hit]:
     """Classify each line once; join titles broken over two or three lines first."""
     hits: list[Hit] = []
@@ -553,6 +571,7 @@ def _scan(lines: Lines) -> list[Hit]:
         no, text = lines[i]
         text = text.strip()
         joined = None
+        own: Any = _UNSET  # the line's own class, once known
         if "。" not in text and "|" not in text:
             if "关于" in text or re.search(_ISSUING, text):  # a notice or document title broken over lines
                 acc = text
@@ -569,7 +588,7 @@ def _scan(lines: Lines) -> list[Hit]:
                     r"第\s*\d{1,5}\s*号", lines[i + 1][1].strip()):
                 acc = text + lines[i + 1][1].strip()
                 joined = (1, acc, classify(acc, (RULES_BY_CODE["MT06"],)))
-            if joined is None and i + 1 < len(lines) and _fragment(text) and classify(text) is None:
+            if joined is None and i + 1 < len(lines) and _fragment(text) and (own := classify(text)) is None:
                 nxt = lines[i + 1][1].strip()
                 c = rule_match(RULES_BY_CODE["MT12"], nxt)
                 if c is not None and len(nxt) <= 40 and not TITLE_TAIL.search(text):
@@ -580,18 +599,20 @@ def _scan(lines: Lines) -> list[Hit]:
             hits.append(Hit(no, acc, rule.code, m))
             i += k + 1
             continue
-        if (t := TITLE_WITH_NO.fullmatch(text)) and (c := classify(t["t"], _TITLES)) is not None:
+        if text.endswith((")", "）")) and "号" in text and (t := TITLE_WITH_NO.fullmatch(text)) \
+                and (c := classify(t["t"], _TITLES)) is not None:
             # a web page's heading: the title with its 文号 in brackets after it
             hits.append(Hit(no, t["t"].strip(), c[0].code, c[1]))
             n = classify(t["no"])
             hits.append(Hit(no, t["no"], n[0].code if n else None, n[1] if n else None))
             i += 1
             continue
-        if (g := GLUED_LABEL.fullmatch(text)) and (c := classify(g["t"], _TITLES)) is not None:
+        if _GLUED_LABEL_HINT.search(text) and _TITLE_HINT.search(text) and (g := GLUED_LABEL.fullmatch(text)) \
+                and (c := classify(g["t"], _TITLES)) is not None:
             hits.append(Hit(no, g["t"].strip(), c[0].code, c[1]))  # a heading with a page label glued on
             i += 1
             continue
-        c = classify(text)
+        c = classify(text) if own is _UNSET else own
         if c is not None and c[0].code == "MT13" and hits and hits[-1].code in ("MT12", "MT11"):
             prev = hits.pop()  # a period on its own line closes the title above
             acc = prev.text + text

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ipplan.parse.brackets import matching_open, split_top
+from ipplan.parse.rules import lazy
 from ipplan.parse.targets import no_target_sentence, quantities
 from ipplan.parse.types import Node, TargetRef
 from ipplan.parse.vocab.measures import may_hold_quantity
@@ -19,10 +20,10 @@ from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.organs import ORGAN_END
 
 #: Verbs that commit the plan to a quantity (达到15件, 建成30家, 不低于8.5件 …).
-COMMITMENT = re.compile(r"达到|建成|建设|培育|新增|突破|超过|不低于|不少于|力争|实现|完成|打造|引进|培养|增长|提高到|提升到|"
+COMMITMENT = lazy(r"达到|建成|建设|培育|新增|突破|超过|不低于|不少于|力争|实现|完成|打造|引进|培养|增长|提高到|提升到|"
                         r"控制在|保持在|累计|年均|每年")
 #: Words of a responsibility clause inside brackets.
-ROLE_WORDS = re.compile(r"负责|牵头|配合|责任|参与|落实")
+ROLE_WORDS = lazy(r"负责|牵头|配合|责任|参与|落实")
 #: At most this many notices of each kind per plan: a flood would hide the rest.
 MAX_PER_KIND = 50
 

@@ -14,6 +14,7 @@ import functools
 import re
 from importlib import resources
 
+from ipplan.parse.rules import lazy
 from ipplan.parse.types import NormalizedText
 from ipplan.parse.vocab.text import CJK
 
@@ -30,9 +31,9 @@ _REMOVE = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}
 FOLD_TABLE = {**_WIDTH, **_SPACES, **_REMOVE}
 # str.translate with a dict looks up every character; a regex over the few characters that
 # change is ~10× faster on text where they are rare (most of it).
-_FOLD_CHARS = re.compile("[" + "".join(map(chr, sorted(FOLD_TABLE))) + "]")
+_FOLD_CHARS = lazy("[" + "".join(map(chr, sorted(FOLD_TABLE))) + "]")
 
-_SPACE_RUN = re.compile(r" {2,}")
+_SPACE_RUN = lazy(r" {2,}")
 _CJK_START, _CJK_END = ord(CJK[0]), ord(CJK[-1])
 #: A paragraph is traditional when it has at least this many traditional-only characters
 #: and more of them than simplified-only characters.

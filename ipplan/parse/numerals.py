@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from ipplan.parse.rules import lazy
+
 #: Digit characters, including the financial (大写) forms and the circled/ideographic zero.
 DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "○": 0, "Ｏ": 0,
@@ -87,7 +89,7 @@ def cn_to_int(s: str) -> int | None:
     return total + section + (digit or 0)
 
 
-_MIXED = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<small>[十百千])?(?P<mags>[万萬亿億]*)")
+_MIXED = lazy(r"(?P<n>\d+(?:\.\d+)?)(?P<small>[十百千])?(?P<mags>[万萬亿億]*)")
 
 
 def to_decimal(s: str) -> Decimal | None:

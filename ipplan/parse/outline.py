@@ -17,8 +17,19 @@ from ipplan.parse.brackets import bracket_depth
 from ipplan.parse.dates import is_bare_date
 from ipplan.parse.rules import RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
-from ipplan.parse.vocab.markers import (ATTACHMENT, ATTACHMENT_INLINE, BOX_START, MARKER_RULES, RUN_IN_HEADING,
-                                        STYLE_RANK, Marker, MarkerRule, is_table_row, marker_alt, match_marker)
+from ipplan.parse.vocab.markers import (
+    ATTACHMENT,
+    ATTACHMENT_INLINE,
+    BOX_START,
+    MARKER_RULES,
+    RUN_IN_HEADING,
+    STYLE_RANK,
+    Marker,
+    MarkerRule,
+    is_table_row,
+    marker_alt,
+    match_marker,
+)
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.text import CJK
 

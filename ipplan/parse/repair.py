@@ -30,8 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ipplan.parse import dates as _dates
-from ipplan.parse.dates import YEAR
 from ipplan.parse.brackets import CLOSE, bracket_depth, depth_mask
+from ipplan.parse.dates import YEAR
 from ipplan.parse.rules import Rule, RuleTable, lazy
 from ipplan.parse.vocab.doctypes import DOC_TYPES, HEAD_TYPES
 from ipplan.parse.vocab.fields import DOC_NO
@@ -45,9 +45,9 @@ WRAP_MIN_SHARE = 0.3
 #: Narrower wrap widths are not looked for (a column of short names is not wrapped text).
 WRAP_MIN_WIDTH = 24
 WRAP_SLACK = 3  # a wide character that did not fit, spaces stripped at the ends
-_CLAUSE_PUNCT = re.compile(r"[，,；;。]")
+_CLAUSE_PUNCT = lazy(r"[，,；;。]")
 #: Characters one display column wide; every other one is two.
-_NARROW = re.compile(r"[\x20-\u10ff\uff61-\uffdc]")
+_NARROW = lazy(r"[\x20-\u10ff\uff61-\uffdc]")
 
 #: Clean text has about one such space per 5,000 characters, a one-line paste one per 100
 #: to 500 (a heading and its text); OCR output one per 2 to 50.
@@ -130,11 +130,11 @@ def despace(lines: list[str]) -> list[str]:
 
 
 #: An indent inside a line: two or more full-width spaces or NBSPs, or four spaces.
-_INDENT = re.compile(r"[\u3000\u00a0]{2,}| {4,}|\t+")
+_INDENT = lazy(r"[\u3000\u00a0]{2,}| {4,}|\t+")
 #: A scraped one-line record holds at least this many indents inside one line.
 INDENT_SPLIT_MIN = 2
 #: …but never between a number and the 年/月/日 it belongs to (2017　　年).
-_NUMBER_GAP = re.compile(r"(?<=\d)[\s\u3000\u00a0]+(?=[年月日])|(?<=[年月])[\s\u3000\u00a0]+(?=\d)")
+_NUMBER_GAP = lazy(r"(?<=\d)[\s\u3000\u00a0]+(?=[年月日])|(?<=[年月])[\s\u3000\u00a0]+(?=\d)")
 
 
 def split_indents(lines: list[str]) -> list[str]:
@@ -165,7 +165,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 PINYIN = lazy(rf"(?<=[{CJK}])\s?[(（]\s?(?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\s?[)）]")
 
 
-_TONE_MARK = re.compile(f"[{_TONED}]")
+_TONE_MARK = lazy(f"[{_TONED}]")
 
 
 def drop_pinyin(lines: list[str]) -> list[str]:
@@ -178,11 +178,11 @@ def drop_pinyin(lines: list[str]) -> list[str]:
 _DOC_NUMBER_HEAD = lazy(rf"^(?!根据|按照|依据|依照|经)(?P<n>{DOC_NO})(?P<rest>[{CJK}].*[:：])$", re.VERBOSE)
 _NOTICE_HEAD = lazy(
     rf"^(?P<t>[^。：:]{{2,80}}?关于[^。：:]{{2,120}}?的(?:{'|'.join(HEAD_TYPES)}))(?P<rest>[^。]{{2,300}}[:：])$")
-_ADDRESSEE_START = re.compile(r"^(?:各|市|省|县|区|国务院|中央|自治区)")
+_ADDRESSEE_START = lazy(r"^(?:各|市|省|县|区|国务院|中央|自治区)")
 #: A full date (dates.DATE, ending with 日) at the start of a line, and what follows it.
-_DATE_HEAD = re.compile(rf"^(?P<date>{_dates.DATE.pattern}日)(?P<rest>.+)$", re.VERBOSE)
+_DATE_HEAD = lazy(rf"^(?P<date>{_dates.DATE.pattern}日)(?P<rest>.+)$", re.VERBOSE)
 _TITLE_END = lazy(rf"(?:{'|'.join(DOC_TYPES)})(?:\s*[(（][^()（）]{{1,20}}[)）])*$")
-_REMARK = re.compile(r"^[(（]\s*此件[^()（）]{2,12}[)）]$")
+_REMARK = lazy(r"^[(（]\s*此件[^()（）]{2,12}[)）]$")
 
 
 def _split_head(lines: list[str], pattern: re.Pattern[str], first: str, keep: object,
@@ -326,8 +326,8 @@ def undouble(lines: list[str]) -> list[str]:
     return lines
 
 
-_ROW_NUMBER = re.compile(r"^(?P<n>\d{1,3})[.、．]?$")
-_HEADER_CELL = re.compile(r"^[^。，,；;：:|]{1,15}$")
+_ROW_NUMBER = lazy(r"^(?P<n>\d{1,3})[.、．]?$")
+_HEADER_CELL = lazy(r"^[^。，,；;：:|]{1,15}$")
 FLAT_TABLE_MAX_COLUMNS = 10
 
 

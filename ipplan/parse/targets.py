@@ -28,10 +28,18 @@ from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, TargetRef
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES
 from ipplan.parse.vocab.markers import match_marker
-from ipplan.parse.vocab.measures import (DURATIONS, FREQUENCIES, MAGNITUDE_WORDS, MEASURE_NOT_BEFORE, MEASURES,
-                                         may_hold_quantity, unit_scale)
+from ipplan.parse.vocab.measures import (
+    DURATIONS,
+    FREQUENCIES,
+    MAGNITUDE_WORDS,
+    MEASURE_NOT_BEFORE,
+    MEASURES,
+    may_hold_quantity,
+    unit_scale,
+)
 from ipplan.parse.vocab.scope import SCOPE_WORDS
 from ipplan.parse.vocab.text import CJK, unspace
+
 
 class Lexicon(BaseModel):
     """data/targets.yaml, validated so that a typo fails at load time."""
@@ -225,12 +233,12 @@ def plausible_value(value: Decimal) -> bool:
     return value.is_finite() and value <= MAX_VALUE
 
 
-_CN_MAGNITUDE = re.compile(r"[百千万]")  # a Chinese quantity with a magnitude: 百项, 两万, 一百二十
+_CN_MAGNITUDE = lazy(r"[百千万]")  # a Chinese quantity with a magnitude: 百项, 两万, 一百二十
 #: Durations of a procedure (3个月内出台, 届满3个月前, 自…之日起1个月内) and frequencies
 #: (每年调整1次, 每周不少于2个半天): policy, not targets.
-_AFTER_DURATION = re.compile(r"^(?:以?内|前|后|之内)(?!$)")
-_BEFORE_DURATION = re.compile(r"(?:之日起|届满|期满|印发后|后)[^，,；;]{0,6}$")
-_FREQUENCY = re.compile(rf"每(?:\d+|[{CN_DIGIT_CLASS}十])?(?:年度?|季度|月|周|天|日)")
+_AFTER_DURATION = lazy(r"^(?:以?内|前|后|之内)(?!$)")
+_BEFORE_DURATION = lazy(r"(?:之日起|届满|期满|印发后|后)[^，,；;]{0,6}$")
+_FREQUENCY = lazy(rf"每(?:\d+|[{CN_DIGIT_CLASS}十])?(?:年度?|季度|月|周|天|日)")
 
 
 def _procedural(unit: str, before: str, after: str) -> bool:
@@ -253,19 +261,19 @@ def _op_before(before: str, r: _Rules) -> str | None:
     return None
 
 
-_NOUN_STOP = re.compile(r"[(（]")
+_NOUN_STOP = lazy(r"[(（]")
 #: Verbs that make "1 个" a goal (建成1个…中心); without one, a single item is procedure.
-_BUILDS = re.compile(r"建|培育|打造|设立|设置|新增|引进|创建|形成|组建|达到|实现|争创|认定|发表|完成|撰写|开设")
-_JOINER_END = re.compile(r"(?:和|及|与|以及|、)$")
-_GENERIC_AFTER = re.compile(r"^(?:基础上|基础|水平|规模|目标|标准)")
+_BUILDS = lazy(r"建|培育|打造|设立|设置|新增|引进|创建|形成|组建|达到|实现|争创|认定|发表|完成|撰写|开设")
+_JOINER_END = lazy(r"(?:和|及|与|以及|、)$")
+_GENERIC_AFTER = lazy(r"^(?:基础上|基础|水平|规模|目标|标准)")
 
 #: "较2020年增长…": the comparison base written before a growth target's number.
-_COMPARED_TO = re.compile(r"较.{0,15}$")
+_COMPARED_TO = lazy(r"较.{0,15}$")
 #: Bound words right after a number (15件以上的企业): not part of the noun that follows.
-_BOUND_WORD = re.compile(r"^(?:及以上|以上|以下|以内|左右)")
+_BOUND_WORD = lazy(r"^(?:及以上|以上|以下|以内|左右)")
 #: Hedges ending the subject of a "分别" clause, and the joiners of its list.
-_HEDGE_END = re.compile(r"(?:原则上|力争|均)$")
-_LIST_JOINER = re.compile(r"[、和及与]")
+_HEDGE_END = lazy(r"(?:原则上|力争|均)$")
+_LIST_JOINER = lazy(r"[、和及与]")
 
 #: "A、B等平台建设C": what is counted is the object of the verb after 等….
 _AFTER_ETC = lazy(rf"等[{CJK}]{{0,6}}?(?:建设|建成|培育|打造|设立|创建|开展|实施|新建)")
@@ -424,7 +432,7 @@ def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: st
 
 
 #: The subject of a clause: the words before its first verb-like word.
-_SUBJECT = re.compile(r"(?P<n>[^，,、]{2,20}?)(?:有|得到|进一步|不断|持续|更加|明显|显著|稳步)")
+_SUBJECT = lazy(r"(?P<n>[^，,、]{2,20}?)(?:有|得到|进一步|不断|持续|更加|明显|显著|稳步)")
 
 
 #: At most this many targets per document: past it a hostile document (a million numbered
@@ -435,8 +443,8 @@ _YEAR_IN = lazy(rf"(?P<y>{YEAR})\s*年(?!\d)")
 #: A place alone is not an indicator (全州达到5件: the indicator is the clause before's).
 _PLACE_ONLY = lazy(rf"(?:全|我|本)[{CJK}]{{0,3}}?(?:省|市|县|区|州|旗|镇|乡)")
 #: A growth predicate ending a clause whose value follows: 数量翻一番，达到14个.
-_GROWTH_END = re.compile(r"(?:实现|力争)?(?:翻一番|翻番|翻两番|大幅增长|大幅提升|明显增长)$")
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_GROWTH_END = lazy(r"(?:实现|力争)?(?:翻一番|翻番|翻两番|大幅增长|大幅提升|明显增长)$")
+_BRACKETED = lazy(r"[(（][^()（）]*[)）]")
 _YEAR_SPAN_IN = lazy(rf"{YEAR}\s*年?\s*[-—–~～至到]")
 _YEAR_ONLY = lazy(rf"(?:到|至|于)?{YEAR}\s*年(?:底|末)?(?:前)?")
 
@@ -494,7 +502,7 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
 _COMMITS = lazy(rf"达|建|培育|打造|实现|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|{YEAR}年|[,，。：:]")
 
 #: A section of eligibility conditions (遴选条件, 申报条件): its numbers are thresholds, not targets.
-CONDITION_SECTION = re.compile(
+CONDITION_SECTION = lazy(
     r"(?:遴选|推荐|申报|申请|准入|入选|评选|认定|基本|能力|任职|资格|参评)条件|资格要求|申报要求|法律责任|罚则")
 
 

@@ -32,17 +32,17 @@ class Clause(NamedTuple):
 
 
 #: A role label inside a clause body, splitting it into role segments.
-ROLE_IN_BODY = re.compile(rf"(?P<label>{LABEL_ALT})\s*[:：】\]]")
+ROLE_IN_BODY = lazy(rf"(?P<label>{LABEL_ALT})\s*[:：】\]]")
 #: A deadline label inside a clause body: (责任单位：…；完成时限：2023年底前).
-DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限要求|时间要求|时间安排|时限)\s*[:：]")
+DEADLINE_LABEL = lazy(r"(?:完成时限|完成时间|时间节点|时限要求|时间要求|时间安排|时限)\s*[:：]")
 #: A list item that is a deadline, not a unit: 2023年底前完成, 6月底前, 长期坚持.
-DEADLINE_ITEM = re.compile(
+DEADLINE_ITEM = lazy(
     rf"^(?:于|在)?(?:{YEAR}\s*年|\d{{1,2}}\s*月|年底|年内|上半年|下半年|每年|长期|持续)"
     r"[^、,，;；]{0,16}?(?:前|底|末|内|完成|推进|坚持|启动|出台|建成)?$")
 #: A trailing tail naming no organ: 等, 等单位, 等有关部门, 及其他有关成员单位.
-_NAME_TAIL = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位)?|及其他(?:有关|相关)?(?:成员)?(?:部门|单位))$")
+_NAME_TAIL = lazy(r"(?:等(?:有关|相关)?(?:部门|单位)?|及其他(?:有关|相关)?(?:成员)?(?:部门|单位))$")
 #: A name list closed by a role verb: 市科技局、市财政局负责 / 由市教育局牵头.
-_VERB_SEGMENT = re.compile(rf"^(?:.*?由)?(?P<names>.+?)(?P<verb>{VERB_ALT})(?:实施|工作)?$")
+_VERB_SEGMENT = lazy(rf"^(?:.*?由)?(?P<names>.+?)(?P<verb>{VERB_ALT})(?:实施|工作)?$")
 #: Prose: 由A牵头，…B(做好)配合 within one sentence.
 _PROSE = lazy(r"由(?P<lead>[^，,。；;（(]{2,40}?)牵头(?P<rest>[^。]*?)(?P<sup>[^，,。；;由]{2,60}?)(?:做好|积极|负责)?配合")
 
@@ -105,7 +105,7 @@ def parse_unit_list(text: str, lead: bool = False) -> list[UnitRef]:
     return _parse_list(text, lead)[0]
 
 
-_BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
+_BRACKET = lazy("[" + re.escape(OPEN + CLOSE) + "]")
 
 
 def _top_groups(text: str) -> list[tuple[int, int]]:
@@ -262,7 +262,7 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
 
 
 #: Any role word at all: most paragraphs have none and skip every rule (one C scan).
-_ANY_ROLE = re.compile(f"{LABEL_ALT}|{VERB_ALT}")
+_ANY_ROLE = lazy(f"{LABEL_ALT}|{VERB_ALT}")
 
 
 def find_clauses(text: str) -> list[Clause]:

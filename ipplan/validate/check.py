@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ipplan.planfile import PLAN_SUFFIXES
 from ipplan.errors import UsageError
+from ipplan.planfile import PLAN_SUFFIXES
 from ipplan.validate.load import MAX_BYTES, Loaded, PlanFileError, Pos, jsonl_lines, load_file, load_text, read_text
 from ipplan.validate.rules import (
     MAX_FINDINGS_PER_FILE,

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ipplan.planfile import PLAN_SUFFIXES
 from ipplan.errors import IpplanError, ReadError
+from ipplan.planfile import PLAN_SUFFIXES
 from ipplan.schema import SCHEMA_VERSION, Plan
 
 MAX_PLAN_BYTES = 50 * 1024 * 1024

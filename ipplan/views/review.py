@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from ipplan.planfile import PLAN_SUFFIXES
 from ipplan import __version__
 from ipplan.errors import IpplanError, ReadError, UsageError
+from ipplan.planfile import PLAN_SUFFIXES
 from ipplan.schema import Plan
 
 #: Core meta fields: listed as "left null" when empty. The GB/T 9704 additions are shown only when set.

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ipplan.errors import ReadError
-from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.formats.layout import MAX_COLSPAN, Cell, join_cell_paragraphs, render_table
 from ipplan.parse.numerals import CIRCLED, cn_digits, cn_financial, int_to_cn
+from ipplan.parse.vocab.notices import NoticeRef
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

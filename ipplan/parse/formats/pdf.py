@@ -30,9 +30,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ipplan.errors import ReadError
-from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.formats.layout import TIGHT, join_parts
 from ipplan.parse.vocab.markers import match_marker
+from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.text import PAGE_NUMBER, SENTENCE_END
 
 #: Share of the page height, at the top and at the bottom, where headers and footers stand.

@@ -8,10 +8,10 @@ import re
 from ipplan.parse.rules import lazy
 
 #: A line ending like this ends its sentence (closing quotes and brackets may follow).
-SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』)）]*$")
+SENTENCE_END = lazy(r"[。！？；：!?;:][”’」』)）]*$")
 
 #: Page numbers as printed alone on a line: "- 3 -", "— 3 —", "第3页", "第3页 共12页", "3/12", "3".
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = lazy(
     r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
     r"\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|[Pp]age\s*\d{1,4}(\s*of\s*\d{1,4})?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页"
 )
