@@ -21,6 +21,7 @@ from ipplan.parse.vocab.markers import (
     ATTACHMENT,
     ATTACHMENT_INLINE,
     BOX_START,
+    LAW_STYLES,
     MARKER_RULES,
     RUN_IN_HEADING,
     STYLE_RANK,
@@ -66,7 +67,7 @@ def split_title(content: str, style: str = "") -> tuple[str, str]:
     article's is its text up to the first 。; a run-in heading that starts with a standard
     heading word glued to its body (总体要求坚持…) is cut after the word."""
     content = content.strip()
-    if style == "chapter":
+    if style in ("chapter", "law_section"):
         return _UNSPACE.sub("", content).rstrip(_TRAILING), ""
     stop = content.find("。")
     if style == "article":
@@ -217,7 +218,7 @@ def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[
             continue
         pre = m.group("pre")
         strong = pre.strip()[:1] in _STRONG
-        if mk.weak or mk.style in ("chapter", "article") or mk.label.endswith((",", "，")):
+        if mk.weak or mk.style in LAW_STYLES or mk.label.endswith((",", "，")):
             continue  # these start an item only at the start of a line
         if mk.style == "bullet" and not (strong or pre.isspace()):
             continue
@@ -332,7 +333,7 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 head.append((no, line))
                 continue
             in_attachment_list = False
-            if mk is None or mk.weak or (mk.style not in ("cn", "paren_cn", "chapter", "article") and mk.ordinal != 1):
+            if mk is None or mk.weak or (mk.style not in ("cn", "paren_cn", *LAW_STYLES) and mk.ordinal != 1):
                 found = _next_inline(line, 0, builder, head=True)
                 if found is None:
                     head.append((no, line))

@@ -41,15 +41,23 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
                examples=(("第一章 总 则", {"style": "chapter", "label": "第一章", "ordinal": 1, "title": "总则"}),
                          ("第十二章附则", {"style": "chapter", "label": "第十二章", "ordinal": 12, "title": "附则"})),
                near_misses=("第一章程", "第三章节的内容")),
+    MarkerRule(code="OL10", style="law_section",
+               summary="section of a chapter: 第一节 (between its chapter and its articles)",
+               pattern=rf"第 \s* (?P<num>[{_CN}]{{1,3}}) \s* 节 (?! (?:课|日|的|中|所|规定) | \s*[，,。、] )",
+               examples=(("第一节 一般监管", {"style": "law_section", "label": "第一节", "ordinal": 1, "title": "一般监管"}),
+                         ("第四节　风险 监管", {"style": "law_section", "label": "第四节", "ordinal": 4, "title": "风险监管"})),
+               near_misses=("第一节课", "第二节的规定", "第三节、第四节")),
     MarkerRule(code="OL08", style="article",
                summary="article: 第一条 (its ordinal is the printed number, across chapters)",
-               pattern=rf"第 \s* (?P<num>[{_CN}]{{1,5}}) \s* 条 (?! \s*(?:规定|的|第|款|所|中|之|[，,。、]) )",
+               pattern=rf"第 \s* (?P<num>[{_CN}]{{1,5}}) \s* 条 (?! (?:规定|的|第|款|所|中|之) | \s*[，,。、] )",
                examples=(("第一条 为了规范专利代理行为，制定本条例。",
                           {"style": "article", "label": "第一条", "ordinal": 1, "title": "为了规范专利代理行为，制定本条例"}),
+                         ("第七十条 中央驻粤机构依照法律实施监管。",
+                          {"style": "article", "label": "第七十条", "ordinal": 70, "title": "中央驻粤机构依照法律实施监管"}),
                          ("第二十一条　专利代理师应当诚实守信。专利代理机构应当…",
                           {"style": "article", "label": "第二十一条", "ordinal": 21, "title": "专利代理师应当诚实守信",
                            "text": "专利代理机构应当…"})),
-               near_misses=("第三条规定的情形", "第五条的要求", "第一条、第二条")),
+               near_misses=("第三条规定的情形", "第五条的要求", "第一条、第二条", "第十条中所称", "第三条 、第四条")),
     MarkerRule(code="OL01", style="cn", summary="chapter: 一、 (also 一. and OCR's 一 、)",
                pattern=rf"(?P<num>[{_CN}]{{1,4}}) \s* [、.．]",
                examples=(("一、指导思想", {"style": "cn", "label": "一、", "ordinal": 1, "title": "指导思想"}),
@@ -115,7 +123,11 @@ def marker_regex() -> re.Pattern[str]:
 
 #: Conventional rank of each style, outermost first: a first item printed in an inner
 #: style (1.) followed by its successor in an outer style (二、) is the outer sequence.
-STYLE_RANK = {"chapter": 0, "article": 1, "cn": 2, "paren_cn": 3, "arabic": 4, "paren_arabic": 5, "circled": 6}
+STYLE_RANK = {"chapter": 0, "law_section": 1, "article": 2, "cn": 3, "paren_cn": 4, "arabic": 5, "paren_arabic": 6,
+              "circled": 7}
+#: The styles of laws and regulations (章 节 条): they start an item at the start of a line,
+#: or glued inside one only where LAW_INLINE allows.
+LAW_STYLES = ("chapter", "law_section", "article")
 
 #: Standard heading words of a plan's first levels: a run-in heading glued to its body
 #: with no separator (一、总体要求坚持…) is cut after the word.
