@@ -119,9 +119,41 @@ def test_numbers_inside_sentences_start_no_section(sentence: str) -> None:
     assert outline(f"一、总体要求\n（一）目标。{sentence}") == [("1", "一、", 1, 1, "总体要求"), ("1.1", "（一）", 1, 2, "目标")]
 
 
-def test_attachment_list_and_attachments_are_not_sections() -> None:
-    text = ("一、目标\n（一）甲。内容。\n附件：1.责任分解表\n2.阶段性目标\n附件1\n责任分解表\n一、不是章节\n1.也不是")
+def test_the_attachment_list_and_table_attachments_are_not_sections() -> None:
+    text = ("一、目标\n（一）甲。内容。\n附件：1.责任分解表\n2.阶段性目标\n附件1\n责任分解表\n"
+            "| 序号 | 任务 | 责任单位 |\n| 1 | 强化创造 | 市科技局 |")
     assert [s[0] for s in outline(text)] == ["1", "1.1"]
+
+
+def test_a_numbered_attachment_body_goes_on_with_the_count() -> None:
+    """GOLD_GUIDE: an attachment whose body is a numbered outline is part of the sections; its
+    top-level items continue the count of the items before it (…二、 then the attachment's 一、 → 3)."""
+    text = ("一、考评对象\n各区人民政府。\n二、考评方式\n（一）实行百分制。\n附件：\n某市考评指标\n附件\n某市考评指标\n"
+            "一、政务服务（25分）\n（一）平台建设（3分）\n1．事项全部开通全程网办。（6月底完成，牵头考核单位：市政务服务局）\n"
+            "2．完善数据分析功能。（持续推进，牵头考核单位：市大数据中心）\n二、数据共享（20分）\n（一）目录管理（2分）\n"
+            "3．完成目录挂载。（9月底完成，牵头考核单位：市大数据中心）")
+    got = outline(text)
+    assert [(i, label, t) for i, label, _, _, t in got] == [
+        ("1", "一、", "考评对象"), ("2", "二、", "考评方式"), ("2.1", "（一）", "实行百分制"),
+        ("3", "一、", "政务服务（25分）"), ("3.1", "（一）", "平台建设（3分）"), ("3.1.1", "1．", "事项全部开通全程网办"),
+        ("3.1.2", "2．", "完善数据分析功能"), ("4", "二、", "数据共享（20分）"), ("4.1", "（一）", "目录管理（2分）"),
+        ("4.1.3", "3．", "完成目录挂载")]
+    plan = ipplan.parse_text(text)
+    assert [n.code for n in plan.notices if n.code.startswith("N2")] == ["N206"]
+
+
+def test_an_attachment_heading_with_its_title_on_one_line_starts_its_outline() -> None:
+    text = "一、目标\n（一）甲。内容。\n附件1：某某专项行动方案\n一、行动目标\n（一）乙。内容。"
+    assert [(i, t) for i, *_, t in outline(text)] == [("1", "目标"), ("1.1", "甲"), ("2", "行动目标"), ("2.1", "乙")]
+
+
+@pytest.mark.parametrize("after", [
+    "附件：\n1.名额分配表\n2.推荐汇总表",  # the list: numbered, but no heading and title before a 1
+    "附件：某某汇总表\n附件\n某某汇总表\n（此表由各区填报，于月底前报送。）",  # no numbered body
+    "附件1\n某某名单\n张三 局长\n李四 处长",
+])
+def test_attachments_without_a_numbered_body_add_no_section(after: str) -> None:
+    assert [i for i, *_ in outline("一、目标\n（一）甲。内容。\n二、要求\n内容。\n" + after)] == ["1", "1.1", "2"]
 
 
 def test_attachment_list_in_the_notice_is_skipped() -> None:
@@ -265,9 +297,12 @@ def test_a_covering_notice_with_its_own_items_is_not_the_plan() -> None:
     assert [(i, t) for i, *_, t in outline(text)] == [("1", "工作目标"), ("2", "遴选条件"), ("2.1", "指导老师")]
 
 
-def test_an_attachment_after_the_plan_is_not_a_restart() -> None:
-    text = "一、目标\n（一）甲。内容。\n某某市人民政府\n2023年9月13日\n附件1\n责任分解表\n一、不是章节"
-    assert [i for i, *_ in outline(text)] == ["1", "1.1"]
+def test_an_attachment_after_the_signature_is_no_covering_notice_restart() -> None:
+    """The plan's own items stay; the signed attachment's numbered body is counted on."""
+    text = "一、目标\n（一）甲。内容。\n某某市人民政府\n2023年9月13日\n附件1\n考评细则\n一、考评内容\n内容。"
+    plan = ipplan.parse_text(text)
+    assert [(i, t) for i, *_, t in outline(text)] == [("1", "目标"), ("1.1", "甲"), ("2", "考评内容")]
+    assert plan.meta.issuer == "某某市人民政府" and plan.meta.issue_date == "2023-09-13"
 
 
 def test_lines_of_sections_point_at_their_marker() -> None:

@@ -23,10 +23,14 @@ from ipplan.parse.vocab.markers import (
     BOX_START,
     LAW_STYLES,
     MARKER_RULES,
+    PART_RULES,
     RUN_IN_HEADING,
     STYLE_RANK,
+    TITLE_RULES,
     Marker,
     MarkerRule,
+    PartRule,
+    TitleRule,
     is_table_row,
     marker_alt,
     match_marker,
@@ -60,13 +64,19 @@ MIN_GLUED_BODY = 8
 _PUNCT = lazy(r"[。，,；;：:]")
 
 
-def split_title(content: str, style: str = "") -> tuple[str, str]:
+def split_title(content: str, style: str = "", glued: bool = False) -> tuple[str, str]:
     """(title, text) of a section's first line, after its marker. See docs/conventions.md.
 
     A chapter's title is its whole line (spaces inside Chinese removed: 总 则 → 总则); an
     article's is its text up to the first 。; a run-in heading that starts with a standard
-    heading word glued to its body (总体要求坚持…) is cut after the word."""
+    heading word glued to its body (总体要求坚持…) is cut after the word. An item of a
+    one-line paste (``glued``) may also end where TITLE_RULES cut it."""
     content = content.strip()
+    if glued and style in ("cn", "paren_cn"):
+        for rule in TITLE_RULES:
+            cut = rule.find(content)
+            if cut is not None:
+                return content[:cut], content[cut:]
     if style in ("chapter", "law_section"):
         return _UNSPACE.sub("", content).rstrip(_TRAILING), ""
     stop = content.find("。")
@@ -105,7 +115,12 @@ class _Builder:
     Every section's id is unique among its siblings by construction (``ipplan validate``
     refuses a plan with two sections of one id): a marker whose number is already used
     under the parent it would join nests under the open item of another style, or, when
-    there is none, stays text of the open section with a warning."""
+    there is none, stays text of the open section with a warning.
+
+    A second numbered part (a second document printed after the first under its own title,
+    a numbered attachment, a part in an outer style: （一）…（七） then 一、) starts again at
+    the top level, its items continuing the count of the items before it (GOLD_GUIDE):
+    ``offset`` maps the part's top style to the number added to its printed ordinals."""
 
     def __init__(self) -> None:
         self.roots: list[Node] = []
@@ -115,6 +130,39 @@ class _Builder:
         self.dropped_notices = 0
         self.count = 0
         self._used: dict[int, set[int]] = {}  # ordinals used under each parent (id(node); 0 for the roots)
+        self.offset: dict[str, int] = {}  # top style of a later part -> its count offset
+        #: Evidence of a new part seen since the last section started: "title" (a part's
+        #: title line) or "attachment" (an attachment heading and its title).
+        self.part_break: str | None = None
+
+    def _counted(self, mk: Marker) -> Marker:
+        """The marker with its ordinal counted on from the parts before (一、 → 9)."""
+        add = self.offset.get(mk.style)
+        return mk._replace(ordinal=mk.ordinal + add) if add and mk.ordinal is not None else mk
+
+    def starts_part(self, mk: Marker) -> bool:
+        """Whether a 1 starts a new numbered part at the top level: after a part's title or an
+        attachment heading, in the top style (any style in an attachment), or, with no such
+        line, in a style outer than the top one (（一）…（七） then 一、: 七 items are no parent
+        of a 一、 list)."""
+        if mk.ordinal != 1 or mk.weak or mk.style == "bullet" or not self.roots:
+            return False
+        if any(node.style == mk.style for node in self.stack[1:]):
+            return False  # a list of this style is open inside the part
+        top = self.roots[-1].style
+        if self.part_break == "attachment" or (self.part_break == "title" and mk.style == top):
+            return True
+        return (len(self.roots) >= 2 and STYLE_RANK.get(mk.style, 9) < STYLE_RANK.get(top, 9)
+                and mk.style not in LAW_STYLES and top not in LAW_STYLES)
+
+    def new_part(self, mk: Marker, line: int) -> None:
+        """Close the open sections: the part's items go on at the top level."""
+        offset = self.roots[-1].ordinal
+        self.offset[mk.style] = offset
+        self.stack.clear()
+        self.last = {mk.style: offset}
+        self.part_break = None
+        self.warn("N206", line, f"numbering starts again at {mk.label}: a new part, its items counted on from {offset + 1}")
 
     def warn(self, code: str, line: int, message: str) -> None:
         if len(self.notices) < MAX_NOTICES:
@@ -126,6 +174,9 @@ class _Builder:
         """Whether an inline marker would continue or open a sequence here."""
         if mk.style == "bullet":  # a dash run after a sentence end or a space, never glued to text
             return True
+        if self.starts_part(mk):
+            return True
+        mk = self._counted(mk)
         for node in reversed(self.stack):
             if node.style == mk.style:
                 return mk.ordinal == node.ordinal + 1
@@ -133,6 +184,7 @@ class _Builder:
 
     def continues(self, mk: Marker) -> bool:
         """Whether the marker is the next item of an open sequence (not a new one)."""
+        mk = self._counted(mk)
         return any(node.style == mk.style and mk.ordinal == node.ordinal + 1 for node in self.stack)
 
     def _parent_depth(self, mk: Marker) -> int:
@@ -159,6 +211,9 @@ class _Builder:
                 self.warn("N004", line, f"more than {MAX_SECTIONS} sections; the rest is read as text")
                 self.count += 1
             return None
+        if self.starts_part(mk):
+            self.new_part(mk, line)
+        mk = self._counted(mk)
         depth = self._parent_depth(mk)
         siblings = self.stack[depth - 1].children if depth else self.roots
         ordinal = mk.ordinal
@@ -189,6 +244,7 @@ class _Builder:
         siblings.append(node)
         self.stack.append(node)
         self.count += 1
+        self.part_break = None
         return node
 
     def _check_number(self, mk: Marker, siblings: list[Node], line: int) -> None:
@@ -222,8 +278,8 @@ def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[
             continue  # these start an item only at the start of a line
         if mk.style == "bullet" and not (strong or pre.isspace()):
             continue
-        if head:  # the outline's first item, inside a one-line paste
-            if not (strong and mk.ordinal == 1 and mk.style in ("cn", "paren_cn")):
+        if head:  # the outline's first item, inside a one-line paste: after a sentence end or a colon
+            if not ((strong or pre[:1] in "：:") and mk.ordinal == 1 and mk.style in ("cn", "paren_cn")):
                 continue
         elif not builder.expects(mk, strong):
             continue
@@ -274,6 +330,34 @@ def _publishes(title: str, lines: list[tuple[int, str]]) -> bool:
     return bool(name) and any(f"《{name}》" in text or ("印发" in text and name in text) for _, text in lines)
 
 
+def line_kind(line: str) -> str | None:
+    """What a line without a marker tells the outline (PART_RULES): "attachment",
+    "colophon", "part_title", or None."""
+    if match_marker(line) is not None or is_bare_date(line):
+        return None
+    return next((rule.kind for rule in PART_RULES if rule.regex.fullmatch(line)), None)
+
+
+#: How many title lines an attachment heading may have before its outline starts.
+MAX_ATTACHMENT_TITLE_LINES = 3
+
+
+def _after_attachment_title(tail: list[tuple[int, str]]) -> bool:
+    """Whether the tail ends with an attachment heading and its title (附件2 / 某某考评指标, or
+    附件1：某某考评指标 on one line): a numbered outline that starts here is the attachment's."""
+    k = 0
+    while k < len(tail) and k <= MAX_ATTACHMENT_TITLE_LINES and line_kind(tail[-1 - k][1]) == "part_title":
+        k += 1
+    if k == len(tail) or k > MAX_ATTACHMENT_TITLE_LINES:
+        return False
+    heading = tail[-1 - k][1]
+    m = ATTACHMENT.match(heading)
+    if m is None:
+        return False
+    rest = heading[m.end() :].strip()
+    return (k > 0 and not rest) or (bool(rest) and match_marker(rest) is None and line_kind(rest) == "part_title")
+
+
 def split_outline(lines: list[tuple[int, str]]) -> Outline:
     """Cut numbered lines into sections; returns the tree plus head and tail lines."""
     builder = _Builder()
@@ -286,8 +370,10 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
     in_attachment_list = False
     in_box = False
     queue = _Lines(lines)
+    prev_no = None
     while queue:
         no, line, checked = queue.popleft()
+        piece, prev_no = no == prev_no, no  # a piece of a line that holds several items (a one-line paste)
         if is_table_row(line):  # the tables stage reads it
             if state != "body":
                 (head if state == "head" else tail).append((no, line))
@@ -310,8 +396,16 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                         state, in_box = "head", False
                         queue.appendleft((no, line, False))
                         continue
-            tail.append((no, line))
-            continue
+            mk = match_marker(line)
+            if mk is None or not _after_attachment_title(tail) or not builder.roots:
+                tail.append((no, line))
+                continue
+            builder.part_break = "attachment"
+            if not builder.starts_part(mk):
+                builder.part_break = None
+                tail.append((no, line))
+                continue
+            state, in_box, checked = "body", False, True  # a numbered attachment: its outline goes on
         if ATTACHMENT.match(line):
             if state == "body":
                 state = "tail"
@@ -328,6 +422,11 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 line = line[: att.start()].rstrip()
             checked = True
         mk = match_marker(line)
+        kind = line_kind(line) if mk is None and state == "body" else None
+        if kind == "colophon":  # the 版记 (抄送, 印发) closes the document
+            state = "tail"
+            tail.append((no, line))
+            continue
         if state == "head":
             if in_attachment_list and mk and "。" not in line:
                 head.append((no, line))
@@ -372,7 +471,7 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 # marker alone on its line: the heading is the next line
                 text_line, content, _ = queue.popleft()
                 node.line = text_line  # the heading's line is where its title stands
-            node.title, text = split_title(content, node.style)
+            node.title, text = split_title(content, node.style, glued=piece or found is not None)
             if text:
                 node.text.append(text)
                 node.text_lines.append(text_line)
@@ -382,6 +481,8 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
             if found is not None:
                 queue.appendleft((no, line[found[0] :], checked))
                 line = line[: found[0]].rstrip()
+            elif kind == "part_title":
+                builder.part_break = "title"  # a 1 of the top style after it starts a new part
             builder.add_text(line, no)
     _assign_ids(builder.roots, "", 1)
     notices = builder.notices
@@ -415,5 +516,18 @@ def _marker_gives(rule: MarkerRule, text: str) -> dict | None:
     return given(style=mk.style, label=mk.label, ordinal=mk.ordinal, title=title, text=body)
 
 
+def _part_gives(rule: PartRule, text: str) -> str | None:
+    """A part rule's value on a line: its kind, when it is the rule that classifies the line."""
+    kind = line_kind(text)
+    return kind if kind == rule.kind else None
+
+
+def _title_gives(rule: TitleRule, text: str) -> str | None:
+    """A title rule's value on an item's content (after its marker) in a one-line paste: the title."""
+    return split_title(text, "cn", glued=True)[0] if rule.find(text) is not None else None
+
+
 #: The rule tables of the outline, for tests/test_rule_tables.py.
-RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),)
+RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),
+               RuleTable("PART_RULES", "OL", PART_RULES, _part_gives),
+               RuleTable("TITLE_RULES", "OL", TITLE_RULES, _title_gives))

@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from ipplan.parse.numerals import CN_COUNT_CLASS, CN_ORDINAL_CLASS
 from ipplan.parse.numerals import ordinal as to_ordinal
-from ipplan.parse.rules import PatternRule, lazy
+from ipplan.parse.dates import DATE
+from ipplan.parse.rules import PatternRule, Rule, lazy
 from ipplan.parse.vocab.measures import CALENDAR_WORDS, MAGNITUDE_WORDS, MEASURES, alternation
 from ipplan.parse.vocab.text import CJK
 
@@ -73,13 +74,14 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
                           {"style": "paren_cn", "label": "（十一）", "ordinal": 11, "title": "强化督查", "text": "定期通报进展。"}),
                          ("(二)、目标", {"style": "paren_cn", "label": "(二)、", "ordinal": 2, "title": "目标"})),
                near_misses=("(一流)", "(一是)")),
-    MarkerRule(code="OL03", style="arabic", summary="item: 1. 1、 1． — never 1.8万 nor 1、2、3",
-               pattern=rf"(?P<num>\d{{1,3}}) \s* (?: [.．](?!\s*\d) | 、(?!\s*\d) | [,，](?=\s*[{CJK}]) )",
+    MarkerRule(code="OL03", style="arabic", summary="item: 1. 1、 1． 1﹒ — never 1.8万 nor 1、2、3",
+               pattern=rf"(?P<num>\d{{1,3}}) \s* (?: [.．﹒](?!\s*\d) | 、(?!\s*\d) | [,，](?=\s*[{CJK}]) )",
                examples=(("1.推进高价值专利聚集", {"style": "arabic", "label": "1.", "ordinal": 1, "title": "推进高价值专利聚集"}),
                          ("12、做强商标", {"style": "arabic", "label": "12、", "ordinal": 12, "title": "做强商标"}),
                          ("3 .加强", {"style": "arabic", "label": "3.", "ordinal": 3, "title": "加强"}),
-                         ("4,推荐人员年龄", {"style": "arabic", "label": "4,", "ordinal": 4, "title": "推荐人员年龄"})),
-               near_misses=("1.8万件", "2022年", "1、2、3级", "3.85件", "1,200万元")),
+                         ("4,推荐人员年龄", {"style": "arabic", "label": "4,", "ordinal": 4, "title": "推荐人员年龄"}),
+                         ("13﹒开展新模式推广。", {"style": "arabic", "label": "13﹒", "ordinal": 13, "title": "开展新模式推广"})),
+               near_misses=("1.8万件", "2022年", "1、2、3级", "3.85件", "1,200万元", "1﹒5倍")),
     MarkerRule(code="OL04", style="paren_arabic", summary="sub-item: (1) （1）",
                pattern=r"[(（] \s* (?P<num>\d{1,3}) \s* [)）] 、?",
                examples=(("(1)建立机制", {"style": "paren_arabic", "label": "(1)", "ordinal": 1, "title": "建立机制"}),
@@ -138,11 +140,58 @@ HEADING_WORDS = (
 )
 RUN_IN_HEADING = lazy("(?:" + "|".join(HEADING_WORDS) + rf")(?=[{CJK}“])")
 
+#: Words that open a task sentence of a plan or work report (大力实施…, 坚定不移推进…, 提升…水平):
+#: where a one-line paste glued a two-clause heading to its first lead sentence with no
+#: separator (一、聚焦抓项目增效益，持续巩固经济回升势头大力实施…), the heading ends before one.
+TASK_OPENERS = (
+    "坚定不移", "进一步", "高水平", "高质量", "大力", "着力", "不断", "深入", "全力", "全面", "持续", "加快", "积极",
+    "切实", "扎实", "稳步", "有序", "努力", "提升", "提高", "推动", "推进", "强化", "加强", "完善", "健全", "优化",
+    "深化", "构建", "打造", "实施", "坚持", "培育", "建立", "统筹", "促进", "落实", "严格",
+)
+#: A run-in heading of two clauses, A，B, and the lead sentence L glued to it: A is short and
+#: B + L runs to the first 。 without any other sign; L starts with a TASK_OPENERS word at
+#: least GLUED_B_MIN characters into B + L and holds at least GLUED_L_MIN characters.
+GLUED_B_MIN = 6
+GLUED_L_MIN = 4
+GLUED_TWO_CLAUSES = lazy(r"(?P<a>[^，,。；;：:、\s]{2,12})[，,](?P<bl>[^，,。；;：:、\s]{16,60})。")
+_OPENER = lazy("|".join(TASK_OPENERS))
+
+
+def glued_lead_cut(content: str) -> int | None:
+    """Where the heading ends in a run-in heading glued to its lead sentence (see
+    GLUED_TWO_CLAUSES), or None."""
+    m = GLUED_TWO_CLAUSES.match(content)
+    if m is None:
+        return None
+    start, end = m.start("bl"), m.end("bl")
+    o = _OPENER.search(content, start + GLUED_B_MIN, end - GLUED_L_MIN + 1)
+    return o.start() if o is not None else None
+
+
+@dataclass(frozen=True, kw_only=True)
+class TitleRule(Rule):
+    """A cut of a run-in heading's title that only a glued one-line text needs: ``find(content)``
+    gives the index where the title ends, or None. Examples give the title."""
+
+
+#: Title cuts for items of a one-line paste (``outline.split_title(…, glued=True)``).
+TITLE_RULES: tuple[TitleRule, ...] = (
+    TitleRule(code="OL14", find=glued_lead_cut,
+              summary="a two-clause heading glued to its first lead sentence (A，B + 大力实施…。) ends before the lead",
+              examples=(("聚焦抓项目增效益，持续巩固经济回升势头大力实施项目投资攻坚行动。牢固树立理念。",
+                         "聚焦抓项目增效益，持续巩固经济回升势头"),
+                        ("聚焦城市功能完善，提升区域中心城市能级不断提高中心城区综合承载能力。推进规划修编。",
+                         "聚焦城市功能完善，提升区域中心城市能级")),
+              near_misses=("加强组织领导，成立工作专班统筹推进各项工作。", "强化知识产权保护。严厉打击侵权行为。",
+                           "聚焦重点产业，推动产业链供应链优化升级，提升发展质量。",
+                           "坚持创新驱动，加快建设知识产权强市推动高质量发展")),
+)
+
 #: A box printed inside the outline (专栏1 重点工程): its items are not sections.
 BOX_START = lazy(rf"^\s*专栏\s*[0-9{CN_COUNT_CLASS}]{{0,3}}(?:\s|[:：]|$|[{CJK}])")
 
-#: Start of the attachments: 附件：… / 附件1 / 附件一 / 附表2.
-ATTACHMENT = lazy(rf"附[件表]\s*(?:[:：]|[0-9{CN_COUNT_CLASS}]{{1,3}}\s*(?:[:：]|$))")
+#: Start of the attachments: 附件：… / 附件1 / 附件一 / 附表2 / 附件 alone on its line.
+ATTACHMENT = lazy(rf"附[件表]\s*(?:[:：]|[0-9{CN_COUNT_CLASS}]{{1,3}}\s*(?:[:：]|$)|$)")
 #: The same inside a line (one-line pastes): after a sentence end or a space.
 ATTACHMENT_INLINE = lazy(rf"(?<=[。；;\s])附[件表]\s*(?:[:：]|[0-9{CN_COUNT_CLASS}]{{1,2}}\s)")
 
@@ -189,3 +238,39 @@ def _read_marker(code: str, printed: str, number: str | None) -> Marker | None:
     if num is None:
         return None
     return Marker(rule.style, label, num, 0, rule.weak, code)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartRule(PatternRule):
+    """A whole line that bounds the parts of a document (the outline reads it where no
+    marker starts the line): ``kind`` is what it tells the outline. Examples give the kind."""
+
+    kind: str  # "attachment", "colophon" or "part_title"
+
+
+#: The lines that end the body or start a new numbered part (``outline.line_kind``), in the
+#: order they are tried.
+PART_RULES: tuple[PartRule, ...] = (
+    PartRule(code="OL11", kind="attachment",
+             summary="an attachment heading ends the body: 附件：… / 附件1 / 附件一 / 附表2 / 附件 alone",
+             pattern=ATTACHMENT.pattern + ".*",
+             examples=(("附件", "attachment"), ("附件2", "attachment"), ("附件：1.责任分解表", "attachment"),
+                       ("附表一：重点任务", "attachment")),
+             near_misses=("附件材料请于月底前报送。", "附件中所列事项", "附则")),
+    PartRule(code="OL12", kind="colophon",
+             summary="a 版记 line ends the body: 抄送：… / 主送：… at the foot / X 2022年9月30日印发",
+             pattern=rf"(?:抄\s*送|主\s*送|发\s*送) \s* [:：] .+"
+                     rf"| [^。，,；;：:]{{2,40}}? \s* (?:{DATE.pattern}) \s* 印\s*发 \s* 。?",
+             examples=(("抄送：市委各部门，市人大常委会办公室，市政协办公室。", "colophon"),
+                       ("某某市人民政府办公室 2022年9月30日印发", "colophon"),
+                       ("某某市人民政府办公室2022年9月30日印发", "colophon")),
+             near_misses=("抄送材料请于月底前报送。", "2022年9月30日印发的《实施方案》要求，各地抓好落实。",
+                          "市政府办公室于2022年9月30日印发通知，部署工作。")),
+    PartRule(code="OL13", kind="part_title",
+             summary="a part's title: a short line without sentence or clause signs between two numbered parts "
+                     "(a second document printed after the first, before its own 一、)",
+             pattern=rf"(?! \s* (?:专栏|附[件表]) ) [^。；;！？!?，,：:]{{4,60}}",
+             examples=(("某省数字经济创新发展行动计划（2024-2026年）", "part_title"), ("支持数字经济发展若干政策", "part_title")),
+             near_misses=("本政策自2024年1月1日起执行。", "专栏1 重点工程", "为深入实施创新驱动发展战略，制定本计划。",
+                          "二、工作措施：", "附件")),
+)
