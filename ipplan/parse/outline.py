@@ -274,12 +274,16 @@ def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[
             continue
         pre = m.group("pre")
         strong = pre.strip()[:1] in _STRONG
-        if mk.weak or mk.style in LAW_STYLES or mk.label.endswith((",", "，")):
+        if mk.weak or mk.label.endswith((",", "，")):
             continue  # these start an item only at the start of a line
-        if mk.style == "bullet" and not (strong or pre.isspace()):
+        if mk.style in LAW_STYLES:  # 第一章/第二条 of a one-line law: after a sentence end, a space or a bracket
+            if not (strong or pre.isspace() or pre[:1] in ")）") or (head and mk.style == "law_section"):
+                continue
+        elif mk.style == "bullet" and not (strong or pre.isspace()):
             continue
         if head:  # the outline's first item, inside a one-line paste: after a sentence end or a colon
-            if not ((strong or pre[:1] in "：:") and mk.ordinal == 1 and mk.style in ("cn", "paren_cn")):
+            if mk.ordinal != 1 or not (mk.style in LAW_STYLES or (
+                    mk.style in ("cn", "paren_cn") and (strong or pre.startswith(("：", ":"))))):
                 continue
         elif not builder.expects(mk, strong):
             continue
@@ -288,6 +292,22 @@ def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[
         if depth:
             continue
         return pos, mk
+    return None
+
+
+#: How far into a chapter's line its title may run before a glued article.
+MAX_CHAPTER_TITLE = 30
+
+
+def _glued_article(content: str, builder: _Builder) -> tuple[int, Marker] | None:
+    """The section or article glued to a chapter's title in a one-line law (总则第一条 为了…),
+    when it is the next of its sequence."""
+    pos = content.find("第", 1, MAX_CHAPTER_TITLE)
+    while pos != -1:
+        mk = match_marker(content, pos)
+        if mk is not None and mk.style in ("law_section", "article") and builder.expects(mk, True):
+            return pos, mk
+        pos = content.find("第", pos + 1, MAX_CHAPTER_TITLE)
     return None
 
 
@@ -385,7 +405,9 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 # A covering notice with its own numbered items, signed, then the plan it
                 # publishes under its own title: the plan's outline starts here.
                 mk = match_marker(line)
-                if mk is not None and mk.ordinal == 1 and mk.style == builder.roots[0].style:
+                top = builder.roots[0].style
+                if mk is not None and mk.ordinal == 1 and (
+                        mk.style == top or STYLE_RANK.get(mk.style, 9) < STYLE_RANK.get(top, 9)):
                     restarted = True  # looked at once: a later 一、 is an attachment's
                     seen = lines[: queue.i]
                     if any(match_marker(t) is None and len(t) <= 60 and "。" not in t and _publishes(t, seen)
@@ -463,6 +485,8 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
             node = builder.push(mk, no, "")
         if node is not None:
             found = _next_inline(content, 0, builder, head=False)
+            if node.style in ("chapter", "law_section"):  # 第一章 总则第一条 为了…: the article glued on
+                found = _glued_article(content, builder) or found
             if found is not None:
                 queue.appendleft((no, content[found[0] :], checked))
                 content = content[: found[0]]
