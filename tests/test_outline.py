@@ -501,3 +501,12 @@ def test_a_signed_notice_with_bracketed_items_before_the_plan_it_publishes() -> 
             "（二）请于月底前报送进展。\n某市卫生健康委员会\n2023年8月29日\n某某工作实施方案\n为做好工作，制定本方案。\n"
             "一、工作目标\n内容。\n二、工作措施\n（一）加强领导。内容。")
     assert [(i, t) for i, *_, t in outline(text)] == [("1", "工作目标"), ("2", "工作措施"), ("2.1", "加强领导")]
+
+
+def test_an_unsigned_notice_with_its_own_items_before_the_plan_it_publishes() -> None:
+    """The notice's own 一、二、 are no part of the plan: the plan it names (《…》) starts the outline."""
+    text = ("各区卫生健康委：\n现将《某某工作实施方案》印发给你们，并就有关事项通知如下：\n一、请认真组织实施。\n"
+            "二、请于月底前报送进展。\n某某工作实施方案\n为做好工作，制定本方案。\n一、工作目标\n内容。\n二、工作措施\n"
+            "（一）加强领导。内容。")
+    assert [(i, t) for i, *_, t in outline(text)] == [("1", "工作目标"), ("2", "工作措施"), ("2.1", "加强领导")]
+    assert ipplan.parse_text(text).meta.title == "某某工作实施方案"

@@ -344,10 +344,12 @@ class _Lines:
         self.front.appendleft(item)
 
 
-def _publishes(title: str, lines: list[tuple[int, str]]) -> bool:
-    """Whether the notice before ``title`` names it (制定了《…》 / 印发…): the plan follows."""
+def _publishes(title: str, lines: list[tuple[int, str]], own: str | None = None) -> bool:
+    """Whether the notice before ``title`` names it (制定了《…》 / 印发…): the plan follows.
+    ``own``: the title's own line, which does not count (关于印发…的通知 names itself)."""
     name = title.strip("《》 ")
-    return bool(name) and any(f"《{name}》" in text or ("印发" in text and name in text) for _, text in lines)
+    return bool(name) and any(f"《{name}》" in text or ("印发" in text and name in text)
+                              for _, text in lines if text != own)
 
 
 def line_kind(line: str) -> str | None:
@@ -389,6 +391,7 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
     signed, signed_at = False, 0  # a signature date seen in the tail, and where
     in_attachment_list = False
     in_box = False
+    titled, part_title = False, ""  # the first part is under a published title; the last part title seen
     queue = _Lines(lines)
     prev_no = None
     while queue:
@@ -464,6 +467,8 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 continue
             state = "body"
             body_start = queue.i - 1
+            # The first part under a title the notice publishes (a second document may follow)
+            titled = any(line_kind(t) == "part_title" and _publishes(t, head, t) for _, t in head[-3:])
         elif is_bare_date(line):  # a signature block after the plan ends the outline
             top = builder.stack[-1] if builder.stack else None
             if top and top.text and _looks_like_signature(top.text[-1]):
@@ -478,6 +483,16 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
             mk = None  # a bare 2 that continues nothing; an item inside a box
         if mk is not None and in_box:
             in_box = False
+        if (mk is not None and part_title and builder.part_break == "title" and not piece and not titled
+                and not restarted and builder.starts_part(mk) and _publishes(part_title, lines[: queue.i], part_title)):
+            # An unsigned covering notice with its own numbered items, then the plan it
+            # publishes under its own title: the plan's outline starts here.
+            restarted = True
+            head.extend(lines[body_start : queue.i - 1])
+            builder = _Builder()
+            state, in_box = "head", False
+            queue.appendleft((no, line, False))
+            continue
         node = None
         if mk is not None:
             content = line[mk.end :]
@@ -506,7 +521,7 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 queue.appendleft((no, line[found[0] :], checked))
                 line = line[: found[0]].rstrip()
             elif kind == "part_title":
-                builder.part_break = "title"  # a 1 of the top style after it starts a new part
+                builder.part_break, part_title = "title", line  # a 1 of the top style after it starts a new part
             builder.add_text(line, no)
     _assign_ids(builder.roots, "", 1)
     notices = builder.notices
