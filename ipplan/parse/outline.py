@@ -1,10 +1,16 @@
 """Outline: cut the normalized lines into the tree of numbered sections.
 
-Markers (一、 / (一) / 1. / (1) / ① / ——) are recognized at the start of a line, and
-inside a line only where an item written inline would start: after a sentence end or a
-closing bracket or a space, at bracket depth 0, and only when its number continues an open
+Markers (一、 / (一) / 1. / (1) / ① / —— and 第一章 / 第一节 / 第一条, MARKER_RULES) are
+recognized at the start of a line, and inside a line only where an item written inline would
+start: after a sentence end or a closing bracket or a space (a colon too, for the first item
+of a one-line paste), at bracket depth 0, and only when its number continues an open
 sequence or starts a new one. Levels follow nesting: the first marker style seen under a
 section becomes its children's style, whatever that style is.
+
+Whole lines without a marker bound the parts (PART_RULES): an attachment heading or a 版记
+line ends the body; a part's title line, or an attachment heading and its title, before a 1
+starts a new numbered part whose top items continue the count. TITLE_RULES cut a heading
+that a one-line paste glued to its first sentence.
 """
 
 from __future__ import annotations
@@ -277,7 +283,7 @@ def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[
         if mk.weak or mk.label.endswith((",", "，")):
             continue  # these start an item only at the start of a line
         if mk.style in LAW_STYLES:  # 第一章/第二条 of a one-line law: after a sentence end, a space or a bracket
-            if not (strong or pre.isspace() or pre[:1] in ")）") or (head and mk.style == "law_section"):
+            if not (strong or pre.isspace() or pre.startswith((")", "）"))) or (head and mk.style == "law_section"):
                 continue
         elif mk.style == "bullet" and not (strong or pre.isspace()):
             continue

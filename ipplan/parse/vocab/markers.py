@@ -262,12 +262,12 @@ PART_RULES: tuple[PartRule, ...] = (
     PartRule(code="OL12", kind="colophon",
              summary="a 版记 line ends the body: 抄送：… / 主送：… at the foot / X 2022年9月30日印发",
              pattern=rf"(?:抄\s*送|主\s*送|发\s*送) \s* [:：] .+"
-                     rf"| [^。，,；;：:]{{2,40}}? \s* (?:{DATE.pattern}) \s* 印\s*发 \s* 。?",
+                     rf"| [^。，,；;：:]{{2,40}}? \s* (?<![于在]) (?:{DATE.pattern}) \s* 印\s*发 \s* 。?",
              examples=(("抄送：市委各部门，市人大常委会办公室，市政协办公室。", "colophon"),
                        ("某某市人民政府办公室 2022年9月30日印发", "colophon"),
                        ("某某市人民政府办公室2022年9月30日印发", "colophon")),
              near_misses=("抄送材料请于月底前报送。", "2022年9月30日印发的《实施方案》要求，各地抓好落实。",
-                          "市政府办公室于2022年9月30日印发通知，部署工作。")),
+                          "市政府办公室于2022年9月30日印发通知，部署工作。", "本规划由市政府办公室于2022年9月30日印发")),
     PartRule(code="OL13", kind="part_title",
              summary="a part's title: a short line without sentence or clause signs between two numbered parts "
                      "(a second document printed after the first, before its own 一、)",
