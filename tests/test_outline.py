@@ -467,7 +467,8 @@ def test_a_one_line_work_report_without_whitespace() -> None:
 
 def test_the_same_report_with_line_breaks_keeps_whole_headings() -> None:
     """Near-miss of the glued-title cut: a heading alone on its line is never cut."""
-    text = "一年来，主要做了以下工作：\n（一）稳增长\n内容。\n（二）强产业\n内容。\n一、聚焦抓项目增效益，持续巩固经济回升势头\n大力实施项目投资攻坚行动。"
+    text = ("一年来，主要做了以下工作：\n（一）稳增长\n内容。\n（二）强产业\n内容。\n"
+            "一、聚焦抓项目增效益，持续巩固经济回升势头\n大力实施项目投资攻坚行动。")
     assert [(i, t) for i, *_, t in outline(text)][-1] == ("3", "聚焦抓项目增效益，持续巩固经济回升势头")
 
 

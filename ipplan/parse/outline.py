@@ -168,7 +168,8 @@ class _Builder:
         self.stack.clear()
         self.last = {mk.style: offset}
         self.part_break = None
-        self.warn("N206", line, f"numbering starts again at {mk.label}: a new part, its items counted on from {offset + 1}")
+        self.warn("N206", line, f"numbering starts again at {mk.label}: a new part, "
+                                f"its items counted on from {offset + 1}")
 
     def warn(self, code: str, line: int, message: str) -> None:
         if len(self.notices) < MAX_NOTICES:
