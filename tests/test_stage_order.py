@@ -14,7 +14,7 @@ import ipplan.parse
 PARSE = Path(ipplan.parse.__file__).parent
 
 #: Rank of each module: a module may import modules of a lower or equal rank only.
-LEAVES = {"types", "numerals", "dates", "brackets", "words", "vocab"}
+LEAVES = {"types", "numerals", "dates", "brackets", "words", "vocab", "datafile"}
 STAGES = [
     {"readers", "charset", "formats"},  # bytes → text
     {"normalize", "repair"},  # folding, layout repair, script conversion

@@ -95,9 +95,9 @@ def _is_traditional(trad: int, simp: int, min_chars: int) -> bool:
 
 @functools.cache
 def _tw_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
-    import yaml
+    from ipplan.parse.datafile import read_yaml
 
-    data = yaml.safe_load(resources.files("ipplan.parse.data").joinpath("tw_phrases.yaml").read_text("utf-8"))
+    data = read_yaml("tw_phrases.yaml")
     table: dict[str, str] = data["phrases"]
     if not all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in table.items()):
         raise ValueError("tw_phrases.yaml: every entry must map a phrase to a phrase")
