@@ -17,14 +17,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from ipplan import __version__
 from ipplan.errors import IpplanError
 from ipplan.fsutil import TMP_SUFFIX, TMP_TAG, write_atomic
-
-if TYPE_CHECKING:
-    from ipplan.schema import Plan, Section
 
 #: Input files picked up by default (content decides the format; these only select).
 DEFAULT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps")
@@ -116,15 +113,16 @@ def output_names(rels: list[str], fmt: str) -> dict[str, str | None]:
     return {rel: key if again[key] == 1 else None for rel, key in names.items()}
 
 
-def _count(plan: Plan) -> tuple[int, int, int]:
-    def walk(sections: list[Section]) -> Iterator[Section]:
+def _count(plan: dict[str, Any]) -> tuple[int, int, int]:
+    """Sections, targets and responsible units of plan data."""
+    def walk(sections: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for s in sections:
             yield s
-            yield from walk(s.children)
+            yield from walk(s["children"])
 
-    sections = list(walk(plan.sections))
-    units = sum(len(s.units) for s in sections) + sum(len(t.units) for tb in plan.tables for t in tb.tasks)
-    return len(sections), len(plan.targets), units
+    sections = list(walk(plan["sections"]))
+    units = sum(len(s["units"]) for s in sections) + sum(len(t["units"]) for tb in plan["tables"] for t in tb["tasks"])
+    return len(sections), len(plan["targets"]), units
 
 
 @dataclass(frozen=True)
@@ -154,9 +152,9 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
     start = time.perf_counter()
     try:
         raw = readers.read_path(path, max_bytes=max_bytes or readers.MAX_BYTES)
-        plan = api.build_plan(readers.decode(RawDocument(data=raw.data, path=rel)))
-        sha = plan.source.sha256  # of the input bytes, as decode computed it
-        text = plan.model_dump_json() + "\n" if fmt == "jsonl" else emit.dump(plan, fmt)
+        plan = api.build_plan(readers.decode(RawDocument(data=raw.data, path=rel)))  # data: no pydantic here
+        sha = plan["source"]["sha256"]  # of the input bytes, as decode computed it
+        text = emit.to_jsonl(plan) if fmt == "jsonl" else emit.dump(plan, fmt)
         n_sec, n_tgt, n_unit = _count(plan)
         if out is not None:
             error = _write_output(Path(out), text, owned)
@@ -213,7 +211,7 @@ def _warm() -> None:
         plan = api.build_plan(readers.decode(RawDocument(data=data, path="warm.txt")))
         emit.dump(plan, "yaml")
         emit.dump(plan, "json")
-        plan.model_dump_json()
+        emit.to_jsonl(plan)
 
 
 # --- manifest -----------------------------------------------------------------------------
@@ -378,7 +376,7 @@ def run_batch(
 ) -> Summary:
     """Convert every document under ``in_dir`` into ``out_dir``. See `ipplan batch --help`.
     Raises IpplanError (one line) when OUT_DIR cannot be created or another run holds it."""
-    from ipplan.schema import SCHEMA_VERSION
+    from ipplan.schema.form import SCHEMA_VERSION  # no pydantic in a batch
 
     t0 = time.perf_counter()
     in_dir, out_dir = in_dir.resolve(), out_dir.resolve()
