@@ -93,9 +93,9 @@ def test_meta_additions_are_the_models() -> None:
     assert form.META_ADDITIONS == additions
 
 
-def test_parse_and_batch_import_no_pydantic(tmp_path) -> None:
+def test_parse_and_batch_import_no_pydantic_nor_jieba(tmp_path) -> None:
     """`ipplan parse` and a batch worker write plans without importing pydantic (about 100 ms
-    of a cold start)."""
+    of a cold start) or jieba."""
     code = (
         "import sys\n"
         "from ipplan import api, emit, batch\n"
@@ -103,7 +103,7 @@ def test_parse_and_batch_import_no_pydantic(tmp_path) -> None:
         "emit.to_yaml(data); emit.to_json(data); emit.to_jsonl(data)\n"
         f"r = batch.parse_one({str(SAMPLE_TEXTS[1])!r}, 'x.txt', 'yaml', {str(tmp_path / 'x.yaml')!r})\n"
         "assert r.status == 'parsed', r\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core', 'rich'))\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core', 'jieba', 'rich'))\n"
         "print(heavy)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
