@@ -42,6 +42,14 @@ def lexicon() -> tuple[dict[str, int], float]:
     return freq, math.log(total)
 
 
+@functools.cache
+def _weights() -> tuple[dict[str, float | None], float]:
+    """{word or prefix: log(frequency) - log(total), None for a bare prefix}, and the weight
+    of a character that is no word (log(1) - log(total)): jieba's terms, computed once."""
+    freq, log_total = lexicon()
+    return {w: math.log(f) - log_total if f else None for w, f in freq.items()}, math.log(1) - log_total
+
+
 def first_word(text: str) -> str:
     """The first word of ``text`` as jieba (HMM off) segments it."""
     text = text[:16]
@@ -49,33 +57,33 @@ def first_word(text: str) -> str:
     if not m:  # outside the blocks every character is a word of its own, and so is \r\n
         return "\r\n" if text.startswith("\r\n") else text[:1]
     block = m.group()
-    freq, log_total = lexicon()
+    weight, single = _weights()
     n = len(block)
-    # route[i] = (best log probability of block[i:], end of its first word): jieba's calc()
-    route: dict[int, tuple[float, int]] = {n: (0.0, 0)}
+    # best[i] = (highest log probability of block[i:], end of its first word): jieba's calc()
+    # with the same float operations, ties to the longer word.
+    best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
     for i in range(n - 1, -1, -1):
-        ends = _ends(block, i, freq) or [i]
-        route[i] = max((math.log(freq.get(block[i:j + 1]) or 1) - log_total + route[j + 1][0], j) for j in ends)
-    word = block[: route[0][1] + 1]
+        top = None
+        j = i
+        frag = block[i]
+        while frag in weight:  # the words starting at i (jieba's get_DAG)
+            w = weight[frag]
+            if w is not None:
+                cand = (w + best[j + 1][0], j)
+                if top is None or cand > top:
+                    top = cand
+            j += 1
+            if j == n:
+                break
+            frag = block[i : j + 1]
+        best[i] = top if top is not None else (single + best[i + 1][0], i)
+    word = block[: best[0][1] + 1]
     if len(word) == 1 and _ASCII_WORD.match(word):  # jieba joins single letters and digits
         end = 1
-        while end < n and route[end][1] == end and _ASCII_WORD.match(block[end]):
+        while end < n and best[end][1] == end and _ASCII_WORD.match(block[end]):
             end += 1
         word = block[:end]
     return word
-
-
-def _ends(block: str, i: int, freq: dict[str, int]) -> list[int]:
-    """Ends of the dictionary words starting at ``i`` (jieba's get_DAG)."""
-    out = []
-    j = i
-    frag = block[i]
-    while j < len(block) and frag in freq:
-        if freq[frag]:
-            out.append(j)
-        j += 1
-        frag = block[i : j + 1]
-    return out
 
 
 def strip_leading_verb(text: str, verbs: list[str], keep: list[str]) -> str:
