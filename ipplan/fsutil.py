@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -21,6 +20,8 @@ def write_atomic(path: Path, text: str) -> None:
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and rename: readers never see a
     half-written file, and an interrupted write leaves the old file (or none)."""
+    import tempfile  # here: commands that write nothing (validate, text) do not import it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{TMP_TAG}", suffix=TMP_SUFFIX)
     try:
