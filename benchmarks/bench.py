@@ -215,7 +215,7 @@ def main() -> None:
         def ipplan_of(data: bytes, name: str, fn: Callable[..., object]) -> Callable[[], None]:
             return lambda: fn(data, path=name)
 
-        n_in = max(rep, 5)
+        n_in = max(2 * rep, 9)  # cheap: more runs, a steadier best
         print(f"in process (CPU, best of {n_in} per document, summed):", flush=True)
         datas = [(p.read_bytes(), p.name) for p in SAMPLES]
         for d, name in datas:  # warm: data loads, caches
@@ -267,6 +267,7 @@ def main() -> None:
               f"peak memory of one process {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    print(f"load average at the end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     print()
     print(table.markdown())
 

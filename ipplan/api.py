@@ -51,8 +51,8 @@ def parse_bytes_data(data: bytes, *, path: str | None = None, encoding: str | No
 
 def to_model(data: dict[str, Any]) -> Plan:
     """Plan data validated into a ``Plan``. Data the schema rejects is a parser bug: it raises
-    PlanValidationError naming the document (tests/test_schema_form.py keeps the plans ipplan
-    writes without this step valid)."""
+    PlanValidationError naming the document. (`ipplan parse` and batch write the data without
+    this step; tests/test_parsed_plans_validate.py and test_schema_form.py keep it valid.)"""
     from pydantic import ValidationError
 
     from ipplan.schema import Plan
