@@ -24,7 +24,7 @@ from ipplan.errors import IpplanError
 from ipplan.fsutil import TMP_SUFFIX, TMP_TAG, write_atomic
 
 #: Input files picked up by default (content decides the format; these only select).
-DEFAULT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps")
+DEFAULT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps", ".ofd")
 MANIFEST = "_manifest.json"
 #: Manifest lines appended while a run goes on (compacted into MANIFEST at its end), so a
 #: run that is killed loses at most the files in flight.
@@ -43,7 +43,7 @@ STOP_GRACE = 5.0
 
 
 @dataclass
-class FileResult:
+class DocumentResult:
     rel: str
     status: str  # "parsed" | "failed" | "skipped"
     seconds: float = 0.0
@@ -53,6 +53,7 @@ class FileResult:
     sections: int = 0
     targets: int = 0
     units: int = 0
+    notices: dict[str, int] = field(default_factory=dict)  # code → count (parsed files only)
 
 
 @dataclass
@@ -70,6 +71,8 @@ class Summary:
     slowest: list[tuple[float, str]] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # the run's own problems (OUT_DIR not writable, …)
+    notices: dict[str, int] = field(default_factory=dict)  # code → count over the files parsed
+    misses: list[tuple[str, int]] = field(default_factory=list)  # (file, possible misses), in input order
 
 
 def discover(in_dir: Path, pattern: str | None) -> list[Path]:
@@ -137,12 +140,19 @@ class Job:
     owned: bool
     max_bytes: int | None = None
     fmt: str = "yaml"
+    encoding: str | None = None  # --encoding: the codec of text and HTML inputs
+    # A row of a table of documents (ipplan.tablesource): its number, its document's bytes
+    # (set just before the job is sent) and its metadata for source.record.
+    row: int = 0
+    data: bytes | None = None
+    record: dict | None = None
 
 
 def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool = True,
-              max_bytes: int | None = None) -> FileResult:
+              max_bytes: int | None = None, encoding: str | None = None, data: bytes | None = None,
+              record: dict | None = None, row: int = 0) -> DocumentResult:
     """Worker: parse one file and, when ``out`` is given, write its plan atomically.
-    Every expected failure becomes a FileResult; this never raises, except MemoryError,
+    Every expected failure becomes a DocumentResult; this never raises, except MemoryError,
     which the worker reports as the memory limit."""
     from ipplan import api, emit
     from ipplan.errors import IpplanError
@@ -150,26 +160,37 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
     from ipplan.parse.types import RawDocument
 
     start = time.perf_counter()
+    where = f"row {row}: " if row else ""  # a table's row is named in its error
     try:
-        raw = readers.read_path(path, max_bytes=max_bytes or readers.MAX_BYTES)
-        plan = api.build_plan(readers.decode(RawDocument(data=raw.data, path=rel)))  # data: no pydantic here
+        if data is None:
+            data = readers.read_path(path, max_bytes=max_bytes or readers.MAX_BYTES).data
+        # The plan as data, written without pydantic (api.build_plan, schema/form.py).
+        plan = api.build_plan(readers.decode(RawDocument(data=data, path=rel if not row else path), encoding))
+        if record is not None:
+            from ipplan.tablesource import with_record_data
+
+            plan = with_record_data(plan, record)
         sha = plan["source"]["sha256"]  # of the input bytes, as decode computed it
         text = emit.to_jsonl(plan) if fmt == "jsonl" else emit.dump(plan, fmt)
         n_sec, n_tgt, n_unit = _count(plan)
         if out is not None:
             error = _write_output(Path(out), text, owned)
             if error:
-                return FileResult(rel, "failed", time.perf_counter() - start, error)
+                return DocumentResult(rel, "failed", time.perf_counter() - start, error)
             text = None  # written here: nothing to send back
-        return FileResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit)
+        notices: dict[str, int] = {}
+        for n in plan.get("notices", ()):
+            notices[n["code"]] = notices.get(n["code"], 0) + 1
+        return DocumentResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit, notices)
     except IpplanError as exc:
-        return FileResult(rel, "failed", time.perf_counter() - start, exc.message)
+        return DocumentResult(rel, "failed", time.perf_counter() - start, where + exc.message)
     except OSError as exc:
-        return FileResult(rel, "failed", time.perf_counter() - start, f"cannot read: {exc.strerror or exc}")
+        return DocumentResult(rel, "failed", time.perf_counter() - start, f"{where}cannot read: {exc.strerror or exc}")
     except MemoryError:
         raise
     except Exception as exc:  # a parser bug: report it for this file, keep the batch going
-        return FileResult(rel, "failed", time.perf_counter() - start, f"internal error: {type(exc).__name__}: {exc}")
+        return DocumentResult(rel, "failed", time.perf_counter() - start,
+                          f"{where}internal error: {type(exc).__name__}: {exc}")
 
 
 def _write_output(out: Path, text: str, owned: bool) -> str | None:
@@ -190,9 +211,10 @@ def _write_output(out: Path, text: str, owned: bool) -> str | None:
     return None
 
 
-def _run_job(job: Job) -> FileResult:
+def _run_job(job: Job) -> DocumentResult:
     """Worker entry point for one job."""
-    return parse_one(job.path, job.rel, job.fmt, job.out, job.owned, job.max_bytes)
+    return parse_one(job.path, job.rel, job.fmt, job.out, job.owned, job.max_bytes, job.encoding, job.data,
+                     job.record, job.row)
 
 
 #: A small notice that goes through every stage (outline, units, targets, both writers).
@@ -371,12 +393,22 @@ def run_batch(
     max_bytes: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
+    encoding: str | None = None,
+    table: Any = None,
     on_start: Callable[[int], None] = lambda total: None,
-    on_result: Callable[[FileResult, Summary], None] = lambda r, s: None,
+    on_result: Callable[[DocumentResult, Summary], None] = lambda r, s: None,
 ) -> Summary:
     """Convert every document under ``in_dir`` into ``out_dir``. See `ipplan batch --help`.
-    Raises IpplanError (one line) when OUT_DIR cannot be created or another run holds it."""
+    Raises IpplanError (one line) when OUT_DIR cannot be created or another run holds it.
+    ``in_dir`` may be a table of documents (JSONL, CSV, SQLite): see ipplan.batch_table."""
     from ipplan.schema.form import SCHEMA_VERSION  # no pydantic in a batch
+
+    if table is not None or in_dir.is_file():
+        from ipplan.batch_table import run_table
+
+        return run_table(in_dir, out_dir, table, fmt=fmt, jobs=jobs, force=force, overwrite=overwrite,
+                         fail_fast=fail_fast, max_bytes=max_bytes, timeout=timeout, max_memory=max_memory,
+                         encoding=encoding, on_start=on_start, on_result=on_result)
 
     t0 = time.perf_counter()
     in_dir, out_dir = in_dir.resolve(), out_dir.resolve()
@@ -396,7 +428,7 @@ def run_batch(
             _run_locked(in_dir, out_dir, files, summary, signals, fmt=fmt, jobs=jobs, force=force,
                         overwrite=overwrite, fail_fast=fail_fast, max_bytes=max_bytes, timeout=timeout,
                         max_memory=max_memory, on_start=on_start, on_result=on_result,
-                        schema_version=SCHEMA_VERSION)
+                        schema_version=SCHEMA_VERSION, encoding=encoding)
         except KeyboardInterrupt as exc:  # before the workers started (or from a callback)
             summary.interrupted = True
             summary.signal = getattr(exc, "signum", signals.received or signal.SIGINT)
@@ -412,7 +444,8 @@ def run_batch(
 def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary, signals: _Signals, *, fmt: str,
                 jobs: int | None, force: bool, overwrite: bool, fail_fast: bool, max_bytes: int | None,
                 timeout: float | None, max_memory: int | None, on_start: Callable[[int], None],
-                on_result: Callable[[FileResult, Summary], None], schema_version: str) -> None:
+                on_result: Callable[[DocumentResult, Summary], None], schema_version: str,
+                encoding: str | None = None) -> None:
     _remove_stale_temporaries(out_dir)
     entries = _load_manifest(out_dir, schema_version)  # output rel → {"input", "sha256"}
     journal = _Journal(out_dir, schema_version, summary)
@@ -421,13 +454,14 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
     names = output_names(rels, fmt) if fmt != "jsonl" else {}
     halt = [False]  # --fail-fast
 
-    def record(res: FileResult) -> None:
+    def record(res: DocumentResult) -> None:
         key = names.get(res.rel)
         if res.status == "parsed":
             summary.parsed += 1
             summary.sections += res.sections
             summary.targets += res.targets
             summary.units += res.units
+            _count_notices(summary, res)
             if fmt == "jsonl":
                 jsonl_lines[res.rel] = res.output or ""
             elif key:
@@ -451,18 +485,19 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
         on_start(len(files))
         for path, rel in zip(files, rels):
             if fmt != "jsonl" and names[rel] is None:
-                record(FileResult(rel, "failed", error=f"its output name is also the output of "
+                record(DocumentResult(rel, "failed", error=f"its output name is also the output of "
                                                        f"{', '.join(_clashes(rel, rels, fmt))}; rename one of them"))
                 continue
             key = names.get(rel)
             entry = entries.get(key) if key else None
-            job, problem = _plan_job(path, rel, in_dir, out_dir, key, fmt, overwrite or entry is not None, max_bytes)
+            job, problem = _plan_job(path, rel, in_dir, out_dir, key, fmt, overwrite or entry is not None, max_bytes,
+                                     encoding)
             if problem:
-                record(FileResult(rel, "failed", error=problem))
+                record(DocumentResult(rel, "failed", error=problem))
             elif (not force and entry and entry["sha256"] and job.out and Path(job.out).exists()
                   and entry["input"] == rel and entry["sha256"] == _sha_of(path)):
                 summary.skipped += 1
-                record(FileResult(rel, "skipped"))
+                record(DocumentResult(rel, "skipped"))
             else:
                 todo.append(job)
             if halt[0]:
@@ -474,6 +509,17 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
         signals.defer = True  # the closing writes are not cut short
         journal.close()
         _finish(out_dir, fmt, entries, jsonl_lines, rels, summary, schema_version)
+
+
+def _count_notices(summary: Summary, res: DocumentResult) -> None:
+    """Add a parsed file's notices to the run's counts, and the file to the list of those
+    with possible misses (N401, N402)."""
+    from ipplan.parse.vocab.notices import MISS_CODES
+
+    for code, n in res.notices.items():
+        summary.notices[code] = summary.notices.get(code, 0) + n
+    if misses := sum(res.notices.get(code, 0) for code in MISS_CODES):
+        summary.misses.append((res.rel, misses))
 
 
 def _clashes(rel: str, rels: list[str], fmt: str) -> list[str]:
@@ -497,7 +543,8 @@ def _claim(job: Job, out_dir: Path, entries: dict[str, dict], journal: _Journal)
 
 
 def _run_pool(todo: list[Job], jobs: int, timeout: float | None, max_memory: int | None, signals: _Signals,
-              halt: list[bool], record: Callable[[FileResult], None], claim: Callable[[Job], None]) -> None:
+              halt: list[bool], record: Callable[[DocumentResult], None], claim: Callable[[Job], None],
+              load: Callable[[list[Job]], list[Job]] | None = None) -> None:
     """Parse ``todo`` in worker processes. A stop (a signal, --fail-fast) lets the files in
     flight finish (within STOP_GRACE) and starts nothing new, so every output is complete."""
     from ipplan.workers import Lost, Pool
@@ -509,14 +556,18 @@ def _run_pool(todo: list[Job], jobs: int, timeout: float | None, max_memory: int
     def chunks() -> Iterator[list[Job]]:
         for i in range(0, len(todo), size):
             chunk = todo[i : i + size]
+            if load is not None:  # a table's rows get their documents only now (batch_table)
+                chunk = load(chunk)
             for job in chunk:
                 claim(job)
             yield chunk
 
-    def on_result(job: Job, res: FileResult | Lost) -> None:
-        record(FileResult(job.rel, "failed", error=res.reason) if isinstance(res, Lost) else res)
+    def on_result(job: Job, res: DocumentResult | Lost) -> None:
+        if isinstance(res, Lost):
+            res = DocumentResult(job.rel, "failed", error=f"row {job.row}: {res.reason}" if job.row else res.reason)
+        record(res)
 
-    pool: Pool[Job, FileResult] = Pool(min(jobs, len(todo)), _run_job, warm=_warm, timeout=timeout or None,
+    pool: Pool[Job, DocumentResult] = Pool(min(jobs, len(todo)), _run_job, warm=_warm, timeout=timeout or None,
                                        max_memory=max_memory or None)
     signals.defer = True
     try:
@@ -549,13 +600,13 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
 
 
 def _plan_job(path: Path, rel: str, in_dir: Path, out_dir: Path, key: str | None, fmt: str, owned: bool,
-              max_bytes: int | None) -> tuple[Job, str | None]:
+              max_bytes: int | None, encoding: str | None = None) -> tuple[Job, str | None]:
     """The job for one input, or the reason it must not run: an input that is not a
     regular file (a FIFO or a device would block or never end) or a symlink to a file
     outside IN_DIR, or an output that would land outside OUT_DIR (through a symlinked
     folder there) or on top of an input."""
     out = out_dir / key if key is not None else None
-    job = Job(str(path), rel, str(out) if out else None, owned, max_bytes, fmt)
+    job = Job(str(path), rel, str(out) if out else None, owned, max_bytes, fmt, encoding)
     try:
         if path.is_symlink() and in_dir not in path.resolve().parents:
             return job, "symlink to a file outside the input folder (not followed)"

@@ -7,10 +7,12 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
-from ipplan.batch import ERRORS, FileResult, Summary
+from ipplan.batch import ERRORS, DocumentResult, Summary
 
 #: Seconds between plain progress lines when stderr is not a terminal.
 PLAIN_INTERVAL = 5.0
+#: Documents with possible misses named in the summary (most misses first).
+MISSES_SHOWN = 10
 
 
 class PlainReporter:
@@ -22,7 +24,7 @@ class PlainReporter:
         self.total = total
         print(f"ipplan batch: {total} files", file=self.stream, flush=True)
 
-    def update(self, res: FileResult, summary: Summary) -> None:
+    def update(self, res: DocumentResult, summary: Summary) -> None:
         self.done += 1
         now = time.monotonic()
         if now - self.last >= PLAIN_INTERVAL or self.done == self.total:
@@ -57,7 +59,7 @@ class RichReporter(PlainReporter):
         self.progress.start()
         self.task = self.progress.add_task("parse", total=total, rate=0.0, failed=0)
 
-    def update(self, res: FileResult, summary: Summary) -> None:
+    def update(self, res: DocumentResult, summary: Summary) -> None:
         if self.task is None:  # results reported before start (skipped files)
             self.done += 1
             return
@@ -85,6 +87,14 @@ def _summary_rows(s: Summary, out_dir: Path) -> list[tuple[str, str]]:
         ("sections / targets / units", f"{s.sections} / {s.targets} / {s.units}"),
         ("time", f"{s.seconds:.1f} s" + (f" ({(s.parsed + s.failed) / s.seconds:.0f} files/s)" if s.seconds else "")),
     ]
+    if s.notices:
+        from ipplan.parse.vocab.notices import summary
+
+        rows.append(("notices", summary([c for c, n in sorted(s.notices.items()) for _ in range(n)])))
+    if s.misses:
+        shown = ", ".join(f"{rel} ({n})" for rel, n in sorted(s.misses, key=lambda m: -m[1])[:MISSES_SHOWN])
+        more = f", … {len(s.misses) - MISSES_SHOWN} more" if len(s.misses) > MISSES_SHOWN else ""
+        rows.append(("possible misses", f"{len(s.misses)} documents to check first (ipplan review): {shown}{more}"))
     if s.slowest:
         rows.append(("slowest", ", ".join(f"{rel} {sec * 1000:.0f} ms" for sec, rel in s.slowest[:3])))
     for rel, err in s.failures[:5]:

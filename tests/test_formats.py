@@ -20,11 +20,11 @@ import yaml
 
 import ipplan
 from tests.helpers import plan_dict
-from ipplan import emit
 from ipplan.errors import ReadError
 from ipplan.parse import readers
 from ipplan.parse.formats import layout
 from ipplan.parse.types import RawDocument
+from ipplan.parse.vocab.notices import NoticeRef
 from tests import fixtures as fx
 from tests.conftest import SAMPLE_TEXTS
 from tests.hostile.test_formats_hostile import docx as tiny_docx
@@ -395,10 +395,11 @@ def test_pdf_lines_come_from_positions() -> None:
     doc = pdfium.PdfDocument(data)
     lines, count = pdf._page_lines(doc[0], 0, 1000, [])
     assert [ln.text for ln in lines] == ["一、总体要求", "知识产权", "PCT filing", "。"]
-    notices: list[str] = []
+    notices: list[NoticeRef] = []
     lines, _ = pdf._page_lines(doc[0], 0, 5, notices)
     assert [ln.text for ln in lines] == ["一、总体要"] and count > 5
-    assert notices == [f"PDF page 1: {count:,} characters, over the limit of 5; the rest of the page is not read"]
+    assert notices == [NoticeRef("N013", f"PDF page 1: {count:,} characters, over the limit of 5; "
+                                         "the rest of the page is not read")]
 
 
 def test_scanned_pdf_has_no_text_layer() -> None:
@@ -521,10 +522,11 @@ def test_squash_joins_broken_chinese_lines_only() -> None:
 def test_fill_grid_clamps_the_cells_of_a_table(rows: list) -> None:
     """Issue 16 R2: the table, not only each cell, is clamped: at most about
     2 × MAX_TABLE_CELLS slots, with one notice; the text of every cell is still there."""
-    notices: list[str] = []
+    notices: list[NoticeRef] = []
     grid = layout.fill_grid(rows, notices, "table 2")
     assert sum(map(len, grid)) < 2 * layout.MAX_TABLE_CELLS
-    assert len(notices) == 1 and notices[0].startswith("table 2: merged cells would lay out over 200,000 cells")
+    assert len(notices) == 1 and notices[0].code == "N013"
+    assert notices[0].message.startswith("table 2: merged cells would lay out over 200,000 cells")
     assert len(grid) == len(rows) and all(len(g) >= len(r) for g, r in zip(grid, rows))
 
 

@@ -46,7 +46,9 @@ def full_plan() -> dict[str, Any]:
                  "issuers": ["市政府", "市委"], "period": {"end": 2025, "start": 2023}, "region": "临沂市",
                  "addressees": ["各县区人民政府"], "issue_date": "2023-01-01", "issuer": "市政府",
                  "doc_number": "临政办字〔2023〕81号", "notice_title": "关于印发…的通知", "title": "方案"},
-        "source": {"conversion": "t2s", "script": "traditional", "format": "html", "encoding": "utf-8",
+        "source": {"record": {"filled": ["title"], "url": "http://x", "issuer": "市政府", "doc_number": "x",
+                              "date": "2023", "title": "方案", "id": "7", "table": "t.csv"},
+                   "conversion": "t2s", "script": "traditional", "format": "html", "encoding": "utf-8",
                    "sha256": "ab", "path": "x.html"},
     }
 
@@ -54,7 +56,7 @@ def full_plan() -> dict[str, Any]:
 def empty_plan() -> dict[str, Any]:
     """Only what a plan must hold: every addition empty (left out), every default taken."""
     return {"source": {"path": None, "sha256": None, "encoding": None, "format": "txt", "script": "simplified",
-                       "conversion": None},
+                       "conversion": None, "record": None},
             "meta": {"title": None, "notice_title": None, "doc_number": None, "issuer": None, "issue_date": None,
                      "addressees": [], "region": None, "period": None, "issuers": [], "doc_type": None, "cc": [],
                      "lines": {}},
@@ -64,7 +66,14 @@ def empty_plan() -> dict[str, Any]:
             "targets": [], "tables": [], "warnings": [], "notices": []}
 
 
-@pytest.mark.parametrize("make", [full_plan, empty_plan])
+def record_only() -> dict[str, Any]:
+    """A table row with nothing filled (``filled`` left out) and fields left unset."""
+    plan = empty_plan()
+    plan["source"]["record"] = {"table": "t.jsonl", "id": None}
+    return plan
+
+
+@pytest.mark.parametrize("make", [full_plan, empty_plan, record_only])
 def test_form_is_the_models_dump(make) -> None:
     data = make()
     expected = Plan.model_validate(data).model_dump(mode="json")
@@ -81,8 +90,10 @@ def test_every_model_field_is_in_the_full_plan() -> None:
 
     written = emit.to_yaml(form.plan_form(full_plan()))
     keys = {line.strip().lstrip("- ").split(":")[0] for line in written.splitlines()}
-    for model in (models.Plan, models.Source, models.Meta, models.Period, models.Section, models.Unit,
-                  models.Target, models.Milestone, models.Table, models.Task, models.Notice):
+    every = [m for m in vars(models).values() if isinstance(m, type) and issubclass(m, models._Model)
+             and m is not models._Model]
+    assert len(every) >= 12
+    for model in every:
         assert set(model.model_fields) <= keys, model.__name__
 
 

@@ -30,6 +30,9 @@ from importlib import resources
 from typing import NamedTuple
 
 from ipplan.errors import ReadError
+from ipplan.parse.rules import lazy
+from ipplan.parse.vocab.notices import NoticeRef
+from ipplan.parse.vocab.text import HAN
 
 #: BOM → (codec, reported name). UTF-8's first; UTF-32's before UTF-16's (FF FE 00 00
 #: starts with UTF-16-LE's FF FE).
@@ -65,8 +68,8 @@ NOT_CHINESE = 0.02
 #: Least share of common characters for a legacy reading to replace valid UTF-8 (Greek
 #: UTF-8 read as GB18030 is 62% common characters: 螘位位畏谓喂魏维).
 OVER_UTF8_SHARE = 0.8
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_NOT_HAN = re.compile("[^" + _HAN.pattern[1:-1] + "]+")  # removed, they leave _HAN's characters
+_HAN = lazy(f"[{HAN}]")
+_NOT_HAN = lazy(f"[^{HAN}]+")  # removed, they leave _HAN's characters
 
 #: Valid UTF-8 is checked for mojibake when it is this short, or when it holds characters
 #: of UTF-8's two-byte range other than the symbols Chinese documents use (NBSP ° ± · × ÷).
@@ -150,9 +153,34 @@ def decode_as(data: bytes, encoding: str, name: str) -> Decoded:
     except LookupError:
         raise ReadError(f"unknown encoding {encoding!r}", name) from None
     try:
-        return Decoded(data.decode(codec), codec)
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
         raise ReadError(f"not valid {encoding} at byte {exc.start}", name) from None
+    _check_forced(data, text, encoding, codec, name)
+    return Decoded(text, codec)
+
+
+def _check_forced(data: bytes, text: str, encoding: str, codec: str, name: str) -> None:
+    """A forced codec whose reading is not Chinese text, where the bytes read as Chinese
+    under another codec, is an error naming that codec: ``--encoding latin-1`` on a GBK
+    file would otherwise give a plan of mojibake (¼ÓÇ¿ÖªÊ¶²úÈ¨). A forced reading that is
+    not Chinese while no other reading is either stands (with notice N001)."""
+    if (common_share(text) or 1.0) >= MIN_SHARE:
+        return
+    try:
+        found = decode_text(data, name)
+    except ReadError:
+        return
+    if found.encoding == codec or (chinese_share(found.text) or 0.0) < MOSTLY_CHINESE \
+            or (common_share(found.text) or 0.0) < MIN_SHARE:
+        return
+    raise ReadError(f"--encoding {encoding} gives no Chinese text ({_printable(_preview(text, 12))!r}), but the bytes "
+                    f"read as Chinese in {found.encoding} ({_preview(found.text, 12)!r}): use --encoding "
+                    f"{found.encoding}, or leave --encoding out", name)
+
+
+def _printable(text: str) -> str:
+    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 def _detect(data: bytes, name: str, utf8: str | None = None) -> Decoded:
@@ -237,21 +265,21 @@ def letter_count(text: str) -> int:
     return sum(len(run) if run.isalpha() else sum(1 for c in run if c.isalpha()) for run in _WORDISH.findall(text))
 
 
-def text_notices(text: str, notices: list[str], encoding: str | None = None) -> tuple[str, ...]:
+def text_notices(text: str, notices: list[NoticeRef], encoding: str | None = None) -> tuple[NoticeRef, ...]:
     """The reader's ``notices`` plus what the decoded text itself makes doubtful: a forced
     ``encoding`` whose reading is not Chinese text (common_share; likely the wrong codec), a
     text that is not Chinese at all (NOT_CHINESE), replacement characters (U+FFFD:
     characters lost before ipplan read the file)."""
     out = list(notices)
     share = chinese_share(text)
-    preview = "".join(c if c.isprintable() else "?" for c in _preview(text, 20))
+    preview = _printable(_preview(text, 20))
     if encoding and (common_share(text) or 0.0) < MIN_SHARE:  # (ASCII markup does not count)
-        out.append(f"--encoding {encoding} gives text that does not read as Chinese ({preview!r}); "
-                   "is it the file's encoding?")
+        out.append(NoticeRef("N001", f"--encoding {encoding} gives text that does not read as Chinese ({preview!r}); "
+                                     "is it the file's encoding?"))
     elif share is not None and share < NOT_CHINESE:
-        out.append(f"the text is not Chinese ({preview!r}); ipplan reads Chinese plans")
+        out.append(NoticeRef("N003", f"the text is not Chinese ({preview!r}); ipplan reads Chinese plans"))
     lost = text.count("\ufffd")
     if lost:
-        out.append(f"the text holds {lost:,} replacement character{'s' if lost > 1 else ''} (U+FFFD): "
-                   "characters were lost before ipplan read it")
+        out.append(NoticeRef("N002", f"the text holds {lost:,} replacement character{'s' if lost > 1 else ''} (U+FFFD): "
+                                     "characters were lost before ipplan read it"))
     return tuple(out)

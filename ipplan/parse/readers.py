@@ -1,9 +1,11 @@
 """Reading and decoding: the only stage that touches the file system.
 
 The input type is decided by content (magic bytes, leading markup), not by the file name:
-PDF, DOCX (a ZIP holding word/document.xml), HTML and text are read; legacy OLE .doc/.wps,
-RTF and other ZIP archives get a one-line error saying what to do. Text and HTML are
-decoded as charset.py describes; each other format has its module in formats/.
+PDF, DOCX (a ZIP holding word/document.xml), OFD (a ZIP holding OFD.xml), Word 97–2003
+and WPS text documents (OLE compound files holding a WordDocument stream), HTML and text
+are read; RTF, other OLE files and other ZIP archives get a one-line error saying what to
+do. Text and HTML are decoded as charset.py describes; each other format has its module
+in formats/.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import re
 import stat
 
 from ipplan.errors import ReadError
+from ipplan.parse.rules import lazy
 from ipplan.parse.types import DecodedDocument, RawDocument
+from ipplan.parse.vocab.notices import NoticeRef
 
 #: Default maximum input size in bytes.
 MAX_BYTES = 50 * 1024 * 1024
@@ -28,8 +32,6 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 #: Formats ipplan does not read, with what to do instead.
 UNSUPPORTED: dict[str, str] = {
-    "ole": "legacy .doc/.wps (OLE) file; convert it with `libreoffice --headless --convert-to docx FILE` "
-           "and parse the .docx",
     "rtf": "RTF file; convert it with `libreoffice --headless --convert-to docx FILE` and parse the .docx",
 }
 #: Leading markup of an HTML page (after a BOM, whitespace and comments).
@@ -40,8 +42,7 @@ HTML_TAGS: tuple[bytes, ...] = (b"<html", b"<body", b"<head")
 #: fragment (``<div class="TRS_Editor"><p>…``) with no <html> around it.
 _FRAGMENT_TAG = (rb"</?(?P<tag>div|p|span|table|tbody|thead|tr|td|th|font|br|h[1-6]|ul|ol|li|section|article|"
                  rb"center|strong|b|a|img|style|dl|dt|dd|pre|blockquote|em|u|hr|sup|sub)(?=[\s>/])[^<>]{0,600}>")
-FRAGMENT_START = re.compile(_FRAGMENT_TAG, re.IGNORECASE)
-FRAGMENT_TAGS = re.compile(_FRAGMENT_TAG, re.IGNORECASE)
+FRAGMENT_TAGS = lazy(_FRAGMENT_TAG, re.IGNORECASE)
 #: A text is markup when it starts with an article tag, or when this many article tags of
 #: at least two kinds occur in its first FRAGMENT_SCAN bytes (a scraped record that starts
 #: with a few words before its markup). A plain text quoting a tag or two is not markup.
@@ -102,7 +103,7 @@ def _special_kind(mode: int) -> str:
 
 
 #: Text with nothing to read: whitespace of any width, zero-width marks, BOMs.
-_BLANK = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
+_BLANK = lazy(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 
 
 def _check(raw: RawDocument, name: str, max_bytes: int) -> RawDocument:
@@ -114,7 +115,8 @@ def _check(raw: RawDocument, name: str, max_bytes: int) -> RawDocument:
 
 
 def sniff_format(data: bytes) -> str:
-    """The input's format from its first bytes: pdf, zip, ole, rtf, html or txt."""
+    """The input's format from its first bytes: pdf, zip (DOCX or OFD), ole (.doc, .wps),
+    rtf, html or txt."""
     for magic, fmt in MAGIC:
         if data.startswith(magic):
             return fmt
@@ -128,7 +130,7 @@ def sniff_format(data: bytes) -> str:
         return "html"
     if any(tag in head[:512] for tag in HTML_TAGS):
         return "html"
-    if FRAGMENT_START.match(head):
+    if FRAGMENT_TAGS.match(head):
         return "html"
     scan = data[:FRAGMENT_SCAN]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -156,13 +158,23 @@ def decode(raw: RawDocument, encoding: str | None = None) -> DecodedDocument:
     if fmt in UNSUPPORTED:
         raise ReadError(UNSUPPORTED[fmt], name)
     sha = hashlib.sha256(data).hexdigest()
-    notices: list[str] = []  # what the reader doubts or left out: the plan's warnings
+    notices: list[NoticeRef] = []  # what the reader doubts or left out
     if fmt == "pdf":
         from ipplan.parse.formats.pdf import pdf_to_text
 
         text = pdf_to_text(data, name, notices)
         return DecodedDocument(text, raw.path, sha, None, "pdf", charset.text_notices(text, notices))
+    if fmt == "ole":
+        from ipplan.parse.formats.doc import doc_to_text
+
+        text = doc_to_text(data, name, notices)
+        return DecodedDocument(text, raw.path, sha, None, "doc", charset.text_notices(text, notices))
     if fmt == "zip":
+        from ipplan.parse.formats import ofd
+
+        if ofd.is_ofd(data):
+            text = ofd.ofd_to_text(data, name, notices)
+            return DecodedDocument(text, raw.path, sha, "utf-8", "ofd", charset.text_notices(text, notices))
         from ipplan.parse.formats.docx import docx_to_text
 
         text = docx_to_text(data, name, notices)

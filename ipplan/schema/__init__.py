@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ipplan.schema.form import SCHEMA_ID, SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from ipplan.schema.plan import Meta, Milestone, Period, Plan, Section, Source, Table, Target, Task, Unit
+    from ipplan.schema.plan import Meta, Milestone, Period, Plan, Record, Section, Source, Table, Target, Task, Unit
 
 __all__ = [
     "SCHEMA_ID",
@@ -17,6 +17,7 @@ __all__ = [
     "Milestone",
     "Period",
     "Plan",
+    "Record",
     "Section",
     "Source",
     "Table",

@@ -46,9 +46,19 @@ def plan_form(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _source(s: dict[str, Any]) -> dict[str, Any]:
-    return {"path": s.get("path"), "sha256": s.get("sha256"), "encoding": s.get("encoding"),
-            "format": s.get("format", "txt"), "script": s.get("script", "simplified"),
-            "conversion": s.get("conversion")}
+    out = {"path": s.get("path"), "sha256": s.get("sha256"), "encoding": s.get("encoding"),
+           "format": s.get("format", "txt"), "script": s.get("script", "simplified"),
+           "conversion": s.get("conversion")}
+    if s.get("record") is not None:
+        out["record"] = _record(s["record"])
+    return out
+
+
+def _record(r: dict[str, Any]) -> dict[str, Any]:
+    out = {k: r.get(k) for k in ("table", "id", "title", "date", "doc_number", "issuer", "url")}
+    if r.get("filled"):
+        out["filled"] = _strs(r["filled"])
+    return out
 
 
 #: Meta's fields added after v1, in order: written only when they hold something.

@@ -15,6 +15,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ipplan.parse.rules import lazy
+from ipplan.parse.vocab.notices import NoticeRef
+from ipplan.parse.vocab.organs import CELL_UNIT_ENDINGS
+from ipplan.parse.vocab.text import CJK
+
 #: Spans larger than these are clamped (a hostile colspan must not blow up a row).
 MAX_COLSPAN = 100
 MAX_ROWSPAN = 10_000
@@ -23,9 +28,8 @@ MAX_ROWSPAN = 10_000
 MAX_TABLE_CELLS = 200_000
 #: A cell paragraph that names a unit (or a list of them): an organ word at its end, an
 #: alias or a lead mark in brackets allowed (市委宣传部(市新闻出版局), 市财政局（牵头）).
-ORGAN_PARAGRAPH = re.compile(
-    r"[*＊]?[\u4e00-\u9fff、（）()]{1,40}(?:局|办|办公室|部|委|委员会|会|院|厅|中心|政府|公司|集团|银行|所|馆|处|署|"
-    r"站|队|社|团|校|大学|学院|协会|联合会|室|组|单位|部门)(?:[（(][^（()）]{1,20}[）)])?"
+ORGAN_PARAGRAPH = lazy(
+    rf"[*＊]?[{CJK}、（）()]{{1,40}}(?:{'|'.join(CELL_UNIT_ENDINGS)})(?:[（(][^（()）]{{1,20}}[）)])?"
 )
 #: What two such paragraphs are joined with: the separator the units stage splits at.
 ORGAN_SEPARATOR = "、"
@@ -71,10 +75,10 @@ class Cell:
     colspan: int = 1
 
 
-def fill_grid(rows: Iterable[list[Cell]], notices: list[str] | None = None, what: str = "table") -> list[list[str]]:
+def fill_grid(rows: Iterable[list[Cell]], notices: list[NoticeRef] | None = None, what: str = "table") -> list[list[str]]:
     """Lay cells on a grid: a spanned cell's value is repeated in every slot it covers,
     until the table has laid out MAX_TABLE_CELLS cells (then each cell is written once and
-    a notice naming ``what`` is added to ``notices``)."""
+    a notice N013 naming ``what`` is added to ``notices``)."""
     grid: list[list[str]] = []
     carry: dict[int, list] = {}  # column -> [text, rows still covered]
     total = 0  # cells laid out in the rows before this one
@@ -107,11 +111,11 @@ def fill_grid(rows: Iterable[list[Cell]], notices: list[str] | None = None, what
     return grid
 
 
-def _stop_spans(carry: dict[int, list], notices: list[str] | None, what: str, row: int) -> None:
+def _stop_spans(carry: dict[int, list], notices: list[NoticeRef] | None, what: str, row: int) -> None:
     carry.clear()
     if notices is not None:
-        notices.append(f"{what}: merged cells would lay out over {MAX_TABLE_CELLS:,} cells; "
-                       f"from row {row} on, merged cells are written once")
+        notices.append(NoticeRef("N013", f"{what}: merged cells would lay out over {MAX_TABLE_CELLS:,} cells; "
+                                         f"from row {row} on, merged cells are written once"))
 
 
 def _take_carried(out: list[str], carry: dict[int, list]) -> None:
@@ -141,7 +145,7 @@ def pipe_rows(grid: list[list[str]]) -> list[str]:
     return lines
 
 
-def render_table(rows: list[list[Cell]], notices: list[str] | None = None, what: str = "table") -> list[str]:
+def render_table(rows: list[list[Cell]], notices: list[NoticeRef] | None = None, what: str = "table") -> list[str]:
     """A table as pipe rows; one with fewer than two rows of two filled cells (a framed
     paragraph, a one-column list) as plain lines, one per distinct cell."""
     grid = fill_grid(rows, notices, what)
