@@ -308,13 +308,14 @@ def test_cli_document(tmp_path: Path) -> None:
 
 
 def test_cli_plan_file_reads_its_source_beside_it(tmp_path: Path) -> None:
+    """Issue 22: the document right beside the plan is found from any working folder, though
+    source.path was recorded relative to the folder the plan was made in."""
     doc = tmp_path / "notices" / "a.txt"
     doc.parent.mkdir()
     doc.write_bytes(SAMPLE_TEXTS[0].read_bytes())
     plan = api.parse_file(doc)
-    plan.source.path = "../notices/a.txt"  # relative to the plan file's folder
-    plan_file = tmp_path / "plans" / "a.json"
-    plan_file.parent.mkdir()
+    plan.source.path = "notices/a.txt"  # as `cd tmp; ipplan parse notices/a.txt -o notices/a.json` records it
+    plan_file = tmp_path / "notices" / "a.json"
     plan_file.write_text(plan.model_dump_json(), "utf-8")
     out = tmp_path / "r.html"
     res = run("review", str(plan_file), "-o", str(out))

@@ -35,6 +35,7 @@ def test_plan_with_thousands_of_items_found_nowhere(tmp_path: Path) -> None:
                          for i in range(1, 3001)]}
     plan_file = tmp_path / "p.json"
     plan_file.write_text(json.dumps(plan, ensure_ascii=False), "utf-8")
+    (tmp_path / SAMPLE.name).write_bytes(SAMPLE.read_bytes())  # beside the plan (the only place looked at)
     _ok([str(plan_file)], tmp_path / "r.html")
     html = (tmp_path / "r.html").read_text("utf-8")
     assert "23000 items were not found in the text" in html and "<script>" not in html
