@@ -482,6 +482,30 @@ def test_curation_workflow_parse_review_correct(tmp_path: Path) -> None:
     assert Page(html).notes["t2"] == [data["targets"][1]["line"]]
 
 
+def test_a_plan_written_by_batch_finds_its_document_through_the_manifest(tmp_path: Path) -> None:
+    """Issue 22: plans made by batch needed --against; the run's manifest records the input
+    folder and each plan's input, so review finds the document from any working folder."""
+    from ipplan.batch import MANIFEST, run_batch
+
+    notices = tmp_path / "notices"
+    (notices / "city").mkdir(parents=True)
+    (notices / "a.txt").write_bytes(SAMPLE_TEXTS[0].read_bytes())
+    (notices / "city" / "b.txt").write_bytes(SAMPLE_TEXTS[1].read_bytes())
+    plans = tmp_path / "plans"
+    run_batch(notices, plans, jobs=1)
+    assert json.loads((plans / MANIFEST).read_text("utf-8"))["input_dir"] == str(notices.resolve())
+    for plan_file, doc in ((plans / "a.yaml", notices / "a.txt"), (plans / "city" / "b.yaml", notices / "city" / "b.txt")):
+        out = tmp_path / "r.html"
+        res = run("review", str(plan_file), "-o", str(out))
+        assert res.exit_code == 0, res.output
+        page = Page(out.read_text("utf-8"))
+        assert page.stats["lines"] == len(api.text_file(doc)) and str(doc.resolve()) in out.read_text("utf-8")
+    (notices / "a.txt").write_text(SAMPLE_TEXTS[0].read_text("utf-8") + "\n补充。\n", "utf-8")  # changed since
+    res = run("review", str(plans / "a.yaml"), "-o", str(tmp_path / "r2.html"))
+    assert res.exit_code == 1 and "SHA-256 differs" in res.output and "--against" in res.output
+    assert run("review", str(plans / "a.yaml"), "--against", str(notices), "-o", str(tmp_path / "r2.html")).exit_code == 0
+
+
 def test_a_plan_with_only_warnings_shows_them_coded() -> None:
     plan = _plan(notices=[], warnings=["line 2: numbering gap: （三） after （一）", "no numbered outline found"])
     page = Page(_render(plan))
