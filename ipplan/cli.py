@@ -79,18 +79,31 @@ class _Main(click.Group):
     error or a short write ends with one line and exit 1; a closed pipe (`| head`) ends
     quietly with 141 (128 + SIGPIPE), as Unix tools do."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def, override]
         check_stdout()
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # (--help and --version print before invoke)
+        except StreamError as exc:
+            _stdout_failed(exc)
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         try:
             try:
                 return super().invoke(ctx)
             finally:
                 sys.stdout.flush()  # (also when the command ends with sys.exit)
-        except StreamError as exc:
-            silence_stdout()  # what is still buffered goes nowhere, quietly
-            if exc.errno == errno.EPIPE:
-                sys.exit(141)
-            _fail(f"<stdout>: cannot write: {exc.strerror or exc}")
+        except StreamError as exc:  # (here, before click turns EPIPE into exit 1)
+            _stdout_failed(exc)
+
+
+def _stdout_failed(exc: StreamError) -> None:
+    silence_stdout()  # what is still buffered goes nowhere, quietly
+    if exc.errno == errno.EPIPE:
+        sys.exit(141)
+    _fail(f"<stdout>: cannot write: {exc.strerror or exc}")
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
@@ -428,9 +441,11 @@ def review(path: str, out: str, source: str | None, against: str | None, encodin
 
     Each line as `ipplan text` numbers it, with section headings, targets, responsible
     units and meta fields marked, every notice in the margin and a summary at the top.
-    DOCUMENT_OR_PLAN is a document (parsed) or a plan file, whose source.path is read
-    (beside the plan file, else from the working directory; --against SOURCE_DIR looks
-    under that folder as `ipplan validate --against` does; --source names the document).
+    DOCUMENT_OR_PLAN is a document (parsed) or a plan file, whose document is found beside
+    it (source.path inside the plan file's folder, or its file name or the plan's stem
+    there) or through the manifest of the `ipplan batch` run that wrote it; --against
+    SOURCE_DIR looks under that folder as `ipplan validate --against` does; --source names
+    the document. Nothing a plan file names outside its folder is read.
     One self-contained HTML file: no script, nothing from the network.
     """
     from ipplan.errors import IpplanError
