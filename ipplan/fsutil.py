@@ -24,8 +24,9 @@ from pathlib import Path
 #: one only when its writer is gone (STALE_TEMPORARY, is_stale_temporary).
 TMP_TAG = "ipplan-"
 TMP_SUFFIX = ".tmp"
-STALE_TEMPORARY = re.compile(r"\..+\." + re.escape(TMP_TAG) + r"(?P<host>[0-9a-f]{6})-(?P<pid>[0-9]{1,10})-"
-                             r"[A-Za-z0-9_]{8}" + re.escape(TMP_SUFFIX))
+#: The names write_atomic gives its temporaries (compiled on first use: off the start-up path).
+STALE_TEMPORARY = r"\..+\." + re.escape(TMP_TAG) + r"(?P<host>[0-9a-f]{6})-(?P<pid>[0-9]{1,10})-[A-Za-z0-9_]{8}" \
+    + re.escape(TMP_SUFFIX)
 
 
 class WriteError(OSError):
@@ -141,7 +142,7 @@ def is_stale_temporary(name: str) -> bool:
     """Whether ``name`` is a temporary file of write_bytes_atomic whose writer is gone: made on
     this host by a process that no longer runs. A name without host and pid (another
     program's file, or a user's own ``.x.ipplan-abcdefgh.tmp``) never is."""
-    m = STALE_TEMPORARY.fullmatch(name)
+    m = _temporary_name().fullmatch(name)
     if m is None or m["host"] != _host():
         return False
     pid = int(m["pid"])
@@ -154,6 +155,11 @@ def is_stale_temporary(name: str) -> bool:
     except OSError:  # alive, but another user's
         return False
     return _zombie(pid)
+
+
+@functools.cache
+def _temporary_name() -> re.Pattern[str]:
+    return re.compile(STALE_TEMPORARY)
 
 
 def _zombie(pid: int) -> bool:
