@@ -391,7 +391,8 @@ def run_batch(
     in_dir, out_dir = in_dir.resolve(), out_dir.resolve()
     unreadable: list[tuple[str, str]] = []  # folders that cannot be listed: one failure each
     files = [p for p in discover(in_dir, pattern, unreadable) if out_dir not in p.parents and p.parent != out_dir]
-    unreadable = [(rel, why) for rel, why in unreadable if not (in_dir / rel).resolve().is_relative_to(out_dir)]
+    unreadable = [(rel, why) for rel, why in unreadable
+                  if not Path(os.path.realpath(in_dir / rel)).is_relative_to(out_dir)]
     summary = Summary(total=len(files) + len(unreadable))
     with _Signals() as signals:
         try:
@@ -424,7 +425,7 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
                 jobs: int | None, force: bool, overwrite: bool, fail_fast: bool, max_bytes: int | None,
                 timeout: float | None, max_memory: int | None, on_start: Callable[[int], None],
                 on_result: Callable[[FileResult, Summary], None], schema_version: str,
-                unreadable: list[tuple[str, str]] = []) -> None:  # noqa: B006 (never changed)
+                unreadable: tuple[tuple[str, str], ...] | list[tuple[str, str]] = ()) -> None:
     _remove_stale_temporaries(out_dir)
     entries = _load_manifest(out_dir, schema_version)  # output rel → {"input", "sha256"}
     journal = _Journal(out_dir, schema_version, summary)

@@ -85,8 +85,9 @@ def write_bytes_atomic(path: Path, data: bytes, *, within: Path | None = None) -
         _write_into(path, data)
         return
     if st is not None and st.st_nlink > 1:
-        raise WriteError(errno.EMLINK, f"it has {st.st_nlink - 1} other hard link{'s' if st.st_nlink > 2 else ''}, "
-                                       "which replacing it would cut; not written (remove it first, or write elsewhere)")
+        links = f"{st.st_nlink - 1} other hard link{'s' if st.st_nlink > 2 else ''}"
+        raise WriteError(errno.EMLINK, f"it has {links}, which replacing it would cut; not written "
+                                       "(remove it first, or write elsewhere)")
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{TMP_TAG}{_host()}-{os.getpid()}-",
                                suffix=TMP_SUFFIX)

@@ -494,7 +494,8 @@ def test_a_plan_written_by_batch_finds_its_document_through_the_manifest(tmp_pat
     plans = tmp_path / "plans"
     run_batch(notices, plans, jobs=1)
     assert json.loads((plans / MANIFEST).read_text("utf-8"))["input_dir"] == str(notices.resolve())
-    for plan_file, doc in ((plans / "a.yaml", notices / "a.txt"), (plans / "city" / "b.yaml", notices / "city" / "b.txt")):
+    pairs = ((plans / "a.yaml", notices / "a.txt"), (plans / "city" / "b.yaml", notices / "city" / "b.txt"))
+    for plan_file, doc in pairs:
         out = tmp_path / "r.html"
         res = run("review", str(plan_file), "-o", str(out))
         assert res.exit_code == 0, res.output
@@ -503,7 +504,8 @@ def test_a_plan_written_by_batch_finds_its_document_through_the_manifest(tmp_pat
     (notices / "a.txt").write_text(SAMPLE_TEXTS[0].read_text("utf-8") + "\n补充。\n", "utf-8")  # changed since
     res = run("review", str(plans / "a.yaml"), "-o", str(tmp_path / "r2.html"))
     assert res.exit_code == 1 and "SHA-256 differs" in res.output and "--against" in res.output
-    assert run("review", str(plans / "a.yaml"), "--against", str(notices), "-o", str(tmp_path / "r2.html")).exit_code == 0
+    again = run("review", str(plans / "a.yaml"), "--against", str(notices), "-o", str(tmp_path / "r2.html"))
+    assert again.exit_code == 0
 
 
 def test_a_plan_with_only_warnings_shows_them_coded() -> None:

@@ -91,8 +91,9 @@ def test_the_sweep_spares_a_running_writer_and_files_ipplan_did_not_make(tmp_pat
     mine = out / ".notes.ipplan-abcdefgh.tmp"  # the user's, named like ipplan's old temporaries
     mine.write_text("my notes", "utf-8")
     go = tmp_path / "go"
-    writer = subprocess.Popen(ipplan_cmd("parse", str(corpus(tmp_path / "docs", 1)[0]), "-o", str(out / "sub" / "x.yaml"),
-                                         inject=SLOW_RENAME), env={**os.environ, "GO": str(go)},
+    doc = corpus(tmp_path / "docs", 1)[0]
+    writer = subprocess.Popen(ipplan_cmd("parse", str(doc), "-o", str(out / "sub" / "x.yaml"), inject=SLOW_RENAME),
+                              env={**os.environ, "GO": str(go)},
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         wait_for(lambda: list((out / "sub").glob(".x.yaml.*.tmp")))  # written, waiting to be renamed
