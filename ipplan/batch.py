@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ipplan.schema import Plan, Section
 
 #: Input files picked up by default (content decides the format; these only select).
-DEFAULT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps")
+DEFAULT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps", ".ofd")
 MANIFEST = "_manifest.json"
 #: Manifest lines appended while a run goes on (compacted into MANIFEST at its end), so a
 #: run that is killed loses at most the files in flight.
@@ -56,6 +56,7 @@ class FileResult:
     sections: int = 0
     targets: int = 0
     units: int = 0
+    notices: dict[str, int] = field(default_factory=dict)  # code → count (parsed files only)
 
 
 @dataclass
@@ -73,6 +74,8 @@ class Summary:
     slowest: list[tuple[float, str]] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # the run's own problems (OUT_DIR not writable, …)
+    notices: dict[str, int] = field(default_factory=dict)  # code → count over the files parsed
+    misses: list[tuple[str, int]] = field(default_factory=list)  # (file, possible misses), in input order
 
 
 def discover(in_dir: Path, pattern: str | None, unreadable: list[tuple[str, str]] | None = None) -> list[Path]:
@@ -146,10 +149,17 @@ class Job:
     owned: bool
     max_bytes: int | None = None
     fmt: str = "yaml"
+    encoding: str | None = None  # --encoding: the codec of text and HTML inputs
+    # A row of a table of documents (ipplan.tablesource): its number, its document's bytes
+    # (set just before the job is sent) and its metadata for source.record.
+    row: int = 0
+    data: bytes | None = None
+    record: dict | None = None
 
 
 def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool = True,
-              max_bytes: int | None = None) -> FileResult:
+              max_bytes: int | None = None, encoding: str | None = None, data: bytes | None = None,
+              record: dict | None = None, row: int = 0) -> FileResult:
     """Worker: parse one file and, when ``out`` is given, write its plan atomically.
     Every expected failure becomes a FileResult; this never raises, except MemoryError,
     which the worker reports as the memory limit."""
@@ -159,9 +169,15 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
     from ipplan.parse.types import RawDocument
 
     start = time.perf_counter()
+    where = f"row {row}: " if row else ""  # a table's row is named in its error
     try:
-        raw = readers.read_path(path, max_bytes=max_bytes or readers.MAX_BYTES)
-        plan = api.build_plan(readers.decode(RawDocument(data=raw.data, path=rel)))
+        if data is None:
+            data = readers.read_path(path, max_bytes=max_bytes or readers.MAX_BYTES).data
+        plan = api.build_plan(readers.decode(RawDocument(data=data, path=rel if not row else path), encoding))
+        if record is not None:
+            from ipplan.tablesource import with_record
+
+            plan = with_record(plan, record)
         sha = plan.source.sha256  # of the input bytes, as decode computed it
         text = plan.model_dump_json() + "\n" if fmt == "jsonl" else emit.dump(plan, fmt)
         n_sec, n_tgt, n_unit = _count(plan)
@@ -170,15 +186,19 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
             if error:
                 return FileResult(rel, "failed", time.perf_counter() - start, error)
             text = None  # written here: nothing to send back
-        return FileResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit)
+        notices: dict[str, int] = {}
+        for n in plan.notices:
+            notices[n.code] = notices.get(n.code, 0) + 1
+        return FileResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit, notices)
     except IpplanError as exc:
-        return FileResult(rel, "failed", time.perf_counter() - start, exc.message)
+        return FileResult(rel, "failed", time.perf_counter() - start, where + exc.message)
     except OSError as exc:
-        return FileResult(rel, "failed", time.perf_counter() - start, f"cannot read: {exc.strerror or exc}")
+        return FileResult(rel, "failed", time.perf_counter() - start, f"{where}cannot read: {exc.strerror or exc}")
     except MemoryError:
         raise
     except Exception as exc:  # a parser bug: report it for this file, keep the batch going
-        return FileResult(rel, "failed", time.perf_counter() - start, f"internal error: {type(exc).__name__}: {exc}")
+        return FileResult(rel, "failed", time.perf_counter() - start,
+                          f"{where}internal error: {type(exc).__name__}: {exc}")
 
 
 def _write_output(out: Path, text: str, owned: bool) -> str | None:
@@ -201,7 +221,8 @@ def _write_output(out: Path, text: str, owned: bool) -> str | None:
 
 def _run_job(job: Job) -> FileResult:
     """Worker entry point for one job."""
-    return parse_one(job.path, job.rel, job.fmt, job.out, job.owned, job.max_bytes)
+    return parse_one(job.path, job.rel, job.fmt, job.out, job.owned, job.max_bytes, job.encoding, job.data,
+                     job.record, job.row)
 
 
 #: A small notice that goes through every stage (outline, units, targets, both writers).
@@ -380,12 +401,22 @@ def run_batch(
     max_bytes: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
+    encoding: str | None = None,
+    table: Any = None,
     on_start: Callable[[int], None] = lambda total: None,
     on_result: Callable[[FileResult, Summary], None] = lambda r, s: None,
 ) -> Summary:
     """Convert every document under ``in_dir`` into ``out_dir``. See `ipplan batch --help`.
-    Raises IpplanError (one line) when OUT_DIR cannot be created or another run holds it."""
+    Raises IpplanError (one line) when OUT_DIR cannot be created or another run holds it.
+    ``in_dir`` may be a table of documents (JSONL, CSV, SQLite): see ipplan.batch_table."""
     from ipplan.schema import SCHEMA_VERSION
+
+    if table is not None or in_dir.is_file():
+        from ipplan.batch_table import run_table
+
+        return run_table(in_dir, out_dir, table, fmt=fmt, jobs=jobs, force=force, overwrite=overwrite,
+                         fail_fast=fail_fast, max_bytes=max_bytes, timeout=timeout, max_memory=max_memory,
+                         encoding=encoding, on_start=on_start, on_result=on_result)
 
     t0 = time.perf_counter()
     in_dir, out_dir = in_dir.resolve(), out_dir.resolve()
@@ -408,7 +439,7 @@ def run_batch(
             _run_locked(in_dir, out_dir, files, summary, signals, fmt=fmt, jobs=jobs, force=force,
                         overwrite=overwrite, fail_fast=fail_fast, max_bytes=max_bytes, timeout=timeout,
                         max_memory=max_memory, on_start=on_start, on_result=on_result,
-                        schema_version=SCHEMA_VERSION, unreadable=unreadable)
+                        schema_version=SCHEMA_VERSION, encoding=encoding, unreadable=unreadable)
         except KeyboardInterrupt as exc:  # before the workers started (or from a callback)
             summary.interrupted = True
             summary.signal = getattr(exc, "signum", signals.received or signal.SIGINT)
@@ -425,6 +456,7 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
                 jobs: int | None, force: bool, overwrite: bool, fail_fast: bool, max_bytes: int | None,
                 timeout: float | None, max_memory: int | None, on_start: Callable[[int], None],
                 on_result: Callable[[FileResult, Summary], None], schema_version: str,
+                encoding: str | None = None,
                 unreadable: tuple[tuple[str, str], ...] | list[tuple[str, str]] = ()) -> None:
     _remove_stale_temporaries(out_dir)
     entries = _load_manifest(out_dir, schema_version)  # output rel → {"input", "sha256"}
@@ -441,6 +473,7 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
             summary.sections += res.sections
             summary.targets += res.targets
             summary.units += res.units
+            _count_notices(summary, res)
             if key and (fmt != "jsonl" or lines.add(res.rel, res.output or "")):  # the plan first, then its entry
                 entries[key] = {"input": res.rel, "sha256": res.sha256}
                 journal.add(key, entries[key])
@@ -470,7 +503,7 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
             key = names.get(rel)
             entry = entries.get(key) if key else None
             job, problem = _plan_job(path, rel, in_dir, out_dir, key if fmt != "jsonl" else None, fmt,
-                                     overwrite or entry is not None, max_bytes)
+                                     overwrite or entry is not None, max_bytes, encoding)
             done = Path(job.out).exists() if job.out else rel in lines.lines
             if problem:
                 record(FileResult(rel, "failed", error=problem))
@@ -491,7 +524,7 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
         signals.defer = True  # the closing writes are not cut short
         journal.close()
         lines.close()
-        _finish(out_dir, in_dir, fmt, entries, lines.lines, rels, summary, schema_version)
+        _finish(out_dir, fmt, entries, lines.lines, rels, summary, schema_version, in_dir)
 
 
 def _jsonl_key(rel: str) -> str:
@@ -503,18 +536,21 @@ class _JsonlJournal:
     """plans.jsonl as a journal (--format jsonl): each plan parsed is appended and flushed as
     it arrives, and its manifest entry (key ``plans.jsonl#INPUT``) journaled after it, so a
     killed run keeps every plan it finished and the re-run skips those. The lines of earlier
-    runs that a current manifest entry vouches for (same input, same SHA-256) are kept; the
-    file is rewritten in input order at the end (the same bytes whatever the job count)."""
+    runs that a current manifest entry vouches for (its input, with a SHA-256 of this ipplan
+    version) are kept; the file is rewritten in input order at the end (the same bytes
+    whatever the job count). Folder runs and table runs (batch_table) share it."""
 
-    def __init__(self, out_dir: Path, summary: Summary, entries: dict[str, dict]) -> None:
+    def __init__(self, out_dir: Path, summary: Summary, entries: dict[str, dict], prefix: str = "") -> None:
+        """``prefix``: what a plan's source.path holds before its input's rel (a table run's
+        rows are "TABLE#ID")."""
         self.out_dir, self.path, self.summary = out_dir, out_dir / JSONL, summary
         self.lines: dict[str, str] = {}  # input rel → its plan line (with its newline)
         self.fd: int | None = None
         self.broken = False
         if entries:
-            self._load(entries)
+            self._load(entries, prefix)
 
-    def _load(self, entries: dict[str, dict]) -> None:
+    def _load(self, entries: dict[str, dict], prefix: str) -> None:
         try:
             fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         except OSError:
@@ -526,12 +562,14 @@ class _JsonlJournal:
                 if not raw.endswith(b"\n"):
                     continue  # a line torn by a kill
                 try:
-                    source = json.loads(raw)["source"]
-                    rel, sha = source["path"], source["sha256"]
+                    rel = json.loads(raw)["source"]["path"]
                 except (ValueError, KeyError, TypeError):
                     continue
-                entry = entries.get(_jsonl_key(rel)) if isinstance(rel, str) else None
-                if entry and entry["sha256"] and entry["sha256"] == sha and entry["input"] == rel:
+                if not isinstance(rel, str) or not rel.startswith(prefix):
+                    continue
+                rel = rel[len(prefix):]
+                entry = entries.get(_jsonl_key(rel))
+                if entry and entry["sha256"] and entry["input"] == rel:  # (journaled after its line)
                     self.lines[rel] = raw.decode("utf-8")
 
     def start(self, keep: set[str], order: list[str]) -> None:
@@ -574,6 +612,17 @@ class _JsonlJournal:
             self.fd = None
 
 
+def _count_notices(summary: Summary, res: FileResult) -> None:
+    """Add a parsed file's notices to the run's counts, and the file to the list of those
+    with possible misses (N401, N402)."""
+    from ipplan.parse.vocab.notices import MISS_CODES
+
+    for code, n in res.notices.items():
+        summary.notices[code] = summary.notices.get(code, 0) + n
+    if misses := sum(res.notices.get(code, 0) for code in MISS_CODES):
+        summary.misses.append((res.rel, misses))
+
+
 def _clashes(rel: str, rels: list[str], fmt: str) -> list[str]:
     """The other inputs whose output name (short or whole) is one of ``rel``'s."""
     def keys(r: str) -> set[str]:
@@ -595,7 +644,8 @@ def _claim(job: Job, out_dir: Path, entries: dict[str, dict], journal: _Journal)
 
 
 def _run_pool(todo: list[Job], jobs: int, timeout: float | None, max_memory: int | None, signals: _Signals,
-              halt: list[bool], record: Callable[[FileResult], None], claim: Callable[[Job], None]) -> None:
+              halt: list[bool], record: Callable[[FileResult], None], claim: Callable[[Job], None],
+              load: Callable[[list[Job]], list[Job]] | None = None) -> None:
     """Parse ``todo`` in worker processes. A stop (a signal, --fail-fast) lets the files in
     flight finish (within STOP_GRACE) and starts nothing new, so every output is complete."""
     from ipplan.workers import Lost, Pool
@@ -607,12 +657,16 @@ def _run_pool(todo: list[Job], jobs: int, timeout: float | None, max_memory: int
     def chunks() -> Iterator[list[Job]]:
         for i in range(0, len(todo), size):
             chunk = todo[i : i + size]
+            if load is not None:  # a table's rows get their documents only now (batch_table)
+                chunk = load(chunk)
             for job in chunk:
                 claim(job)
             yield chunk
 
     def on_result(job: Job, res: FileResult | Lost) -> None:
-        record(FileResult(job.rel, "failed", error=res.reason) if isinstance(res, Lost) else res)
+        if isinstance(res, Lost):
+            res = FileResult(job.rel, "failed", error=f"row {job.row}: {res.reason}" if job.row else res.reason)
+        record(res)
 
     pool: Pool[Job, FileResult] = Pool(min(jobs, len(todo)), _run_job, warm=_warm, timeout=timeout or None,
                                        max_memory=max_memory or None)
@@ -647,13 +701,13 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
 
 
 def _plan_job(path: Path, rel: str, in_dir: Path, out_dir: Path, key: str | None, fmt: str, owned: bool,
-              max_bytes: int | None) -> tuple[Job, str | None]:
+              max_bytes: int | None, encoding: str | None = None) -> tuple[Job, str | None]:
     """The job for one input, or the reason it must not run: an input that is not a
     regular file (a FIFO or a device would block or never end) or a symlink to a file
     outside IN_DIR, or an output that would land outside OUT_DIR (through a symlinked
     folder there) or on top of an input."""
     out = out_dir / key if key is not None else None
-    job = Job(str(path), rel, str(out) if out else None, owned, max_bytes, fmt)
+    job = Job(str(path), rel, str(out) if out else None, owned, max_bytes, fmt, encoding)
     try:
         if path.is_symlink():  # (realpath, not resolve: a loop of links must not raise)
             try:
@@ -695,10 +749,10 @@ def _sha_of(path: Path) -> str | None:
     return h.hexdigest()
 
 
-def _finish(out_dir: Path, in_dir: Path, fmt: str, entries: dict, jsonl_lines: dict[str, str], order: list[str],
-            summary: Summary, schema_version: str) -> None:
+def _finish(out_dir: Path, fmt: str, entries: dict, jsonl_lines: dict[str, str], order: list[str],
+            summary: Summary, schema_version: str, in_dir: Path | None = None) -> None:
     """The closing writes: plans.jsonl (in input order), the compacted manifest (which also
-    records IN_DIR, where `ipplan review` finds a plan's document), _errors.jsonl. Each that
+    records ``in_dir``, where `ipplan review` finds a plan's document), _errors.jsonl. Each that
     fails is reported in ``summary.errors`` and the others are still tried; files that
     would not change are not rewritten (a read-only, up-to-date OUT_DIR is fine)."""
     summary.failures.sort()
@@ -722,7 +776,8 @@ def _finish(out_dir: Path, in_dir: Path, fmt: str, entries: dict, jsonl_lines: d
         return rel in jsonl_lines if jsonl == JSONL and rel else (out_dir / key).exists()
 
     live = {k: v for k, v in sorted(entries.items()) if written(k)}
-    manifest = {"ipplan": __version__, "schema": schema_version, "input_dir": str(in_dir), "outputs": live}
+    manifest = {"ipplan": __version__, "schema": schema_version, **({"input_dir": str(in_dir)} if in_dir else {}),
+                "outputs": live}
     if put(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"):
         try:
             if (out_dir / JOURNAL).exists():

@@ -59,6 +59,17 @@ def _fail_on(exc: Exception, file: str) -> None:
     _fail(str(exc))
 
 
+def _check_encoding(encoding: str | None) -> None:
+    """An unknown --encoding is a usage error, before anything is read."""
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            _fail(f"--encoding: unknown encoding {encoding!r} (e.g. gb18030, big5, utf-16)", 2)
+
+
 def _output(text: str, out: str | None) -> None:
     """TEXT to standard output (checked: see _Main) or to the file OUT (fsutil.write_atomic:
     atomic for a regular file; a device or FIFO is written into)."""
@@ -126,13 +137,7 @@ def parse(file: str, out: str | None, fmt: str, encoding: str | None, max_size: 
     from ipplan import api, emit
     from ipplan.errors import IpplanError
 
-    if encoding is not None:
-        import codecs
-
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            _fail(f"--encoding: unknown encoding {encoding!r} (e.g. gb18030, big5, utf-16)", 2)
+    _check_encoding(encoding)
     if out is not None and out != "-":
         _check_folder(out)  # before the parse: a mistyped -o fails at once
     try:
@@ -173,6 +178,8 @@ def text(file: str, encoding: str | None, plain: bool, max_size: int) -> None:
     from ipplan import api
     from ipplan.errors import IpplanError
 
+    _check_encoding(encoding)
+
     try:
         lines = api.text_file(file, encoding=encoding, max_bytes=max_size)
     except IpplanError as exc:
@@ -183,7 +190,7 @@ def text(file: str, encoding: str | None, plain: bool, max_size: int) -> None:
 
 
 @main.command()
-@click.argument("in_dir", metavar="IN_DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("in_dir", metavar="IN_DIR|TABLE", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", metavar="OUT_DIR", required=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder for the plans (mirrors IN_DIR).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["yaml", "json", "jsonl"]), default="yaml", show_default=True,
@@ -194,14 +201,21 @@ def text(file: str, encoding: str | None, plain: bool, max_size: int) -> None:
 @click.option("--overwrite", is_flag=True,
               help="Replace existing files in OUT_DIR that ipplan did not write (e.g. curated plans).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
+@click.option("--encoding", metavar="ENC", help="Decode text and HTML inputs with ENC instead of detecting it.")
 @_max_size
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True, metavar="SECONDS",
               help="Stop a document that takes longer (it fails; 0: no limit).")
 @click.option("--max-memory", type=ByteSize(), default="1GB", show_default=True,
               help="Stop a document that needs more memory than this, per worker.")
+@click.option("--text-column", metavar="COL", help="TABLE: the column holding each document [default: text, html or content].")
+@click.option("--id-column", metavar="COL", help="TABLE: the column naming each output [default: id, else url].")
+@click.option("--table", "sql_table", metavar="NAME", help="SQLite TABLE: the table of documents.")
+@click.option("--query", "sql_query", metavar="SQL", help="SQLite TABLE: a SELECT giving the rows.")
 def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str | None, force: bool,
-          overwrite: bool, fail_fast: bool, max_size: int, timeout: float, max_memory: int) -> None:
-    """Convert every document under IN_DIR into OUT_DIR.
+          overwrite: bool, fail_fast: bool, encoding: str | None, max_size: int, timeout: float,
+          max_memory: int, text_column: str | None, id_column: str | None, sql_table: str | None,
+          sql_query: str | None) -> None:
+    """Convert every document under IN_DIR (or every row of TABLE) into OUT_DIR.
 
     Outputs are written atomically; a re-run skips inputs whose output is up to date.
     Existing files ipplan did not write are never replaced without --overwrite.
@@ -209,11 +223,26 @@ def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str 
     them, or whose worker dies, fails alone. Failures go to OUT_DIR/_errors.jsonl.
     Exit code 0 when all parsed, 1 when some failed or OUT_DIR could not be written,
     130/143/129 when stopped by SIGINT (Ctrl-C)/SIGTERM/SIGHUP.
+
+    TABLE (a .jsonl, .csv or SQLite file) holds one document per row: each row's plan is
+    OUT_DIR/<id>.yaml, its metadata columns (title, date, 文号, url) in source.record.
     """
     from ipplan.batch import run_batch
     from ipplan.errors import IpplanError
     from ipplan.progress import make_reporter
 
+    _check_encoding(encoding)
+    spec = None
+    if in_dir.is_file():
+        from ipplan.tablesource import TableSpec, is_table
+
+        if not is_table(in_dir):
+            _fail(f"{in_dir}: not a folder or a table of documents (.jsonl, .csv, .sqlite)", 2)
+        if pattern:
+            _fail("--glob is for a folder, not a TABLE (choose rows with --query)", 2)
+        spec = TableSpec(text_column, id_column, sql_table, sql_query)
+    elif text_column or id_column or sql_table or sql_query:
+        _fail("--text-column, --id-column, --table and --query are for a TABLE input, not a folder", 2)
     reporter = make_reporter(sys.stderr)
 
     def update(res, summary) -> None:  # type: ignore[no-untyped-def]
@@ -225,10 +254,10 @@ def batch(in_dir: Path, out_dir: Path, fmt: str, jobs: int | None, pattern: str 
     try:
         summary = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, pattern=pattern, force=force, overwrite=overwrite,
                             fail_fast=fail_fast, max_bytes=max_size, timeout=timeout or None, max_memory=max_memory,
-                            on_start=reporter.start, on_result=update)
+                            encoding=encoding, table=spec, on_start=reporter.start, on_result=update)
     except IpplanError as exc:
         reporter.abort()
-        _fail(str(exc))
+        _fail(str(exc), exc.exit_code)
     try:
         reporter.finish(summary, out_dir)
     except OSError:  # stderr closed or full: the exit code still tells
@@ -301,19 +330,33 @@ def schema(out: str | None) -> None:
 
 _PATHS = click.argument("paths", metavar="PATH...", nargs=-1, required=True)
 _FORMAT = click.option("-f", "--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet"]),
-                       help="Output format [default: from the -o suffix, else csv].")
+                       help="Output format [default: from the -o suffix; csv for -o -].")
 
 
-def _load(paths: tuple[str, ...]) -> list:
-    """Plans from plan files, documents and folders; a bad input ends with a one-line error."""
+def _load(paths: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """Plans from plan files, documents and folders (one plan per document in a folder, said
+    on stderr when a folder held several); a bad input ends with a one-line error."""
     from ipplan.errors import IpplanError
-    from ipplan.views.load import load_plans
+    from ipplan.views.load import load
 
     try:
-        return load_plans(paths)
+        loaded = load(paths)
     except IpplanError as exc:
         _fail(str(exc))
-    return []  # pragma: no cover (unreachable)
+    if note := loaded.note():
+        click.echo(f"ipplan: {note}", err=True)
+    return loaded
+
+
+def _format(out: str, fmt: str | None, formats: tuple[str, ...]) -> str:
+    """The output format of -o OUT: --format, else the suffix; an unknown suffix is refused."""
+    from ipplan.views import export
+
+    try:
+        return export.format_for(out, fmt, formats)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    return ""  # pragma: no cover (unreachable)
 
 
 def _write_rows(rows, out: str, fmt: str | None, sheet: str) -> None:
@@ -321,7 +364,7 @@ def _write_rows(rows, out: str, fmt: str | None, sheet: str) -> None:
     from ipplan.fsutil import write_bytes_atomic
     from ipplan.views import export
 
-    fmt = export.format_for(out, fmt)
+    fmt = _format(out, fmt, export.FORMATS)
     if out != "-":
         _check_folder(out)
     try:
@@ -352,39 +395,61 @@ def _note_unknown(plans: list, paths: tuple[str, ...]) -> None:
 
 
 @main.command()
-@click.argument("path", metavar="PLAN_OR_DOCUMENT")
-def show(path: str) -> None:
-    """Show one plan in the terminal.
+@click.argument("paths", metavar="PLAN_OR_DOCUMENT_OR_FOLDER...", nargs=-1, required=True)
+def show(paths: tuple[str, ...]) -> None:
+    """Show plans in the terminal, one after the other.
 
-    A metadata panel, the outline as a tree with unit and target counts, and the targets
-    table. PLAN_OR_DOCUMENT is a plan file (.yaml/.json) or a document, which is parsed.
+    For each plan: a metadata panel (with its lead units and notices), the outline as a
+    tree with unit and target counts, the responsible units of each section (leads
+    first), and the targets table. Each argument is a plan file (.yaml/.json/.jsonl), a
+    document (parsed), or a folder: every plan in it, one per document (its plan files,
+    recursively, else its documents). For a folder's overview, use `ipplan report`.
     """
     from rich.console import Console
 
     from ipplan.views.show import print_plans
 
-    print_plans(_load((path,)), Console())
+    print_plans(_load(paths).plans, Console())
 
 
 @main.command()
 @_PATHS
 @click.option("-w", "--what", type=click.Choice(["targets", "tasks", "units", "sections"]), default="targets",
-              show_default=True, help="One row per target, table task, responsible unit or section.")
-@_FORMAT
-@click.option("-o", "--output", "out", metavar="FILE", required=True, help="Output file (- for CSV on stdout).")
+              show_default=True, help="One row per target, table task, responsible unit or section "
+                                      "(a .sqlite database holds them all).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["csv", "xlsx", "parquet", "sqlite"]),
+              help="Output format [default: from the -o suffix; csv for -o -].")
+@click.option("-o", "--output", "out", metavar="FILE", required=True,
+              help="Output file: .csv, .xlsx, .parquet, .sqlite (or .db); - for CSV on stdout.")
 def export(paths: tuple[str, ...], what: str, fmt: str | None, out: str) -> None:
-    """Export rows of many plans to CSV, XLSX or Parquet.
+    """Export the plans' rows to CSV, XLSX, Parquet or one SQLite database.
 
-    CSV is UTF-8 with a BOM (Excel reads Chinese correctly); XLSX needs ipplan[xlsx],
-    Parquet ipplan[parquet]. PATH is a plan file, a document (parsed) or a folder (its plan files, else its documents).
-    Every row carries the plan's region, title, period and source, and the section id/title.
+    PATH is a plan file, a document (parsed) or a folder (its plan files, one per
+    document, else its documents). Every row carries the plan's label, region and level,
+    title, 文号, issuer, issue date, period and source, and the section id/title. CSV is
+    UTF-8 with a BOM (Excel reads Chinese correctly); XLSX needs ipplan[xlsx], Parquet
+    ipplan[parquet]. `-o plans.sqlite` writes every table at once (plans, sections,
+    targets, units, tasks, notices), keyed by plan and section, for SQL or DuckDB.
     """
+    from ipplan.views import export as ex
     from ipplan.views import rows
 
-    plans = _load(paths)
-    _write_rows(rows.build(plans, what), out, fmt, sheet=what)
-    if what == "targets":
-        _note_unknown(plans, paths)
+    fmt = _format(out, fmt, ex.FORMATS + ex.DATABASES)
+    loaded = _load(paths)
+    if fmt == "sqlite":
+        from ipplan.views import database
+
+        if out == "-":
+            _fail("sqlite cannot be written to stdout: give -o FILE", 2)
+        _check_folder(out)
+        try:
+            database.write(loaded.plans, loaded.files, Path(out))
+        except OSError as exc:
+            _fail(f"{out}: cannot write: {exc.strerror or exc}")
+    else:
+        _write_rows(rows.build(loaded.plans, what), out, fmt, sheet=what)
+    if what == "targets" or fmt == "sqlite":
+        _note_unknown(loaded.plans, paths)
 
 
 @main.command()
@@ -392,14 +457,17 @@ def export(paths: tuple[str, ...], what: str, fmt: str | None, out: str) -> None
 @_FORMAT
 @click.option("-o", "--output", "out", metavar="FILE", help="Write the matrix to FILE instead of printing it.")
 def compare(paths: tuple[str, ...], fmt: str | None, out: str | None) -> None:
-    """Matrix of canonical indicators × plans.
+    """Canonical indicators × plans.
 
-    Each cell is the plan's target due latest for that indicator (value, unit, year).
-    Printed as a table, or written with -o like `ipplan export`.
+    Each cell is the plan's target due latest for that indicator (value, unit, year;
+    累计 cumulative, /年 annual). Printed as a table when the plans fit the terminal as
+    columns, else one row per indicator and plan with each indicator's plans by value;
+    written with -o like `ipplan export` (value, value_max, op, unit, kind and year
+    columns per plan).
     """
     from ipplan.views import compare as cmp
 
-    plans = _load(paths)
+    plans = _load(paths).plans
     matrix = cmp.build(plans)
     if out:
         _write_rows(cmp.matrix_rows(matrix), out, fmt, sheet="compare")
@@ -408,7 +476,8 @@ def compare(paths: tuple[str, ...], fmt: str | None, out: str | None) -> None:
 
         from ipplan.views.show import matrix_table
 
-        Console().print(matrix_table(matrix))
+        console = Console()
+        console.print(matrix_table(matrix, console.width))
     _note_unknown(plans, paths)
 
 
@@ -417,14 +486,19 @@ def compare(paths: tuple[str, ...], fmt: str | None, out: str | None) -> None:
 @click.option("-o", "--output", "out", metavar="FILE", required=True, help="The HTML file to write.")
 @click.option("--title", default="ipplan report", show_default=True, help="Page title.")
 def report(paths: tuple[str, ...], out: str, title: str) -> None:
-    """Write a self-contained HTML report.
+    """Write a self-contained HTML report of 1 to thousands of plans.
 
-    One page with the comparison matrix, a chart of targets by year, and each plan's
-    outline and targets; it opens in a browser without a server or network access.
+    One page: a table of the plans (region, level, period, 文号, issuer, counts,
+    notices); per canonical indicator, the plans that set it ranked by value; targets by
+    year; a comparison matrix of the indicators set by two plans or more; targets
+    without a canonical indicator; and each plan's metadata, responsible units, targets
+    and outline. Inline CSS and SVG, no script: it opens from disk without a server or
+    network access.
     """
     from ipplan.views.report import render
 
-    _output(render(_load(paths), title), out)
+    loaded = _load(paths)
+    _output(render(loaded.plans, title, files=loaded.files), out)
 
 
 @main.command()
@@ -461,23 +535,33 @@ def review(path: str, out: str, source: str | None, against: str | None, encodin
 @main.command()
 @click.argument("paths", metavar="[PATH...]", nargs=-1)
 @click.option("--unknown", is_flag=True, help="Only targets whose indicator is not in the table.")
-def indicators(paths: tuple[str, ...], unknown: bool) -> None:
+@_FORMAT
+@click.option("-o", "--output", "out", metavar="FILE",
+              help="Write the list (one row per wording) to FILE (.csv, .xlsx, .parquet; - for CSV on stdout).")
+def indicators(paths: tuple[str, ...], unknown: bool, fmt: str | None, out: str | None) -> None:
     """Canonical indicators: the table, or those of plans.
 
     Without PATH, print the curated table (ipplan/parse/data/indicators.yaml). With PATH,
-    list each indicator wording of the plans with its canonical id; --unknown lists only
-    those the table does not know, to extend it.
+    list each indicator wording of the plans with its canonical id, its targets, values
+    and plans; --unknown lists only those the table does not know, to extend it (-o
+    unknown.csv writes them with an example clause each).
     """
     from rich.console import Console
 
     from ipplan.views.show import indicator_table, table_of_indicators
 
     if not paths:
-        if unknown:
-            _fail("--unknown needs PATH...", 2)
+        if unknown or out:
+            _fail(f"{'--unknown' if unknown else '-o'} needs PATH...", 2)
         Console().print(table_of_indicators())
         return
-    Console().print(indicator_table(_load(paths), unknown_only=unknown))
+    plans = _load(paths).plans
+    if out:
+        from ipplan.views.rows import indicator_rows
+
+        _write_rows(indicator_rows(plans, unknown_only=unknown), out, fmt, sheet="indicators")
+        return
+    Console().print(indicator_table(plans, unknown_only=unknown))
 
 
 if __name__ == "__main__":  # pragma: no cover

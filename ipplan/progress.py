@@ -11,6 +11,8 @@ from ipplan.batch import ERRORS, FileResult, Summary
 
 #: Seconds between plain progress lines when stderr is not a terminal.
 PLAIN_INTERVAL = 5.0
+#: Documents with possible misses named in the summary (most misses first).
+MISSES_SHOWN = 10
 
 
 class PlainReporter:
@@ -85,6 +87,14 @@ def _summary_rows(s: Summary, out_dir: Path) -> list[tuple[str, str]]:
         ("sections / targets / units", f"{s.sections} / {s.targets} / {s.units}"),
         ("time", f"{s.seconds:.1f} s" + (f" ({(s.parsed + s.failed) / s.seconds:.0f} files/s)" if s.seconds else "")),
     ]
+    if s.notices:
+        from ipplan.parse.vocab.notices import summary
+
+        rows.append(("notices", summary([c for c, n in sorted(s.notices.items()) for _ in range(n)])))
+    if s.misses:
+        shown = ", ".join(f"{rel} ({n})" for rel, n in sorted(s.misses, key=lambda m: -m[1])[:MISSES_SHOWN])
+        more = f", … {len(s.misses) - MISSES_SHOWN} more" if len(s.misses) > MISSES_SHOWN else ""
+        rows.append(("possible misses", f"{len(s.misses)} documents to check first (ipplan review): {shown}{more}"))
     if s.slowest:
         rows.append(("slowest", ", ".join(f"{rel} {sec * 1000:.0f} ms" for sec, rel in s.slowest[:3])))
     for rel, err in s.failures[:5]:

@@ -167,7 +167,7 @@ def test_what_the_reader_doubts_becomes_a_warning() -> None:
     """Issue 12 C1: a forced encoding that gives no Chinese, replacement characters and a
     text that is not Chinese are warnings of the plan; a clean Chinese text has none."""
     text = "一、总体要求\n到2025年，发明专利达到1万件。"
-    forced = ipplan.parse_bytes(text.encode("gb18030"), encoding="latin-1")
+    forced = ipplan.parse_bytes("Plan stratégique\n1. Objectifs".encode("cp1252"), encoding="latin-1")
     assert forced.warnings[0].startswith("--encoding latin-1 gives text that does not read as Chinese (")
     assert ipplan.parse_bytes(text.encode("gbk"), encoding="gbk").warnings == []
     lost = ipplan.parse_bytes(text.replace("发明", "发\ufffd\ufffd").encode())
@@ -209,3 +209,57 @@ def test_common_characters_file_is_derived_from_jieba() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert (root / "ipplan" / "parse" / "data" / "common_chars.txt").read_text("utf-8") == module.render()
+
+
+@pytest.mark.parametrize(("encode", "forced", "works"), [
+    ("gbk", "latin-1", "gb18030"), ("gb18030", "cp1252", "gb18030"), ("utf-8", "latin-1", "utf-8"),
+    ("cp950", "latin-1", "big5"), ("cp950", "gb18030", "big5"),
+])
+def test_a_wrong_forced_encoding_is_an_error_naming_the_codec_that_works(encode: str, forced: str,
+                                                                        works: str) -> None:
+    """Issue 23: a forced codec that gives no Chinese, where another codec reads the bytes
+    as Chinese, stops the file with one line naming that codec (not a plan of mojibake)."""
+    text = "一、总体要求\n到2025年，全市发明专利拥有量达到1万件，加强知识产权保护。"
+    if encode == "cp950":
+        text = "一、總體要求\n到2025年，全市發明專利擁有量達到1萬件，加強智慧財產權保護。"
+    with pytest.raises(ReadError) as info:
+        ipplan.parse_bytes(text.encode(encode), encoding=forced)
+    message = info.value.message
+    assert message.startswith(f"--encoding {forced} gives no Chinese text (")
+    assert f"read as Chinese in {works} (" in message and message.endswith(f"use --encoding {works}, or leave "
+                                                                            "--encoding out")
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(("data", "forced"), [
+    ("一、总体要求\n到2025年".encode("gbk"), "gbk"),       # the right codec under another name
+    ("一、总体要求\n到2025年".encode("gbk"), "gb2312"),
+    ("Plan stratégique 2025".encode("latin-1"), "latin-1"),  # not Chinese under any codec: a notice only
+    (b"Plan 2025: 100 items", "latin-1"),                    # ASCII reads the same everywhere
+])
+def test_a_forced_encoding_that_no_other_codec_beats_stands(data: bytes, forced: str) -> None:
+    plan = ipplan.parse_bytes(data, encoding=forced)
+    assert plan.source.encoding == __import__("codecs").lookup(forced).name
+
+
+def test_parse_text_and_batch_stop_a_file_whose_forced_encoding_is_wrong(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ipplan.cli import main
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "gbk.txt").write_bytes("一、总体要求\n到2025年，发明专利达到1万件。".encode("gbk"))
+    (src / "ascii.txt").write_bytes(b"1. Plan 2025\n2. Items")
+    for command in (["parse"], ["text"]):
+        result = CliRunner().invoke(main, [*command, str(src / "gbk.txt"), "--encoding", "latin-1"])
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr.count("\n") == 1 and "use --encoding gb18030" in result.stderr
+    result = CliRunner().invoke(main, ["batch", str(src), "-o", str(tmp_path / "out"), "-j", "1",
+                                       "--encoding", "latin-1"])
+    assert result.exit_code == 1
+    errors = (tmp_path / "out" / "_errors.jsonl").read_text("utf-8").splitlines()
+    assert len(errors) == 1 and '"gbk.txt"' in errors[0] and "use --encoding gb18030" in errors[0]
+    assert (tmp_path / "out" / "ascii.yaml").exists()
+    bad = CliRunner().invoke(main, ["batch", str(src), "-o", str(tmp_path / "out2"), "--encoding", "nope"])
+    assert bad.exit_code == 2 and "unknown encoding" in bad.stderr

@@ -15,7 +15,7 @@ from rich.console import Console
 from ipplan.cli import main
 from ipplan.schema import Plan, Target
 from ipplan.views import compare, report, show
-from ipplan.views.load import load_plans
+from ipplan.views.load import load, load_plans
 from ipplan.views.rows import walk
 from tests.conftest import SAMPLES
 
@@ -80,17 +80,17 @@ def test_stored_ids_win_and_missing_ids_are_looked_up() -> None:
 def test_matrix_export_columns(plans, tmp_path: Path) -> None:
     r = compare.matrix_rows(compare.build(plans))
     names = [c.name for c in r.columns]
-    assert names[:7] == ["indicator_id", "indicator_name", "湖州市 2022-2025 value", "湖州市 2022-2025 value_max",
-                         "湖州市 2022-2025 op", "湖州市 2022-2025 unit", "湖州市 2022-2025 year"]
-    assert len(names) == 2 + 5 * 5
+    assert names[:8] == ["indicator_id", "indicator_name", "湖州市 2022-2025 value", "湖州市 2022-2025 value_max",
+                         "湖州市 2022-2025 op", "湖州市 2022-2025 unit", "湖州市 2022-2025 kind", "湖州市 2022-2025 year"]
+    assert len(names) == 2 + 5 * 6
     density = next(row for row in r.rows if row[0] == DENSITY)
-    assert density[2:7] == (15, None, ">=", "件", 2025) and density[7:12] == (None,) * 5
+    assert density[2:8] == (15, None, ">=", "件", "by_year", 2025) and density[8:14] == (None,) * 6
     out = tmp_path / "compare.csv"
     result = run("compare", *(str(SAMPLES / f"{c}.yaml") for c in CITIES), "-o", str(out))
     assert result.exit_code == 0 and result.stdout == ""
     lines = out.read_text("utf-8-sig").splitlines()
     assert lines[0].startswith("indicator_id,indicator_name,湖州市 2022-2025 value,")
-    assert f"{DENSITY},每万人口高价值发明专利拥有量,15,,>=,件,2025,10,,=,件,2025,8.5,,>=,件,2025" in lines
+    assert f"{DENSITY},每万人口高价值发明专利拥有量,15,,>=,件,by_year,2025,10,,=,件,by_year,2025,8.5,,>=,件,by_year,2025" in lines
 
 
 def test_compare_prints_a_table(plans) -> None:
@@ -98,7 +98,7 @@ def test_compare_prints_a_table(plans) -> None:
                                 env={"COLUMNS": "160"})
     assert result.exit_code == 0
     line = next(ln for ln in result.stdout.splitlines() if "每万人口高价值发明专利" in ln)
-    assert re.search(r"≥15 件 \(2025\).*10 件 \(2025\).*≥8\.5 件 \(2025\) \+3", line), line
+    assert re.search(r"≥15件 \(2025\).*10件 \(2025\).*≥8\.5件 \(2025\) \+3", line), line
     assert "targets have no canonical indicator" in result.stderr
 
 
@@ -134,7 +134,7 @@ def test_show_has_meta_outline_counts_and_targets() -> None:
     assert re.search(r"三、 全面提升知识产权创造质量\s+3\s+· 3 targets", text)
     assert re.search(r"1\. 深化知识产权管理体制改革\s+1\.1\s+· 6 units", text)
     row = next(ln for ln in text.splitlines() if "每万人口高价值发明专利拥有量" in ln and DENSITY in ln)
-    assert re.search(r"│\s+10 │ 件\s+│ =\s+│ 2025 │ preamble", row), row
+    assert re.search(r"│\s+10件 │ 2025 │ preamble", row), row
 
 
 def test_show_lists_tables_in_the_tree() -> None:
@@ -217,14 +217,14 @@ def test_report_is_self_contained(page) -> None:
     assert "http" not in html
 
 
-def test_report_matrix_cells(page) -> None:
+def test_report_matrix_cells(page, plans) -> None:
     _, p = page
     head, *body = p.rows
-    assert head == ["indicator", "湖州市 2022-2025", "全国", "临沂市 2023-2025",
-                    "温州市 2022-2025", "郑州市 2023-2025"]
+    # only the indicators set by two plans or more, and the plans that set any of them (not the national one)
+    assert head == ["indicator", "湖州市 2022-2025", "临沂市 2023-2025", "温州市 2022-2025", "郑州市 2023-2025"]
     density = next(r for r in body if r[0].startswith("每万人口高价值发明专利拥有量"))
-    assert density == [f"每万人口高价值发明专利拥有量 {DENSITY}", "≥15 件 2025", "", "10 件 2025", "≥8.5 件 2025 +3", ""]
-    assert len(body) == 53
+    assert density == [f"每万人口高价值发明专利拥有量 {DENSITY}", "≥15件 2025", "10件 2025", "≥8.5件 2025 +3", ""]
+    assert len(body) == sum(r.plans_set >= 2 for r in compare.build(plans).rows) == 7
 
 
 def test_report_has_every_plan_outline_targets_and_a_chart(page, plans) -> None:
@@ -232,11 +232,13 @@ def test_report_has_every_plan_outline_targets_and_a_chart(page, plans) -> None:
     for i, plan in enumerate(plans, 1):
         assert f'id="plan-{i}"' in html
     assert p.tags.count("svg") == 1
-    # one bar per (plan, year) with targets: 温州 has 2022, 2023, 2024, 2025; the provincial plan 2020 and 2030
+    # one stacked bar per year, a part per level: the 阶段性目标 table of 温州 gives 19 targets for each of
+    # 2022-2024; the national plan (TW sample) has 3 for 2020 and 6 for 2030
     bars = re.findall(r"<title>([^<]*)</title></rect>", html)
-    assert "温州市 2022-2025 · 2022: 19" in bars and "全国 · 2030: 6" in bars
-    assert "湖州市 2022-2025 · 2025: 23" in bars
+    assert bars == ["2020 · national: 3", "2022 · city: 19", "2023 · city: 19", "2024 · city: 19", "2025 · city: 70",
+                    "2030 · national: 6"]
     assert html.count("<li>") == sum(len(list(walk(pl.sections))) for pl in plans)
+    assert html.count('<details class="plan"') == len(plans)
 
 
 def test_report_escapes_document_text() -> None:
@@ -250,7 +252,9 @@ def test_report_escapes_document_text() -> None:
 def test_report_is_deterministic_and_written_by_the_cli(plans, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     assert run("report", str(SAMPLES), "-o", str(out)).exit_code == 0
-    assert out.read_text("utf-8") == report.render(plans)
+    loaded = load([SAMPLES])
+    assert out.read_text("utf-8") == report.render(loaded.plans, files=loaded.files)
+    assert report.render(plans) == report.render(plans)
 
 
 @pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")),
@@ -261,4 +265,4 @@ def test_report_renders_in_a_headless_browser(tmp_path: Path) -> None:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     dom = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                           "--dump-dom", out.as_uri()], capture_output=True, text=True, timeout=120, check=False).stdout
-    assert "每万人口高价值发明专利拥有量" in dom and "<svg" in dom and "≥8.5 件" in dom
+    assert "每万人口高价值发明专利拥有量" in dom and "<svg" in dom and "≥8.5件" in dom

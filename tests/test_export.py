@@ -44,7 +44,8 @@ def _dicts(r: rows.Rows) -> list[dict]:
 def test_every_kind_starts_with_the_plan_columns() -> None:
     for what in rows.KINDS:
         names = [c.name for c in rows.COLUMNS[what]]
-        assert names[:6] == ["plan", "region", "title", "period_start", "period_end", "source"]
+        assert names[:10] == ["plan", "region", "region_level", "title", "doc_number", "issuer", "issue_date", "period_start",
+                              "period_end", "source"]
         assert len(names) == len(set(names))
 
 
@@ -62,9 +63,11 @@ def test_a_target_row_as_read_from_huzhou(plans) -> None:
     # huzhou-2022.txt line 14: "2.打造知识产权高质量发展推动区域创新引领者。… 到2025年,全市每万人高价值发明专利拥有量达到15件以上"
     row = next(r for r in _dicts(rows.build(plans, "targets")) if r["indicator"] == "每万人高价值发明专利拥有量"
                and r["region"] == "湖州市")
+    # huzhou-2022.txt lines 3-4: "湖州市人民政府办公室", "2022年9月30日"; it prints no 文号
     assert row == {
-        "plan": "湖州市 2022-2025", "region": "湖州市",
-        "title": "湖州市推进国家知识产权强市建设试点城市工作方案(2022—2025年)", "period_start": 2022, "period_end": 2025,
+        "plan": "湖州市 2022-2025", "region": "湖州市", "region_level": "city",
+        "title": "湖州市推进国家知识产权强市建设试点城市工作方案(2022—2025年)", "doc_number": None,
+        "issuer": "湖州市人民政府办公室", "issue_date": "2022-09-30", "period_start": 2022, "period_end": 2025,
         "source": "samples/huzhou-2022.txt", "section_id": "2.2.2",
         "section_title": "打造知识产权高质量发展推动区域创新引领者", "indicator": "每万人高价值发明专利拥有量",
         "indicator_id": "patent.high_value_inventions_per_10k_people", "indicator_name": "每万人口高价值发明专利拥有量",
@@ -98,8 +101,11 @@ def test_plan_labels_are_unique(plans) -> None:
     assert rows.plan_labels(plans) == ["湖州市 2022-2025", "全国", "临沂市 2023-2025",
                                        "温州市 2022-2025", "郑州市 2023-2025"]
     twice = load_plans([SAMPLES / "linyi-2023.yaml", SAMPLES / "huzhou-2022.yaml", SAMPLES / "linyi-2023.txt"])
-    assert rows.plan_labels(twice) == ["临沂市 2023-2025 (linyi-2023.txt) #1", "湖州市 2022-2025",
-                                       "临沂市 2023-2025 (linyi-2023.txt) #3"]
+    # the plan file names its source samples/linyi-2023.txt, the parsed document its full path
+    assert rows.plan_labels(twice) == ["临沂市 2023-2025 (samples/linyi-2023.txt)", "湖州市 2022-2025",
+                                       f"临沂市 2023-2025 ({SAMPLES / 'linyi-2023.txt'})"]
+    same = load_plans([SAMPLES / "linyi-2023.yaml", SAMPLES / "huzhou-2022.yaml", SAMPLES / "linyi-2023.yaml"])
+    assert rows.plan_labels(same) == ["临沂市 2023-2025 #1", "湖州市 2022-2025", "临沂市 2023-2025 #3"]
 
 
 # --- CSV ------------------------------------------------------------------------------
@@ -121,7 +127,7 @@ def test_csv_is_utf8_with_bom_and_reads_back(plans) -> None:
 def test_csv_to_stdout_has_no_bom() -> None:
     result = run("export", str(SAMPLES / "linyi-2023.yaml"), "-o", "-")
     assert result.exit_code == 0
-    assert result.stdout_bytes.startswith(b"plan,region,title,")
+    assert result.stdout_bytes.startswith(b"plan,region,region_level,title,doc_number,issuer,issue_date,")
     assert "临沂市" in result.stdout
 
 
@@ -225,6 +231,7 @@ def test_folder_of_notices_to_spreadsheet(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(out).active
     assert ws.max_row == 1 + 162
     regions = {c.value for c in ws["B"][1:]}
+    assert {c.value for c in ws["E"][1:]} == {None, "临政办字〔2023〕81号", "温政办〔2022〕73号"}  # doc_number
     assert regions == {"湖州市", "临沂市", "温州市", "郑州市", "全国"}
 
 

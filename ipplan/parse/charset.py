@@ -149,9 +149,34 @@ def decode_as(data: bytes, encoding: str, name: str) -> Decoded:
     except LookupError:
         raise ReadError(f"unknown encoding {encoding!r}", name) from None
     try:
-        return Decoded(data.decode(codec), codec)
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
         raise ReadError(f"not valid {encoding} at byte {exc.start}", name) from None
+    _check_forced(data, text, encoding, codec, name)
+    return Decoded(text, codec)
+
+
+def _check_forced(data: bytes, text: str, encoding: str, codec: str, name: str) -> None:
+    """A forced codec whose reading is not Chinese text, where the bytes read as Chinese
+    under another codec, is an error naming that codec: ``--encoding latin-1`` on a GBK
+    file would otherwise give a plan of mojibake (¼ÓÇ¿ÖªÊ¶²úÈ¨). A forced reading that is
+    not Chinese while no other reading is either stands (with notice N001)."""
+    if (common_share(text) or 1.0) >= MIN_SHARE:
+        return
+    try:
+        found = decode_text(data, name)
+    except ReadError:
+        return
+    if found.encoding == codec or (chinese_share(found.text) or 0.0) < MOSTLY_CHINESE \
+            or (common_share(found.text) or 0.0) < MIN_SHARE:
+        return
+    raise ReadError(f"--encoding {encoding} gives no Chinese text ({_printable(_preview(text, 12))!r}), but the bytes "
+                    f"read as Chinese in {found.encoding} ({_preview(found.text, 12)!r}): use --encoding "
+                    f"{found.encoding}, or leave --encoding out", name)
+
+
+def _printable(text: str) -> str:
+    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 def _detect(data: bytes, name: str, utf8: str | None = None) -> Decoded:
@@ -232,7 +257,7 @@ def text_notices(text: str, notices: list[str], encoding: str | None = None) -> 
     characters lost before ipplan read the file)."""
     out = list(notices)
     share = chinese_share(text)
-    preview = "".join(c if c.isprintable() else "?" for c in _preview(text, 20))
+    preview = _printable(_preview(text, 20))
     if encoding and (common_share(text) or 0.0) < MIN_SHARE:  # (ASCII markup does not count)
         out.append(f"--encoding {encoding} gives text that does not read as Chinese ({preview!r}); "
                    "is it the file's encoding?")

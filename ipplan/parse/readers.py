@@ -1,9 +1,11 @@
 """Reading and decoding: the only stage that touches the file system.
 
 The input type is decided by content (magic bytes, leading markup), not by the file name:
-PDF, DOCX (a ZIP holding word/document.xml), HTML and text are read; legacy OLE .doc/.wps,
-RTF and other ZIP archives get a one-line error saying what to do. Text and HTML are
-decoded as charset.py describes; each other format has its module in formats/.
+PDF, DOCX (a ZIP holding word/document.xml), OFD (a ZIP holding OFD.xml), Word 97–2003
+and WPS text documents (OLE compound files holding a WordDocument stream), HTML and text
+are read; RTF, other OLE files and other ZIP archives get a one-line error saying what to
+do. Text and HTML are decoded as charset.py describes; each other format has its module
+in formats/.
 """
 
 from __future__ import annotations
@@ -28,8 +30,6 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 #: Formats ipplan does not read, with what to do instead.
 UNSUPPORTED: dict[str, str] = {
-    "ole": "legacy .doc/.wps (OLE) file; convert it with `libreoffice --headless --convert-to docx FILE` "
-           "and parse the .docx",
     "rtf": "RTF file; convert it with `libreoffice --headless --convert-to docx FILE` and parse the .docx",
 }
 #: Leading markup of an HTML page (after a BOM, whitespace and comments).
@@ -114,7 +114,8 @@ def _check(raw: RawDocument, name: str, max_bytes: int) -> RawDocument:
 
 
 def sniff_format(data: bytes) -> str:
-    """The input's format from its first bytes: pdf, zip, ole, rtf, html or txt."""
+    """The input's format from its first bytes: pdf, zip (DOCX or OFD), ole (.doc, .wps),
+    rtf, html or txt."""
     for magic, fmt in MAGIC:
         if data.startswith(magic):
             return fmt
@@ -171,7 +172,17 @@ def _decode(raw: RawDocument, encoding: str | None) -> DecodedDocument:
 
         text = pdf_to_text(data, name, notices)
         return DecodedDocument(text, raw.path, sha, None, "pdf", charset.text_notices(text, notices))
+    if fmt == "ole":
+        from ipplan.parse.formats.doc import doc_to_text
+
+        text = doc_to_text(data, name, notices)
+        return DecodedDocument(text, raw.path, sha, None, "doc", charset.text_notices(text, notices))
     if fmt == "zip":
+        from ipplan.parse.formats import ofd
+
+        if ofd.is_ofd(data):
+            text = ofd.ofd_to_text(data, name, notices)
+            return DecodedDocument(text, raw.path, sha, "utf-8", "ofd", charset.text_notices(text, notices))
         from ipplan.parse.formats.docx import docx_to_text
 
         text = docx_to_text(data, name, notices)

@@ -45,19 +45,35 @@ def Addition(default: Any = None, **kw: Any) -> Any:  # noqa: N802 (a Field fact
     return Field(default, exclude_if=_empty, **kw)
 
 
+class Record(_Model):
+    """The row of a table of documents (``ipplan batch docs.jsonl|.csv|.sqlite``) the
+    document came from, with the metadata columns the table gave it."""
+
+    table: str = Field(description="File name of the table (a JSONL, CSV or SQLite file).")
+    id: str | None = Field(None, description="Value of the id column that names the output, as in the table.")
+    title: str | None = Field(None, description="The title column, as in the table.")
+    date: str | None = Field(None, description="The date column, as in the table (a publication date is not 成文日期).")
+    doc_number: str | None = Field(None, description="The 文号 column, as in the table.")
+    issuer: str | None = Field(None, description="The issuer column (发文机关, 发布机构), as in the table.")
+    url: str | None = Field(None, description="The URL column, as in the table.")
+    filled: list[str] = Addition([], description="Meta fields the text left null that were filled from this row.")
+
+
 class Source(_Model):
     """Where the plan was read from and how its text was normalized."""
 
     path: str | None = Field(None, description="Path of the input file as given, or null for stdin/text.")
     sha256: str | None = Field(None, description="SHA-256 of the raw input bytes (hex).")
     encoding: str | None = Field(None, description="Encoding the bytes were decoded with (utf-8, utf-8-sig, gb18030, …).")
-    format: Literal["txt", "html", "docx", "pdf"] = Field("txt", description="Input format.")
+    format: Literal["txt", "html", "docx", "pdf", "doc", "ofd"] = Field(
+        "txt", description="Input format (doc: Word 97-2003 and WPS text; doc and ofd added after v1).")
     script: Literal["simplified", "traditional", "mixed"] = Field(
         "simplified", description="Chinese script of the input before conversion."
     )
     conversion: str | None = Field(
         None, description="Script conversion applied (OpenCC config plus ipplan phrase table), or null."
     )
+    record: Record | None = Addition(None, description="The table row the document came from (table input).")
 
 
 class Period(_Model):

@@ -1,4 +1,5 @@
-"""The comparison matrix: canonical indicators × plans, one headline target per cell."""
+"""The comparison matrix: canonical indicators × plans, one headline target per cell; and
+per indicator, the plans that set it ranked by value (:func:`rankings`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from ipplan.schema import Plan, Target
 from ipplan.views.rows import Column, Rows, indicator_id, number, plan_labels
 
 #: Columns per plan in an exported matrix, after "<plan label> ".
-CELL_COLUMNS = (("value", "float"), ("value_max", "float"), ("op", "str"), ("unit", "str"), ("year", "int"))
+CELL_COLUMNS = (("value", "float"), ("value_max", "float"), ("op", "str"), ("unit", "str"), ("kind", "str"),
+                ("year", "int"))
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,11 @@ class Row:
     id: str
     name: str
     cells: tuple[Cell | None, ...]  # one per plan
+
+    @property
+    def plans_set(self) -> int:
+        """How many plans set this indicator."""
+        return sum(c is not None for c in self.cells)
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,48 @@ def matrix_rows(m: Matrix) -> Rows:
                 values += [None] * len(CELL_COLUMNS)
             else:
                 t = cell.target
-                values += [number(t.value), number(t.value_max), t.op, t.unit, t.year]
+                values += [number(t.value), number(t.value_max), t.op, t.unit, t.kind, t.year]
         out.append(tuple(values))
     return Rows(tuple(columns), out)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    plan: int  # index into Matrix.plans
+    cell: Cell
+
+
+@dataclass(frozen=True)
+class Group:
+    """The plans whose headline targets of one indicator share a unit and a kind (only
+    those compare), highest value first."""
+
+    unit: str | None
+    kind: str
+    entries: tuple[Ranked, ...]
+
+
+@dataclass(frozen=True)
+class Ranking:
+    id: str
+    name: str
+    plans: int  # plans that set it
+    groups: tuple[Group, ...]  # largest first
+
+
+def rankings(m: Matrix) -> list[Ranking]:
+    """Per canonical indicator, the plans that set it, by value (highest first; equal
+    values in plan order), in groups of one unit and kind; indicators set by the most
+    plans first, then in the curated table's order."""
+    out = []
+    for row in m.rows:
+        groups: dict[tuple[str | None, str], list[Ranked]] = {}
+        for i, cell in enumerate(row.cells):
+            if cell is not None:
+                groups.setdefault((cell.target.unit, cell.target.kind), []).append(Ranked(i, cell))
+        ordered = [Group(unit, kind, tuple(sorted(es, key=lambda e: -e.cell.target.value)))
+                   for (unit, kind), es in groups.items()]
+        ordered.sort(key=lambda g: -len(g.entries))  # stable: first seen among equals
+        out.append(Ranking(row.id, row.name, row.plans_set, tuple(ordered)))
+    out.sort(key=lambda r: -r.plans)  # stable: the curated order among equals
+    return out

@@ -16,18 +16,33 @@ from ipplan.errors import MissingExtraError
 from ipplan.views.rows import Rows
 
 FORMATS = ("csv", "xlsx", "parquet")
+#: Formats that hold every table of the plans at once (ipplan.views.database).
+DATABASES = ("sqlite",)
+#: The format of each -o suffix.
+SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet", ".sqlite": "sqlite", ".sqlite3": "sqlite",
+            ".db": "sqlite"}
 #: Widest XLSX column, in character cells (long texts wrap inside it).
 MAX_WIDTH = 60
 #: Fixed timestamp for XLSX properties and zip entries, so that output is reproducible.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def format_for(path: str | None, fmt: str | None) -> str:
-    """The output format: as given, else from the file's suffix, else csv."""
+def format_for(path: str | None, fmt: str | None, formats: tuple[str, ...] = FORMATS) -> str:
+    """The output format: as given, else from the file's suffix (csv for stdout). A suffix
+    that names none of ``formats`` raises ValueError with the list: a file named x.json
+    must not silently hold CSV."""
     if fmt:
         return fmt
-    suffix = Path(path).suffix.lower().lstrip(".") if path and path != "-" else ""
-    return suffix if suffix in FORMATS else "csv"
+    if not path or path == "-":
+        return "csv"
+    suffix = Path(path).suffix.lower()
+    found = SUFFIXES.get(suffix)
+    if found in formats:
+        return found
+    known = ", ".join(s for s, f in SUFFIXES.items() if f in formats)
+    what = f"an unknown suffix {suffix!r}" if suffix else "no suffix"
+    raise ValueError(f"{path}: {what}: give -o a file ending in {known} (or --format "
+                     f"{'|'.join(f for f in formats)})")
 
 
 def to_bytes(rows: Rows, fmt: str, *, sheet: str = "rows", bom: bool = True) -> bytes:

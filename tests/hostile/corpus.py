@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from tests.conftest import SAMPLES
 from tests.fixtures import pdf_from_objects
+from tests.olefiles import ole_file, word_document
 
 SAMPLE = (SAMPLES / "linyi-2023.txt").read_bytes()
 
@@ -27,8 +28,9 @@ class Hostile(NamedTuple):
     words: str  # in the one-line error
 
 
-def _zip_bomb() -> bytes:
-    """A .docx whose document.xml inflates to 1 GiB of zeros (about 1 MB on disk)."""
+def _zip_bomb(member: str = "word/document.xml", first: tuple[str, str] = ("[Content_Types].xml", "<Types/>")) -> bytes:
+    """A .docx whose document.xml (or an OFD whose ``member``) inflates to 1 GiB of zeros
+    (about 1 MB on disk)."""
     buf = io.BytesIO()
     def info(name: str) -> zipfile.ZipInfo:  # fixed timestamps: the same bytes on every run
         zi = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
@@ -36,12 +38,33 @@ def _zip_bomb() -> bytes:
         return zi
 
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr(info("[Content_Types].xml"), "<Types/>")
-        with zf.open(info("word/document.xml"), "w", force_zip64=True) as fh:
+        zf.writestr(info(first[0]), first[1])
+        with zf.open(info(member), "w", force_zip64=True) as fh:
             block = b"\0" * (1 << 20)
             for _ in range(1024):
                 fh.write(block)
     return buf.getvalue()
+
+
+_OFD_ROOT = ('<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml'
+             "</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+
+
+def _repeated_pieces() -> bytes:
+    """A WPS/Word file whose 200,000 pieces all point at the same 20 KB of text and whose
+    ccpText claims 2^31-1 characters: at most one character per byte of its stream is read."""
+    import struct
+
+    text = SAMPLE.decode("utf-8")[:10_000].replace("\n", "\r")
+    streams = word_document([(text, False)])
+    word = bytearray(streams["WordDocument"])
+    fc, n = len(word) - 2 * len(text), 200_000
+    plc = (b"".join(struct.pack("<i", i * len(text)) for i in range(n + 1))
+           + struct.pack("<HIH", 0, fc, 0) * n)
+    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+    struct.pack_into("<i", word, 62 + 2 + 12, 2**31 - 1)
+    struct.pack_into("<II", word, 154 + 8 * 33, 0, len(clx))
+    return ole_file({"WordDocument": bytes(word), "1Table": clx})
 
 
 def _pdf_without_text() -> bytes:
@@ -90,6 +113,10 @@ CORPUS: tuple[Hostile, ...] = (
             "parse", 1, "nested too deeply"),
     Hostile("legacy.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096, "parse", 1,
             "libreoffice --headless --convert-to docx"),
+    Hostile("encrypted.doc", lambda: ole_file(word_document([("一、总体要求\r", False)], flags=0x0300)), "parse", 1,
+            "encrypted (password-protected) Word file"),
+    Hostile("pieces.wps", _repeated_pieces, "parse", 0, ""),
+    Hostile("bomb.ofd", lambda: _zip_bomb("Doc_0/Document.xml", ("OFD.xml", _OFD_ROOT)), "parse", 1, "zip bomb"),
     Hostile("huge.txt", lambda: SAMPLE * (51 * 1024 * 1024 // len(SAMPLE) + 1), "parse", 1, "byte limit"),
     Hostile("alias-bomb.yaml", _alias_bomb, "validate", 1, "P003"),
     Hostile("big-plan.yaml", _big_plan, "validate", 2, "P010"),

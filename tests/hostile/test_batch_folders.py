@@ -18,7 +18,7 @@ import yaml
 
 import ipplan
 from ipplan.batch import JSONL, run_batch
-from tests.hostile.test_batch_faults import N, alive, assert_complete_plans, corpus, errors_of, ipplan_cmd, wait_for
+from tests.hostile.test_batch_faults import TEXT, N, alive, assert_complete_plans, corpus, errors_of, ipplan_cmd, wait_for
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc and Linux signals")
 
@@ -116,14 +116,25 @@ def _complete_lines(path: Path) -> list[str]:
     return [line for line in path.read_text("utf-8").splitlines(keepends=True) if line.endswith("\n")]
 
 
+def _inputs(tmp_path: Path, kind: str) -> Path:
+    """N documents: a folder of files, or a table (JSON Lines) with one document per row."""
+    if kind == "folder":
+        corpus(tmp_path / "in", N)
+        return tmp_path / "in"
+    table = tmp_path / "docs.jsonl"
+    table.write_text("".join(json.dumps({"id": f"doc{i:03d}", "text": TEXT + f"\n（{i}）\n"}, ensure_ascii=False) + "\n"
+                             for i in range(N)), "utf-8")
+    return table
+
+
 @linux_only
-def test_a_killed_jsonl_run_keeps_what_it_did(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["folder", "table"])
+def test_a_killed_jsonl_run_keeps_what_it_did(tmp_path: Path, kind: str) -> None:
     """A --format jsonl batch killed with SIGKILL kept nothing but its lock, and the re-run
-    parsed everything again."""
-    in_dir = tmp_path / "in"
-    corpus(in_dir, N)
+    parsed everything again (of a folder or of a table of documents alike)."""
+    source = _inputs(tmp_path, kind)
     out = tmp_path / "out"
-    proc = subprocess.Popen(ipplan_cmd("batch", str(in_dir), "-o", str(out), "-f", "jsonl", "-j", "2"),
+    proc = subprocess.Popen(ipplan_cmd("batch", str(source), "-o", str(out), "-f", "jsonl", "-j", "2"),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         wait_for(lambda: len(_complete_lines(out / JSONL)) >= 20 or proc.poll() is not None, 120)
@@ -137,12 +148,12 @@ def test_a_killed_jsonl_run_keeps_what_it_did(tmp_path: Path) -> None:
     for line in kept:  # whole plans, each once
         ipplan.Plan.model_validate_json(line)
     assert len({json.loads(line)["source"]["path"] for line in kept}) == len(kept)
-    rerun = run_batch(in_dir, out, fmt="jsonl", jobs=2)
+    rerun = run_batch(source, out, fmt="jsonl", jobs=2)
     assert rerun.failed == 0 and rerun.parsed + rerun.skipped == N
     assert rerun.skipped >= len(kept) - 2  # (a plan appended but not yet journaled is parsed again)
     fresh = tmp_path / "fresh"
-    run_batch(in_dir, fresh, fmt="jsonl", jobs=1)
+    run_batch(source, fresh, fmt="jsonl", jobs=1)
     assert (out / JSONL).read_bytes() == (fresh / JSONL).read_bytes()  # whole, in input order, each once
-    again = run_batch(in_dir, out, fmt="jsonl", jobs=2)
+    again = run_batch(source, out, fmt="jsonl", jobs=2)
     assert (again.parsed, again.skipped) == (0, N)
     assert (out / JSONL).read_bytes() == (fresh / JSONL).read_bytes()

@@ -45,7 +45,7 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #: ZIP-based formats that are not Word documents: (member that marks it, what it is).
 OTHER_ZIPS: tuple[tuple[str, str], ...] = (
     ("xl/workbook.xml", "an Excel workbook (.xlsx)"), ("ppt/presentation.xml", "a PowerPoint file (.pptx)"),
-    ("OFD.xml", "an OFD document (export it as PDF or DOCX)"), ("content.xml", "an OpenDocument file (save it as .docx)"),
+    ("content.xml", "an OpenDocument file (save it as .docx)"),
 )
 
 _CIRCLED = {v: k for k, v in CIRCLED.items()}
@@ -143,7 +143,7 @@ def docx_to_text(data: bytes, name: str, notices: list[str] | None = None) -> st
     return text
 
 
-def _xml(zf: zipfile.ZipFile, member: str, name: str) -> _Element:
+def _xml(zf: zipfile.ZipFile, member: str, name: str, what: str = "Word document") -> _Element:
     from lxml import etree
 
     info = zf.getinfo(member)
@@ -162,7 +162,7 @@ def _xml(zf: zipfile.ZipFile, member: str, name: str) -> _Element:
     try:
         root = etree.fromstring(blob, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise ReadError(f"damaged Word document: {member}: {exc}", name) from None
+        raise ReadError(f"damaged {what}: {member}: {' '.join(str(exc).split())}", name) from None  # one line
     for fallback in root.iter(f"{{{MC_NS}}}Fallback"):  # alternate content is read once (Choice)
         fallback.clear()
     return root

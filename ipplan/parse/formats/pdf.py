@@ -165,6 +165,11 @@ def _page_chars(page, index: int, limit: int, notices: list[str]) -> tuple[list[
 def _page_lines(page, index: int, limit: int, notices: list[str]) -> tuple[list[_Line], int]:
     """The page's lines, top to bottom, and how many characters the page has."""
     chars, count = _page_chars(page, index, limit, notices)
+    return group_lines(chars, index), count
+
+
+def group_lines(chars: list[_Char], index: int) -> list[_Line]:
+    """A page's characters (y up) as lines, top to bottom (also the OFD reader's)."""
     chars.sort(key=lambda c: -c[0])  # by baseline, top first (stable: drawing order)
     groups: list[list[_Char]] = []
     prev = None
@@ -174,7 +179,7 @@ def _page_lines(page, index: int, limit: int, notices: list[str]) -> tuple[list[
         else:
             groups.append([c])
         prev = c
-    return [_line(group, index) for group in groups], count
+    return [_line(group, index) for group in groups]
 
 
 def _line(chars: list[_Char], index: int) -> _Line:
@@ -239,4 +244,25 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         else:
             out[-1].append(ln.text)
         prev = ln
-    return [join_parts(parts) for parts in out]
+    return [_join_lines(parts) for parts in out]
+
+
+#: A line ending in one of these, or a line starting with one of NO_SPACE_BEFORE, is joined
+#: to its neighbour without a space ("（" + "2022—" + "2025年）" → "（2022—2025年）"): the
+#: space join_parts puts between two non-CJK pieces is for words broken at a line end.
+NO_SPACE_AFTER = frozenset("([{（《〔【“‘—–-/")
+NO_SPACE_BEFORE = frozenset(")]}）》〕】”’—–-/,.;:!?%")
+
+
+def _join_lines(parts: list[str]) -> str:
+    """The lines of one paragraph as one text (see NO_SPACE_AFTER)."""
+    out: list[str] = []
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out and (out[-1][-1] in NO_SPACE_AFTER or part[0] in NO_SPACE_BEFORE):
+            out[-1] += part
+        else:
+            out.append(part)
+    return join_parts(out)

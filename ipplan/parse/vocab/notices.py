@@ -39,6 +39,8 @@ NOTICE_KINDS: tuple[NoticeKind, ...] = (
     NoticeKind("N402", "possible-missed-units", "a bracketed clause that looks like a responsibility clause gave no units"),
 )
 NOTICE_NAMES = {k.code: k.name for k in NOTICE_KINDS}
+#: Possible misses (N4xx): what a curator checks first (batch lists the documents that have them).
+MISS_CODES = tuple(k.code for k in NOTICE_KINDS if k.name.startswith("possible-missed"))
 
 
 class NoticeRef(NamedTuple):
@@ -73,9 +75,9 @@ def from_warning(text: str) -> NoticeRef:
 def _label(code: str, count: int) -> str:
     name = NOTICE_NAMES.get(code)
     if name is None:  # a layout repair (LR..) reports under its rule code
-        return f"layout repair {code}" + ("s" if count > 1 else "")
+        return f"layout repair{'s' * (count > 1)} {code}"
     words = name.replace("-", " ")
-    return words + ("s" if count > 1 and not words.endswith("s") else "")
+    return words + ("s" if count > 1 and not words.endswith(("s", "ed")) else "")
 
 
 def summary(codes: list[str]) -> str:
