@@ -32,6 +32,8 @@ COMMANDS: list[tuple[str, Callable[[], list[str]]]] = [
     ("schema", lambda: ["schema"]),
     ("compare", lambda: ["compare", str(PLAN), "-f", "csv"]),
     ("export", lambda: ["export", str(PLAN), "-f", "csv"]),
+    ("export-sqlite", lambda: ["export", str(PLAN), "-f", "sqlite"]),
+    ("indicators", lambda: ["indicators", str(PLAN), "--unknown", "-f", "csv"]),
 ]
 IDS = [name for name, _ in COMMANDS]
 
@@ -109,9 +111,10 @@ def test_o_onto_a_fifo_writes_into_it(tmp_path: Path, name: str, args: Callable[
     data = reader.finish()
     assert proc.returncode == 0, proc.stderr
     assert stat.S_ISFIFO(fifo.lstat().st_mode), "the FIFO was replaced"
-    expected = run(*args(), "-o", str(tmp_path / f"plain.{'csv' if name in ('compare', 'export') else 'out'}"))
-    assert expected.returncode == 0
-    assert data == (tmp_path / f"plain.{'csv' if name in ('compare', 'export') else 'out'}").read_bytes()
+    plain = tmp_path / "plain.out"
+    expected = run(*args(), "-o", str(plain))
+    assert expected.returncode == 0, expected.stderr
+    assert data == plain.read_bytes()
 
 
 @pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets")
