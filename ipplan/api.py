@@ -1,17 +1,28 @@
-"""Library entry points: run the pipeline stages in order and build a validated Plan."""
+"""Library entry points: run the pipeline STAGES in order and build a validated Plan.
+
+``STAGES`` is the parser, in order: ``(name, function)`` pairs. Each function takes the
+``Context`` (what the earlier stages made, one field per stage name) and returns its
+output and its notices; ``run`` stores the output under the stage's name and collects the
+notices in stage order. The first five stages make the text every rule works on (the
+numbered lines of ``ipplan text``); layout repair runs from here only, one phase a stage.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from pydantic import ValidationError
 
 from ipplan.errors import PlanValidationError
 from ipplan.parse import clean, header, indicators, misses, normalize, outline, readers, repair, tables, targets, units
-from ipplan.parse.types import DecodedDocument, Node, NormalizedText, RawDocument
-from ipplan.parse.vocab.notices import NoticeRef, from_warning
+from ipplan.parse.types import DecodedDocument, Node, NormalizedText, Outline, RawDocument, TargetRef, UnitRef
+from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.schema import Plan
+from ipplan.years import ISSUE_YEARS_AROUND_PERIOD, TARGET_YEARS_AROUND_PERIOD, year_window
 
 
 def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
@@ -31,14 +42,179 @@ def parse_text(text: str, *, path: str | None = None) -> Plan:
     return build_plan(DecodedDocument(text=text, path=path, sha256=None, encoding=None))
 
 
+@dataclass
+class Context:
+    """What the stages made so far: the document, one field per stage, and the notices."""
+
+    doc: DecodedDocument
+    notices: list[NoticeRef] = field(default_factory=list)
+    raw: str = ""  # the text, line ends unified
+    folded: list[str] = field(default_factory=list)
+    normalized: NormalizedText | None = None
+    content: list[str] = field(default_factory=list)
+    lines: list[tuple[int, str]] = field(default_factory=list)  # numbered from 1: what `ipplan text` prints
+    outline: Outline | None = None
+    meta: header.Meta | None = None
+    units: dict[int, units.SectionUnits] = field(default_factory=dict)  # by id(section)
+    body_targets: list[TargetRef] = field(default_factory=list)
+    tables: list[tables.TableRef] = field(default_factory=list)
+    targets: list[TargetRef] = field(default_factory=list)
+    misses: None = None
+    years: tuple[list[TargetRef], str | None] = ([], None)  # (targets, issue date) inside the year windows
+
+
+Stage = Callable[[Context], tuple[Any, list[NoticeRef]]]
+
+
+def _stage_raw(ctx: Context) -> tuple[str, list[NoticeRef]]:
+    """Line ends unified; paragraphs separated only by indents split (layout repair, raw phase)."""
+    raw = ctx.doc.text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u3000\u3000" in raw or "\xa0\xa0" in raw or "    " in raw or "\t" in raw:  # indents inside lines?
+        lines, notices = repair.run_phase(raw.split("\n"), "raw")
+        return "\n".join(lines), notices
+    return raw, []
+
+
+def _stage_folded(ctx: Context) -> tuple[list[str], list[NoticeRef]]:
+    """Widths folded, spaces unified, one paragraph a line; then the layout repairs of the
+    folded phase (hard wraps, OCR spaces, pinyin, cut dates, flattened tables), before
+    script conversion, which works on phrases a wrap or a stray space may have cut."""
+    return repair.run_phase(normalize.fold(ctx.raw), "folded")
+
+
+def _stage_normalized(ctx: Context) -> tuple[NormalizedText, list[NoticeRef]]:
+    return normalize.convert(ctx.folded), []
+
+
+def _stage_content(ctx: Context) -> tuple[list[str], list[NoticeRef]]:
+    return clean.drop_noise(ctx.normalized.lines)  # type: ignore[union-attr]
+
+
+def _stage_lines(ctx: Context) -> tuple[list[tuple[int, str]], list[NoticeRef]]:
+    """The layout repairs of the simplified phase (glued header lines, doubled text), and
+    the lines numbered from 1."""
+    lines, notices = repair.run_phase(ctx.content, "simplified")
+    return list(enumerate(lines, 1)), notices
+
+
+def _stage_outline(ctx: Context) -> tuple[Outline, list[NoticeRef]]:
+    tree = outline.split_outline(ctx.lines)
+    return tree, tree.notices
+
+
+def _stage_meta(ctx: Context) -> tuple[header.Meta, list[NoticeRef]]:
+    return header.extract_meta(ctx.outline, ctx.lines), []  # type: ignore[arg-type]
+
+
+def _stage_units(ctx: Context) -> tuple[dict[int, units.SectionUnits], list[NoticeRef]]:
+    return units.assign_units(ctx.outline.sections), []  # type: ignore[union-attr]
+
+
+def _stage_tables(ctx: Context) -> tuple[list[tables.TableRef], list[NoticeRef]]:
+    found = tables.find_tables(ctx.lines)
+    return found, [n for table in found for n in table.notices]
+
+
+def _stage_body_targets(ctx: Context) -> tuple[list[TargetRef], list[NoticeRef]]:
+    """The targets of the preamble and the sections. The plan's single year (2023年…工作要点)
+    dates targets that state none; a period's start year marks earlier-dated numbers as
+    background."""
+    m, tree = ctx.meta, ctx.outline
+    assert m is not None and tree is not None
+    plan_year = m.period[0] if m.period and m.period[0] == m.period[1] else targets.title_year(m.title)
+    start = m.period[0] if m.period else None
+    return targets.preamble_targets(tree.head, plan_year, start) + targets.section_targets(
+        tree.sections, None, plan_year, start), []
+
+
+def _stage_targets(ctx: Context) -> tuple[list[TargetRef], list[NoticeRef]]:
+    """The plan's targets: the body's and the tables', in document order, at most MAX_TARGETS."""
+    found = ctx.body_targets + [t for table in ctx.tables for t in table.targets]
+    notices = []
+    if len(found) >= targets.MAX_TARGETS:
+        found = found[: targets.MAX_TARGETS]
+        notices.append(NoticeRef("N004", f"more than {targets.MAX_TARGETS} targets; only the first "
+                                         f"{targets.MAX_TARGETS} are kept"))
+    found.sort(key=lambda t: t.line)  # document order (stable within a line)
+    return found, notices
+
+
+def _stage_misses(ctx: Context) -> tuple[None, list[NoticeRef]]:
+    """Possible misses (N401, N402): what the extractors did not take but looks like it should."""
+    tree = ctx.outline
+    assert tree is not None
+    return None, misses.missed_targets(_paragraphs(tree), ctx.targets) + misses.missed_units(
+        tree.sections, set(ctx.units))
+
+
+def _stage_years(ctx: Context) -> tuple[tuple[list[TargetRef], str | None], list[NoticeRef]]:
+    """Keep the plan inside `ipplan validate`'s year windows (rule P110), so that ipplan never
+    writes a plan its own validator rejects: a table column whose "year" lies far from the plan
+    period was no year column (a data row read as the header), so its targets go; a body
+    target's year that far away is dropped; so is an issue date far from the period."""
+    m = ctx.meta
+    assert m is not None
+    notices: list[NoticeRef] = []
+    lo, hi, basis = year_window(m.period, TARGET_YEARS_AROUND_PERIOD)
+    kept = []
+    for t in ctx.targets:
+        if t.year is not None and not lo <= t.year <= hi:
+            if (t.section or "").startswith("table:"):
+                notices.append(NoticeRef("N004", f"line {t.line}: a table column headed {t.year} is not a year of "
+                                                 f"{basis}; its cells are not targets", t.line))
+                continue
+            notices.append(NoticeRef("N004", f"line {t.line}: year {t.year} is far from {basis}; left out", t.line))
+            t.year = None
+        t.milestones = [(y, v) for y, v in t.milestones if lo <= y <= hi]
+        kept.append(t)
+    issue_date = m.issue_date
+    if issue_date:
+        lo, hi, basis = year_window(m.period, ISSUE_YEARS_AROUND_PERIOD)
+        if not lo <= int(issue_date[:4]) <= hi:
+            notices.append(NoticeRef("N004", f"the date {issue_date} is far from {basis}; issue_date left out"))
+            issue_date = None
+    return (kept, issue_date), notices
+
+
+#: The parser, in order. Each stage takes what the earlier ones made and returns its
+#: output (stored on the Context under its name) and its notices.
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("raw", _stage_raw),  # the text, line ends unified; layout repair, raw phase (indents)
+    ("folded", _stage_folded),  # widths folded; layout repair, folded phase
+    ("normalized", _stage_normalized),  # traditional paragraphs converted (ipplan.parse.normalize)
+    ("content", _stage_content),  # page chrome and sharing-site wrappers dropped (ipplan.parse.clean)
+    ("lines", _stage_lines),  # layout repair, simplified phase; numbered: the text of `ipplan text`
+    ("outline", _stage_outline),  # numbered sections (ipplan.parse.outline)
+    ("meta", _stage_meta),  # the 公文 header (ipplan.parse.header)
+    ("units", _stage_units),  # responsibility clauses (ipplan.parse.units)
+    ("body_targets", _stage_body_targets),  # quantitative targets of the text (ipplan.parse.targets)
+    ("tables", _stage_tables),  # pipe-flattened tables: tasks, target tables (ipplan.parse.tables)
+    ("targets", _stage_targets),  # the body's and the tables' targets, in document order
+    ("misses", _stage_misses),  # possible misses as notices (ipplan.parse.misses)
+    ("years", _stage_years),  # targets and issue date kept inside the year windows of `ipplan validate`
+)
+#: The stages that make the text the rules work on.
+TEXT_STAGES = STAGES[: [name for name, _ in STAGES].index("lines") + 1]
+
+
+def run(doc: DecodedDocument, stages: tuple[tuple[str, Stage], ...] = STAGES) -> Context:
+    """Run ``stages`` in order on a decoded document."""
+    ctx = Context(doc, notices=list(doc.notices))
+    for name, stage in stages:
+        output, notices = stage(ctx)
+        setattr(ctx, name, output)
+        ctx.notices += notices
+    return ctx
+
+
 def text_of(doc: DecodedDocument) -> tuple[NormalizedText, list[tuple[int, str]], list[NoticeRef]]:
     """The text the rules work on: normalized, repaired, converted, chrome removed, as
-    (line number, text) pairs numbered from 1, and the notices of the repairs that fired.
-    `ipplan text` prints exactly these lines; every ``line`` of a plan refers to them."""
-    norm = normalize.normalize(doc.text)
-    kept, notices = clean.drop_noise(norm.lines)
-    lines, more = repair.run_phase(kept, "simplified")
-    return norm, list(enumerate(lines, 1)), list(norm.notices) + notices + more
+    (line number, text) pairs numbered from 1, and the notices of the text stages (layout
+    repairs, dropped wrappers). `ipplan text` prints exactly these lines; every ``line`` of
+    a plan refers to them."""
+    ctx = run(doc, TEXT_STAGES)
+    assert ctx.normalized is not None
+    return ctx.normalized, ctx.lines, ctx.notices[len(doc.notices):]
 
 
 def text_file(path: str | os.PathLike[str], *, encoding: str | None = None,
@@ -50,30 +226,11 @@ def text_file(path: str | os.PathLike[str], *, encoding: str | None = None,
 
 def build_plan(doc: DecodedDocument) -> Plan:
     """Run the stages on decoded text and validate the result against the schema."""
-    norm, lines, layout_notices = text_of(doc)
-    tree = outline.split_outline(lines)
-    m = header.extract_meta(tree, lines)
-    section_units = units.assign_units(tree.sections)
-    found_tables = tables.find_tables(lines)
-    # The plan's single year (2023年…工作要点) dates targets that state none; a period's start
-    # year marks earlier-dated numbers as background.
-    plan_year = m.period[0] if m.period and m.period[0] == m.period[1] else targets.title_year(m.title)
-    start = m.period[0] if m.period else None
-    found = targets.preamble_targets(tree.head, plan_year, start) + targets.section_targets(
-        tree.sections, None, plan_year, start)
-    found += [t for table in found_tables for t in table.targets]
-    if len(found) >= targets.MAX_TARGETS:
-        found = found[: targets.MAX_TARGETS]
-        tree.warnings.append(f"more than {targets.MAX_TARGETS} targets; only the first {targets.MAX_TARGETS} are kept")
-    found.sort(key=lambda t: t.line)  # document order (stable within a line)
-    notices = [n if isinstance(n, NoticeRef) else from_warning(n) for n in doc.notices] + layout_notices
-    notices += [from_warning(w) for w in tree.warnings]
-    notices += [from_warning(w) for table in found_tables for w in table.warnings]
-    if not tree.sections:
-        notices.append(NoticeRef("N205", "no numbered outline found (一、 / (一) / 1. …)"))
-    notices += misses.missed_targets(_paragraphs(tree), found)
-    notices += misses.missed_units(tree.sections, set(section_units))
-    found, issue_date = _plausible_years(m.period, found, m.issue_date, notices)
+    ctx = run(doc)
+    norm, tree, m, section_units, found_tables = ctx.normalized, ctx.outline, ctx.meta, ctx.units, ctx.tables
+    assert norm is not None and tree is not None and m is not None
+    found, issue_date = ctx.years
+    notices = ctx.notices
     # Plain dicts validated in one call: ~10× cheaper than constructing each model.
     data = {
         "source": {"path": doc.path, "sha256": doc.sha256, "encoding": doc.encoding, "format": doc.format,
@@ -94,35 +251,7 @@ def build_plan(doc: DecodedDocument) -> Plan:
         raise PlanValidationError(f"parsed plan does not validate: {where}: {first['msg']}", doc.path) from exc
 
 
-def _plausible_years(period: tuple[int, int] | None, found: list[targets.TargetRef], issue_date: str | None,
-                     notices: list[NoticeRef]) -> tuple[list[targets.TargetRef], str | None]:
-    """Keep the plan inside `ipplan validate`'s year windows (rule P110), so that ipplan never
-    writes a plan its own validator rejects: a table column whose "year" lies far from the plan
-    period was no year column (a data row read as the header), so its targets go; a body
-    target's year that far away is dropped; so is an issue date far from the period."""
-    from ipplan.validate.rules import ISSUE_YEARS_AROUND_PERIOD, TARGET_YEARS_AROUND_PERIOD, _window
-
-    lo, hi, basis = _window(period, TARGET_YEARS_AROUND_PERIOD)
-    kept = []
-    for t in found:
-        if t.year is not None and not lo <= t.year <= hi:
-            if (t.section or "").startswith("table:"):
-                notices.append(NoticeRef("N004", f"line {t.line}: a table column headed {t.year} is not a year of "
-                                                 f"{basis}; its cells are not targets", t.line))
-                continue
-            notices.append(NoticeRef("N004", f"line {t.line}: year {t.year} is far from {basis}; left out", t.line))
-            t.year = None
-        t.milestones = [(y, v) for y, v in t.milestones if lo <= y <= hi]
-        kept.append(t)
-    if issue_date:
-        lo, hi, basis = _window(period, ISSUE_YEARS_AROUND_PERIOD)
-        if not lo <= int(issue_date[:4]) <= hi:
-            notices.append(NoticeRef("N004", f"the date {issue_date} is far from {basis}; issue_date left out"))
-            issue_date = None
-    return kept, issue_date
-
-
-def _paragraphs(tree: outline.Outline) -> list[tuple[int, str, str | None]]:
+def _paragraphs(tree: Outline) -> list[tuple[int, str, str | None]]:
     """(line, text, section id) of every paragraph the targets stage reads."""
     out: list[tuple[int, str, str | None]] = [(no, text, None) for no, text in tree.head if "|" not in text]
 
@@ -149,7 +278,7 @@ def _num(d: Decimal | None) -> float | None:
     return None if d is None else float(d)
 
 
-def _target(t: targets.TargetRef) -> dict:
+def _target(t: TargetRef) -> dict:
     return {"section": t.section, "indicator": t.indicator, "indicator_id": indicators.canonical_id(t.indicator),
             "value": float(t.value), "value_max": _num(t.value_max), "unit": t.unit or None, "op": t.op,
             "year": t.year, "kind": t.kind, "text": t.text,
@@ -163,7 +292,7 @@ def _table(t: tables.TableRef) -> dict:
             "line": t.line}
 
 
-def _unit(u: units.UnitRef) -> dict:
+def _unit(u: UnitRef) -> dict:
     return {"name": u.name, "aliases": list(u.aliases), "lead": u.lead, "line": u.line}
 
 

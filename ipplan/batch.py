@@ -46,7 +46,7 @@ STOP_GRACE = 5.0
 
 
 @dataclass
-class FileResult:
+class DocumentResult:
     rel: str
     status: str  # "parsed" | "failed" | "skipped"
     seconds: float = 0.0
@@ -159,9 +159,9 @@ class Job:
 
 def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool = True,
               max_bytes: int | None = None, encoding: str | None = None, data: bytes | None = None,
-              record: dict | None = None, row: int = 0) -> FileResult:
+              record: dict | None = None, row: int = 0) -> DocumentResult:
     """Worker: parse one file and, when ``out`` is given, write its plan atomically.
-    Every expected failure becomes a FileResult; this never raises, except MemoryError,
+    Every expected failure becomes a DocumentResult; this never raises, except MemoryError,
     which the worker reports as the memory limit."""
     from ipplan import api, emit
     from ipplan.errors import IpplanError
@@ -184,20 +184,20 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
         if out is not None:
             error = _write_output(Path(out), text, owned)
             if error:
-                return FileResult(rel, "failed", time.perf_counter() - start, error)
+                return DocumentResult(rel, "failed", time.perf_counter() - start, error)
             text = None  # written here: nothing to send back
         notices: dict[str, int] = {}
         for n in plan.notices:
             notices[n.code] = notices.get(n.code, 0) + 1
-        return FileResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit, notices)
+        return DocumentResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit, notices)
     except IpplanError as exc:
-        return FileResult(rel, "failed", time.perf_counter() - start, where + exc.message)
+        return DocumentResult(rel, "failed", time.perf_counter() - start, where + exc.message)
     except OSError as exc:
-        return FileResult(rel, "failed", time.perf_counter() - start, f"{where}cannot read: {exc.strerror or exc}")
+        return DocumentResult(rel, "failed", time.perf_counter() - start, f"{where}cannot read: {exc.strerror or exc}")
     except MemoryError:
         raise
     except Exception as exc:  # a parser bug: report it for this file, keep the batch going
-        return FileResult(rel, "failed", time.perf_counter() - start,
+        return DocumentResult(rel, "failed", time.perf_counter() - start,
                           f"{where}internal error: {type(exc).__name__}: {exc}")
 
 
@@ -219,7 +219,7 @@ def _write_output(out: Path, text: str, owned: bool) -> str | None:
     return None
 
 
-def _run_job(job: Job) -> FileResult:
+def _run_job(job: Job) -> DocumentResult:
     """Worker entry point for one job."""
     return parse_one(job.path, job.rel, job.fmt, job.out, job.owned, job.max_bytes, job.encoding, job.data,
                      job.record, job.row)
@@ -404,7 +404,7 @@ def run_batch(
     encoding: str | None = None,
     table: Any = None,
     on_start: Callable[[int], None] = lambda total: None,
-    on_result: Callable[[FileResult, Summary], None] = lambda r, s: None,
+    on_result: Callable[[DocumentResult, Summary], None] = lambda r, s: None,
 ) -> Summary:
     """Convert every document under ``in_dir`` into ``out_dir``. See `ipplan batch --help`.
     Raises IpplanError (one line) when OUT_DIR cannot be created or another run holds it.
@@ -455,7 +455,7 @@ def run_batch(
 def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary, signals: _Signals, *, fmt: str,
                 jobs: int | None, force: bool, overwrite: bool, fail_fast: bool, max_bytes: int | None,
                 timeout: float | None, max_memory: int | None, on_start: Callable[[int], None],
-                on_result: Callable[[FileResult, Summary], None], schema_version: str,
+                on_result: Callable[[DocumentResult, Summary], None], schema_version: str,
                 encoding: str | None = None,
                 unreadable: tuple[tuple[str, str], ...] | list[tuple[str, str]] = ()) -> None:
     _remove_stale_temporaries(out_dir)
@@ -466,7 +466,7 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
     names = output_names(rels, fmt) if fmt != "jsonl" else {rel: _jsonl_key(rel) for rel in rels}
     halt = [False]  # --fail-fast
 
-    def record(res: FileResult) -> None:
+    def record(res: DocumentResult) -> None:
         key = names.get(res.rel)
         if res.status == "parsed":
             summary.parsed += 1
@@ -494,10 +494,10 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
     try:
         on_start(summary.total)
         for rel, why in unreadable:
-            record(FileResult(rel, "failed", error=why))
+            record(DocumentResult(rel, "failed", error=why))
         for path, rel in zip(files, rels):
             if fmt != "jsonl" and names[rel] is None:
-                record(FileResult(rel, "failed", error=f"its output name is also the output of "
+                record(DocumentResult(rel, "failed", error=f"its output name is also the output of "
                                                        f"{', '.join(_clashes(rel, rels, fmt))}; rename one of them"))
                 continue
             key = names.get(rel)
@@ -506,11 +506,11 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
                                      overwrite or entry is not None, max_bytes, encoding)
             done = Path(job.out).exists() if job.out else rel in lines.lines
             if problem:
-                record(FileResult(rel, "failed", error=problem))
+                record(DocumentResult(rel, "failed", error=problem))
             elif (not force and entry and entry["sha256"] and done
                   and entry["input"] == rel and entry["sha256"] == _sha_of(path)):
                 summary.skipped += 1
-                record(FileResult(rel, "skipped"))
+                record(DocumentResult(rel, "skipped"))
             else:
                 todo.append(job)
             if halt[0]:
@@ -612,7 +612,7 @@ class _JsonlJournal:
             self.fd = None
 
 
-def _count_notices(summary: Summary, res: FileResult) -> None:
+def _count_notices(summary: Summary, res: DocumentResult) -> None:
     """Add a parsed file's notices to the run's counts, and the file to the list of those
     with possible misses (N401, N402)."""
     from ipplan.parse.vocab.notices import MISS_CODES
@@ -644,7 +644,7 @@ def _claim(job: Job, out_dir: Path, entries: dict[str, dict], journal: _Journal)
 
 
 def _run_pool(todo: list[Job], jobs: int, timeout: float | None, max_memory: int | None, signals: _Signals,
-              halt: list[bool], record: Callable[[FileResult], None], claim: Callable[[Job], None],
+              halt: list[bool], record: Callable[[DocumentResult], None], claim: Callable[[Job], None],
               load: Callable[[list[Job]], list[Job]] | None = None) -> None:
     """Parse ``todo`` in worker processes. A stop (a signal, --fail-fast) lets the files in
     flight finish (within STOP_GRACE) and starts nothing new, so every output is complete."""
@@ -663,12 +663,12 @@ def _run_pool(todo: list[Job], jobs: int, timeout: float | None, max_memory: int
                 claim(job)
             yield chunk
 
-    def on_result(job: Job, res: FileResult | Lost) -> None:
+    def on_result(job: Job, res: DocumentResult | Lost) -> None:
         if isinstance(res, Lost):
-            res = FileResult(job.rel, "failed", error=f"row {job.row}: {res.reason}" if job.row else res.reason)
+            res = DocumentResult(job.rel, "failed", error=f"row {job.row}: {res.reason}" if job.row else res.reason)
         record(res)
 
-    pool: Pool[Job, FileResult] = Pool(min(jobs, len(todo)), _run_job, warm=_warm, timeout=timeout or None,
+    pool: Pool[Job, DocumentResult] = Pool(min(jobs, len(todo)), _run_job, warm=_warm, timeout=timeout or None,
                                        max_memory=max_memory or None)
     signals.defer = True
     try:

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ipplan.batch import (
-    FileResult,
+    DocumentResult,
     Job,
     Summary,
     _claim,
@@ -44,7 +44,7 @@ def run_table(table_path: Path, out_dir: Path, spec: TableSpec | None, *, fmt: s
               force: bool = False, overwrite: bool = False, fail_fast: bool = False, max_bytes: int | None = None,
               timeout: float | None = None, max_memory: int | None = None, encoding: str | None = None,
               on_start: Callable[[int], None] = lambda total: None,
-              on_result: Callable[[FileResult, Summary], None] = lambda r, s: None) -> Summary:
+              on_result: Callable[[DocumentResult, Summary], None] = lambda r, s: None) -> Summary:
     """Convert every row of ``table_path`` into ``out_dir`` (see run_batch)."""
     from ipplan.parse.readers import MAX_BYTES
     from ipplan.schema import SCHEMA_VERSION
@@ -126,7 +126,7 @@ def _scan(path: Path, spec: TableSpec, limit: int) -> list[_Scanned]:
 def _run(path: Path, out_dir: Path, spec: TableSpec, scanned: list[_Scanned], summary: Summary,
          signals: _Signals, *, fmt: str, jobs: int | None, force: bool, overwrite: bool, fail_fast: bool, limit: int,
          timeout: float | None, max_memory: int | None, encoding: str | None, on_start: Callable[[int], None],
-         on_result: Callable[[FileResult, Summary], None], schema_version: str) -> None:
+         on_result: Callable[[DocumentResult, Summary], None], schema_version: str) -> None:
     _remove_stale_temporaries(out_dir)
     entries = _load_manifest(out_dir, schema_version)
     journal = _Journal(out_dir, schema_version, summary)
@@ -135,7 +135,7 @@ def _run(path: Path, out_dir: Path, spec: TableSpec, scanned: list[_Scanned], su
     key_of = {s.rel: s.rel + _ext(fmt) if fmt != "jsonl" else _jsonl_key(s.rel) for s in scanned}
     row_sha = {s.rel: s.sha for s in scanned}
 
-    def record(res: FileResult) -> None:
+    def record(res: DocumentResult) -> None:
         key = key_of.get(res.rel)
         if res.status == "parsed":
             summary.parsed += 1
@@ -169,13 +169,13 @@ def _run(path: Path, out_dir: Path, spec: TableSpec, scanned: list[_Scanned], su
             out = out_dir / key if key and fmt != "jsonl" else None
             done = out.exists() if out is not None else s.rel in lines.lines
             if s.error:
-                record(FileResult(s.rel, "failed", error=s.error))
+                record(DocumentResult(s.rel, "failed", error=s.error))
             elif (not force and entry and entry["sha256"] and done
                   and entry["input"] == s.rel and entry["sha256"] == s.sha):
                 summary.skipped += 1
-                record(FileResult(s.rel, "skipped"))
+                record(DocumentResult(s.rel, "skipped"))
             elif out is not None and out.is_symlink():
-                record(FileResult(s.rel, "failed", error=f"row {s.number}: output path is a symlink; not written"))
+                record(DocumentResult(s.rel, "failed", error=f"row {s.number}: output path is a symlink; not written"))
             else:
                 todo.append(Job(f"{path.name}#{s.rel}", s.rel, str(out) if out else None,
                                 overwrite or entry is not None, limit, fmt, encoding, row=s.number))

@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+#: File names read as plan files (YAML, JSON, JSON Lines); any other file is a document.
+PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
+
 #: Longest number literal read (sign, digits, dot and exponent included); a finite float
 #: has at most 309 integer digits, and no plan field comes near either.
 MAX_NUMBER_CHARS = 100

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
-from ipplan.batch import ERRORS, FileResult, Summary
+from ipplan.batch import ERRORS, DocumentResult, Summary
 
 #: Seconds between plain progress lines when stderr is not a terminal.
 PLAIN_INTERVAL = 5.0
@@ -24,7 +24,7 @@ class PlainReporter:
         self.total = total
         print(f"ipplan batch: {total} files", file=self.stream, flush=True)
 
-    def update(self, res: FileResult, summary: Summary) -> None:
+    def update(self, res: DocumentResult, summary: Summary) -> None:
         self.done += 1
         now = time.monotonic()
         if now - self.last >= PLAIN_INTERVAL or self.done == self.total:
@@ -59,7 +59,7 @@ class RichReporter(PlainReporter):
         self.progress.start()
         self.task = self.progress.add_task("parse", total=total, rate=0.0, failed=0)
 
-    def update(self, res: FileResult, summary: Summary) -> None:
+    def update(self, res: DocumentResult, summary: Summary) -> None:
         if self.task is None:  # results reported before start (skipped files)
             self.done += 1
             return

@@ -333,7 +333,7 @@ def with_record(plan: Plan, record: dict[str, Any]) -> Plan:
     from ipplan.parse.dates import parse_date
     from ipplan.parse.header import normalize_doc_number
     from ipplan.schema import Record
-    from ipplan.validate.rules import ISSUE_YEARS_AROUND_PERIOD, _window
+    from ipplan.years import ISSUE_YEARS_AROUND_PERIOD, year_window
 
     rec = {k: v for k, v in record.items() if k != "date_names_issue"}
     meta = plan.meta
@@ -349,7 +349,7 @@ def with_record(plan: Plan, record: dict[str, Any]) -> Plan:
     if meta.issue_date is None and rec.get("date") and record.get("date_names_issue"):
         date = parse_date(rec["date"], whole=True) or parse_date(rec["date"][:10], whole=True)
         period = (meta.period.start, meta.period.end) if meta.period else None
-        lo, hi, _ = _window(period, ISSUE_YEARS_AROUND_PERIOD)
+        lo, hi, _ = year_window(period, ISSUE_YEARS_AROUND_PERIOD)
         if date and lo <= int(date[:4]) <= hi:
             fill["issue_date"] = date
     rec["filled"] = sorted(fill)

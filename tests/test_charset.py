@@ -12,7 +12,6 @@ import yaml
 
 import ipplan
 from tests.helpers import plan_dict
-from ipplan import emit
 from ipplan.errors import ReadError
 from ipplan.parse import charset
 from ipplan.parse.normalize import _converter

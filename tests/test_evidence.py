@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import ipplan
+from ipplan.parse.vocab.text import unspace
 from ipplan import api
 from ipplan.parse import readers
-from ipplan.parse.repair import unspace
 from tests.conftest import ROOT, SAMPLE_TEXTS
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev"

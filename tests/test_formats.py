@@ -20,11 +20,11 @@ import yaml
 
 import ipplan
 from tests.helpers import plan_dict
-from ipplan import emit
 from ipplan.errors import ReadError
 from ipplan.parse import readers
 from ipplan.parse.formats import layout
 from ipplan.parse.types import RawDocument
+from ipplan.parse.vocab.notices import NoticeRef
 from tests import fixtures as fx
 from tests.conftest import SAMPLE_TEXTS
 from tests.hostile.test_formats_hostile import docx as tiny_docx
@@ -372,10 +372,11 @@ def test_pdf_lines_come_from_positions() -> None:
     doc = pdfium.PdfDocument(data)
     lines, count = pdf._page_lines(doc[0], 0, 1000, [])
     assert [ln.text for ln in lines] == ["一、总体要求", "知识产权", "PCT filing", "。"]
-    notices: list[str] = []
+    notices: list[NoticeRef] = []
     lines, _ = pdf._page_lines(doc[0], 0, 5, notices)
     assert [ln.text for ln in lines] == ["一、总体要"] and count > 5
-    assert notices == [f"PDF page 1: {count:,} characters, over the limit of 5; the rest of the page is not read"]
+    assert notices == [NoticeRef("N013", f"PDF page 1: {count:,} characters, over the limit of 5; "
+                                         "the rest of the page is not read")]
 
 
 def test_scanned_pdf_has_no_text_layer() -> None:
@@ -499,7 +500,7 @@ def test_fill_grid_clamps_the_copies_of_a_table(rows: list) -> None:
     """Issue 16 R2, issue 24: the table, not only each cell, is clamped: its copies of merged
     cells cost at most MAX_SPAN_COPY_CHARS (each "a" copy: 1 + 3 for its separator), with one
     N013 notice; the text of every cell is still there."""
-    notices: list = []
+    notices: list[NoticeRef] = []
     grid = layout.fill_grid(rows, notices, "table 2")
     cells = sum(len(r) for r in rows)
     assert sum(map(len, grid)) - cells <= layout.MAX_SPAN_COPY_CHARS // 4

@@ -6,7 +6,8 @@ import pytest
 
 import ipplan
 from ipplan import emit
-from ipplan.parse.outline import MARKER_RULES, match_marker, split_title
+from ipplan.parse.outline import match_marker, split_title
+from ipplan.parse.vocab.measures import MEASURES
 from tests.helpers import plan_dict, HALF_TO_FULL, outline_view
 
 
@@ -14,18 +15,7 @@ def outline(text: str, *, with_text: bool = False) -> list[tuple]:
     return outline_view(plan_dict(ipplan.parse_text(text))["sections"], text=with_text)
 
 
-@pytest.mark.parametrize(("rule", "example"), [(r, e) for r in MARKER_RULES for e in r.examples],
-                         ids=lambda v: getattr(v, "code", v))
-def test_marker_examples_match(rule, example: str) -> None:
-    mk = match_marker(example)
-    assert mk is not None and mk.style == rule.style
-
-
-@pytest.mark.parametrize(("rule", "near_miss"), [(r, e) for r in MARKER_RULES for e in r.near_misses],
-                         ids=lambda v: getattr(v, "code", v))
-def test_marker_near_misses_do_not_match(rule, near_miss: str) -> None:
-    mk = match_marker(near_miss)
-    assert mk is None or mk.style != rule.style
+# Each marker rule's examples (style, label, ordinal, title) are checked by tests/test_rule_tables.py.
 
 
 @pytest.mark.parametrize(
@@ -283,3 +273,21 @@ def test_an_attachment_after_the_plan_is_not_a_restart() -> None:
 def test_lines_of_sections_point_at_their_marker() -> None:
     plan = ipplan.parse_text("前言。\n一、目标\n（一）甲。内容。\n（二）乙")
     assert [(s.id, s.line) for s in [plan.sections[0], *plan.sections[0].children]] == [("1", 2), ("1.1", 3), ("1.2", 4)]
+
+
+def test_a_number_before_a_measure_word_is_no_item() -> None:
+    """2艘科考船… after 1.… is a count in the text of item 1, not item 2 (OL09 reads its
+    measure words from vocab/measures.MEASURES)."""
+    got = outline("一、目标\n1.建成机制。\n2艘科考船投入使用。", with_text=True)
+    assert got == [("1", "一、", 1, 1, "目标", ""), ("1.1", "1.", 1, 2, "建成机制", "2艘科考船投入使用。")]
+
+
+def test_a_bare_item_number_before_a_heading_still_continues_the_list() -> None:
+    got = outline("一、目标\n1.建成机制。\n2中医药临床专家培养。")
+    assert got == [("1", "一、", 1, 1, "目标"), ("1.1", "1.", 1, 2, "建成机制"), ("1.2", "2", 2, 2, "中医药临床专家培养")]
+
+
+@pytest.mark.parametrize("measure", [m for m in MEASURES if m not in ("%", "％")])
+def test_no_measure_word_starts_an_item(measure: str) -> None:
+    got = outline(f"一、目标\n1.建成机制。\n2{measure}科考设施投入使用。")
+    assert [s[0] for s in got] == ["1", "1.1"]

@@ -10,7 +10,6 @@ import pytest
 import yaml
 
 import ipplan
-from ipplan import emit
 from tests.conftest import SAMPLE_TEXTS
 from tests.helpers import plan_dict, FULL_TO_HALF, HALF_TO_FULL, flat_sections, outline_view
 

@@ -30,6 +30,9 @@ from importlib import resources
 from typing import NamedTuple
 
 from ipplan.errors import ReadError
+from ipplan.parse.rules import lazy
+from ipplan.parse.vocab.notices import NoticeRef
+from ipplan.parse.vocab.text import HAN
 
 #: BOM → (codec, reported name). UTF-8's first; UTF-32's before UTF-16's (FF FE 00 00
 #: starts with UTF-16-LE's FF FE).
@@ -65,7 +68,7 @@ NOT_CHINESE = 0.02
 #: Least share of common characters for a legacy reading to replace valid UTF-8 (Greek
 #: UTF-8 read as GB18030 is 62% common characters: 螘位位畏谓喂魏维).
 OVER_UTF8_SHARE = 0.8
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN = lazy(f"[{HAN}]")
 
 #: Valid UTF-8 is checked for mojibake when it is this short, or when it holds characters
 #: of UTF-8's two-byte range other than the symbols Chinese documents use (NBSP ° ± · × ÷).
@@ -250,7 +253,7 @@ def chinese_share(text: str) -> float | None:
     return len(_HAN.findall(text)) / letters if letters else None
 
 
-def text_notices(text: str, notices: list[str], encoding: str | None = None) -> tuple[str, ...]:
+def text_notices(text: str, notices: list[NoticeRef], encoding: str | None = None) -> tuple[NoticeRef, ...]:
     """The reader's ``notices`` plus what the decoded text itself makes doubtful: a forced
     ``encoding`` whose reading is not Chinese text (common_share; likely the wrong codec), a
     text that is not Chinese at all (NOT_CHINESE), replacement characters (U+FFFD:
@@ -259,12 +262,12 @@ def text_notices(text: str, notices: list[str], encoding: str | None = None) -> 
     share = chinese_share(text)
     preview = _printable(_preview(text, 20))
     if encoding and (common_share(text) or 0.0) < MIN_SHARE:  # (ASCII markup does not count)
-        out.append(f"--encoding {encoding} gives text that does not read as Chinese ({preview!r}); "
-                   "is it the file's encoding?")
+        out.append(NoticeRef("N001", f"--encoding {encoding} gives text that does not read as Chinese ({preview!r}); "
+                                     "is it the file's encoding?"))
     elif share is not None and share < NOT_CHINESE:
-        out.append(f"the text is not Chinese ({preview!r}); ipplan reads Chinese plans")
+        out.append(NoticeRef("N003", f"the text is not Chinese ({preview!r}); ipplan reads Chinese plans"))
     lost = text.count("\ufffd")
     if lost:
-        out.append(f"the text holds {lost:,} replacement character{'s' if lost > 1 else ''} (U+FFFD): "
-                   "characters were lost before ipplan read it")
+        out.append(NoticeRef("N002", f"the text holds {lost:,} replacement character{'s' if lost > 1 else ''} (U+FFFD): "
+                                     "characters were lost before ipplan read it"))
     return tuple(out)

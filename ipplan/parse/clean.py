@@ -7,24 +7,28 @@ the rules are written in simplified characters only.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from ipplan.parse.dates import is_bare_date
+from ipplan.parse.rules import PatternRule, RuleTable, lazy
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.organs import ORGAN_END
 
+#: The value of a noise rule's example: the line is dropped.
+DROP = "drop"
 
-class NoiseRule(NamedTuple):
-    code: str
-    summary: str
-    pattern: re.Pattern[str]
-    examples: tuple[str, ...]
-    near_misses: tuple[str, ...] = ()
+
+@dataclass(frozen=True, kw_only=True)
+class NoiseRule(PatternRule):
+    """A page-chrome line: ``pattern`` must match the whole line. A table is compiled into
+    one alternation (``_combined``); examples give DROP."""
 
 
 def _rule(code: str, summary: str, regex: str, *examples: str, near: tuple[str, ...] = ()) -> NoiseRule:
-    return NoiseRule(code, summary, re.compile(regex, re.VERBOSE), examples, near)
+    return NoiseRule(code=code, summary=summary, pattern=regex, examples=tuple((x, DROP) for x in examples),
+                     near_misses=near)
 
 
 NOISE_RULES: tuple[NoiseRule, ...] = (
@@ -84,21 +88,20 @@ WRAPPER_RULES: tuple[NoiseRule, ...] = (
 )
 
 
-_NOISE = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in NOISE_RULES), re.VERBOSE)
-_WRAPPER = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in WRAPPER_RULES), re.VERBOSE)
+@functools.cache
+def _combined(table: tuple[NoiseRule, ...]) -> re.Pattern[str]:
+    """The rules of a table as one alternation (compiled on first use)."""
+    return re.compile("|".join(f"(?:{r.pattern})" for r in table), re.VERBOSE)
+
+
 #: Every wrapper line holds one of these words: a cheap test before the full patterns.
-_WRAPPER_HINT = re.compile(r"会员|在线阅读|搜索|下载|上传|预览|温馨提示|阅读全文|查看更多|VIP|文档")
+_WRAPPER_HINT = lazy(r"会员|在线阅读|搜索|下载|上传|预览|温馨提示|阅读全文|查看更多|VIP|文档")
 
 #: A run of at least this many short organ-name lines is a list of department links (page
 #: chrome), unless a date follows (the signatures of a joint issue).
 LINK_RUN_MIN = 6
 LINK_MAX_CHARS = 16
-_PUNCT = re.compile(r"[。，,；;：:、！？!?《》“”]")
-
-
-def is_noise(line: str) -> bool:
-    """True for a page-chrome line."""
-    return _NOISE.fullmatch(line) is not None
+_PUNCT = lazy(r"[。，,；;：:、！？!?《》“”]")
 
 
 def _link_like(line: str) -> bool:
@@ -110,10 +113,11 @@ def drop_noise(lines: tuple[str, ...] | list[str]) -> tuple[list[str], list[Noti
     a notice)."""
     kept: list[str] = []
     wrapper = 0
+    noise, wrappers = _combined(NOISE_RULES).fullmatch, _combined(WRAPPER_RULES).fullmatch
     for line in lines:
-        if _NOISE.fullmatch(line):
+        if noise(line):
             continue
-        if _WRAPPER_HINT.search(line) and _WRAPPER.fullmatch(line):
+        if _WRAPPER_HINT.search(line) and wrappers(line):
             wrapper += 1
             continue
         kept.append(line)
@@ -137,6 +141,10 @@ def _drop_link_runs(lines: list[str]) -> list[str]:
     return out
 
 
-#: Rule tables of this module for the walker test: name -> (entries, fires on text).
-RULE_TABLES = {name: (table, lambda rule, text: rule.pattern.fullmatch(text) is not None)
-               for name, table in (("NOISE_RULES", NOISE_RULES), ("WRAPPER_RULES", WRAPPER_RULES))}
+def _noise_gives(rule: NoiseRule, line: str) -> str | None:
+    return DROP if rule.regex.fullmatch(line) else None
+
+
+#: The rule tables of page chrome, for tests/test_rule_tables.py.
+RULE_TABLES = (RuleTable("NOISE_RULES", "NZ", NOISE_RULES, _noise_gives),
+               RuleTable("WRAPPER_RULES", "NZ", WRAPPER_RULES, _noise_gives))

@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ipplan.parse.numerals import cn_to_int
+from ipplan.parse.numerals import CN_DATE_CLASS, cn_to_int
+from ipplan.parse.rules import lazy
 
-#: Chinese digits of dates; typed documents write the zero as ○, Ｏ or a Latin O (二O二二年).
-_CN_DIGIT = "〇零○ＯO一二三四五六七八九十"
+#: A year of a plan (1900–2099), a regex fragment: every year pattern is built from it.
+YEAR = r"(?:19|20)\d{2}"
+_CN_DIGIT = CN_DATE_CLASS
 
 #: A full date; named groups y, m, d. Chinese-numeral dates are written 二〇二二年九月三十日.
-DATE = re.compile(
+DATE = lazy(
     rf"""
-    (?P<y>(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}}) \s* (?:年|[-/.]) \s*
+    (?P<y>{YEAR}|[{_CN_DIGIT}]{{4}}) \s* (?:年|[-/.]) \s*
     (?P<m>\d{{1,2}}|[{_CN_DIGIT}]{{1,2}}) \s* (?:月|[-/.]) \s*
     (?P<d>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}}) \s* 日?
     """,
@@ -21,22 +23,20 @@ DATE = re.compile(
 )
 
 #: A span of years: (2023-2025年), 2022—2025年, 2023年-2025年, 2021至2035年.
-YEAR_SPAN = re.compile(
-    r"(?P<start>(?:19|20)\d{2})\s*年?\s*(?:[-—–~～至到]|－)+\s*(?P<end>(?:19|20)\d{2})\s*年?"
-)
+YEAR_SPAN = lazy(rf"(?P<start>{YEAR})\s*年?\s*(?:[-—–~～至到]|－)+\s*(?P<end>{YEAR})\s*年?")
 
 #: A period in brackets, as printed after a title: (2022—2025年).
-PERIOD = re.compile(r"[(（]\s*" + YEAR_SPAN.pattern + r"\s*[)）]")
+PERIOD = lazy(r"[(（]\s*" + YEAR_SPAN.pattern + r"\s*[)）]")
 
 
 #: A year phrase opening a clause: 到2025年 / 2025年底前 / 2023-2025年 / 到2025年底.
-YEAR_PHRASE = re.compile(
-    r"^(?:力争|争取|计划|预计)?(?:到|至|截至|于)?\s*(?:(?P<start>(?:19|20)\d{2})\s*年?\s*[-—–~至到－]\s*)?"
-    r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末|年底)?(?:前|时|期间)?"
+YEAR_PHRASE = lazy(
+    rf"^(?:力争|争取|计划|预计)?(?:到|至|截至|于)?\s*(?:(?P<start>{YEAR})\s*年?\s*[-—–~至到－]\s*)?"
+    rf"(?P<y>{YEAR})\s*年(?:底|末|年底)?(?:前|时|期间)?"
 )
 
 #: A milestone inside brackets after a value: 2023年底达3.85件.
-MILESTONE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?\s*(?:达到|达|为)?\s*(?P<v>\d+(?:\.\d+)?)")
+MILESTONE = lazy(rf"(?P<y>{YEAR})\s*年(?:底|末)?\s*(?:达到|达|为)?\s*(?P<v>\d+(?:\.\d+)?)")
 
 
 def _num(s: str) -> int | None:

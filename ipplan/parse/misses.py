@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import re
 
-from ipplan.parse import targets as tg
 from ipplan.parse.brackets import matching_open, split_top
-from ipplan.parse.types import Node
+from ipplan.parse.rules import lazy
+from ipplan.parse.targets import no_target_sentence, quantities
+from ipplan.parse.types import Node, TargetRef
+from ipplan.parse.vocab.measures import may_hold_quantity
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.organs import ORGAN_END
 
 #: Verbs that commit the plan to a quantity (达到15件, 建成30家, 不低于8.5件 …).
-COMMITMENT = re.compile(r"达到|建成|建设|培育|新增|突破|超过|不低于|不少于|力争|实现|完成|打造|引进|培养|增长|提高到|提升到|"
+COMMITMENT = lazy(r"达到|建成|建设|培育|新增|突破|超过|不低于|不少于|力争|实现|完成|打造|引进|培养|增长|提高到|提升到|"
                         r"控制在|保持在|累计|年均|每年")
 #: Words of a responsibility clause inside brackets.
-ROLE_WORDS = re.compile(r"负责|牵头|配合|责任|参与|落实")
+ROLE_WORDS = lazy(r"负责|牵头|配合|责任|参与|落实")
 #: At most this many notices of each kind per plan: a flood would hide the rest.
 MAX_PER_KIND = 50
 
@@ -31,22 +33,21 @@ def _excerpt(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
-def missed_targets(paragraphs: list[tuple[int, str, str | None]], found: list[tg.TargetRef]) -> list[NoticeRef]:
+def missed_targets(paragraphs: list[tuple[int, str, str | None]], found: list[TargetRef]) -> list[NoticeRef]:
     """N401 for each sentence with a quantity and a commitment verb whose line gave no
     target from that sentence. ``paragraphs`` are (line, text, section id)."""
-    r = tg.rules()
     by_line: dict[int, list[str]] = {}
     for t in found:
         by_line.setdefault(t.line, []).append(t.text)
     out: list[NoticeRef] = []
     for line, text, _section in paragraphs:
-        if not tg._MAYBE_NUMBER.search(text) or not COMMITMENT.search(text):  # most paragraphs
+        if not may_hold_quantity(text) or not COMMITMENT.search(text):  # most paragraphs
             continue
         taken = by_line.get(line, ())
         for sentence in split_top(text, "。！？!?；;"):
             if not COMMITMENT.search(sentence) or any(t and t in sentence for t in taken):
                 continue
-            if r.condition.search(sentence) or r.background.search(sentence) or not tg._quantities(sentence, r):
+            if no_target_sentence(sentence) or not quantities(sentence):
                 continue
             out.append(NoticeRef("N401", f"line {line}: possible missed target: {_excerpt(sentence)}", line))
             if len(out) >= MAX_PER_KIND:

@@ -1,4 +1,6 @@
-"""Normalization: width folding, whitespace, and traditional → simplified conversion.
+"""Normalization: width folding, whitespace, and traditional → simplified conversion (two
+stages of ``ipplan.api.STAGES``, with the layout repairs of ``ipplan.parse.repair`` before
+and between them).
 
 Conversion runs paragraph by paragraph, and only on paragraphs written in traditional
 script, with OpenCC ``tw2s`` followed by ipplan's curated Taiwan phrase table. OpenCC's
@@ -12,7 +14,9 @@ import functools
 import re
 from importlib import resources
 
+from ipplan.parse.rules import lazy
 from ipplan.parse.types import NormalizedText
+from ipplan.parse.vocab.text import CJK
 
 #: Name recorded in ``source.conversion`` when a paragraph was converted.
 CONVERSION = "opencc:tw2s+ipplan:tw-phrases"
@@ -27,10 +31,10 @@ _REMOVE = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}
 FOLD_TABLE = {**_WIDTH, **_SPACES, **_REMOVE}
 # str.translate with a dict looks up every character; a regex over the few characters that
 # change is ~10× faster on text where they are rare (most of it).
-_FOLD_CHARS = re.compile("[" + "".join(map(chr, sorted(FOLD_TABLE))) + "]")
+_FOLD_CHARS = lazy("[" + "".join(map(chr, sorted(FOLD_TABLE))) + "]")
 
-_SPACE_RUN = re.compile(r" {2,}")
-_CJK_START, _CJK_END = 0x4E00, 0x9FFF
+_SPACE_RUN = lazy(r" {2,}")
+_CJK_START, _CJK_END = ord(CJK[0]), ord(CJK[-1])
 #: A paragraph is traditional when it has at least this many traditional-only characters
 #: and more of them than simplified-only characters.
 MIN_TRADITIONAL_CHARS = 2
@@ -117,30 +121,25 @@ def tw_phrases(text: str) -> str:
 
 
 def normalize(text: str) -> NormalizedText:
-    """Fold the text, repair hard wraps and OCR spacing (ipplan.parse.repair), and convert
-    its traditional paragraphs to simplified.
+    """Fold the text and convert its traditional paragraphs (``convert``). The pipeline
+    (``ipplan.api.STAGES``) runs the two apart, with the layout repairs between them."""
+    return convert(fold(text))
+
+
+def convert(lines: list[str]) -> NormalizedText:
+    """Convert the traditional paragraphs of folded lines to simplified.
 
     A paragraph is traditional when it has more traditional-only than simplified-only
     characters and at least MIN_TRADITIONAL_CHARS of them, or no simplified-only one (short
     headings of a mixed document: 一、指導思想); a document without any such paragraph of
     MIN_TRADITIONAL_CHARS is simplified and left as it is.
     """
-    from ipplan.parse.repair import run_phase
-
-    raw = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\u3000\u3000" in raw or "\xa0\xa0" in raw or "    " in raw or "\t" in raw:  # indents inside lines?
-        raw_lines, notices = run_phase(raw.split("\n"), "raw")
-        raw = "\n".join(raw_lines)
-    else:
-        notices = []
-    lines, more = run_phase(fold(raw), "folded")
-    notices = tuple(notices + more)
-    if not _script_classes()[0].search(text):  # the common case: nothing traditional at all
-        return NormalizedText(tuple(lines), notices=notices)
+    if not _script_classes()[0].search("\n".join(lines)):  # the common case: nothing traditional at all
+        return NormalizedText(tuple(lines))
     counts = [script_counts(line) for line in lines]
     n_trad_lines = sum(t >= MIN_TRADITIONAL_CHARS and t > s for t, s in counts)
     if n_trad_lines == 0:
-        return NormalizedText(tuple(lines), notices=notices)
+        return NormalizedText(tuple(lines))
     n_simp_lines = sum(s > 0 and s >= t for t, s in counts)
     mostly_trad = n_simp_lines <= max(1, n_trad_lines // 20)
     threshold = 1 if mostly_trad else MIN_TRADITIONAL_CHARS
@@ -150,5 +149,4 @@ def normalize(text: str) -> NormalizedText:
     out = list(lines)
     for i, line in zip(todo, converted):
         out[i] = line
-    return NormalizedText(tuple(out), script="traditional" if mostly_trad else "mixed", conversion=CONVERSION,
-                          notices=notices)
+    return NormalizedText(tuple(out), script="traditional" if mostly_trad else "mixed", conversion=CONVERSION)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from ipplan.parse.rules import lazy
+
 #: Digit characters, including the financial (大写) forms and the circled/ideographic zero.
 DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "○": 0, "Ｏ": 0,
@@ -39,6 +41,9 @@ CN_ORDINAL_CLASS = "一二三四五六七八九十百〇零"
 CN_COUNT_CLASS = "一二三四五六七八九十"
 CN_QUANTITY_CLASS = "一二两三四五六七八九十百千万"
 CN_DIGIT_CLASS = "一二两三四五六七八九"
+#: The Chinese digits of a date (二〇二二年九月三十日): typed documents write the zero as ○,
+#: Ｏ or a Latin O (二O二二年).
+CN_DATE_CLASS = "〇零○ＯO" + CN_COUNT_CLASS
 
 #: Circled numbers ①…⑳ as used for fifth-level outline items.
 CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
@@ -84,7 +89,7 @@ def cn_to_int(s: str) -> int | None:
     return total + section + (digit or 0)
 
 
-_MIXED = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<small>[十百千])?(?P<mags>[万萬亿億]*)")
+_MIXED = lazy(r"(?P<n>\d+(?:\.\d+)?)(?P<small>[十百千])?(?P<mags>[万萬亿億]*)")
 
 
 def to_decimal(s: str) -> Decimal | None:
@@ -136,6 +141,25 @@ def ordinal(s: str) -> int | None:
 
 
 _CN_DIGITS = "〇一二三四五六七八九"
+_FINANCIAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
+
+
+def cn_digits(n: int) -> str:
+    """Digit by digit (Word's ideographDigital list labels).
+
+    >>> cn_digits(12), cn_digits(2023)
+    ('一二', '二〇二三')
+    """
+    return "".join(_CN_DIGITS[int(d)] for d in str(n))
+
+
+def cn_financial(n: int) -> str:
+    """In financial (大写) numerals (Word's chineseLegalSimplified list labels).
+
+    >>> cn_financial(3), cn_financial(12)
+    ('叁', '拾贰')
+    """
+    return int_to_cn(n).translate(_FINANCIAL)
 
 
 def int_to_cn(n: int) -> str:

@@ -9,36 +9,54 @@ section becomes its children's style, whatever that style is.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import deque
-from typing import NamedTuple
 
 from ipplan.parse.brackets import bracket_depth
 from ipplan.parse.dates import is_bare_date
+from ipplan.parse.rules import RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
-from ipplan.parse.vocab.markers import (ATTACHMENT, ATTACHMENT_INLINE, BOX_START, MARKER, MARKER_ALT, MARKER_RULES,
-                                        RUN_IN_HEADING, STYLE_RANK, Marker, MarkerRule, is_table_row, match_marker)
+from ipplan.parse.vocab.markers import (
+    ATTACHMENT,
+    ATTACHMENT_INLINE,
+    BOX_START,
+    MARKER_RULES,
+    RUN_IN_HEADING,
+    STYLE_RANK,
+    Marker,
+    MarkerRule,
+    is_table_row,
+    marker_alt,
+    match_marker,
+)
+from ipplan.parse.vocab.notices import NoticeRef
+from ipplan.parse.vocab.text import CJK
 
-#: Where an item written inline may start: after a sentence end, a colon, a closing
-#: bracket or a space, or anywhere for a bracketed marker ("一、总体要求（一）指导思想").
-# (The leading lookahead lets the scan skip ordinary characters fast: 2× quicker.)
-_INLINE = re.compile(rf"(?=[。；;！？!?：:)）\s(（])(?P<pre>[。；;！？!?：:]\s*|[)）]\s*|\s+|(?=[(（]))(?={MARKER_ALT})",
-                     re.VERBOSE)
+
+@functools.cache
+def _inline() -> re.Pattern[str]:
+    """Where an item written inline may start: after a sentence end, a colon, a closing
+    bracket or a space, or anywhere for a bracketed marker ("一、总体要求（一）指导思想").
+    (The leading lookahead lets the scan skip ordinary characters fast: 2× quicker.)"""
+    return re.compile(rf"(?=[。；;！？!?：:)）\s(（])(?P<pre>[。；;！？!?：:]\s*|[)）]\s*|\s+|(?=[(（]))(?={marker_alt()})",
+                      re.VERBOSE)
+
 _STRONG = set("。；;！？!?")
 
 #: A heading alone on its line is short; longer lines without a 。 are run-in text.
 MAX_ALONE_TITLE = 40
 #: How far into a run-in heading a ：/space may cut the title.
 MAX_CUT = 25
-_TITLE_CUT = re.compile(r"[:：]|(?<![,，、;；.．:：]) ")
+_TITLE_CUT = lazy(r"[:：]|(?<![,，、;；.．:：]) ")
 _TRAILING = "。；;，, .．"
 #: A . or ． ending a sentence (not a decimal point): a heading printed with . for 。.
-_DOT_STOP = re.compile(r"(?<![0-9])[.．](?![0-9])")
+_DOT_STOP = lazy(r"(?<![0-9])[.．](?![0-9])")
 #: Spaces between Chinese characters (总 则).
-_UNSPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_UNSPACE = lazy(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
 #: A run-in heading word is cut off only when a real body follows it.
 MIN_GLUED_BODY = 8
-_PUNCT = re.compile(r"[。，,；;：:]")
+_PUNCT = lazy(r"[。，,；;：:]")
 
 
 def split_title(content: str, style: str = "") -> tuple[str, str]:
@@ -73,11 +91,11 @@ def split_title(content: str, style: str = "") -> tuple[str, str]:
 
 
 #: Bounds that keep a hostile document (a million （一） lines) to bounded memory: past
-#: these, markers are read as text and warnings are counted, not kept.
+#: these, markers are read as text and notices are counted, not kept.
 MAX_SECTIONS = 5000
 #: Deepest nesting kept (real plans use 5-6 levels); deeper markers are text.
 MAX_DEPTH = 12
-MAX_WARNINGS = 200
+MAX_NOTICES = 200
 
 
 class _Builder:
@@ -92,16 +110,16 @@ class _Builder:
         self.roots: list[Node] = []
         self.stack: list[Node] = []
         self.last: dict[str, int] = {}  # last ordinal seen per style, for run-on numbering
-        self.warnings: list[str] = []
-        self.dropped_warnings = 0
+        self.notices: list[NoticeRef] = []
+        self.dropped_notices = 0
         self.count = 0
         self._used: dict[int, set[int]] = {}  # ordinals used under each parent (id(node); 0 for the roots)
 
-    def warn(self, message: str) -> None:
-        if len(self.warnings) < MAX_WARNINGS:
-            self.warnings.append(message)
+    def warn(self, code: str, line: int, message: str) -> None:
+        if len(self.notices) < MAX_NOTICES:
+            self.notices.append(NoticeRef(code, f"line {line}: {message}", line))
         else:
-            self.dropped_warnings += 1
+            self.dropped_notices += 1
 
     def expects(self, mk: Marker, strong: bool) -> bool:
         """Whether an inline marker would continue or open a sequence here."""
@@ -137,7 +155,7 @@ class _Builder:
         """Place a section for the marker; None when it cannot be one (it is text then)."""
         if self.count >= MAX_SECTIONS:
             if self.count == MAX_SECTIONS:
-                self.warn(f"line {line}: more than {MAX_SECTIONS} sections; the rest is read as text")
+                self.warn("N004", line, f"more than {MAX_SECTIONS} sections; the rest is read as text")
                 self.count += 1
             return None
         depth = self._parent_depth(mk)
@@ -152,13 +170,13 @@ class _Builder:
                 depth = len(self.stack)  # nest under the open item of another style
                 siblings = top.children
             else:
-                self.warn(f"line {line}: numbering repeats {mk.label}; read as text")
+                self.warn("N202", line, f"numbering repeats {mk.label}; read as text")
                 return None
         if mk.style != "bullet":
             self._check_number(mk, siblings, line)
             self.last[mk.style] = mk.ordinal  # type: ignore[assignment]
         if depth >= MAX_DEPTH:
-            self.warn(f"line {line}: outline deeper than {MAX_DEPTH} levels; {mk.label} read as text")
+            self.warn("N004", line, f"outline deeper than {MAX_DEPTH} levels; {mk.label} read as text")
             return None
         del self.stack[depth:]
         title, text = split_title(content, mk.style)
@@ -177,11 +195,11 @@ class _Builder:
         n = mk.ordinal
         if prev is not None:
             if n == prev.ordinal:
-                self.warn(f"line {line}: numbering repeats {mk.label} after {prev.label}")
+                self.warn("N202", line, f"numbering repeats {mk.label} after {prev.label}")
             elif n != prev.ordinal + 1:
-                self.warn(f"line {line}: numbering gap: {mk.label} after {prev.label}")
+                self.warn("N201", line, f"numbering gap: {mk.label} after {prev.label}")
         elif n != 1 and n != self.last.get(mk.style, -1) + 1:
-            self.warn(f"line {line}: numbering starts at {mk.label}")
+            self.warn("N203", line, f"numbering starts at {mk.label}")
 
     def add_text(self, text: str, line: int) -> None:
         if self.stack and text:
@@ -192,7 +210,7 @@ class _Builder:
 def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[int, Marker] | None:
     """Position and marker of the first item written inline in ``text[start:]``."""
     depth, scanned = 0, start  # bracket depth, computed only as far as needed (one-line pastes are long)
-    for m in _INLINE.finditer(text, start):
+    for m in _inline().finditer(text, start):
         pos = m.end("pre")
         mk = match_marker(text, pos)
         if mk is None:
@@ -365,10 +383,12 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 line = line[: found[0]].rstrip()
             builder.add_text(line, no)
     _assign_ids(builder.roots, "", 1)
-    warnings = builder.warnings
-    if builder.dropped_warnings:
-        warnings.append(f"{builder.dropped_warnings} more outline warnings not shown")
-    return Outline(sections=builder.roots, head=head, tail=tail, warnings=warnings)
+    notices = builder.notices
+    if builder.dropped_notices:
+        notices.append(NoticeRef("N004", f"{builder.dropped_notices} more outline warnings not shown"))
+    if not builder.roots:
+        notices.append(NoticeRef("N205", "no numbered outline found (一、 / (一) / 1. …)"))
+    return Outline(sections=builder.roots, head=head, tail=tail, notices=notices)
 
 
 def _assign_ids(nodes: list[Node], prefix: str, level: int) -> None:
@@ -382,3 +402,17 @@ def _assign_ids(nodes: list[Node], prefix: str, level: int) -> None:
             node.level = lvl
             if node.children:
                 todo.append((node.children, node.id + ".", lvl + 1))
+
+
+def _marker_gives(rule: MarkerRule, text: str) -> dict | None:
+    """A marker rule's value on a line: the marker's style, label and ordinal, and the
+    title and text the rest of the line is cut into."""
+    mk = match_marker(text)
+    if mk is None or mk.code != rule.code:
+        return None
+    title, body = split_title(text[mk.end :], mk.style)
+    return given(style=mk.style, label=mk.label, ordinal=mk.ordinal, title=title, text=body)
+
+
+#: The rule tables of the outline, for tests/test_rule_tables.py.
+RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),)

@@ -16,7 +16,9 @@ import re
 import stat
 
 from ipplan.errors import ReadError
+from ipplan.parse.rules import lazy
 from ipplan.parse.types import DecodedDocument, RawDocument
+from ipplan.parse.vocab.notices import NoticeRef
 
 #: Default maximum input size in bytes.
 MAX_BYTES = 50 * 1024 * 1024
@@ -40,8 +42,7 @@ HTML_TAGS: tuple[bytes, ...] = (b"<html", b"<body", b"<head")
 #: fragment (``<div class="TRS_Editor"><p>…``) with no <html> around it.
 _FRAGMENT_TAG = (rb"</?(?P<tag>div|p|span|table|tbody|thead|tr|td|th|font|br|h[1-6]|ul|ol|li|section|article|"
                  rb"center|strong|b|a|img|style|dl|dt|dd|pre|blockquote|em|u|hr|sup|sub)(?=[\s>/])[^<>]{0,600}>")
-FRAGMENT_START = re.compile(_FRAGMENT_TAG, re.IGNORECASE)
-FRAGMENT_TAGS = re.compile(_FRAGMENT_TAG, re.IGNORECASE)
+FRAGMENT_TAGS = lazy(_FRAGMENT_TAG, re.IGNORECASE)
 #: A text is markup when it starts with an article tag, or when this many article tags of
 #: at least two kinds occur in its first FRAGMENT_SCAN bytes (a scraped record that starts
 #: with a few words before its markup). A plain text quoting a tag or two is not markup.
@@ -102,7 +103,7 @@ def _special_kind(mode: int) -> str:
 
 
 #: Text with nothing to read: whitespace of any width, zero-width marks, BOMs.
-_BLANK = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
+_BLANK = lazy(r"[\s\u200b\u200c\u200d\u2060\ufeff]*")
 
 
 def _check(raw: RawDocument, name: str, max_bytes: int) -> RawDocument:
@@ -129,7 +130,7 @@ def sniff_format(data: bytes) -> str:
         return "html"
     if any(tag in head[:512] for tag in HTML_TAGS):
         return "html"
-    if FRAGMENT_START.match(head):
+    if FRAGMENT_TAGS.match(head):
         return "html"
     scan = data[:FRAGMENT_SCAN]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -166,7 +167,7 @@ def _decode(raw: RawDocument, encoding: str | None) -> DecodedDocument:
     if fmt in UNSUPPORTED:
         raise ReadError(UNSUPPORTED[fmt], name)
     sha = hashlib.sha256(data).hexdigest()
-    notices: list[str] = []  # what the reader doubts or left out: the plan's warnings
+    notices: list[NoticeRef] = []  # what the reader doubts or left out
     if fmt == "pdf":
         from ipplan.parse.formats.pdf import pdf_to_text
 

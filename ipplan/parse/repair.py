@@ -27,20 +27,27 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from typing import NamedTuple
+from dataclasses import dataclass
 
+from ipplan.parse import dates as _dates
 from ipplan.parse.brackets import CLOSE, bracket_depth, depth_mask
-from ipplan.parse.vocab.markers import is_table_row, match_marker
-from ipplan.parse.vocab.text import PAGE_NUMBER, SENTENCE_END
+from ipplan.parse.dates import YEAR
+from ipplan.parse.rules import Rule, RuleTable, lazy
+from ipplan.parse.vocab.doctypes import DOC_TYPES, HEAD_TYPES
+from ipplan.parse.vocab.fields import DOC_NO
+from ipplan.parse.vocab.markers import ROW_NUMBER_COLUMN, is_table_row, match_marker
+from ipplan.parse.vocab.notices import NoticeRef
+from ipplan.parse.vocab.organs import ORGAN_END, SIGNATURE_ENDINGS
+from ipplan.parse.vocab.text import CJK, LOOSE_GAP, PAGE_NUMBER, SENTENCE_END
 
 WRAP_MIN_LINES = 5
 WRAP_MIN_SHARE = 0.3
 #: Narrower wrap widths are not looked for (a column of short names is not wrapped text).
 WRAP_MIN_WIDTH = 24
 WRAP_SLACK = 3  # a wide character that did not fit, spaces stripped at the ends
-_CLAUSE_PUNCT = re.compile(r"[，,；;。]")
+_CLAUSE_PUNCT = lazy(r"[，,；;。]")
 #: Characters one display column wide; every other one is two.
-_NARROW = re.compile(r"[\x20-\u10ff\uff61-\uffdc]")
+_NARROW = lazy(r"[\x20-\u10ff\uff61-\uffdc]")
 
 #: Clean text has about one such space per 5,000 characters, a one-line paste one per 100
 #: to 500 (a heading and its text); OCR output one per 2 to 50.
@@ -49,21 +56,8 @@ DESPACE_DOC_MIN = 10  # (a short text with one or two spaces is no evidence)
 DESPACE_LINE_MIN = 3
 DESPACE_LINE_RATE = 1 / 30
 #: A space inside Chinese text: between two characters, or before Chinese punctuation.
-_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff，、。；：？！）)》”])|(?<=[，、。；（(《“]) (?=[\u4e00-\u9fff])")
-#: In a document spaced throughout, any space next to a Chinese character or sign goes.
-_CN = "\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\u2014\u2018\u2019\u201c\u201d"
-_LOOSE_GAP = re.compile(rf"(?<=[{_CN}]) (?=\S)|(?<=\S) (?=[{_CN}])")
-
-
-def unspace(text: str) -> str:
-    """A name without the stray spaces OCR leaves inside Chinese text (市科 技局 → 市科技局):
-    for names, indicators and titles, where such a space never belongs."""
-    return _LOOSE_GAP.sub("", text) if " " in text else text
-
-
-def repair(lines: list[str]) -> list[str]:
-    """Lines with the "folded"-phase repairs applied (hard wraps, OCR spacing, pinyin, …)."""
-    return run_phase(lines, "folded")[0]
+_GAP = lazy(rf"(?<=[{CJK}]) (?=[{CJK}，、。；：？！）)》”])|(?<=[，、。；（(《“]) (?=[{CJK}])")
+#: In a document spaced throughout, any space next to a Chinese character or sign goes (LOOSE_GAP).
 
 
 def width(text: str) -> int:
@@ -120,7 +114,7 @@ def despace(lines: list[str]) -> list[str]:
     out = []
     for text, n in zip(lines, gaps):
         if everywhere or n >= DESPACE_LINE_MIN and n >= DESPACE_LINE_RATE * len(text):
-            gap = _LOOSE_GAP if everywhere else _GAP
+            gap = LOOSE_GAP if everywhere else _GAP
             text = gap.sub(lambda m: m.group() if match_marker(text, m.end()) else "", text)
         out.append(text)
     return out
@@ -134,17 +128,13 @@ def despace(lines: list[str]) -> list[str]:
 # still there), "folded" ones the folded lines before script conversion, "simplified"
 # ones the converted lines after page chrome is removed.
 
-from ipplan.parse import dates as _dates  # noqa: E402  (leaf module)
-from ipplan.parse.vocab.fields import DOC_NO
-from ipplan.parse.vocab.notices import NoticeRef  # noqa: E402
-from ipplan.parse.vocab.organs import ORGAN_END  # noqa: E402
 
 #: An indent inside a line: two or more full-width spaces or NBSPs, or four spaces.
-_INDENT = re.compile(r"[\u3000\u00a0]{2,}| {4,}|\t+")
+_INDENT = lazy(r"[\u3000\u00a0]{2,}| {4,}|\t+")
 #: A scraped one-line record holds at least this many indents inside one line.
 INDENT_SPLIT_MIN = 2
 #: …but never between a number and the 年/月/日 it belongs to (2017　　年).
-_NUMBER_GAP = re.compile(r"(?<=\d)[\s\u3000\u00a0]+(?=[年月日])|(?<=[年月])[\s\u3000\u00a0]+(?=\d)")
+_NUMBER_GAP = lazy(r"(?<=\d)[\s\u3000\u00a0]+(?=[年月日])|(?<=[年月])[\s\u3000\u00a0]+(?=\d)")
 
 
 def split_indents(lines: list[str]) -> list[str]:
@@ -172,10 +162,10 @@ def join_number_gaps(lines: list[str]) -> list[str]:
 #: A reading in pinyin inserted after a character (国务(wù)院, 优(yōu)化): Latin letters
 #: with at least one tone mark, in brackets, right after a Chinese character.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\s?[(（]\s?(?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\s?[)）]")
+PINYIN = lazy(rf"(?<=[{CJK}])\s?[(（]\s?(?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\s?[)）]")
 
 
-_TONE_MARK = re.compile(f"[{_TONED}]")
+_TONE_MARK = lazy(f"[{_TONED}]")
 
 
 def drop_pinyin(lines: list[str]) -> list[str]:
@@ -185,14 +175,14 @@ def drop_pinyin(lines: list[str]) -> list[str]:
     return [PINYIN.sub("", line) if _TONE_MARK.search(line) else line for line in lines]
 
 
-_DOC_NUMBER_HEAD = re.compile(rf"^(?!根据|按照|依据|依照|经)(?P<n>{DOC_NO})(?P<rest>[\u4e00-\u9fff].*[:：])$", re.VERBOSE)
-_NOTICE_HEAD = re.compile(
-    r"^(?P<t>[^。：:]{2,80}?关于[^。：:]{2,120}?的(?:通知|意见|决定|通告|函|批复|通报))(?P<rest>[^。]{2,300}[:：])$")
-_ADDRESSEE_START = re.compile(r"^(?:各|市|省|县|区|国务院|中央|自治区)")
+_DOC_NUMBER_HEAD = lazy(rf"^(?!根据|按照|依据|依照|经)(?P<n>{DOC_NO})(?P<rest>[{CJK}].*[:：])$", re.VERBOSE)
+_NOTICE_HEAD = lazy(
+    rf"^(?P<t>[^。：:]{{2,80}}?关于[^。：:]{{2,120}}?的(?:{'|'.join(HEAD_TYPES)}))(?P<rest>[^。]{{2,300}}[:：])$")
+_ADDRESSEE_START = lazy(r"^(?:各|市|省|县|区|国务院|中央|自治区)")
 #: A full date (dates.DATE, ending with 日) at the start of a line, and what follows it.
-_DATE_HEAD = re.compile(rf"^(?P<date>{_dates.DATE.pattern}日)(?P<rest>.+)$", re.VERBOSE)
-_TITLE_END = re.compile(r"(?:方案|计划|规划|纲要|意见|办法|细则|措施|要点|通知|规定|条例|指南|清单)(?:\s*[(（][^()（）]{1,20}[)）])*$")
-_REMARK = re.compile(r"^[(（]\s*此件[^()（）]{2,12}[)）]$")
+_DATE_HEAD = lazy(rf"^(?P<date>{_dates.DATE.pattern}日)(?P<rest>.+)$", re.VERBOSE)
+_TITLE_END = lazy(rf"(?:{'|'.join(DOC_TYPES)})(?:\s*[(（][^()（）]{{1,20}}[)）])*$")
+_REMARK = lazy(r"^[(（]\s*此件[^()（）]{2,12}[)）]$")
 
 
 def _split_head(lines: list[str], pattern: re.Pattern[str], first: str, keep: object,
@@ -243,22 +233,24 @@ def unglue_date(lines: list[str]) -> list[str]:
 
 #: Where a 公文 head glued into one line (a scraped record with no separators at all) breaks:
 #: each alternative is a zero-width point between two elements of the head.
-_HEAD_BREAKS = re.compile(
-    r"""
-      (?<=的(?:通知|意见|决定|通报|批复))(?=[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*\d)
+_AFTER_TITLE = "|".join(f"(?<=的{t})" for t in HEAD_TYPES)  # (a look-behind has one width: one per word)
+_SIGNED = "|".join(f"(?<={e})" for e in SIGNATURE_ENDINGS)
+_GLUED_DATE = rf"{YEAR}年\d{{1,2}}月\d{{1,2}}日"
+_HEAD_BREAKS = lazy(
+    rf"""
+      (?:{_AFTER_TITLE})(?=[{CJK}]{{1,12}}\s*[〔\[［【(（﹝]\s*{YEAR}\s*[〕\]］】)）﹞]\s*\d)
                                                   # notice title | 文号
-    | (?<=的(?:通知|意见|决定|通报|批复))(?=各)      # notice title | addressees (各…)
-    | (?<=[。！])(?=[\u4e00-\u9fff（）()]{4,40}?(?:人民政府|政府|办公室|办公厅|委员会|局|厅)(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)
+    | (?:{_AFTER_TITLE})(?=各)                     # notice title | addressees (各…)
+    | (?<=[。！])(?=[{CJK}（）()]{{4,40}}?(?:{'|'.join(SIGNATURE_ENDINGS)}){_GLUED_DATE})
                                                   # body | signature glued to its date
-    | (?:(?<=政府)|(?<=办公室)|(?<=办公厅)|(?<=委员会)|(?<=局)|(?<=厅))(?=(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)
-                                                  # signature | date
+    | (?:{_SIGNED})(?={_GLUED_DATE})              # signature | date
     | (?<=日)(?=[(（]此件)                          # date | （此件…）
     """,
     re.VERBOSE,
 )
 #: （此件主动公开） followed by the plan's title: cut after it.
-_REMARK_THEN_TEXT = re.compile(r"[(（]此件[^()（）]{2,12}[)）](?=[\u4e00-\u9fff])")
-_DOC_NUMBER_END = re.compile(rf"{DOC_NO}(?=[\u4e00-\u9fff])", re.VERBOSE)
+_REMARK_THEN_TEXT = lazy(rf"[(（]此件[^()（）]{{2,12}}[)）](?=[{CJK}])")
+_DOC_NUMBER_END = lazy(rf"{DOC_NO}(?=[{CJK}])", re.VERBOSE)
 #: A head is looked for in the first this many characters of a long line.
 GLUED_HEAD_SPAN = 1500
 GLUED_MIN_CHARS = 120
@@ -334,10 +326,8 @@ def undouble(lines: list[str]) -> list[str]:
     return lines
 
 
-#: A flattened Word table starts with a 序号 cell alone on its line.
-_ROW_HEAD = re.compile(r"^(?:序号|编号|序)$")
-_ROW_NUMBER = re.compile(r"^(?P<n>\d{1,3})[.、．]?$")
-_HEADER_CELL = re.compile(r"^[^。，,；;：:|]{1,15}$")
+_ROW_NUMBER = lazy(r"^(?P<n>\d{1,3})[.、．]?$")
+_HEADER_CELL = lazy(r"^[^。，,；;：:|]{1,15}$")
 FLAT_TABLE_MAX_COLUMNS = 10
 
 
@@ -348,7 +338,7 @@ def unflatten_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     i, n = 0, len(lines)
     while i < n:
-        if not _ROW_HEAD.match(lines[i]):
+        if not ROW_NUMBER_COLUMN.match(lines[i]):  # a flattened Word table starts with a 序号 cell
             out.append(lines[i])
             i += 1
             continue
@@ -375,73 +365,90 @@ def unflatten_tables(lines: list[str]) -> list[str]:
     return out
 
 
-class RepairRule(NamedTuple):
-    code: str
+@dataclass(frozen=True, kw_only=True)
+class RepairRule(Rule):
+    """A layout repair: ``find(lines)`` returns the repaired lines (the same list when
+    there is no evidence). Examples give the repaired text (lines joined by \\n)."""
+
     phase: str  # "raw", "folded" or "simplified"
-    summary: str
     evidence: str
-    apply: Callable[[list[str]], list[str]]
-    examples: tuple[str, ...]  # texts (lines joined by \n) the rule changes
-    near_misses: tuple[str, ...]  # texts it leaves alone
+    find: Callable[[list[str]], list[str]]
 
 
-_PARAGRAPH = ("到2025年，全市每万人高价值发明专利拥有量达到15件以上，知识产权质押融资登记金额达到20亿元以上，培育知识产权"
-              "示范企业50家以上，建成知识产权保护中心和快速维权中心各1个，商标有效注册量稳步增长，地理标志运用水平持续提升，"
-              "知识产权公共服务体系更加健全，知识产权文化氛围更加浓厚，知识产权治理能力和水平显著提升。")
-#: The paragraph as a PDF viewer copies it: cut every 36 characters (72 columns).
+#: A paragraph of wide characters only (two columns each) …
+_PARAGRAPH = ("坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，深入实施知识产权强国战略，以高质量发展为主题，"
+              "以全面加强知识产权保护为主线，着力提升知识产权创造、运用、保护、管理和服务水平，为加快建设现代化强市提供有力支撑。")
+#: … as a PDF viewer copies it: cut every 36 characters (72 columns).
 _WRAPPED = "\n".join(["（一）主要目标"] + [(_PARAGRAPH * 2)[i : i + 36] for i in range(0, 2 * len(_PARAGRAPH), 36)])
 
+_GLUED_HEAD = ("临沂市人民政府办公室关于印发临沂市知识产权强市建设纲要推进计划(2023-2025年)的通知临政办字〔2023〕81号"
+               "各县区人民政府(开发区管委会),市政府各部门(单位):现将《临沂市知识产权强市建设纲要推进计划(2023-2025年)》"
+               "印发给你们,请结合实际,抓好贯彻落实。临沂市人民政府办公室2023年9月13日(此件公开发布)临沂市知识产权强市"
+               "建设纲要推进计划(2023-2025年)为充分发挥知识产权在现代化强市建设中的重要作用。一、总体要求")
+
 REPAIR_RULES: tuple[RepairRule, ...] = (
-    RepairRule("LR03", "raw", "paragraphs separated only by full-width indents are split",
-               f"a line holding {INDENT_SPLIT_MIN} or more indents (two full-width spaces, NBSPs or four spaces) inside it",
-               split_indents,
-               ("为贯彻落实…，制定本方案。\u3000\u3000一、总体要求\u3000\u3000（一）指导思想\u3000\u3000以习近平…",
-                "通知如下：\u3000\u3000一、目标\u3000\u3000到2017\u3000\u3000年，…"),
-               ("\u3000\u3000一、总体要求", "一、总体要求\u3000\u3000坚持", "到2025年 全市")),
-    RepairRule("LR01", "folded", "hard-wrapped lines are re-joined into paragraphs",
-               "at least 30% of the lines (and five) end within three columns of one display width", unwrap,
-               (_WRAPPED,), ("一、总体要求\n（一）指导思想\n（二）主要目标",)),
-    RepairRule("LR02", "folded", "stray OCR spaces inside Chinese text are removed",
-               "ten or more spaces inside Chinese text at one per 70 characters (or three in a line at one per 30)",
-               despace, ("知 识 产 权 强 市 建 设 工 作 方 案",), ("指导思想 以习近平新时代中国特色社会主义思想为指导",)),
-    RepairRule("LR04", "folded", "pinyin readings inserted after characters are removed",
-               "a bracket right after a Chinese character holding Latin letters with a tone mark", drop_pinyin,
-               ("国务(wù)院办公厅", "优(yōu)化营商环境", "推（tuī）进"),
-               ("专利合作条约(PCT)", "附件(a)", "方案(2023-2025年)")),
-    RepairRule("LR05", "folded", "a date or year cut by a separator is joined",
-               "spaces between a number and 年/月/日", join_number_gaps,
-               ("到2017 年底", "2026年 4月 20 日"), ("2017 2018年", "第 3 页")),
-    RepairRule("LR11", "folded", "a Word table pasted as one cell per line becomes pipe rows",
-               "a 序号 line, 2 to 9 short header cells, then rows numbered 1, 2, … of at most as many cells",
-               unflatten_tables,
-               ("序号\n重点任务\n工作内容\n责任单位\n1\n强化创造\n培育高价值专利\n市科技局\n2\n加强保护\n建设保护中心\n市市场监管局",),
-               ("序号\n重点任务\n1\n强化创造", "序号\n一、总体要求\n1.加强保护")),
-    RepairRule("LR12", "simplified", "a 公文 head scraped into one line is cut back into its lines",
-               "a line of 120+ characters with 关于…的通知 near its start; cut only before the body's 一、",
-               unglue_head,
-               ("临沂市人民政府办公室关于印发临沂市知识产权强市建设纲要推进计划(2023-2025年)的通知临政办字〔2023〕81号"
-                "各县区人民政府(开发区管委会),市政府各部门(单位):现将《临沂市知识产权强市建设纲要推进计划(2023-2025年)》"
-                "印发给你们,请结合实际,抓好贯彻落实。临沂市人民政府办公室2023年9月13日(此件公开发布)临沂市知识产权强市"
-                "建设纲要推进计划(2023-2025年)为充分发挥知识产权在现代化强市建设中的重要作用。一、总体要求",),
-               ("关于印发计划的通知", "根据《国务院关于新形势下加快知识产权强国建设的若干意见》（国发〔2015〕71号）精神，"
-                "结合我市实际，制定本方案。到2025年，全市有效发明专利达到5000件，每万人高价值发明专利拥有量达到8件，"
-                "知识产权质押融资登记额达到10亿元。")),
-    RepairRule("LR08", "simplified", "a 文号 glued to the 主送 line is split",
-               "a line starting with a 文号 and ending with ：", unglue_doc_number,
-               ("国发〔2015〕71号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",),
-               ("国发〔2015〕71号", "根据国发〔2015〕71号文件要求：")),
-    RepairRule("LR06", "simplified", "a notice title glued to its addressees is split",
-               "a line holding …关于…的通知 followed by organs and a ：", unglue_notice_title,
-               ("河北省工业和信息化厅关于印发《行动计划》的通知各市（含定州、辛集市）工业和信息化局：",),
-               ("关于印发《行动计划》的通知", "按照《关于加强管理的通知》要求，现将有关事项通知如下：")),
-    RepairRule("LR07", "simplified", "a date glued to the next title or to （此件主动公开） is split",
-               "a line starting with a full date followed by a title (…方案/计划) or （此件…）", unglue_date,
-               ("2021年10月14日河北省工业和信息化厅行动计划", "2021年10月14日（此件主动公开）"),
-               ("2021年10月14日起施行", "2021年10月14日，市政府召开会议", "2021年10月14日")),
-    RepairRule("LR10", "simplified", "a document held twice in a row is read once",
-               f"the lines from one of the first three on repeat to the end ({DOUBLE_MIN_LINES} lines, half the first copy)",
-               undouble, ("甲方案\n一、总则\n二、目标\n三、措施\n甲方案\n一、总则\n二、目标\n三、措施",),
-               ("一、总则\n二、目标\n一、总则\n三、措施\n四、保障\n五、附则",)),
+    RepairRule(code="LR03", phase="raw", summary="paragraphs separated only by full-width indents are split",
+               evidence=f"a line holding {INDENT_SPLIT_MIN} or more indents (two full-width spaces, NBSPs or four spaces) inside it",
+               find=split_indents,
+               examples=(("为贯彻落实…，制定本方案。\u3000\u3000一、总体要求\u3000\u3000（一）指导思想\u3000\u3000以习近平…",
+                          "为贯彻落实…，制定本方案。\n一、总体要求\n（一）指导思想\n以习近平…"),
+                         ("通知如下：\u3000\u3000一、目标\u3000\u3000到2017\u3000\u3000年，…", "通知如下：\n一、目标\n到2017年，…")),
+               near_misses=("\u3000\u3000一、总体要求", "一、总体要求\u3000\u3000坚持", "到2025年 全市")),
+    RepairRule(code="LR01", phase="folded", summary="hard-wrapped lines are re-joined into paragraphs",
+               evidence="at least 30% of the lines (and five) end within three columns of one display width", find=unwrap,
+               examples=((_WRAPPED, "（一）主要目标\n" + _PARAGRAPH * 2),),
+               near_misses=("一、总体要求\n（一）指导思想\n（二）主要目标",)),
+    RepairRule(code="LR02", phase="folded", summary="stray OCR spaces inside Chinese text are removed",
+               evidence="ten or more spaces inside Chinese text at one per 70 characters (or three in a line at one per 30)",
+               find=despace, examples=(("知 识 产 权 强 市 建 设 工 作 方 案", "知识产权强市建设工作方案"),),
+               near_misses=("指导思想 以习近平新时代中国特色社会主义思想为指导",)),
+    RepairRule(code="LR04", phase="folded", summary="pinyin readings inserted after characters are removed",
+               evidence="a bracket right after a Chinese character holding Latin letters with a tone mark", find=drop_pinyin,
+               examples=(("国务(wù)院办公厅", "国务院办公厅"), ("优(yōu)化营商环境", "优化营商环境"), ("推（tuī）进", "推进")),
+               near_misses=("专利合作条约(PCT)", "附件(a)", "方案(2023-2025年)")),
+    RepairRule(code="LR05", phase="folded", summary="a date or year cut by a separator is joined",
+               evidence="spaces between a number and 年/月/日", find=join_number_gaps,
+               examples=(("到2017 年底", "到2017年底"), ("2026年 4月 20 日", "2026年4月20日")),
+               near_misses=("2017 2018年", "第 3 页")),
+    RepairRule(code="LR11", phase="folded", summary="a Word table pasted as one cell per line becomes pipe rows",
+               evidence="a 序号 line, 2 to 9 short header cells, then rows numbered 1, 2, … of at most as many cells",
+               find=unflatten_tables,
+               examples=(("序号\n重点任务\n工作内容\n责任单位\n1\n强化创造\n培育高价值专利\n市科技局\n2\n加强保护\n建设保护中心\n市市场监管局",
+                          "序号 | 重点任务 | 工作内容 | 责任单位 |\n1 | 强化创造 | 培育高价值专利 | 市科技局 |\n"
+                          "2 | 加强保护 | 建设保护中心 | 市市场监管局 |"),),
+               near_misses=("序号\n重点任务\n1\n强化创造", "序号\n一、总体要求\n1.加强保护")),
+    RepairRule(code="LR12", phase="simplified", summary="a 公文 head scraped into one line is cut back into its lines",
+               evidence="a line of 120+ characters with 关于…的通知 near its start; cut only before the body's 一、",
+               find=unglue_head,
+               examples=((_GLUED_HEAD,
+                          "临沂市人民政府办公室关于印发临沂市知识产权强市建设纲要推进计划(2023-2025年)的通知\n临政办字〔2023〕81号\n"
+                          "各县区人民政府(开发区管委会),市政府各部门(单位):\n"
+                          "现将《临沂市知识产权强市建设纲要推进计划(2023-2025年)》印发给你们,请结合实际,抓好贯彻落实。\n"
+                          "临沂市人民政府办公室\n2023年9月13日\n(此件公开发布)\n"
+                          "临沂市知识产权强市建设纲要推进计划(2023-2025年)为充分发挥知识产权在现代化强市建设中的重要作用。一、总体要求"),),
+               near_misses=("关于印发计划的通知", "根据《国务院关于新形势下加快知识产权强国建设的若干意见》（国发〔2015〕71号）精神，"
+                            "结合我市实际，制定本方案。到2025年，全市有效发明专利达到5000件，每万人高价值发明专利拥有量达到8件，"
+                            "知识产权质押融资登记额达到10亿元。")),
+    RepairRule(code="LR08", phase="simplified", summary="a 文号 glued to the 主送 line is split",
+               evidence="a line starting with a 文号 and ending with ：", find=unglue_doc_number,
+               examples=(("国发〔2015〕71号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+                          "国发〔2015〕71号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构："),),
+               near_misses=("国发〔2015〕71号", "根据国发〔2015〕71号文件要求：")),
+    RepairRule(code="LR06", phase="simplified", summary="a notice title glued to its addressees is split",
+               evidence="a line holding …关于…的通知 followed by organs and a ：", find=unglue_notice_title,
+               examples=(("河北省工业和信息化厅关于印发《行动计划》的通知各市（含定州、辛集市）工业和信息化局：",
+                          "河北省工业和信息化厅关于印发《行动计划》的通知\n各市（含定州、辛集市）工业和信息化局："),),
+               near_misses=("关于印发《行动计划》的通知", "按照《关于加强管理的通知》要求，现将有关事项通知如下：")),
+    RepairRule(code="LR07", phase="simplified", summary="a date glued to the next title or to （此件主动公开） is split",
+               evidence="a line starting with a full date followed by a title (…方案/计划) or （此件…）", find=unglue_date,
+               examples=(("2021年10月14日河北省工业和信息化厅行动计划", "2021年10月14日\n河北省工业和信息化厅行动计划"),
+                         ("2021年10月14日（此件主动公开）", "2021年10月14日\n（此件主动公开）")),
+               near_misses=("2021年10月14日起施行", "2021年10月14日，市政府召开会议", "2021年10月14日")),
+    RepairRule(code="LR10", phase="simplified", summary="a document held twice in a row is read once",
+               evidence=f"the lines from one of the first three on repeat to the end ({DOUBLE_MIN_LINES} lines, half the first copy)",
+               find=undouble,
+               examples=(("甲方案\n一、总则\n二、目标\n三、措施\n甲方案\n一、总则\n二、目标\n三、措施", "甲方案\n一、总则\n二、目标\n三、措施"),),
+               near_misses=("一、总则\n二、目标\n一、总则\n三、措施\n四、保障\n五、附则",)),
 )
 RULES_BY_CODE = {r.code: r for r in REPAIR_RULES}
 
@@ -453,7 +460,7 @@ def run_phase(lines: list[str], phase: str) -> tuple[list[str], list[NoticeRef]]
     for rule in REPAIR_RULES:
         if rule.phase != phase:
             continue
-        new = rule.apply(lines)
+        new = rule.find(lines)
         if new != lines:
             before = set(lines)
             changed = sum(1 for line in new if line not in before)
@@ -463,9 +470,12 @@ def run_phase(lines: list[str], phase: str) -> tuple[list[str], list[NoticeRef]]
     return lines, notices
 
 
-def _fires(rule: RepairRule, text: str) -> bool:
+def _repair_gives(rule: RepairRule, text: str) -> str | None:
+    """A repair's value on a text (lines joined by \\n): the repaired text, None if unchanged."""
     lines = text.split("\n")
-    return rule.apply(lines) != lines
+    new = rule.find(lines)
+    return "\n".join(new) if new != lines else None
 
 
-RULE_TABLES = {"REPAIR_RULES": (REPAIR_RULES, _fires)}
+#: The rule table of the layout repair, for tests/test_rule_tables.py.
+RULE_TABLES = (RuleTable("REPAIR_RULES", "LR", REPAIR_RULES, _repair_gives),)

@@ -9,39 +9,43 @@ per column) give one target per cell. Page-metadata blocks (索引号, 文号, �
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, NamedTuple
 from decimal import Decimal
+from typing import Any
 
-from ipplan.parse import targets as tg
-from ipplan.parse import units as un
+from ipplan.parse.dates import YEAR
 from ipplan.parse.numerals import CN_COUNT_CLASS, to_decimal
+from ipplan.parse.rules import Rule, RuleTable, given, lazy
+from ipplan.parse.targets import indicator_name, kind_of, paragraph_targets, plausible_value
+from ipplan.parse.types import TargetRef, UnitRef
+from ipplan.parse.units import parse_unit_list
 from ipplan.parse.vocab.fields import FIELD_KEYS
-from ipplan.parse.vocab.markers import is_table_row
-from ipplan.parse.vocab.measures import MONEY_UNITS, UNIT_FORMS
+from ipplan.parse.vocab.markers import ROW_NUMBER_COLUMN, is_table_row
+from ipplan.parse.vocab.measures import MEASURES, MONEY_UNITS, unit_scale
+from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.roles import LABEL_ALT, LEAD_LABELS, ROLE_COLUMN
 
 #: A column of responsible units whose header is not exactly a role label (责任单位及责任人).
-UNIT_COLUMN = re.compile(rf"(?:{LABEL_ALT})(?!.*处室)")
-WORK_COLUMN = re.compile(r"重点工作|工作任务|重点任务|任务名称|主要任务|工作事项")
-CONTENT_COLUMN = re.compile(r"主要内容|工作内容|具体内容|具体措施|工作措施|任务内容|具体任务|工作举措|主要措施")
+UNIT_COLUMN = lazy(rf"(?:{LABEL_ALT})(?!.*处室)")
+WORK_COLUMN = lazy(r"重点工作|工作任务|重点任务|任务名称|主要任务|工作事项")
+CONTENT_COLUMN = lazy(r"主要内容|工作内容|具体内容|具体措施|工作措施|任务内容|具体任务|工作举措|主要措施")
 #: "累计" closing a target-table indicator: the kind, not part of the name.
-_CUMULATIVE_END = re.compile(r"累计$")
+_CUMULATIVE_END = lazy(r"累计$")
 #: An indicator table whose targets are written as text: the indicator's name and its goal.
-INDICATOR_NAME = re.compile(r"^(?:二级|三级)?指标(?:名称)?$")
-GOAL_COLUMN = re.compile(r"^(?:评价标准|目标值?|预期目标|指标值|目标要求)$")
-_LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.．、]\s*")
-ROW_COLUMN = re.compile(r"^(?:序号|编号|序)$")
-INDICATOR_COLUMN = re.compile(r"指标|名称|内容|项目")
-YEAR_COLUMN = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年?(?:底|末)?(?:目标|目标值)?$")
+INDICATOR_NAME = lazy(r"^(?:二级|三级)?指标(?:名称)?$")
+GOAL_COLUMN = lazy(r"^(?:评价标准|目标值?|预期目标|指标值|目标要求)$")
+_LEADING_NUMBER = lazy(r"^\s*\d{1,3}\s*[.．、]\s*")
+INDICATOR_COLUMN = lazy(r"指标|名称|内容|项目")
+YEAR_COLUMN = lazy(rf"^(?P<y>{YEAR})\s*年?(?:底|末)?(?:目标|目标值)?$")
 #: The measure in an indicator's parentheses: 发明专利年申请量 (件), 质押融资登记额 (亿元).
-UNIT_PARENS = re.compile(r"\s*[(（](?P<mag>万|亿|千)?(?P<unit>[^()（）]{1,4})[)）]\s*$")
+UNIT_PARENS = lazy(r"\s*[(（](?P<mag>万|亿|千)?(?P<unit>[^()（）]{1,4})[)）]\s*$")
 #: A target-table cell: a number with an optional operator (≥15, 100以上).
-CELL_VALUE = re.compile(r"(?P<op>[≥>≤<]|不低于|不少于|超过)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<post>以上|以下|左右)?")
+CELL_VALUE = lazy(r"(?P<op>[≥>≤<]|不低于|不少于|超过)?\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<post>以上|以下|左右)?")
 CELL_OPS = {"≥": ">=", "不低于": ">=", "不少于": ">=", ">": ">", "超过": ">", "≤": "<=", "<": "<",
             "以上": ">=", "以下": "<=", "左右": "~"}
-CAPTION_START = re.compile(rf"^附[件表]\s*[0-9{CN_COUNT_CLASS}]")
-CAPTION_SKIP = re.compile(rf"^附[件表]\s*[0-9{CN_COUNT_CLASS}]*\s*[:：]?$|^注\s*[:：]")
+CAPTION_START = lazy(rf"^附[件表]\s*[0-9{CN_COUNT_CLASS}]")
+CAPTION_SKIP = lazy(rf"^附[件表]\s*[0-9{CN_COUNT_CLASS}]*\s*[:：]?$|^注\s*[:：]")
 
 
 @dataclass
@@ -49,7 +53,7 @@ class TaskRef:
     row: str
     work: str | None
     content: str
-    units: list[un.UnitRef]
+    units: list[UnitRef]
     line: int | None = None
 
 
@@ -62,8 +66,9 @@ class TableRef:
     kind: str
     line: int
     tasks: list[TaskRef] = field(default_factory=list)
-    targets: list[tg.TargetRef] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    targets: list[TargetRef] = field(default_factory=list)
+    notices: list[NoticeRef] = field(default_factory=list)
+    rule: str | None = None  # the code of the TABLE_RULES kind rule that read it
 
 
 def _cells(line: str) -> list[str]:
@@ -75,9 +80,11 @@ def _cells(line: str) -> list[str]:
     return cells
 
 
-def _is_meta_block(rows: list[list[str]]) -> bool:
-    keys = {c for r in rows for c in r}
-    return "索引号" in keys or sum(k in FIELD_KEYS for k in keys) >= 2
+def _meta_keys(rows: list[list[str]]) -> list[str] | None:
+    """TB06: the metadata keys of a page-metadata block (索引号, or two keys of FIELD_KEYS),
+    in order; None for another table."""
+    keys = dict.fromkeys(c for r in rows for c in r if c == "索引号" or c in FIELD_KEYS)
+    return list(keys) if "索引号" in keys or len(keys) >= 2 else None
 
 
 def find_tables(lines: list[tuple[int, str]]) -> list[TableRef]:
@@ -105,7 +112,7 @@ def find_tables(lines: list[tuple[int, str]]) -> list[TableRef]:
             if not CAPTION_SKIP.match(text) and len(text) <= 60 and "。" not in text:
                 caption = text
                 break
-        if len(rows) >= 2 and not _is_meta_block(rows):
+        if len(rows) >= 2 and not any(rule.find(rows) for rule in _BY_LEVEL["block"]):
             blocks.append((no, rows, caption))
     return [_build(n, no, rows, caption) for n, (no, rows, caption) in enumerate(blocks, 1)]
 
@@ -115,22 +122,23 @@ def _starts_table(banner: list[str], lines: list[tuple[int, str]], i: int) -> bo
     if CAPTION_START.match(banner[0]):
         return True
     nxt = _cells(lines[i + 1][1]) if i + 1 < len(lines) and is_table_row(lines[i + 1][1]) else []
-    return bool(nxt) and bool(ROW_COLUMN.match(nxt[0]))
+    return bool(nxt) and bool(_row_number(nxt[0]))
 
 
-def _restore_merged(header: list[str], rows: list[list[str]], warnings: list[str], line: int) -> list[list[str]]:
+def _restore_merged(header: list[str], rows: list[list[str]], notices: list[NoticeRef], line: int) -> list[list[str]]:
     width = len(header)
     out: list[list[str]] = []
     for k, row in enumerate(rows):
         if len(row) < width and out:
             missing = width - len(row)
             prev = out[-1]
-            if row and ROW_COLUMN.match(header[0]):
+            if row and _row_number(header[0]):
                 row = [row[0], *prev[1 : 1 + missing], *row[1:]]
             else:
                 row = [*prev[:missing], *row]
         if len(row) != width:
-            warnings.append(f"line {line + k + 1}: table row has {len(row)} cells, header has {width}")
+            notices.append(NoticeRef("N301", f"line {line + k + 1}: table row has {len(row)} cells, header has {width}",
+                                     line + k + 1))
             row = (row + [""] * width)[:width]
         out.append(row)
     return out
@@ -140,9 +148,19 @@ def _col(header: list[str], pattern: re.Pattern[str]) -> int | None:
     return next((i for i, h in enumerate(header) if pattern.search(h)), None)
 
 
+def _banner(row: list[str]) -> str | None:
+    """TB02: the text of a row whose cells all repeat it (a caption or group heading
+    spanning the table), else None."""
+    return row[0] if len(row) >= 2 and len(set(row)) == 1 and row[0] else None
+
+
 def _is_banner(row: list[str]) -> bool:
-    """A row whose cells all repeat one text: a caption or group heading spanning the table."""
-    return len(row) >= 2 and len(set(row)) == 1 and bool(row[0])
+    return any(rule.find(row) for rule in _BY_LEVEL["row"])
+
+
+def _row_number(cell: str) -> bool:
+    """A column of row numbers (序号)."""
+    return any(rule.find(cell) for rule in _BY_LEVEL["column"])
 
 
 def _unit_columns(header: list[str]) -> list[tuple[int, bool]]:
@@ -157,67 +175,79 @@ def _unit_columns(header: list[str]) -> list[tuple[int, bool]]:
 
 
 def _build(index: int, line: int, rows: list[list[str]], caption: str | None) -> TableRef:
-    warnings: list[str] = []
+    notices: list[NoticeRef] = []
     while len(rows) > 2 and _is_banner(rows[0]):  # 附件2…任务分工表 printed as the first row
         caption = rows[0][0]  # the table's own title row wins over a line above
         rows = rows[1:]
         line += 1
     header = rows[0]
-    body = _restore_merged(header, rows[1:], warnings, line)
-    table = TableRef(index, caption, header, body, "other", line, warnings=warnings)
-    unit_cols = _unit_columns(header)
-    year_cols = [(i, int(m["y"])) for i, h in enumerate(header) if (m := YEAR_COLUMN.match(h))]
-    if unit_cols:
-        table.kind = "responsibility"
-        work_col, content_col = _col(header, WORK_COLUMN), _col(header, CONTENT_COLUMN)
-        row_col = 0 if ROW_COLUMN.match(header[0]) else None
-        for k, row in enumerate(body, 1):
-            if _is_banner(row):  # a group heading row (一、知识产权保护方面)
-                continue
-            found = [u._replace(line=line + k) for col, lead in unit_cols for u in un.parse_unit_list(row[col], lead)]
-            table.tasks.append(TaskRef(
-                row=row[row_col] if row_col is not None else str(k),
-                work=row[work_col] if work_col is not None else None,
-                content=row[content_col] if content_col is not None else "",
-                units=found,
-                line=line + k,
-            ))
-    elif (goal_col := _col(header, GOAL_COLUMN)) is not None and (ind := _col(header, INDICATOR_NAME)) is not None:
-        # An indicator per row, its targets written in a text cell (2023年达到80%，力争2035年达到95%)
-        table.kind = "targets"
-        for k, row in enumerate(body, 1):
-            name = _LEADING_NUMBER.sub("", row[ind]).strip()
-            found, _ = tg.paragraph_targets(row[goal_col], None, f"table:{index}/{k}", line + k, name)
-            table.targets.extend(found)
-    elif len(year_cols) >= 2:
-        table.kind = "targets"
-        ind_col = _col([h if i not in dict(year_cols) else "" for i, h in enumerate(header)], INDICATOR_COLUMN)
-        if ind_col is None:
-            ind_col = 1 if ROW_COLUMN.match(header[0]) else 0
-        row_col = 0 if ROW_COLUMN.match(header[0]) else None
-        for k, row in enumerate(body, 1):
-            table.targets.extend(_row_targets(table, row, row[row_col] if row_col is not None else str(k),
-                                              row[ind_col], year_cols, line + k))
+    body = _restore_merged(header, rows[1:], notices, line)
+    table = TableRef(index, caption, header, body, "other", line, notices=notices)
+    for rule in _BY_LEVEL["kind"]:  # the first kind whose columns the header has
+        if columns := rule.find(header):
+            table.kind, table.rule = rule.kind, rule.code
+            rule.build(table, header, body, columns)
+            break
     return table
 
 
+def _year_columns(header: list[str]) -> list[tuple[int, int]] | None:
+    """TB03: (column, year) of a header with at least two year columns."""
+    cols = [(i, int(m["y"])) for i, h in enumerate(header) if (m := YEAR_COLUMN.match(h))]
+    return cols if len(cols) >= 2 else None
+
+
+def _goal_columns(header: list[str]) -> tuple[int, int] | None:
+    """TB04: (indicator column, goal column) of an indicator table with goals as text."""
+    goal, ind = _col(header, GOAL_COLUMN), _col(header, INDICATOR_NAME)
+    return (ind, goal) if goal is not None and ind is not None else None
+
+
+def _tasks(table: TableRef, header: list[str], body: list[list[str]], unit_cols: list[tuple[int, bool]]) -> None:
+    work_col, content_col = _col(header, WORK_COLUMN), _col(header, CONTENT_COLUMN)
+    row_col = 0 if _row_number(header[0]) else None
+    for k, row in enumerate(body, 1):
+        if _is_banner(row):  # a group heading row (一、知识产权保护方面)
+            continue
+        found = [u._replace(line=table.line + k) for col, lead in unit_cols for u in parse_unit_list(row[col], lead)]
+        table.tasks.append(TaskRef(
+            row=row[row_col] if row_col is not None else str(k),
+            work=row[work_col] if work_col is not None else None,
+            content=row[content_col] if content_col is not None else "",
+            units=found,
+            line=table.line + k,
+        ))
+
+
+def _goal_targets(table: TableRef, header: list[str], body: list[list[str]], cols: tuple[int, int]) -> None:
+    """An indicator per row, its targets written in a text cell (2023年达到80%，力争2035年达到95%)."""
+    ind, goal_col = cols
+    for k, row in enumerate(body, 1):
+        name = _LEADING_NUMBER.sub("", row[ind]).strip()
+        found, _ = paragraph_targets(row[goal_col], None, f"table:{table.index}/{k}", table.line + k, name)
+        table.targets.extend(found)
+
+
+def _year_targets(table: TableRef, header: list[str], body: list[list[str]], year_cols: list[tuple[int, int]]) -> None:
+    ind_col = _col([h if i not in dict(year_cols) else "" for i, h in enumerate(header)], INDICATOR_COLUMN)
+    if ind_col is None:
+        ind_col = 1 if _row_number(header[0]) else 0
+    row_col = 0 if _row_number(header[0]) else None
+    for k, row in enumerate(body, 1):
+        table.targets.extend(_row_targets(table, row, row[row_col] if row_col is not None else str(k),
+                                          row[ind_col], year_cols, table.line + k))
+
+
 def _row_targets(table: TableRef, row: list[str], row_id: str, cell: str,
-                 year_cols: list[tuple[int, int]], line: int) -> list[tg.TargetRef]:
-    r = tg.rules()
+                 year_cols: list[tuple[int, int]], line: int) -> list[TargetRef]:
     m = UNIT_PARENS.search(cell)
     unit, scale = None, Decimal(1)
     name = cell
-    if m and (m["unit"] in r.lex.measures or m["unit"] in MONEY_UNITS):
-        unit = m["unit"]
-        if m["mag"]:
-            scale = Decimal(r.lex.magnitudes[m["mag"]])
-        if unit in MONEY_UNITS:
-            factor, unit = MONEY_UNITS[unit]
-            scale *= factor
-        unit = UNIT_FORMS.get(unit, unit)
+    if m and (m["unit"] in MEASURES or m["unit"] in MONEY_UNITS):
+        unit, scale = unit_scale(m["unit"], m["mag"])
         name = cell[: m.start()]
-    kind = tg.kind_of(name, unit or "", r)
-    indicator = _CUMULATIVE_END.sub("", tg.strip_lead(name, r)).strip()
+    kind = kind_of(name, unit or "")
+    indicator = _CUMULATIVE_END.sub("", indicator_name(name)).strip()
     out = []
     for col, year in year_cols:
         raw = row[col].strip()
@@ -225,54 +255,125 @@ def _row_targets(table: TableRef, row: list[str], row_id: str, cell: str,
         if not q:
             continue
         value = to_decimal(q["v"])
-        if value is None or not tg.plausible_value(value * scale):
+        if value is None or not plausible_value(value * scale):
             continue
         op = CELL_OPS.get(q["op"] or q["post"] or "", "=")
-        out.append(tg.TargetRef(
+        out.append(TargetRef(
             section=f"table:{table.index}/{row_id}", indicator=indicator, value=value * scale, value_max=None,
             unit=unit or "", op=op, year=year, kind=kind, text=f"{cell} {table.header[col]} {raw}", line=line,
         ))
     return out
 
 
-class TableRule(NamedTuple):
-    """A shape the tables stage reads (a header cell or a row): ``fires(text)`` on its
-    cells joined by " | "."""
-
-    code: str
-    summary: str
-    fires: Callable[[str], bool]
-    examples: tuple[str, ...]
-    near_misses: tuple[str, ...]
+def _match(pattern) -> Callable[[str], str | None]:  # type: ignore[no-untyped-def]
+    return lambda text: m.group() if (m := pattern.match(text)) else None
 
 
-def _split(text: str) -> list[str]:
-    return [c.strip() for c in text.split("|")]
+@dataclass(frozen=True, kw_only=True)
+class TableRule(Rule):
+    """A rule of the tables stage. ``level`` says what ``find`` reads:
+
+    - "kind": the header row → the columns that make a table of ``kind`` (falsy: not one);
+      ``build(table, header, body, columns)`` reads its tasks or targets. The first kind
+      that finds its columns reads the table. Examples are tables (pipe rows, one a line)
+      and give the table's kind, title, tasks and targets;
+    - "block": the rows of a block of pipe rows → what makes it no table (falsy: a table);
+    - "row": a row's cells → what the row is instead of a task (falsy: a task row);
+    - "column": a header cell → the words that give the column its role.
+    """
+
+    level: str
+    find: Callable[..., Any]
+    kind: str = ""
+    build: Callable[..., None] | None = None
 
 
-#: The shapes of the tables stage, walked by tests/test_rule_tables.py.
+def _tasks_view(units: list[UnitRef]) -> list[dict]:
+    return [given(name=u.name, aliases=list(u.aliases), lead=u.lead) for u in units]
+
+
 TABLE_RULES: tuple[TableRule, ...] = (
-    TableRule("TB01", "a column of responsible units: the header is a role label (牵头单位, 配合单位, 指导部门 …)",
-              lambda t: bool(_unit_columns(_split(t))),
-              ("序号 | 工作事项 | 牵头单位 | 配合单位", "序号 | 改革举措 | 指导部门", "序号 | 任务 | 责任主体"),
-              ("序号 | 工作事项 | 市卫健委内牵头处室", "序号 | 指标 | 2023年")),
-    TableRule("TB02", "a banner row (one text repeated across the table): a caption or group heading, no task",
-              lambda t: _is_banner(_split(t)),
-              ("附件2任务分工表 | 附件2任务分工表 | 附件2任务分工表", "一、保护方面 | 一、保护方面"),
-              ("1 | 扩大来源 | 各区政府", "序号 | 序号号")),
-    TableRule("TB03", "a year column of a target table: 2023年 / 2025年目标值",
-              lambda t: bool(YEAR_COLUMN.match(t)), ("2023年", "2025年底目标", "2024"), ("2023年度工作", "年份")),
-    TableRule("TB04", "an indicator table with goals as text: 二级指标 + 评价标准 columns",
-              lambda t: _col(_split(t), GOAL_COLUMN) is not None and _col(_split(t), INDICATOR_NAME) is not None,
-              ("一级指标 | 二级指标 | 评价标准", "指标名称 | 目标值"), ("一级指标 | 指标含义 | 数据来源", "序号 | 工作事项")),
-    TableRule("TB05", "a row-number column: 序号 / 编号",
-              lambda t: bool(ROW_COLUMN.match(t)), ("序号", "编号"), ("序号说明", "指标")),
+    TableRule(code="TB06", level="block", summary="a page-metadata block (索引号, 文号, 发布机构 …) is not a table",
+              find=_meta_keys,
+              examples=(("索引号 | 11440100/2023-00123 | 发布机构 | 广州市卫生健康委员会 |\n"
+                         "文号 | 穗卫〔2023〕5号 | 成文日期 | 2023-10-19 |", ["索引号", "发布机构", "文号", "成文日期"]),),
+              near_misses=("序号 | 工作事项 | 牵头单位 |\n1 | 扩大来源 | 市科技局 |", "文号 | 说明 |\n1 | 2 |")),
+    TableRule(code="TB01", level="kind", kind="responsibility", find=_unit_columns, build=_tasks,
+              summary="a table of tasks with columns of responsible units (牵头单位 → leads, 配合单位, 责任单位, "
+                      "责任主体, 指导部门 …; an inner 牵头处室 column is not one)",
+              examples=(("序号 | 工作事项 | 牵头单位 | 配合单位 |\n1 | 扩大来源 | 市科技局 | 市财政局、市教育局 |",
+                         {"kind": "responsibility",
+                          "tasks": [{"row": "1", "work": "扩大来源", "units": [
+                              {"name": "市科技局", "lead": True}, {"name": "市财政局", "lead": False},
+                              {"name": "市教育局", "lead": False}]}]}),
+                        ("序号 | 重点工作 | 主要内容 | 责任单位 |\n1 | 强化保护 | 建设保护中心 | 市市场监管局 |\n"
+                         "2 | 加快布局建设 | 市科技局 |",
+                         {"kind": "responsibility",
+                          "tasks": [{"row": "1", "work": "强化保护", "content": "建设保护中心",
+                                     "units": [{"name": "市市场监管局", "lead": False}]},
+                                    {"row": "2", "work": "强化保护", "content": "加快布局建设",
+                                     "units": [{"name": "市科技局", "lead": False}]}]}),
+                        ("序号 | 改革举措 | 指导部门 |\n1 | 简化流程 | 省知识产权局 |",
+                         {"kind": "responsibility",
+                          "tasks": [{"row": "1", "units": [{"name": "省知识产权局", "lead": False}]}]})),
+              near_misses=("序号 | 工作事项 | 市卫健委内牵头处室 |\n1 | 扩大来源 | 医政处 |",
+                           "序号 | 指标 | 2023年 | 2025年 |\n1 | 专利（件） | 10 | 20 |")),
+    TableRule(code="TB04", level="kind", kind="targets", find=_goal_columns, build=_goal_targets,
+              summary="an indicator table with goals as text: 二级指标 + 评价标准 columns, one target per goal",
+              examples=(("一级指标 | 二级指标 | 评价标准 |\n创造 | 每万人高价值发明专利拥有量 | 2023年达到8件，力争2025年达到12件 |",
+                         {"kind": "targets", "targets": [
+                             {"indicator": "每万人高价值发明专利拥有量", "value": 8, "unit": "件", "op": "=", "year": 2023,
+                              "kind": "by_year"},
+                             {"indicator": "每万人高价值发明专利拥有量", "value": 12, "unit": "件", "op": "=", "year": 2025,
+                              "kind": "by_year"}]}),),
+              near_misses=("一级指标 | 指标含义 | 数据来源 |\n创造 | 说明 | 统计局 |", "序号 | 工作事项 |\n1 | 扩大来源 |")),
+    TableRule(code="TB03", level="kind", kind="targets", find=_year_columns, build=_year_targets,
+              summary="a target table: a year per column (2023年 / 2025年目标值), the unit in the indicator's "
+                      "parentheses, one target per cell",
+              examples=(("序号 | 指标 | 2023年 | 2025年 |\n1 | 发明专利拥有量（件） | 1000 | ≥1500 |",
+                         {"kind": "targets", "targets": [
+                             {"indicator": "发明专利拥有量", "value": 1000, "unit": "件", "op": "=", "year": 2023,
+                              "kind": "by_year"},
+                             {"indicator": "发明专利拥有量", "value": 1500, "unit": "件", "op": ">=", "year": 2025,
+                              "kind": "by_year"}]}),
+                        ("指标 | 2024年 | 2025年底目标 |\n质押融资登记额（亿元） | 20 | 30 |",
+                         {"kind": "targets", "targets": [
+                             {"indicator": "质押融资登记额", "value": 2_000_000_000, "unit": "元", "op": "=", "year": 2024,
+                              "kind": "by_year"},
+                             {"indicator": "质押融资登记额", "value": 3_000_000_000, "unit": "元", "op": "=", "year": 2025,
+                              "kind": "by_year"}]})),
+              near_misses=("序号 | 指标 | 2023年 |\n1 | 专利 | 10 |", "2023年度工作 | 2024年度工作 |\n加强保护 | 建设中心 |")),
+    TableRule(code="TB02", level="row", find=_banner,
+              summary="a banner row (one text repeated across the table): a caption or group heading, no task",
+              examples=(("附件2任务分工表 | 附件2任务分工表 | 附件2任务分工表", "附件2任务分工表"), ("一、保护方面 | 一、保护方面", "一、保护方面")),
+              near_misses=("1 | 扩大来源 | 各区政府", "序号 | 序号号")),
+    TableRule(code="TB05", level="column", find=_match(ROW_NUMBER_COLUMN), summary="a row-number column: 序号 / 编号",
+              examples=(("序号", "序号"), ("编号", "编号")), near_misses=("序号说明", "指标")),
 )
+_BY_LEVEL: dict[str, tuple[TableRule, ...]] = {
+    level: tuple(r for r in TABLE_RULES if r.level == level) for level in ("kind", "block", "row", "column")
+}
 
 
-def _table_rule_fires(rule: TableRule, text: str) -> bool:
-    return rule.fires(text)
+def _table_gives(rule: TableRule, text: str) -> Any:
+    """A table rule's value on a text: for a kind, the table read from the text's pipe rows
+    (its kind, title, tasks, targets) when this rule read it; else what ``find`` gives."""
+    lines = text.split("\n")
+    if rule.level == "kind":
+        found = find_tables(list(enumerate(lines, 1)))
+        if not found or found[0].rule != rule.code:
+            return None
+        t = found[0]
+        return given(kind=t.kind, title=t.title,
+                     tasks=[given(row=k.row, work=k.work, content=k.content, units=_tasks_view(k.units)) for k in t.tasks],
+                     targets=[given(indicator=x.indicator, value=float(x.value), unit=x.unit, op=x.op, year=x.year,
+                                    kind=x.kind) for x in t.targets])
+    if rule.level == "block":
+        return rule.find([_cells(line) for line in lines])
+    if rule.level == "row":
+        return rule.find(_cells(text))
+    return rule.find(text)
 
 
-#: Rule tables of this module for the walker test (tests/test_rule_tables.py).
-RULE_TABLES = {"TABLE_RULES": (TABLE_RULES, _table_rule_fires)}
+#: The rule table of the tables stage, for tests/test_rule_tables.py.
+RULE_TABLES = (RuleTable("TABLE_RULES", "TB", TABLE_RULES, _table_gives),)

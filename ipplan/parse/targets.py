@@ -12,30 +12,39 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from ipplan.parse import words
 from ipplan.parse.brackets import depth_mask, matching_close, split_top
-from ipplan.parse.dates import MILESTONE, YEAR_PHRASE, YEAR_SPAN
+from ipplan.parse.dates import MILESTONE, YEAR, YEAR_PHRASE, YEAR_SPAN
 from ipplan.parse.numerals import CN_DIGIT_CLASS, CN_QUANTITY_CLASS, to_decimal
-from ipplan.parse.repair import unspace
-from ipplan.parse.types import Node
+from ipplan.parse.rules import Rule, RuleTable, given, lazy
+from ipplan.parse.types import Node, TargetRef
+from ipplan.parse.vocab.doctypes import ANNUAL_TYPES
 from ipplan.parse.vocab.markers import match_marker
-from ipplan.parse.vocab.measures import MONEY_UNITS, UNIT_FORMS
+from ipplan.parse.vocab.measures import (
+    DURATIONS,
+    FREQUENCIES,
+    MAGNITUDE_WORDS,
+    MEASURE_NOT_BEFORE,
+    MEASURES,
+    may_hold_quantity,
+    unit_scale,
+)
 from ipplan.parse.vocab.scope import SCOPE_WORDS
+from ipplan.parse.vocab.text import CJK, unspace
+
 
 class Lexicon(BaseModel):
     """data/targets.yaml, validated so that a typo fails at load time."""
 
     model_config = ConfigDict(extra="forbid")
-    measures: list[str]
-    measure_not_before: dict[str, str]
-    magnitudes: dict[str, int]
     ops_before: dict[str, list[str]]
     ops_after: dict[str, list[str]]
     verbs: list[str]
@@ -47,21 +56,6 @@ class Lexicon(BaseModel):
     background_cues: list[str]
     parameter_cues: list[str]
     kind_cues: dict[str, list[str]]
-
-
-@dataclass
-class TargetRef:
-    section: str | None
-    indicator: str
-    value: Decimal
-    value_max: Decimal | None
-    unit: str
-    op: str
-    year: int | None
-    kind: str
-    text: str
-    milestones: list[tuple[int, Decimal]] = field(default_factory=list)
-    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -95,8 +89,8 @@ def rules() -> _Rules:
         (?<![0-9A-Za-z.\-+#])                      # not inside 4210, G60, 5+5
         (?P<num>\d+(?:\.\d+)?|[{CN_QUANTITY_CLASS}]{{1,6}})
         (?:\s*[%％]?\s*(?:[—\-~～至到－])\s*(?P<num2>\d+(?:\.\d+)?))?   # ranges 1—2, 1至2, 3-4
-        \s*(?P<mag>{_alt(list(lex.magnitudes))})?
-        (?P<unit>{_alt(lex.measures)})
+        \s*(?P<mag>{_alt(list(MAGNITUDE_WORDS))})?
+        (?P<unit>{_alt(list(MEASURES))})
         (?P<post>{_alt(list(after))})?
         """,
         re.VERBOSE,
@@ -109,7 +103,7 @@ def rules() -> _Rules:
         ops_before=ops_before,
         op_words=tuple(w for w, _ in ops_before),
         ops_after=after,
-        scope=re.compile(rf"^(?:{_alt(list(SCOPE_WORDS))}|(?:到|至)?(?:19|20)\d{{2}}年(?:底|末)?(?:前)?)"),
+        scope=re.compile(rf"^(?:{_alt(list(SCOPE_WORDS))}|(?:到|至)?{YEAR}年(?:底|末)?(?:前)?)"),
         trailing=re.compile(rf"(?:{_alt(lex.trailing_words)})$"),
         condition=re.compile("|".join(lex.condition_cues)),
         background=re.compile("|".join(lex.background_cues)),
@@ -125,10 +119,10 @@ def opening_year(text: str) -> int | None:
 
 
 #: A goals heading with its year: 到2025年主要目标 / 2023年工作目标 / 主要目标(2025年).
-_GOALS_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?[^，。；]{0,8}?目标|目标\s*[(（]\s*(?P<y2>(?:19|20)\d{2})\s*年?[)）]")
+_GOALS_YEAR = lazy(rf"(?P<y>{YEAR})\s*年(?:底|末)?[^，。；]{{0,8}}?目标|目标\s*[(（]\s*(?P<y2>{YEAR})\s*年?[)）]")
 
 #: A plan for one year: 2023年知识产权工作要点 (a single year in the title, no span).
-_TITLE_YEAR = re.compile(r"^(?:[^0-9]{0,12}?)(?P<y>(?:19|20)\d{2})\s*年(?!\s*[-—–~～至到]|\d)")
+_TITLE_YEAR = lazy(rf"^(?:[^0-9]{{0,12}}?)(?P<y>{YEAR})\s*年(?!\s*[-—–~～至到]|\d)")
 
 
 def title_year(title: str | None) -> int | None:
@@ -136,7 +130,7 @@ def title_year(title: str | None) -> int | None:
     if not title or _YEAR_SPAN_IN.search(title):
         return None
     m = _TITLE_YEAR.match(title)
-    return int(m["y"]) if m and re.search(r"要点|计划|方案|安排", title) else None
+    return int(m["y"]) if m and any(t in title for t in ANNUAL_TYPES) else None
 
 
 def heading_year(title: str) -> int | None:
@@ -160,15 +154,28 @@ class _Quantity:
 
 
 def _quantities(text: str, r: _Rules) -> list[_Quantity]:
-    """Quantities at bracket depth 0, with their operators; non-targets filtered out."""
+    """Quantities at bracket depth 0, with their operators: what the "quantity" rules of
+    TARGET_RULES find, in text order (each drops the numbers that the "number" rules say
+    are no targets)."""
     mask = depth_mask(text)
-    out: list[_Quantity] = []
+    out = [q for rule in _BY_LEVEL["quantity"] for q in rule.find(text, mask, r)]
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def quantities(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quantity the targets stage reads in a sentence or clause."""
+    return [(q.start, q.end) for q in _quantities(text, rules())]
+
+
+def _candidates(text: str, mask: list[int], r: _Rules):  # -> Iterator[tuple[re.Match[str], str]]
+    """Numbers with a measure at depth 0 that may be quantities, with the text before them."""
     for m in r.quantity.finditer(text):
         if mask[m.start()]:
             continue
         unit = m["unit"]
         nxt = text[m.end("unit") : m.end("unit") + 1]
-        if nxt and nxt in r.lex.measure_not_before.get(unit, "") and not m["post"]:
+        if nxt and nxt in MEASURE_NOT_BEFORE.get(unit, "") and not m["post"]:
             continue
         before = text[: m.start()]
         if before.endswith(("每", "第", "前")):  # 每万人 (a rate), 第九 (an ordinal), 前10 (a rank)
@@ -179,16 +186,19 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
             # never 三个阶段 / 一批
             if m["num2"] or m["mag"] or not (_CN_MAGNITUDE.search(num) or m["post"] or _op_before(before, r)):
                 continue
-        if _procedural(unit, before, text[m.end():], r):
+        yield m, before
+
+
+def _numbers(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
+    """TG01: numbers with a measure word, scaled by their magnitude (1.8万件, 50亿元)."""
+    out: list[_Quantity] = []
+    for m, before in _candidates(text, mask, r):
+        if any(rule.find(m["unit"], before, text[m.end():]) for rule in _BY_LEVEL["number"]):
             continue
-        value = to_decimal(num)
+        value = to_decimal(m["num"])
         if value is None:
             continue
-        scale = Decimal(r.lex.magnitudes[m["mag"]]) if m["mag"] else Decimal(1)
-        if unit in MONEY_UNITS:
-            factor, unit = MONEY_UNITS[unit]
-            scale *= factor
-        unit = UNIT_FORMS.get(unit, unit)
+        unit, scale = unit_scale(m["unit"], m["mag"])
         value_max = to_decimal(m["num2"]) * scale if m["num2"] else None
         op = "range" if value_max is not None else _op_before(before, r) or r.ops_after.get(m["post"] or "", "=")
         if value_max is not None and value_max < value * scale:
@@ -196,15 +206,21 @@ def _quantities(text: str, r: _Rules) -> list[_Quantity]:
         if not plausible_value(value * scale) or (value_max is not None and not plausible_value(value_max)):
             continue
         out.append(_Quantity(m.start(), m.end(), value * scale, value_max, unit, op))
-    if "一半" in text:
-        for m in re.finditer("一半", text):
-            if mask[m.start()]:
-                continue
-            post = text[m.end() : m.end() + 2] == "以上"
-            pre = text[: m.start()].rstrip()
-            op = ">" if pre.endswith(("超过", "超")) else ">=" if post or pre.endswith(("不少于", "不低于")) else "="
-            out.append(_Quantity(m.start(), m.end() + (2 if post else 0), Decimal(50), None, "%", op))
-        out.sort(key=lambda q: q.start)
+    return out
+
+
+def _halves(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
+    """TG06: 一半 is a share of 50 % (一半以上 ≥, 超过一半 >)."""
+    out: list[_Quantity] = []
+    if "一半" not in text:
+        return out
+    for m in re.finditer("一半", text):
+        if mask[m.start()]:
+            continue
+        post = text[m.end() : m.end() + 2] == "以上"
+        pre = text[: m.start()].rstrip()
+        op = ">" if pre.endswith(("超过", "超")) else ">=" if post or pre.endswith(("不少于", "不低于")) else "="
+        out.append(_Quantity(m.start(), m.end() + (2 if post else 0), Decimal(50), None, "%", op))
     return out
 
 
@@ -217,19 +233,20 @@ def plausible_value(value: Decimal) -> bool:
     return value.is_finite() and value <= MAX_VALUE
 
 
-_CN_MAGNITUDE = re.compile(r"[百千万]")  # a Chinese quantity with a magnitude: 百项, 两万, 一百二十
+_CN_MAGNITUDE = lazy(r"[百千万]")  # a Chinese quantity with a magnitude: 百项, 两万, 一百二十
 #: Durations of a procedure (3个月内出台, 届满3个月前, 自…之日起1个月内) and frequencies
 #: (每年调整1次, 每周不少于2个半天): policy, not targets.
-_DURATIONS = ("个月", "个工作日", "工作日", "天", "日", "周", "小时")
-_AFTER_DURATION = re.compile(r"^(?:以?内|前|后|之内)(?!$)")
-_BEFORE_DURATION = re.compile(r"(?:之日起|届满|期满|印发后|后)[^，,；;]{0,6}$")
-_FREQUENCY = re.compile(rf"每(?:\d+|[{CN_DIGIT_CLASS}十])?(?:年度?|季度|月|周|天|日)")
+_AFTER_DURATION = lazy(r"^(?:以?内|前|后|之内)(?!$)")
+_BEFORE_DURATION = lazy(r"(?:之日起|届满|期满|印发后|后)[^，,；;]{0,6}$")
+_FREQUENCY = lazy(rf"每(?:\d+|[{CN_DIGIT_CLASS}十])?(?:年度?|季度|月|周|天|日)")
 
 
-def _procedural(unit: str, before: str, after: str, r: _Rules) -> bool:
-    if unit in _DURATIONS and (_AFTER_DURATION.match(after) or _BEFORE_DURATION.search(before)):
+def _procedural(unit: str, before: str, after: str) -> bool:
+    """TG02: a duration of a procedure or a frequency (the number's measure, the text
+    before and after it)."""
+    if unit in DURATIONS and (_AFTER_DURATION.match(after) or _BEFORE_DURATION.search(before)):
         return True
-    if unit in ("次", "半天", "个半天") and _FREQUENCY.search(before) and not before.rstrip().endswith("年均"):
+    if unit in FREQUENCIES and _FREQUENCY.search(before) and not before.rstrip().endswith("年均"):
         return not re.search(r"每年(?:完成|实施|举办|开展)", before) or unit == "次" and "每年" not in before
     return False
 
@@ -244,24 +261,22 @@ def _op_before(before: str, r: _Rules) -> str | None:
     return None
 
 
-_NOUN_STOP = re.compile(r"[(（]")
+_NOUN_STOP = lazy(r"[(（]")
 #: Verbs that make "1 个" a goal (建成1个…中心); without one, a single item is procedure.
-_BUILDS = re.compile(r"建|培育|打造|设立|设置|新增|引进|创建|形成|组建|达到|实现|争创|认定|发表|完成|撰写|开设")
-_JOINER_END = re.compile(r"(?:和|及|与|以及|、)$")
-_GENERIC_AFTER = re.compile(r"^(?:基础上|基础|水平|规模|目标|标准)")
-#: 一半以上 / 超过一半: a share of 50%.
-_HALF = re.compile(r"(?P<pre>超过|不少于|不低于|达到|占)?(?P<what>[^，,；;]{0,20}?)一半(?P<post>以上)?")
+_BUILDS = lazy(r"建|培育|打造|设立|设置|新增|引进|创建|形成|组建|达到|实现|争创|认定|发表|完成|撰写|开设")
+_JOINER_END = lazy(r"(?:和|及|与|以及|、)$")
+_GENERIC_AFTER = lazy(r"^(?:基础上|基础|水平|规模|目标|标准)")
 
 #: "较2020年增长…": the comparison base written before a growth target's number.
-_COMPARED_TO = re.compile(r"较.{0,15}$")
+_COMPARED_TO = lazy(r"较.{0,15}$")
 #: Bound words right after a number (15件以上的企业): not part of the noun that follows.
-_BOUND_WORD = re.compile(r"^(?:及以上|以上|以下|以内|左右)")
+_BOUND_WORD = lazy(r"^(?:及以上|以上|以下|以内|左右)")
 #: Hedges ending the subject of a "分别" clause, and the joiners of its list.
-_HEDGE_END = re.compile(r"(?:原则上|力争|均)$")
-_LIST_JOINER = re.compile(r"[、和及与]")
+_HEDGE_END = lazy(r"(?:原则上|力争|均)$")
+_LIST_JOINER = lazy(r"[、和及与]")
 
 #: "A、B等平台建设C": what is counted is the object of the verb after 等….
-_AFTER_ETC = re.compile(r"等[\u4e00-\u9fff]{0,6}?(?:建设|建成|培育|打造|设立|创建|开展|实施|新建)")
+_AFTER_ETC = lazy(rf"等[{CJK}]{{0,6}}?(?:建设|建成|培育|打造|设立|创建|开展|实施|新建)")
 
 
 def _strip_before(before: str, r: _Rules) -> str:
@@ -296,7 +311,14 @@ def strip_lead(s: str, r: _Rules, verbs: bool = True) -> str:
     return s.strip(" ，,、")
 
 
-def kind_of(clause_before: str, unit: str, r: _Rules) -> str:
+def indicator_name(text: str) -> str:
+    """An indicator as printed (a table's 发明专利拥有量), without scope words and verbs."""
+    return strip_lead(text, rules())
+
+
+def kind_of(clause_before: str, unit: str, r: _Rules | None = None) -> str:
+    """by_year, annual, cumulative or growth, from the words before the number."""
+    r = r or rules()
     for kind, pattern in r.kinds:
         if not pattern.search(clause_before):
             continue
@@ -323,7 +345,7 @@ def _milestones(after: str) -> tuple[list[tuple[int, Decimal]], str]:
 def clause_targets(clause: str, year: int | None, section: str | None, line: int,
                    name: str | None = None, default: str | None = None) -> list[TargetRef]:
     """Targets of one clause (no ，；。 at depth 0 inside)."""
-    if not _MAYBE_NUMBER.search(clause):
+    if not may_hold_quantity(clause):
         return []
     r = rules()
     quantities = _quantities(clause, r)
@@ -385,8 +407,11 @@ def _list_groups(clause: str, quantities: list[_Quantity]) -> list[tuple[int, in
     return [(a, min(b, len(clause))) for a, b in groups]
 
 
+_CJK_CHAR = lazy(f"[{CJK}]")
+
+
 def _cjk_len(s: str) -> int:
-    return sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+    return len(_CJK_CHAR.findall(s))
 
 
 def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: str | None, line: int,
@@ -407,22 +432,21 @@ def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: st
 
 
 #: The subject of a clause: the words before its first verb-like word.
-_SUBJECT = re.compile(r"(?P<n>[^，,、]{2,20}?)(?:有|得到|进一步|不断|持续|更加|明显|显著|稳步)")
+_SUBJECT = lazy(r"(?P<n>[^，,、]{2,20}?)(?:有|得到|进一步|不断|持续|更加|明显|显著|稳步)")
 
 
-_MAYBE_NUMBER = re.compile(rf"[0-9百千万]|一半|[{CN_DIGIT_CLASS}十]{{1,3}}[个名所篇项家种部件人份次类]")
 #: At most this many targets per document: past it a hostile document (a million numbered
 #: target lines) stops costing time and memory; the api warns.
 MAX_TARGETS = 10_000
 #: A year inside a clause (not opening it): 2023年培训计划.
-_YEAR_IN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?!\d)")
+_YEAR_IN = lazy(rf"(?P<y>{YEAR})\s*年(?!\d)")
 #: A place alone is not an indicator (全州达到5件: the indicator is the clause before's).
-_PLACE_ONLY = re.compile(r"(?:全|我|本)[\u4e00-\u9fff]{0,3}?(?:省|市|县|区|州|旗|镇|乡)")
+_PLACE_ONLY = lazy(rf"(?:全|我|本)[{CJK}]{{0,3}}?(?:省|市|县|区|州|旗|镇|乡)")
 #: A growth predicate ending a clause whose value follows: 数量翻一番，达到14个.
-_GROWTH_END = re.compile(r"(?:实现|力争)?(?:翻一番|翻番|翻两番|大幅增长|大幅提升|明显增长)$")
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-_YEAR_SPAN_IN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]")
-_YEAR_ONLY = re.compile(r"(?:到|至|于)?(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?")
+_GROWTH_END = lazy(r"(?:实现|力争)?(?:翻一番|翻番|翻两番|大幅增长|大幅提升|明显增长)$")
+_BRACKETED = lazy(r"[(（][^()（）]*[)）]")
+_YEAR_SPAN_IN = lazy(rf"{YEAR}\s*年?\s*[-—–~～至到]")
+_YEAR_ONLY = lazy(rf"(?:到|至|于)?{YEAR}\s*年(?:底|末)?(?:前)?")
 
 
 def paragraph_targets(text: str, year: int | None, section: str | None, line: int,
@@ -431,15 +455,15 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
     indicator when the paragraph is an indicator table's goal cell."""
     r = rules()
     out: list[TargetRef] = []
-    if not _MAYBE_NUMBER.search(text):  # most paragraphs: nothing to do
+    if not may_hold_quantity(text):  # most paragraphs: nothing to do
         m = YEAR_PHRASE.match(text)
         return out, (int(m["y"]) if m else year)
-    for sentence in split_top(text, "。！？!?"):
-        if not _MAYBE_NUMBER.search(sentence):  # no quantity and no year phrase (it needs digits)
+    for sentence in sentences(text):
+        if not may_hold_quantity(sentence):  # no quantity and no year phrase (it needs digits)
             continue
         prev_clause, prev_found = "", False
-        skip = bool(r.condition.search(sentence) or r.background.search(sentence))
-        for clause in split_top(sentence, "，,；;"):
+        skip = no_target_sentence(sentence)
+        for clause in _clauses(sentence):
             m = YEAR_PHRASE.match(clause)
             clause_year = year
             if m:
@@ -453,7 +477,7 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                 ym = _YEAR_IN.search(bare)  # 2023年培训计划，培养…: a year earlier in the sentence
                 if ym and not _YEAR_SPAN_IN.search(bare):
                     year = int(ym["y"])
-            if not skip and not r.parameter.search(clause):
+            if not skip and not any(rule.find(clause, r) for rule in _BY_LEVEL["clause"]):
                 # 数量翻一番，达到14个: the subject of a clause without a number of its own
                 default = _strip_before(_GROWTH_END.sub("", prev_clause), r) if prev_clause and not prev_found else None
                 found = clause_targets(clause, clause_year, section, line, name, default or None)
@@ -475,10 +499,10 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
 
 
 #: A heading that states a commitment: a verb, an operator or a year.
-_COMMITS = re.compile(r"达|建|培育|打造|实现|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|(?:19|20)\d{2}年|[,，。：:]")
+_COMMITS = lazy(rf"达|建|培育|打造|实现|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|{YEAR}年|[,，。：:]")
 
 #: A section of eligibility conditions (遴选条件, 申报条件): its numbers are thresholds, not targets.
-CONDITION_SECTION = re.compile(
+CONDITION_SECTION = lazy(
     r"(?:遴选|推荐|申报|申请|准入|入选|评选|认定|基本|能力|任职|资格|参评)条件|资格要求|申报要求|法律责任|罚则")
 
 
@@ -498,12 +522,12 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
             stack.pop()
             years.pop()
             continue
-        if CONDITION_SECTION.search(node.title):
+        if any(rule.find(node.title) for rule in _BY_LEVEL["section"]):
             continue
         inherited = years[-1]
         year = heading_year(node.title) or inherited
-        # A heading that only counts its items (知识产权保护方面5项) commits to nothing.
-        found = paragraph_targets(node.title, year, node.id, node.line)[0] if _COMMITS.search(node.title) else []
+        found = [] if any(rule.find(node.title) for rule in _BY_LEVEL["heading"]) else \
+            paragraph_targets(node.title, year, node.id, node.line)[0]
         ctx = year
         for para, no in zip(node.text, node.text_lines):
             more, ctx = paragraph_targets(para, ctx, node.id, no)
@@ -544,58 +568,149 @@ def preamble_targets(lines: list[tuple[int, str]], plan_year: int | None = None,
     return out
 
 
-class TargetRule(NamedTuple):
-    """A shape the targets stage acts on: ``fires(text)`` says whether the rule applies."""
-
-    code: str
-    summary: str
-    fires: Callable[[str], bool]
-    examples: tuple[str, ...]
-    near_misses: tuple[str, ...]
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, cut at 。！？ outside brackets."""
+    return split_top(text, "。！？!?")
 
 
-def _clause_filtered(text: str) -> bool:
+def _clauses(sentence: str) -> list[str]:
+    return split_top(sentence, "，,；;")
+
+
+def no_target_sentence(sentence: str) -> bool:
+    """A sentence whose numbers are no targets (a condition, a past fact): the "sentence"
+    rules of TARGET_RULES."""
     r = rules()
-    return bool(r.parameter.search(text))
+    return any(rule.find(sentence, r) for rule in _BY_LEVEL["sentence"])
 
 
-def _some_quantity_dropped(text: str) -> bool:
-    """A number with a measure that _quantities drops as procedural (a duration or frequency)."""
-    r = rules()
-    kept = len(_quantities(text, r))
-    return any(m for m in r.quantity.finditer(text)) and kept == 0
+def _cue(pattern: re.Pattern[str], text: str) -> str | None:
+    """The words of ``text`` that a cue pattern finds, or None."""
+    m = pattern.search(text)
+    return m.group() if m else None
 
 
-#: The shapes of the targets stage, walked by tests/test_rule_tables.py.
+@dataclass(frozen=True, kw_only=True)
+class TargetRule(Rule):
+    """A rule of the targets stage. ``level`` says where the stage runs ``find``:
+
+    - "quantity": ``find(clause, depth_mask, lexicon)`` → the quantities of a clause;
+      examples give the targets of the text (indicator, value, unit, op, year, kind);
+    - "number": ``find(measure, text_before, text_after)`` → True for a number that is no
+      target (dropped before it is read);
+    - "sentence" / "clause": ``find(text, lexicon)`` → the words that make a sentence or
+      clause state no target (a condition, a past fact, a policy parameter), or None;
+    - "heading": ``find(title)`` → True for a section heading that states no target;
+    - "section": ``find(title)`` → the words of a heading whose whole section states no
+      targets (its text is the example's lines after the first).
+
+    Examples of the rules that drop give the quantities they drop, as printed.
+    """
+
+    level: str
+    find: Callable[..., Any]
+
+
+#: The rules of the targets stage, by level, in the order the stage tries them.
 TARGET_RULES: tuple[TargetRule, ...] = (
-    TargetRule("TG01", "a quantity: number (digits or Chinese with a magnitude or an operator), magnitude, measure",
-               lambda t: bool(_quantities(t, rules())),
-               ("有效发明专利拥有量达到1.8万件", "培育一百二十家企业", "引进外资3千万美元", "不少于两名", "占总课时一半以上"),
-               ("十四五时期", "三个阶段", "两种不同教育类型", "千万家庭", "“4210”产业体系")),
-    TargetRule("TG02", "a procedural duration or frequency is not a target (3个月内出台, 每年调整1次, 每周2个半天)",
-               _some_quantity_dropped,
-               ("于本文印发后3个月内出台辖区实施方案", "每年调整1次专业", "每周门诊不少于2个半天", "届满3个月前递交申请"),
-               ("审查周期压缩至3个月以内", "培训1000人次")),
-    TargetRule("TG03", "a policy parameter is not a target (rewards, subsidies, fees, penalties, eligibility, per-recipient amounts)",
-               _clause_filtered,
-               ("给予每件1万元奖励", "补贴标准为每平方米37元", "可以处10万元以下的罚款", "中医药学科带头人每人每年2万元",
-                "入围生产企业为2家的"),
-               ("设立1亿元知识产权运营引导基金", "资助资金达到500万元", "专利申请量达到1万件",
-                "可再生能源装机容量超过50万千瓦")),
-    TargetRule("TG04", "a heading that only counts its items commits to nothing (知识产权保护方面5项)",
-               lambda t: not _COMMITS.search(t),
-               ("知识产权保护方面5项", "科技金融创新方面5项"),
-               ("到2025年专利申请量达到5000件", "建成30家服务基地")),
-    TargetRule("TG05", "a section of eligibility conditions gives no targets (遴选条件, 申报条件)",
-               lambda t: bool(CONDITION_SECTION.search(t)),
-               ("遴选条件", "基本条件（须同时符合以下条件）", "推荐条件", "法律责任"),
-               ("工作目标", "主要任务", "改善基础设施条件")),
+    TargetRule(code="TG01", level="quantity",
+               summary="a quantity: number (digits or Chinese with a magnitude or an operator), magnitude, measure",
+               find=_numbers,
+               examples=(("有效发明专利拥有量达到1.8万件",
+                          [{"indicator": "有效发明专利拥有量", "value": 18000, "unit": "件", "op": "=", "kind": "by_year"}]),
+                         ("培育一百二十家企业", [{"indicator": "企业", "value": 120, "unit": "家", "op": "=", "kind": "by_year"}]),
+                         ("引进外资3千万美元",
+                          [{"indicator": "外资", "value": 30_000_000, "unit": "美元", "op": "=", "kind": "by_year"}]),
+                         ("培养高层次人才不少于两名",
+                          [{"indicator": "高层次人才", "value": 2, "unit": "名", "op": ">=", "kind": "by_year"}]),
+                         ("到2025年，知识产权质押融资登记金额达到20亿元以上",
+                          [{"indicator": "知识产权质押融资登记金额", "value": 2_000_000_000, "unit": "元", "op": ">=",
+                            "year": 2025, "kind": "by_year"}]),
+                         ("每年新增专利代理机构3—5家",  # 新增 stays: an increment (keep_verbs)
+                          [{"indicator": "新增专利代理机构", "value": 3, "value_max": 5, "unit": "家", "op": "range",
+                            "kind": "annual"}])),
+               near_misses=("十四五时期", "三个阶段", "两种不同教育类型", "千万家庭", "“4210”产业体系")),
+    TargetRule(code="TG06", level="quantity", summary="一半 is a share of 50 % (一半以上 ≥, 超过一半 >)", find=_halves,
+               examples=(("规上企业研发机构覆盖率超过一半",
+                          [{"indicator": "规上企业研发机构覆盖率", "value": 50, "unit": "%", "op": ">", "kind": "by_year"}]),),
+               near_misses=("多半", "半数以上")),
+    TargetRule(code="TG02", level="number",
+               summary="a procedural duration or frequency is not a target (3个月内出台, 每年调整1次, 每周2个半天)",
+               find=_procedural,
+               examples=(("于本文印发后3个月内出台辖区实施方案", ["3个月"]), ("每年调整1次专业", ["1次"]),
+                         ("每周门诊不少于2个半天", ["2个半天"]), ("届满3个月前递交申请", ["3个月"])),
+               near_misses=("审查周期压缩至3个月以内", "培训1000人次")),
+    TargetRule(code="TG07", level="sentence",
+               summary="a sentence stating a condition is no target (对…给予奖励, …的，给予…)",
+               find=lambda text, r: _cue(r.condition, text),
+               examples=(("对新认定的国家知识产权示范企业，给予50万元奖励。", ["50万元"]),
+                         ("获得中国专利金奖的，给予30万元奖励。", ["30万元"])),
+               near_misses=("全市有效发明专利达到5000件。",)),
+    TargetRule(code="TG08", level="sentence",
+               summary="a sentence stating a past fact is no target (截至…, 目前已…, 同比)",
+               find=lambda text, r: _cue(r.background, text),
+               examples=(("截至2022年底，全市有效发明专利达到1.8万件。", ["1.8万件"]),
+                         ("目前已建成知识产权保护中心2家。", ["2家"]), ("专利授权量同比增长15%。", ["15%"])),
+               near_misses=("到2025年，全市有效发明专利达到5000件。",)),
+    TargetRule(code="TG03", level="clause",
+               summary="a policy parameter is not a target (rewards, subsidies, fees, penalties, eligibility, "
+                       "per-recipient amounts)",
+               find=lambda text, r: _cue(r.parameter, text),
+               examples=(("给予每件1万元奖励", ["1万元"]), ("补贴标准为每平方米37元", ["37元"]),
+                         ("可以处10万元以下的罚款", ["10万元以下"]), ("中医药学科带头人每人每年2万元", ["2万元"]),
+                         ("入围生产企业为2家的", ["2家"])),
+               near_misses=("设立1亿元知识产权运营引导基金", "资助资金达到500万元", "专利申请量达到1万件",
+                            "可再生能源装机容量超过50万千瓦")),
+    TargetRule(code="TG04", level="heading",
+               summary="a heading that only counts its items commits to nothing (知识产权保护方面5项): "
+                       "no verb, operator, year or punctuation",
+               find=lambda title: not _COMMITS.search(title),
+               examples=(("知识产权保护方面5项", ["5项"]), ("科技金融创新方面5项", ["5项"])),
+               near_misses=("到2025年专利申请量达到5000件", "建成30家服务基地")),
+    TargetRule(code="TG05", level="section",
+               summary="a section of eligibility conditions gives no targets (遴选条件, 申报条件)",
+               find=lambda title: _cue(CONDITION_SECTION, title),
+               examples=(("遴选条件\n具有相关工作经历，主持过2项以上省级课题", ["2项以上"]),
+                         ("申报条件\n企业拥有有效发明专利5件以上", ["5件以上"]),
+                         ("推荐条件（须同时符合以下条件）\n近三年发表论文3篇以上", ["3篇以上"]),
+                         ("法律责任\n可处10万元以下罚款", ["10万元以下"])),
+               near_misses=("工作目标\n专利申请量达到1万件", "改善基础设施条件\n建成3个服务中心")),
 )
+_BY_LEVEL: dict[str, tuple[TargetRule, ...]] = {
+    level: tuple(r for r in TARGET_RULES if r.level == level)
+    for level in ("quantity", "number", "sentence", "clause", "heading", "section")
+}
 
 
-def _target_rule_fires(rule: TargetRule, text: str) -> bool:
-    return rule.fires(text)
+def _printed(text: str) -> list[str]:
+    r = rules()
+    return [text[q.start : q.end] for q in _quantities(text, r)]
 
 
-#: Rule tables of this module for the walker test (tests/test_rule_tables.py).
-RULE_TABLES = {"TARGET_RULES": (TARGET_RULES, _target_rule_fires)}
+def _target_gives(rule: TargetRule, text: str) -> list:
+    """A target rule's value on a text: the targets a quantity rule finds, or the quantities
+    (as printed) a rule that drops keeps from being targets."""
+    r = rules()
+    if rule.level == "quantity":
+        return [given(indicator=t.indicator, value=float(t.value), value_max=_num(t.value_max), unit=t.unit, op=t.op,
+                      year=t.year, kind=t.kind)
+                for t in paragraph_targets(text, None, None, 0)[0]]
+    if rule.level == "number":
+        return [m.group() for m, before in _candidates(text, depth_mask(text), r)
+                if rule.find(m["unit"], before, text[m.end():])]
+    if rule.level == "sentence":
+        return [q for s in sentences(text) if rule.find(s, r) for q in _printed(s)]
+    if rule.level == "clause":
+        return [q for s in sentences(text) for c in _clauses(s) if rule.find(c, r) for q in _printed(c)]
+    title, *body = text.split("\n")
+    if not rule.find(title):
+        return []
+    return [q for line in [title, *body] for q in _printed(line)] if rule.level == "section" else _printed(title)
+
+
+def _num(d: Decimal | None) -> float | None:
+    return None if d is None else float(d)
+
+
+#: The rule table of the targets stage, for tests/test_rule_tables.py.
+RULE_TABLES = (RuleTable("TARGET_RULES", "TG", TARGET_RULES, _target_gives),)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
+
+from ipplan.parse.vocab.notices import NoticeRef
 
 
 @dataclass(frozen=True)
@@ -23,9 +27,9 @@ class DecodedDocument:
     sha256: str | None
     encoding: str | None
     format: str = "txt"
-    #: What the reader doubts about the text (a forced encoding that yields no Chinese,
-    #: replacement characters, …); the api adds them to the plan's notices.
-    notices: tuple[str, ...] = ()
+    #: What the reader doubts about the text or left out (a forced encoding that yields no
+    #: Chinese, replacement characters, a hidden block, a clamped table …), with their codes.
+    notices: tuple[NoticeRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,6 @@ class NormalizedText:
     lines: tuple[str, ...]
     script: str = "simplified"
     conversion: str | None = None
-    notices: tuple = ()  # NoticeRef of the layout repairs that fired
 
 
 @dataclass
@@ -66,4 +69,30 @@ class Outline:
     sections: list[Node]
     head: list[tuple[int, str]]
     tail: list[tuple[int, str]]
-    warnings: list[str]
+    notices: list[NoticeRef]  # numbering gaps and repeats, no outline at all …
+
+
+@dataclass
+class TargetRef:
+    """A target found by the targets or the tables stage."""
+
+    section: str | None
+    indicator: str
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    op: str
+    year: int | None
+    kind: str
+    text: str
+    milestones: list[tuple[int, Decimal]] = field(default_factory=list)
+    line: int = 0
+
+
+class UnitRef(NamedTuple):
+    """A responsible unit found by the units or the tables stage."""
+
+    name: str
+    aliases: tuple[str, ...]
+    lead: bool
+    line: int | None = None  # line of the clause in the numbered text

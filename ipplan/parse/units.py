@@ -12,20 +12,17 @@ printed inside a clause (2023年底前完成, 完成时限：…) is kept apart,
 from __future__ import annotations
 
 import re
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from ipplan.parse.brackets import CLOSE, OPEN, matching_close, matching_open, split_top
-from ipplan.parse.repair import unspace
-from ipplan.parse.types import Node
+from ipplan.parse.dates import YEAR
+from ipplan.parse.rules import Rule, RuleTable, given, lazy
+from ipplan.parse.types import Node, UnitRef
 from ipplan.parse.vocab.organs import ORGAN_END
 from ipplan.parse.vocab.roles import LABEL_ALT, LEAD_LABELS, SUPPORT_VERBS, VERB_ALT, VERB_LEAD
-
-
-class UnitRef(NamedTuple):
-    name: str
-    aliases: tuple[str, ...]
-    lead: bool
-    line: int | None = None  # line of the clause in the numbered text
+from ipplan.parse.vocab.text import unspace
 
 
 class Clause(NamedTuple):
@@ -35,19 +32,19 @@ class Clause(NamedTuple):
 
 
 #: A role label inside a clause body, splitting it into role segments.
-ROLE_IN_BODY = re.compile(rf"(?P<label>{LABEL_ALT})\s*[:：】\]]")
+ROLE_IN_BODY = lazy(rf"(?P<label>{LABEL_ALT})\s*[:：】\]]")
 #: A deadline label inside a clause body: (责任单位：…；完成时限：2023年底前).
-DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限要求|时间要求|时间安排|时限)\s*[:：]")
+DEADLINE_LABEL = lazy(r"(?:完成时限|完成时间|时间节点|时限要求|时间要求|时间安排|时限)\s*[:：]")
 #: A list item that is a deadline, not a unit: 2023年底前完成, 6月底前, 长期坚持.
-DEADLINE_ITEM = re.compile(
-    r"^(?:于|在)?(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|年底|年内|上半年|下半年|每年|长期|持续)"
+DEADLINE_ITEM = lazy(
+    rf"^(?:于|在)?(?:{YEAR}\s*年|\d{{1,2}}\s*月|年底|年内|上半年|下半年|每年|长期|持续)"
     r"[^、,，;；]{0,16}?(?:前|底|末|内|完成|推进|坚持|启动|出台|建成)?$")
 #: A trailing tail naming no organ: 等, 等单位, 等有关部门, 及其他有关成员单位.
-_NAME_TAIL = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位)?|及其他(?:有关|相关)?(?:成员)?(?:部门|单位))$")
+_NAME_TAIL = lazy(r"(?:等(?:有关|相关)?(?:部门|单位)?|及其他(?:有关|相关)?(?:成员)?(?:部门|单位))$")
 #: A name list closed by a role verb: 市科技局、市财政局负责 / 由市教育局牵头.
-_VERB_SEGMENT = re.compile(rf"^(?:.*?由)?(?P<names>.+?)(?P<verb>{VERB_ALT})(?:实施|工作)?$")
+_VERB_SEGMENT = lazy(rf"^(?:.*?由)?(?P<names>.+?)(?P<verb>{VERB_ALT})(?:实施|工作)?$")
 #: Prose: 由A牵头，…B(做好)配合 within one sentence.
-_PROSE = re.compile(rf"由(?P<lead>[^，,。；;（(]{{2,40}}?)牵头(?P<rest>[^。]*?)(?P<sup>[^，,。；;由]{{2,60}}?)(?:做好|积极|负责)?配合")
+_PROSE = lazy(r"由(?P<lead>[^，,。；;（(]{2,40}?)牵头(?P<rest>[^。]*?)(?P<sup>[^，,。；;由]{2,60}?)(?:做好|积极|负责)?配合")
 
 SEPARATORS = "、,，;；"
 #: A bracket longer than this is prose, not a clause.
@@ -108,7 +105,7 @@ def parse_unit_list(text: str, lead: bool = False) -> list[UnitRef]:
     return _parse_list(text, lead)[0]
 
 
-_BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
+_BRACKET = lazy("[" + re.escape(OPEN + CLOSE) + "]")
 
 
 def _top_groups(text: str) -> list[tuple[int, int]]:
@@ -207,44 +204,65 @@ def _line_clause(text: str) -> list[Clause]:
     return [Clause(units, deadline, 0)] if units else []
 
 
-class ClauseRule(NamedTuple):
-    code: str
-    summary: str
+@dataclass(frozen=True, kw_only=True)
+class ClauseRule(Rule):
+    """A form of responsibility clause: ``find(paragraph)`` returns its clauses in the
+    paragraph. Examples give the units the clauses name (name, aliases, lead) and a
+    deadline printed inside them."""
+
     find: Callable[[str], list[Clause]]
-    examples: tuple[str, ...]
-    near_misses: tuple[str, ...]
 
 
 #: An opening bracket followed by a role label and a colon: the start of a labelled clause.
-CLAUSE_START = re.compile(rf"[(（【\[［]\s*(?P<label>{LABEL_ALT})\s*(?:[:：]|[】\]］]\s*[:：]?)")
+CLAUSE_START = lazy(rf"[(（【\[［]\s*(?P<label>{LABEL_ALT})\s*(?:[:：]|[】\]］]\s*[:：]?)")
 #: A paragraph that is itself the clause: "责任单位：市科技局、市财政局".
-LINE_CLAUSE = re.compile(rf"^\s*(?:{LABEL_ALT})\s*[:：]")
+LINE_CLAUSE = lazy(rf"^\s*(?:{LABEL_ALT})\s*[:：]")
+
+
+def _unit(name: str, lead: bool = False, aliases: tuple[str, ...] = ()) -> dict:
+    return given(name=name, aliases=list(aliases), lead=lead)
+
 
 CLAUSE_RULES: tuple[ClauseRule, ...] = (
-    ClauseRule("RU01", "labelled list in brackets: (责任单位：…) (牵头单位：…；配合单位：…) 【责任单位】… [责任单位：…]",
-               lambda t: [c for m in CLAUSE_START.finditer(t) if (c := _labelled_bracket(t, m))],
-               ("推进工作。（责任单位：市科技局、市财政局）", "（牵头单位：市科技局；配合单位：市财政局）",
-                "（总牵头单位：市市场监管局）", "【责任单位】市科技局、市教育局", "[责任单位：市科技局]"),
-               ("（含定州、辛集市，下同）", "责任单位要加强协调。")),
-    ClauseRule("RU02", "a paragraph that is the list: 责任单位：…",
-               lambda t: _line_clause(t),
-               ("责任单位：市科技局、市教育局", "牵头单位：市科技局；配合单位：市财政局"),
-               ("各责任单位要加强协调。", "推进工作。")),
-    ClauseRule("RU03", "names closed by role verbs in brackets: (A、B负责) (A牵头，B配合) (A指导) (A、B按职责分工负责)",
-               _verb_clauses,
-               ("推进工作。（市科技局、市财政局负责）", "（生态环境部牵头，国家发展改革委、国家统计局参与）",
-                "（工业和信息化部指导）", "（市科技局、市财政局按职责分工负责）", "（技工院校内由人力资源社会保障行政部门负责）",
-                "（生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出）"),
-               ("（中医药局要发挥牵头作用）", "（企业负责）", "加强保护（含商业秘密）。", "（试点城市负责）")),
-    ClauseRule("RU04", "prose: 由A牵头，…B做好配合",
-               _prose_clauses,
-               ("由省教育厅牵头，会同有关方面推进，省财政厅做好配合。",),
-               ("中医药局要发挥牵头作用，各部门积极配合。", "由企业牵头，高校配合。")),
+    ClauseRule(code="RU01",
+               summary="labelled list in brackets: (责任单位：…) (牵头单位：…；配合单位：…) 【责任单位】… [责任单位：…]",
+               find=lambda t: [c for m in CLAUSE_START.finditer(t) if (c := _labelled_bracket(t, m))],
+               examples=(("推进工作。（责任单位：市科技局、市财政局）", {"units": [_unit("市科技局"), _unit("市财政局")]}),
+                         ("（牵头单位：市科技局；配合单位：市财政局）", {"units": [_unit("市科技局", True), _unit("市财政局")]}),
+                         ("（总牵头单位：市市场监管局）", {"units": [_unit("市市场监管局", True)]}),
+                         ("【责任单位】市科技局、市教育局", {"units": [_unit("市科技局"), _unit("市教育局")]}),
+                         ("[责任单位：市科技局]", {"units": [_unit("市科技局")]}),
+                         ("（责任单位：市市场监管局〔市知识产权局〕；完成时限：2023年底前）",
+                          {"units": [_unit("市市场监管局", aliases=("市知识产权局",))], "deadline": "2023年底前"})),
+               near_misses=("（含定州、辛集市，下同）", "责任单位要加强协调。")),
+    ClauseRule(code="RU02", summary="a paragraph that is the list: 责任单位：…",
+               find=lambda t: _line_clause(t),
+               examples=(("责任单位：市科技局、市教育局", {"units": [_unit("市科技局"), _unit("市教育局")]}),
+                         ("牵头单位：市科技局；配合单位：市财政局", {"units": [_unit("市科技局", True), _unit("市财政局")]})),
+               near_misses=("各责任单位要加强协调。", "推进工作。")),
+    ClauseRule(code="RU03",
+               summary="names closed by role verbs in brackets: (A、B负责) (A牵头，B配合) (A指导) (A、B按职责分工负责)",
+               find=_verb_clauses,
+               examples=(("推进工作。（市科技局、市财政局负责）", {"units": [_unit("市科技局"), _unit("市财政局")]}),
+                         ("（生态环境部牵头，国家发展改革委、国家统计局参与）",
+                          {"units": [_unit("生态环境部", True), _unit("国家发展改革委"), _unit("国家统计局")]}),
+                         ("（工业和信息化部指导）", {"units": [_unit("工业和信息化部")]}),
+                         ("（市科技局、市财政局按职责分工负责）", {"units": [_unit("市科技局"), _unit("市财政局")]}),
+                         ("（技工院校内由人力资源社会保障行政部门负责）", {"units": [_unit("人力资源社会保障行政部门")]}),
+                         ("（市科技局负责，市财政局配合）", {"units": [_unit("市科技局", True), _unit("市财政局")]}),
+                         ("（生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出）",
+                          {"units": [_unit("生态环境部"), _unit("试点城市政府")]})),
+               near_misses=("（中医药局要发挥牵头作用）", "（企业负责）", "加强保护（含商业秘密）。", "（试点城市负责）")),
+    ClauseRule(code="RU04", summary="prose: 由A牵头，…B做好配合",
+               find=_prose_clauses,
+               examples=(("由省教育厅牵头，会同有关方面推进，省财政厅做好配合。",
+                          {"units": [_unit("省教育厅", True), _unit("省财政厅")]}),),
+               near_misses=("中医药局要发挥牵头作用，各部门积极配合。", "由企业牵头，高校配合。")),
 )
 
 
 #: Any role word at all: most paragraphs have none and skip every rule (one C scan).
-_ANY_ROLE = re.compile(f"{LABEL_ALT}|{VERB_ALT}")
+_ANY_ROLE = lazy(f"{LABEL_ALT}|{VERB_ALT}")
 
 
 def find_clauses(text: str) -> list[Clause]:
@@ -290,12 +308,15 @@ def _open_clause(text: str) -> bool:
     return bool(groups) and groups[-1][1] == len(text[-MAX_CLAUSE:]) and "。" not in text[-MAX_CLAUSE:][groups[-1][0]:]
 
 
-def _fires(rule: ClauseRule, text: str) -> bool:
-    return any(c.units for c in rule.find(text))
+def _clause_gives(rule: ClauseRule, text: str) -> dict:
+    """A clause rule's value on a paragraph: the units of its clauses and their deadline."""
+    clauses = rule.find(text)
+    return given(units=[_unit(u.name, u.lead, u.aliases) for c in clauses for u in c.units],
+                 deadline=next((c.deadline for c in clauses if c.deadline), None))
 
 
-#: Rule tables of this module for the walker test (tests/test_rule_tables.py).
-RULE_TABLES = {"CLAUSE_RULES": (CLAUSE_RULES, _fires)}
+#: The rule tables of the units stage, for tests/test_rule_tables.py.
+RULE_TABLES = (RuleTable("CLAUSE_RULES", "RU", CLAUSE_RULES, _clause_gives),)
 
 
 class SectionUnits(NamedTuple):

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ipplan.errors import UsageError
+from ipplan.planfile import PLAN_SUFFIXES
 from ipplan.validate.load import MAX_BYTES, Loaded, PlanFileError, Pos, jsonl_lines, load_file, load_text, read_text
 from ipplan.validate.rules import (
     MAX_FINDINGS_PER_FILE,
@@ -31,14 +32,12 @@ from ipplan.validate.rules import (
     schema_hit,
 )
 
-#: File names a folder or glob is searched for (a file named explicitly is always checked).
-PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 _GLOB = re.compile(r"[*?[]")
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
 
 
 @dataclass
-class FileResult:
+class DocumentResult:
     file: str
     findings: list[Finding] = field(default_factory=list)
     hidden: list[Finding] = field(default_factory=list)  # over MAX_FINDINGS_PER_FILE: counted, not listed
@@ -177,7 +176,7 @@ def _walk(top: str) -> list[str]:
     return found
 
 
-def check_paths(paths: Sequence[str], options: Options = Options()) -> list[FileResult]:
+def check_paths(paths: Sequence[str], options: Options = Options()) -> list[DocumentResult]:
     finder = None
     if options.against is not None:
         from ipplan.validate.against import SourceFinder
@@ -186,7 +185,7 @@ def check_paths(paths: Sequence[str], options: Options = Options()) -> list[File
     return [check_file(p, options, finder) for p in paths]
 
 
-def check_file(path: str, options: Options = Options(), finder: Any = None) -> FileResult:
+def check_file(path: str, options: Options = Options(), finder: Any = None) -> DocumentResult:
     """Every finding for one plan file, sorted by position (at most MAX_FINDINGS_PER_FILE).
     A ``.jsonl`` file (``ipplan batch --format jsonl``) holds one plan per line, each checked."""
     if finder is None and options.against is not None:
@@ -200,17 +199,17 @@ def check_file(path: str, options: Options = Options(), finder: Any = None) -> F
         else:
             findings, complete = _check_loaded(load_file(path, max_bytes=options.max_bytes), path, options, finder)
     except PlanFileError as exc:
-        return FileResult(path, [replace(exc.finding, file=path)])
-    return FileResult(path, findings[:limit], findings[limit:], complete)
+        return DocumentResult(path, [replace(exc.finding, file=path)])
+    return DocumentResult(path, findings[:limit], findings[limit:], complete)
 
 
-def check_text(text: str, kind: str = "yaml", name: str = "<text>", options: Options = Options()) -> FileResult:
+def check_text(text: str, kind: str = "yaml", name: str = "<text>", options: Options = Options()) -> DocumentResult:
     """Every finding for plan text not (yet) in a file, such as a plan ipplan is about to write."""
     try:
         findings, complete = _check_loaded(load_text(text, kind, name=name), name, options, None)
     except PlanFileError as exc:
-        return FileResult(name, [replace(exc.finding, file=name)])
-    return FileResult(name, findings[:MAX_FINDINGS_PER_FILE], findings[MAX_FINDINGS_PER_FILE:], complete)
+        return DocumentResult(name, [replace(exc.finding, file=name)])
+    return DocumentResult(name, findings[:MAX_FINDINGS_PER_FILE], findings[MAX_FINDINGS_PER_FILE:], complete)
 
 
 def _check_jsonl(path: str, options: Options, finder: Any) -> tuple[list[Finding], bool]:
@@ -385,7 +384,7 @@ def _get(data: Any, path: FieldPath) -> Any:
     return data
 
 
-def exit_code(results: Sequence[FileResult], *, fail_on_diff: bool = False) -> int:
+def exit_code(results: Sequence[DocumentResult], *, fail_on_diff: bool = False) -> int:
     """2 if a file could not be read, 1 if one has errors (or differences with fail_on_diff), else 0."""
     if any(r.unreadable for r in results):
         return 2

@@ -14,14 +14,14 @@ from typing import IO, Any
 
 from dataclasses import replace
 
-from ipplan.validate.check import FileResult
+from ipplan.validate.check import DocumentResult
 from ipplan.validate.rules import Finding, display_path, printable
 
 FORMATS = ("text", "json", "github")
 _STYLE = {"error": "bold red", "warning": "yellow", "notice": "cyan"}
 
 
-def summary(results: Sequence[FileResult]) -> dict[str, int]:
+def summary(results: Sequence[DocumentResult]) -> dict[str, int]:
     return {
         "files": len(results),
         "valid": sum(not r.unreadable and r.count("error") == 0 for r in results),
@@ -34,7 +34,7 @@ def summary(results: Sequence[FileResult]) -> dict[str, int]:
     }
 
 
-def summary_line(results: Sequence[FileResult]) -> str:
+def summary_line(results: Sequence[DocumentResult]) -> str:
     s = summary(results)
     files = _n(s["files"], "file")
     if not (s["errors"] or s["unreadable"]):
@@ -57,7 +57,7 @@ def safe(f: Finding) -> Finding:
     return replace(f, file=display_path(f.file), message=printable(f.message), path=printable(f.path))
 
 
-def omitted_line(r: FileResult) -> str:
+def omitted_line(r: DocumentResult) -> str:
     more = _n(r.omitted, "more finding") if r.complete else "more findings"
     return f"{display_path(r.file)}: {more} not shown (only the first {len(r.findings)} are listed)"
 
@@ -73,7 +73,7 @@ def text_line(f: Finding) -> str:
     return f"{location(f)}: {f.code} {f.message}" + (f" ({f.path})" if f.path else "")
 
 
-def render_text(results: Sequence[FileResult]) -> tuple[str, str]:
+def render_text(results: Sequence[DocumentResult]) -> tuple[str, str]:
     """(findings and summary, ``ipplan: error:`` lines for files that cannot be read)."""
     out: list[str] = []
     err: list[str] = []
@@ -87,7 +87,7 @@ def render_text(results: Sequence[FileResult]) -> tuple[str, str]:
     return "".join(f"{x}\n" for x in out), "".join(f"{x}\n" for x in err)
 
 
-def print_rich(results: Sequence[FileResult], out: IO[str], err: IO[str]) -> None:
+def print_rich(results: Sequence[DocumentResult], out: IO[str], err: IO[str]) -> None:
     """The text format in colour, for a terminal."""
     from rich.console import Console
     from rich.text import Text
@@ -107,7 +107,7 @@ def print_rich(results: Sequence[FileResult], out: IO[str], err: IO[str]) -> Non
                   markup=False)
 
 
-def render_json(results: Sequence[FileResult]) -> str:
+def render_json(results: Sequence[DocumentResult]) -> str:
     data: dict[str, Any] = {
         "version": 1,
         "summary": summary(results),
@@ -137,7 +137,7 @@ def github_line(f: Finding) -> str:
     return f"::{f.rule.severity} {','.join(props)}::{_escape_data(text)}"
 
 
-def render_github(results: Sequence[FileResult]) -> str:
+def render_github(results: Sequence[DocumentResult]) -> str:
     lines = [github_line(f) for r in results for f in r.findings]
     lines += [omitted_line(r) for r in results if r.omitted or not r.complete]
     return "\n".join([*lines, summary_line(results)]) + "\n"

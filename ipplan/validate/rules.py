@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from ipplan.years import ISSUE_YEARS_AROUND_PERIOD, TARGET_YEARS_AROUND_PERIOD, year_window
+
 FieldPath = tuple[str | int, ...]
 
 
@@ -100,12 +102,6 @@ RULES_BY_NAME = {r.name: r for r in RULES}
 #: Findings reported per file at most (a hostile file could hold millions).
 MAX_FINDINGS_PER_FILE = 200
 
-#: Years a target or milestone may name: this far before the period's start / after its end.
-TARGET_YEARS_AROUND_PERIOD = (5, 35)  # long-range goals: a 2016–2020 plan may name 到2050年
-#: Years the plan may be issued in: this far before the period's start / after its end.
-ISSUE_YEARS_AROUND_PERIOD = (2, 1)
-#: Any year at all (a plan without a period is checked against this only).
-ABSOLUTE_YEARS = (1949, 2100)
 
 SECTION_ID = re.compile(r"[0-9]+(?:\.[0-9]+)*")
 TABLE_REF = re.compile(r"table:(?P<n>[0-9]+)/(?P<row>.+)")
@@ -383,10 +379,10 @@ def _tables_by_index(data: dict[str, Any]) -> dict[int, dict[str, Any]]:
 def _table_row_problem(table: dict[str, Any], row: str) -> str | None:
     """Why ``row`` names no row of ``table``: the printed 序号 when the first column is one,
     else the 1-based position (as ipplan's parser numbers target-table rows)."""
-    from ipplan.parse.tables import ROW_COLUMN
+    from ipplan.parse.vocab.markers import ROW_NUMBER_COLUMN
 
     header, rows = _list(table.get("header")), [r for r in _list(table.get("rows")) if isinstance(r, list)]
-    if header and isinstance(header[0], str) and ROW_COLUMN.match(header[0]):
+    if header and isinstance(header[0], str) and ROW_NUMBER_COLUMN.match(header[0]):
         if any(r and r[0] == row for r in rows):
             return None
         return f"table {table.get('index')} has no row numbered {show(row)} in its {header[0]} column"
@@ -446,13 +442,6 @@ def _period(data: dict[str, Any]) -> tuple[int, int] | None:
     return (start, end) if start is not None and end is not None and start <= end else None
 
 
-def _window(period: tuple[int, int] | None, around: tuple[int, int]) -> tuple[int, int, str]:
-    lo, hi = ABSOLUTE_YEARS
-    if period is None:
-        return lo, hi, "a plan without a period"
-    return max(lo, period[0] - around[0]), min(hi, period[1] + around[1]), f"the plan period {period[0]}–{period[1]}"
-
-
 def _year_hit(path: FieldPath, year: Any, window: tuple[int, int, str]) -> Iterator[Hit]:
     y = _int(year)
     lo, hi, basis = window
@@ -466,8 +455,8 @@ def _check_years(data: dict[str, Any]) -> Iterator[Hit]:
     raw_period = meta.get("period") if isinstance(meta, dict) else None
     if isinstance(raw_period, dict):
         for key in ("start", "end"):
-            yield from _year_hit(("meta", "period", key), raw_period.get(key), _window(None, (0, 0)))
-    window = _window(period, TARGET_YEARS_AROUND_PERIOD)
+            yield from _year_hit(("meta", "period", key), raw_period.get(key), year_window(None, (0, 0)))
+    window = year_window(period, TARGET_YEARS_AROUND_PERIOD)
     for i, t in enumerate(_list(data.get("targets"))):
         if not isinstance(t, dict):
             continue
@@ -488,7 +477,7 @@ def _check_issue_date(data: dict[str, Any]) -> Iterator[Hit]:
     except ValueError:
         yield Hit("P111", path, {"value": show(value)})
         return
-    yield from _year_hit(path, day.year, _window(_period(data), ISSUE_YEARS_AROUND_PERIOD))
+    yield from _year_hit(path, day.year, year_window(_period(data), ISSUE_YEARS_AROUND_PERIOD))
 
 
 def _check_units(data: dict[str, Any], sections: list[tuple[FieldPath, dict[str, Any], str | None, int]]) -> Iterator[Hit]:

@@ -15,15 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from ipplan.errors import IpplanError, ReadError
+from ipplan.planfile import PLAN_SUFFIXES
 from ipplan.schema import SCHEMA_VERSION, Plan
 
-PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 #: Plan files of one document when they share a folder and a name (batch names them so).
 SAME_NAME_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_PLAN_BYTES = 50 * 1024 * 1024
 
 
-class PlanFileError(IpplanError):
+class PlanLoadError(IpplanError):
     """A plan file that is not valid YAML/JSON or not a valid plan."""
 
     def __init__(self, message: str, path: str | None = None) -> None:
@@ -185,10 +185,10 @@ def _json(text: str, path: Path, line: int) -> Any:
     try:
         loaded = load_text(text, "json", name=str(path), first_line=line)
     except LoadError as exc:
-        raise PlanFileError(f"line {line}: {exc.finding.code} {exc.finding.message}", str(path)) from None
+        raise PlanLoadError(f"line {line}: {exc.finding.code} {exc.finding.message}", str(path)) from None
     if loaded.problems:
         f = loaded.problems[0]
-        raise PlanFileError(f"line {line}: {f.code} {f.message}", str(path))
+        raise PlanLoadError(f"line {line}: {f.code} {f.message}", str(path))
     return loaded.data
 
 
@@ -198,9 +198,9 @@ def _plan(data: Any, path: Path, where: str = "") -> Plan:
     from ipplan.validate.rules import format_path, show
 
     if not isinstance(data, dict) or "schema_version" not in data:
-        raise PlanFileError(f"{where}not an ipplan plan (no schema_version)", str(path))
+        raise PlanLoadError(f"{where}not an ipplan plan (no schema_version)", str(path))
     if str(data["schema_version"]) != SCHEMA_VERSION:
-        raise PlanFileError(f"{where}schema_version {show(data['schema_version'])} is not supported "
+        raise PlanLoadError(f"{where}schema_version {show(data['schema_version'])} is not supported "
                             f"(this ipplan reads {show(SCHEMA_VERSION)})", str(path))
     try:
         return Plan.model_validate(data)
@@ -208,4 +208,4 @@ def _plan(data: Any, path: Path, where: str = "") -> Plan:
         first = exc.errors(include_url=False, include_input=False)[0]
         loc = format_path(tuple(first["loc"]))
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise PlanFileError(f"{where}not a valid plan: {loc}: {first['msg']}{more}", str(path)) from exc
+        raise PlanLoadError(f"{where}not a valid plan: {loc}: {first['msg']}{more}", str(path)) from exc

@@ -21,10 +21,9 @@ from pathlib import Path
 
 from ipplan import __version__
 from ipplan.errors import IpplanError, ReadError, UsageError
-from ipplan.schema import Plan, Section
+from ipplan.planfile import PLAN_SUFFIXES
+from ipplan.schema import Plan
 
-#: Suffixes read as plan files (anything else is a document and is parsed).
-PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 #: Core meta fields: listed as "left null" when empty. The GB/T 9704 additions are shown only when set.
 CORE_META = ("title", "notice_title", "doc_number", "issuer", "issue_date", "addressees", "region", "period")
 #: Meta fields ipplan derives rather than copies (region from an issuer or title, period from a phrase):
@@ -42,7 +41,7 @@ MIN_SEARCH_BUDGET = 50_000_000
 # Characters that have no business in an HTML text node: C0/C1 controls (but tab and newline)
 # and lone surrogates (which cannot even be written as UTF-8).
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-_LINE_PREFIX = re.compile(r"^line \d+: ")
+_LINE_PREFIX = re.compile(r"^line (?P<n>\d+): ")
 
 
 def e(value: object) -> str:
@@ -467,9 +466,10 @@ class _Builder:
                     self.review.rows[k.line].flags.add("task")
 
     def notices(self) -> None:
-        """A plan written before notices had codes has only its warnings: those are coded."""
+        """A plan written before notices had codes has only its warnings: those are shown
+        as notices N004, on the line their "line N:" prefix names."""
         review = self.review
-        review.notices = list(self.plan.notices) or [_coded(w) for w in self.plan.warnings]
+        review.notices = list(self.plan.notices) or [_uncoded(w) for w in self.plan.warnings]
         for i, n in enumerate(review.notices, 1):
             if n.line not in review.rows:
                 review.doc_notices.append(n)
@@ -499,10 +499,11 @@ def _unit_html(u) -> str:  # type: ignore[no-untyped-def]
     return f'<span class="uname{" lead" if u.lead else ""}">{e(u.name)}{aliases}{lead}</span>'
 
 
-def _coded(warning: str):
-    from ipplan.parse.vocab.notices import from_warning
+def _uncoded(warning: str):  # type: ignore[no-untyped-def]
+    from ipplan.parse.vocab.notices import NoticeRef
 
-    return from_warning(warning)
+    m = _LINE_PREFIX.match(warning)
+    return NoticeRef("N004", warning, int(m["n"]) if m else None)
 
 
 def _by_line(units: list) -> list[tuple[int | None, list]]:

@@ -45,7 +45,7 @@ import struct
 from dataclasses import dataclass, field
 
 from ipplan.errors import ReadError
-from ipplan.parse.formats.docx import MAX_LEVEL_TEXT, MAX_START, NUMBER_FORMATS, _SPACED
+from ipplan.parse.formats.docx import MAX_LEVEL_TEXT, MAX_START, NUMBER_FORMATS, SPACED_LABEL
 from ipplan.parse.formats.layout import MAX_COLSPAN, Cell, join_cell_paragraphs, render_table
 from ipplan.parse.vocab.notices import NoticeRef
 
@@ -682,7 +682,7 @@ class _Document:
         text = "".join(_CHAR_MAP.get(ord(c), c) for c in text) if any(ord(c) in _CHAR_MAP for c in text) else text
         label = lists.label(p.ilfo, p.ilvl) if p.ilfo > 0 else ""
         if label:
-            text = label + (" " if _SPACED.search(label) else "") + text.lstrip()
+            text = label + (" " if SPACED_LABEL.search(label) else "") + text.lstrip()
         return text
 
     def flush(self, rows: list[_Row], row: list[str], cell: list[str], lines: list[str]) -> None:

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 
 from ipplan.errors import ReadError
 from ipplan.parse.formats.layout import MAX_COLSPAN, Cell, join_cell_paragraphs, render_table
-from ipplan.parse.numerals import CIRCLED, int_to_cn
+from ipplan.parse.numerals import CIRCLED, cn_digits, cn_financial, int_to_cn
+from ipplan.parse.vocab.notices import NoticeRef
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -94,8 +95,8 @@ NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
     "taiwaneseCounting": int_to_cn,
     "taiwaneseCountingThousand": int_to_cn,
     "japaneseCounting": int_to_cn,
-    "ideographDigital": lambda n: "".join("〇一二三四五六七八九"[int(d)] for d in str(n)),
-    "chineseLegalSimplified": lambda n: int_to_cn(n).translate(str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")),
+    "ideographDigital": cn_digits,
+    "chineseLegalSimplified": cn_financial,
     "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10],
     "ideographZodiac": lambda n: "子丑寅卯辰巳午未申酉戌亥"[(n - 1) % 12],
     "lowerLetter": _letter,
@@ -108,31 +109,31 @@ NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
 OUTLINE_BULLETS = frozenset({"—", "——", "-"})
 #: A label ending in an ASCII letter or digit is set off from its text by a space; others
 #: (一、 （一） 1. ①) are glued to it, as typed labels are.
-_SPACED = re.compile(r"[A-Za-z0-9]$")
+SPACED_LABEL = re.compile(r"[A-Za-z0-9]$")
 
 
 #: What zipfile raises on damaged archives (found by fuzzing mutated DOCX files).
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError)
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError)
 
 
-def docx_to_text(data: bytes, name: str, notices: list[str] | None = None) -> str:
+def docx_to_text(data: bytes, name: str, notices: list[NoticeRef] | None = None) -> str:
     """The document's paragraphs and tables as text lines; what was clamped is added to
     ``notices``."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
-    except _ZIP_ERRORS as exc:
+    except ZIP_ERRORS as exc:
         raise ReadError(f"damaged ZIP/DOCX file: {exc}", name) from None
     if "word/document.xml" not in names:
         what = next((w for member, w in OTHER_ZIPS if member in names), "a ZIP archive")
         raise ReadError(f"{what}, not a Word document (no word/document.xml)", name)
-    doc = _xml(zf, "word/document.xml", name)
+    doc = read_xml(zf, "word/document.xml", name)
     ns = doc.tag[1 : doc.tag.index("}")] if doc.tag.startswith("{") else W_NAMESPACES[0]
     if ns not in W_NAMESPACES:
         raise ReadError("word/document.xml is not WordprocessingML", name)
     w = _Names(ns)
-    numbering = _Numbering(_xml(zf, "word/numbering.xml", name) if "word/numbering.xml" in names else None, w)
-    styles = _style_numbering(_xml(zf, "word/styles.xml", name) if "word/styles.xml" in names else None, w)
+    numbering = _Numbering(read_xml(zf, "word/numbering.xml", name) if "word/numbering.xml" in names else None, w)
+    styles = _style_numbering(read_xml(zf, "word/styles.xml", name) if "word/styles.xml" in names else None, w)
     body = doc.find(w.body)
     if body is None:
         raise ReadError("word/document.xml has no body", name)
@@ -143,7 +144,7 @@ def docx_to_text(data: bytes, name: str, notices: list[str] | None = None) -> st
     return text
 
 
-def _xml(zf: zipfile.ZipFile, member: str, name: str, what: str = "Word document") -> _Element:
+def read_xml(zf: zipfile.ZipFile, member: str, name: str, what: str = "Word document") -> _Element:
     from lxml import etree
 
     info = zf.getinfo(member)
@@ -153,7 +154,7 @@ def _xml(zf: zipfile.ZipFile, member: str, name: str, what: str = "Word document
     try:
         with zf.open(info) as fh:
             blob = fh.read(MAX_PART_BYTES + 1)
-    except _ZIP_ERRORS as exc:
+    except ZIP_ERRORS as exc:
         raise ReadError(f"cannot read {member}: {exc}", name) from None
     if len(blob) > MAX_PART_BYTES:
         raise ReadError(f"{member} is over {MAX_PART_BYTES:,} bytes; not read", name)
@@ -311,7 +312,7 @@ def _clamp(value: int, low: int, high: int) -> int:
 
 class _Reader:
     def __init__(self, w: _Names, numbering: _Numbering, styles: dict[str, tuple[str, int]],
-                 notices: list[str]) -> None:
+                 notices: list[NoticeRef]) -> None:
         self.w, self.numbering, self.styles, self.notices = w, numbering, styles, notices
         self.tables = 0
 
@@ -353,7 +354,7 @@ class _Reader:
         text = "".join(parts)
         label = self.label(p)
         if label:
-            text = label + (" " if _SPACED.search(label) else "") + text.lstrip()
+            text = label + (" " if SPACED_LABEL.search(label) else "") + text.lstrip()
         return text
 
     def label(self, p: _Element) -> str:

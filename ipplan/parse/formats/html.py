@@ -20,6 +20,7 @@ from ipplan.parse import charset
 from ipplan.parse.formats.layout import MAX_COLSPAN, MAX_ROWSPAN, Cell, join_cell_paragraphs, render_table, squash
 from ipplan.parse.vocab.fields import FIELD_KEYS, META_KEYS
 from ipplan.parse.vocab.notices import NoticeRef
+from ipplan.parse.vocab.text import CJK
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -55,7 +56,7 @@ BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "dl", "dd", "dt", "h
 META_BLOCK_TAGS = frozenset({"table", "tbody", "ul", "ol", "dl", "div", "section", "p"})
 MAX_META_CHARS = 800
 _SPACE = re.compile(r"\s+")
-_META_CELL = re.compile(r"^\s*(?P<k>[\u4e00-\u9fff]{2,5})\s*[:：]\s*(?P<v>.*)$")
+_META_CELL = re.compile(rf"^\s*(?P<k>[{CJK}]{{2,5}})\s*[:：]\s*(?P<v>.*)$")
 #: A heading above the body (h1/h2, or a title-like id/class).
 TITLE_NAMES = re.compile(r"title|biaoti|bt\b", re.IGNORECASE)
 #: <meta charset> / http-equiv prescan of the first bytes (as browsers do before parsing).
@@ -120,7 +121,7 @@ def _drop_hidden(root: HtmlElement) -> list[str]:
     return [f"dropped {len(hidden)} hidden block(s) of the page ({dropped} characters, display:none or hidden)"]
 
 
-def html_to_text(html: str, name: str = "<html>", notices: list | None = None) -> str:
+def html_to_text(html: str, name: str = "<html>", notices: list[NoticeRef] | None = None) -> str:
     """The page's metadata lines, heading and article body as text lines. What was left
     out goes to ``notices``: hidden blocks (N010), merged cells past the document's span budget (N013)."""
     import lxml.html
@@ -287,7 +288,7 @@ def _heading(body: HtmlElement) -> str | None:
     return None
 
 
-def _render(body: HtmlElement, skip: set[HtmlElement], notices: list[str] | None = None) -> list[str]:
+def _render(body: HtmlElement, skip: set[HtmlElement], notices: list[NoticeRef] | None = None) -> list[str]:
     """Body → lines: blocks break lines, data tables become pipe rows, chrome is skipped."""
     from lxml import etree
 

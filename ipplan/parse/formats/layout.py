@@ -22,7 +22,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from ipplan.parse.rules import lazy
 from ipplan.parse.vocab.notices import NoticeRef
+from ipplan.parse.vocab.organs import CELL_UNIT_ENDINGS
+from ipplan.parse.vocab.text import CJK
 
 #: Spans larger than these are clamped (a hostile colspan must not blow up a row).
 MAX_COLSPAN = 100
@@ -35,9 +38,8 @@ MAX_SPAN_COPY_CHARS = 1_000_000
 _COPY_COST = len(" | ")
 #: A cell paragraph that names a unit (or a list of them): an organ word at its end, an
 #: alias or a lead mark in brackets allowed (市委宣传部(市新闻出版局), 市财政局（牵头）).
-ORGAN_PARAGRAPH = re.compile(
-    r"[*＊]?[\u4e00-\u9fff、（）()]{1,40}(?:局|办|办公室|部|委|委员会|会|院|厅|中心|政府|公司|集团|银行|所|馆|处|署|"
-    r"站|队|社|团|校|大学|学院|协会|联合会|室|组|单位|部门)(?:[（(][^（()）]{1,20}[）)])?"
+ORGAN_PARAGRAPH = lazy(
+    rf"[*＊]?[{CJK}、（）()]{{1,40}}(?:{'|'.join(CELL_UNIT_ENDINGS)})(?:[（(][^（()）]{{1,20}}[）)])?"
 )
 #: What two such paragraphs are joined with: the separator the units stage splits at.
 ORGAN_SEPARATOR = "、"
@@ -118,7 +120,7 @@ def document_budget() -> Iterator[SpanBudget]:
         _BUDGET.reset(token)
 
 
-def fill_grid(rows: Iterable[list[Cell]], notices: list | None = None, what: str = "table",
+def fill_grid(rows: Iterable[list[Cell]], notices: list[NoticeRef] | None = None, what: str = "table",
               budget: SpanBudget | None = None) -> list[list[str]]:
     """Lay cells on a grid: a spanned cell's value is repeated in every slot it covers, each
     copy paid from ``budget`` (else the document's, see document_budget; else one for this
@@ -193,7 +195,7 @@ def pipe_rows(grid: list[list[str]]) -> list[str]:
     return lines
 
 
-def render_table(rows: list[list[Cell]], notices: list | None = None, what: str = "table") -> list[str]:
+def render_table(rows: list[list[Cell]], notices: list[NoticeRef] | None = None, what: str = "table") -> list[str]:
     """A table as pipe rows; one with fewer than two rows of two filled cells (a framed
     paragraph, a one-column list) as plain lines, one per distinct cell. Merged cells are
     paid from the document's span budget (fill_grid)."""

@@ -27,8 +27,8 @@ import re
 import zipfile
 
 from ipplan.errors import ReadError
-from ipplan.parse.formats.docx import _ZIP_ERRORS, _xml
-from ipplan.parse.formats.pdf import MAX_CHARS, MAX_PAGE_CHARS, _drop_margins, _paragraphs, group_lines
+from ipplan.parse.formats.docx import ZIP_ERRORS, read_xml
+from ipplan.parse.formats.pdf import MAX_CHARS, MAX_PAGE_CHARS, drop_margins, join_paragraphs, group_lines
 from ipplan.parse.vocab.notices import NoticeRef
 
 OFD_NS = "http://www.ofdspec.org/2016"
@@ -43,7 +43,7 @@ def is_ofd(data: bytes) -> bool:
     """Whether a ZIP file is an OFD package (an OFD.xml at its root)."""
     try:
         return "OFD.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
-    except _ZIP_ERRORS:
+    except ZIP_ERRORS:
         return False
 
 
@@ -89,14 +89,14 @@ def ofd_to_text(data: bytes, name: str, notices: list | None = None) -> str:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
-    except _ZIP_ERRORS as exc:
+    except ZIP_ERRORS as exc:
         raise ReadError(f"damaged ZIP/OFD file: {exc}", name) from None
-    root = _xml(zf, "OFD.xml", name, "OFD document")
+    root = read_xml(zf, "OFD.xml", name, "OFD document")
     doc_root = root.find(f"{_q('DocBody')}/{_q('DocRoot')}")
     doc_path = _member((doc_root.text or "") if doc_root is not None else "", "", names)
     if doc_path is None:
         raise ReadError("damaged OFD document: OFD.xml names no Document.xml in the package", name)
-    document = _xml(zf, doc_path, name, "OFD document")
+    document = read_xml(zf, doc_path, name, "OFD document")
     base = posixpath.dirname(doc_path)
     default_box = _box(document.findtext(f"{_q('CommonData')}/{_q('PageArea')}/{_q('PhysicalBox')}")) or A4
     pages_el = document.find(_q("Pages"))
@@ -116,7 +116,7 @@ def ofd_to_text(data: bytes, name: str, notices: list | None = None) -> str:
             notices.append(NoticeRef("N013", f"OFD: over {MAX_CHARS:,} characters; pages {index + 1}-"
                                              f"{len(page_refs)} not read"))
             break
-        page = _xml(zf, path, name, "OFD document")
+        page = read_xml(zf, path, name, "OFD document")
         box = _box(page.findtext(f"{_q('Area')}/{_q('PhysicalBox')}")) or default_box
         chars, count = _page_chars(page, box, min(budget, MAX_PAGE_CHARS), index, notices)
         budget -= count
@@ -124,7 +124,7 @@ def ofd_to_text(data: bytes, name: str, notices: list | None = None) -> str:
         heights.append(box[3])
     if not any(line.text.strip() for page in pages for line in page):
         raise ReadError("the OFD document holds no text (scanned images?); run OCR on it first", name)
-    return "\n".join(_paragraphs(_drop_margins(pages, heights)))
+    return "\n".join(join_paragraphs(drop_margins(pages, heights)))
 
 
 def _member(loc: str, base: str, names: set[str]) -> str | None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+from ipplan.parse.dates import YEAR
+from ipplan.parse.vocab.text import CJK
+
 #: Page metadata fields ("文号 | 温政办〔2022〕73 号 |" or "发布机构：…"). 索引号 is a filing
 #: number of the site, never the 发文字号; 发布日期 is when the page went up, not the 成文日期.
 FIELD_KEYS: dict[str, str] = {
@@ -40,7 +43,7 @@ def field_of(key: str) -> str | None:
 
 #: 发文字号 (a re.VERBOSE fragment): organ abbreviation, year in 〔〕 [] ［］ ﹝﹞ 【】 （）, number,
 #: 号; spaces tolerated. Read by the header and by the layout repair of glued header lines.
-DOC_NO = r"""
-    (?P<org>[\u4e00-\u9fffA-Za-z]{1,15}?) \s* [〔\[［【(（﹝] \s* (?P<year>(?:19|20)\d{2}) \s* [〕\]］】)）﹞]
-    \s* 第? \s* (?P<num>\d{1,5}) \s* 号
+DOC_NO = rf"""
+    (?P<org>[{CJK}A-Za-z]{{1,15}}?) \s* [〔\[［【(（﹝] \s* (?P<year>{YEAR}) \s* [〕\]］】)）﹞]
+    \s* 第? \s* (?P<num>\d{{1,5}}) \s* 号
 """

@@ -1,7 +1,51 @@
-"""Money units and the written form of a measure word, one home for the targets and tables
-stages (target-table headers print 发明专利年申请量 (件), 质押融资登记额 (亿元))."""
+"""Measure words, magnitudes and money units: one home for every stage that reads a number
+with its measure (the targets stage, target-table headers such as 发明专利年申请量 (件), and
+the outline, where a bare number before a measure is no item: 2艘科考船, 3个工作日).
+
+Adding a measure word here makes it one for all of them: 不少于3艘 and 不少于三艘 become
+targets, and ``2艘科考船…`` is no longer read as item 2 of an open list.
+"""
 
 from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+
+from ipplan.parse.numerals import CN_DIGIT_CLASS
+
+#: Measure words (longest first when matched). A quantity needs one of them.
+MEASURES: tuple[str, ...] = (
+    "个百分点", "个工作日", "个半天", "平方公里", "个月", "工作日", "平方米", "小时", "人次", "场次", "家次", "项次",
+    "件次", "万元", "亿元", "公顷", "百分点", "美元", "千瓦", "公里", "毫米", "半天", "间", "类", "份", "字", "张",
+    "件", "家", "个", "项", "元", "%", "％", "人", "名", "场", "次", "单", "枚", "所", "座", "条", "篇", "部", "户",
+    "款", "套", "台", "处", "支", "种", "门", "期", "届", "倍", "亩", "吨", "本", "册", "集", "首", "幅", "例", "天",
+    "艘",
+)  # fmt: skip
+
+#: A measure word followed by one of these characters starts another word (17部门, 名单,
+#: 家庭, 人才), not a measure.
+MEASURE_NOT_BEFORE: dict[str, str] = {
+    "部": "门分署位", "名": "单称录牌", "家": "庭族乡", "人": "民员才口均", "个": "人体性", "次": "要序",
+    "条": "件例", "种": "子植类", "处": "理置罚", "台": "湾", "期": "间限", "所": "在属有", "门": "类槛户",
+    "届": "时", "集": "团群聚成中约", "本": "市省地级", "首": "家位台次个", "天": "然津下地空", "间": "断隔接",
+    "类": "似型别", "份": "额子", "字": "号段", "张": "贴",
+}  # fmt: skip
+
+#: Magnitude words between a number and its measure (1.8万件, 50亿元, 3千人).
+MAGNITUDE_WORDS: dict[str, int] = {
+    "万亿": 1_000_000_000_000, "千万": 10_000_000, "百万": 1_000_000, "万": 10_000, "亿": 100_000_000, "千": 1000,
+    "百": 100,
+}  # fmt: skip
+
+#: Measures of a duration (3个月内出台: a procedure's deadline when 内/前/后 follows) and of
+#: a frequency (每年调整1次, 每周2个半天).
+DURATIONS: tuple[str, ...] = ("个月", "个工作日", "工作日", "天", "日", "周", "小时")
+FREQUENCIES: tuple[str, ...] = ("次", "半天", "个半天")
+
+#: Calendar and age words after a number (2022年, 3月, 15日, 8号, 60岁): dates and ages,
+#: never a count and never an item number.
+CALENDAR_WORDS: tuple[str, ...] = ("年", "月", "日", "号", "岁")
 
 #: Money units with their magnitude folded in: 50亿元 is 5,000,000,000 元.
 MONEY_UNITS: dict[str, tuple[int, str]] = {
@@ -10,3 +54,29 @@ MONEY_UNITS: dict[str, tuple[int, str]] = {
 }
 #: One written form per unit: ％ is %, 百分点 is 个百分点, 个半天 is 半天 (个 is the classifier).
 UNIT_FORMS: dict[str, str] = {"百分点": "个百分点", "％": "%", "个半天": "半天"}
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of ``words``, longest first (so 个工作日 wins over 个)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def unit_scale(unit: str, magnitude: str | None = None) -> tuple[str, Decimal]:
+    """A measure as printed, with the magnitude word before it, as (unit, scale): 亿元 →
+    ("元", 10⁸), 万 + 件 → ("件", 10⁴), ％ → ("%", 1), 百分点 → ("个百分点", 1)."""
+    scale = Decimal(MAGNITUDE_WORDS[magnitude]) if magnitude else Decimal(1)
+    if unit in MONEY_UNITS:
+        factor, unit = MONEY_UNITS[unit]
+        scale *= factor
+    return UNIT_FORMS.get(unit, unit), scale
+
+
+@functools.cache
+def _maybe_quantity() -> re.Pattern[str]:
+    return re.compile(rf"[0-9百千万]|一半|[{CN_DIGIT_CLASS}十]{{1,3}}(?:{alternation(MEASURES)})")
+
+
+def may_hold_quantity(text: str) -> bool:
+    """A cheap test before reading quantities: a digit, a magnitude, 一半, or a small Chinese
+    numeral before a measure word (三艘, 两名). Text without any holds no quantity."""
+    return _maybe_quantity().search(text) is not None

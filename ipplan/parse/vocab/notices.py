@@ -7,7 +7,6 @@ Layout repairs report under their own rule codes (LR.., see ``ipplan.parse.repai
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 
@@ -44,32 +43,12 @@ MISS_CODES = tuple(k.code for k in NOTICE_KINDS if k.name.startswith("possible-m
 
 
 class NoticeRef(NamedTuple):
+    """A notice, made with its code where the stage notices it (a plan's ``warnings`` are
+    their messages, kept for v1 readers)."""
+
     code: str
     message: str
     line: int | None = None
-
-
-#: Free-text warnings of the older stages, by what they say: (pattern, code).
-_LEGACY = (
-    (re.compile(r"^--encoding .* does not read as Chinese"), "N001"),
-    (re.compile(r"replacement character"), "N002"),
-    (re.compile(r"^the text is not Chinese"), "N003"),
-    (re.compile(r"merged cells would lay out over|over the limit of|characters; pages .* not read"), "N013"),
-    (re.compile(r"numbering gap"), "N201"),
-    (re.compile(r"numbering repeats"), "N202"),
-    (re.compile(r"numbering starts"), "N203"),
-    (re.compile(r"duplicate section id"), "N204"),
-    (re.compile(r"no numbered outline"), "N205"),
-    (re.compile(r"table row has"), "N301"),
-)
-_LINE = re.compile(r"^line (?P<n>\d+): ")
-
-
-def from_warning(text: str) -> NoticeRef:
-    """A coded notice for a stage's free-text warning ("line 12: numbering gap: …")."""
-    code = next((c for p, c in _LEGACY if p.search(text)), "N004")
-    m = _LINE.match(text)
-    return NoticeRef(code, text, int(m["n"]) if m else None)
 
 
 def _label(code: str, count: int) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ipplan.parse.rules import lazy
+
 
 class RoleLabel(NamedTuple):
     label: str
@@ -27,7 +29,7 @@ LEAD_LABELS = frozenset(r.label for r in ROLE_LABELS if r.lead)
 
 #: A table column of responsible units: the whole header cell is a role label (牵头处室 of an
 #: inner office is not).
-ROLE_COLUMN = re.compile(rf"^\s*(?:{LABEL_ALT})\s*$")
+ROLE_COLUMN = lazy(rf"^\s*(?:{LABEL_ALT})\s*$")
 
 
 class RoleVerb(NamedTuple):
