@@ -217,7 +217,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("国办发〔2018〕1号　2018年1月2日", {"doc_number": "国办发〔2018〕1号", "issue_date": "2018-01-02"})),
              near_misses=("苏政发〔2009〕1号", "2009年1月5日")),
     LineRule(code="MT05", needs=("号",), field="doc_number", summary="发文字号 glued to the 主送 line: 国办发〔2018〕128号各省…人民政府：",
-             pattern=rf"{DOC_NO} \s* (?P<v>[^。！？]{{2,150}}) [:：]", check=_addressee_ok,
+             pattern=rf"{DOC_NO} \s* (?P<v>[^。！？]{{2,800}}) [:：]", check=_addressee_ok,
              read=lambda m, t: {"doc_number": normalize_doc_number(t), "addressees": split_addressees(m["v"].strip())},
              examples=(("国办发〔2018〕128号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
                         {"doc_number": "国办发〔2018〕128号", "addressees": ["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]}),
@@ -374,7 +374,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("附件：推广清单", {"attachments": ["推广清单"]})),
              near_misses=("附件1", "附件2关于推进工作的任务分工表")),
     LineRule(code="MT30", needs=_COLONS, field="addressees", summary="主送机关: organ names ending with ：",
-             pattern=r"(?P<v>[^。！？!?]{2,150}?) \s* [:：]", check=lambda m: _not_field(m) and is_addressee_line(m["v"]),
+             pattern=r"(?P<v>[^。！？!?]{2,800}?) \s* [:：]", check=lambda m: _not_field(m) and is_addressee_line(m["v"]),
              read=lambda m, t: {"addressees": split_addressees(m["v"].strip())},
              examples=(("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
                         {"addressees": ["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]}),
@@ -385,7 +385,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              near_misses=("各位代表：", "发表日期: 2020-11-18来源:", "现就有关事项通知如下：", "联系人：李萌", "主要目标：")),
     LineRule(code="MT32", needs=_COLONS, field="addressees",
              summary="主送机关 glued to the notice's first sentence (paragraphs merged on a web page)",
-             pattern=r"(?P<v>[^。！？!?：:]{2,150}?) \s* [:：] \s* (?P<rest>[^\s].{3,})",
+             pattern=r"(?P<v>[^。！？!?：:]{2,800}?) \s* [:：] \s* (?P<rest>[^\s].{3,})",
              check=lambda m: _not_field(m) and is_addressee_line(m["v"]),
              read=lambda m, t: {"addressees": split_addressees(m["v"].strip())},
              examples=(("各县（市、区）人民政府，市政府各部门：现将《泰安市实施方案》印发给你们，请认真贯彻执行。",
@@ -442,12 +442,25 @@ SCOPE_WITH_ALTERNATIVES = lazy(rf"各[{CJK}]{{1,4}}[(（][^()（）]{{1,10}}[)�
 
 
 def _complete(name: str) -> bool:
-    """A complete organ name (市科技局, 各直属机构, 各县（市、区）), not a bare place (各省) or ending (办)."""
+    """A complete organ name (市科技局, 各直属机构, 各县（市、区）, 中国科协), not a bare place
+    (各省) or ending (办)."""
     if SCOPE_WITH_ALTERNATIVES.fullmatch(name):
         return True
     name = re.sub(r"[(（][^()（）]*[)）]$", "", name)
     m = NAMED_BODY_END.search(name)
-    return m is not None and m.start() > 0
+    return (m is not None and m.start() > 0) or is_national(name)
+
+
+#: A place's party committee or government: 县委, 中共湖州市委, 县政府 (the place is ``p``).
+_LEADING = lazy(rf"(?:中共)?(?P<p>[{CJK}]{{0,8}}?)(?:{'|'.join(LEADING_BODIES)})")
+
+
+def _shares_departments(prev: str, item: str) -> bool:
+    """县委、县政府各有关部门: the departments (各…) of a place's government after its party
+    committee are both bodies' departments, one addressee."""
+    a, b = _LEADING.fullmatch(prev), _LEADING.match(item)
+    return (a is not None and b is not None and prev.endswith("委") and a["p"] == b["p"]
+            and item[b.end():].startswith("各"))
 
 
 def _joins(group: list[str], item: str) -> bool:
@@ -457,6 +470,10 @@ def _joins(group: list[str], item: str) -> bool:
         return True  # 各省、自治区、直辖市人民政府 / 市政府各委、办、局
     if item.startswith("各") and first.find("各") > 0:
         return True  # 国务院各部委、各直属机构: 各直属机构 is 国务院's
+    if len(group) == 1 and _shares_departments(prev, item):
+        return True  # 县委、县政府各有关部门
+    if is_national(item):
+        return False  # a central organ has its own scope: 中央宣传部、外交部、教育部
     return SCOPE.match(item) is None and SCOPE.match(first) is not None  # 各区卫生健康局、财政局
 
 
@@ -469,6 +486,7 @@ def split_addressees(text: str) -> list[str]:
     ['市委宣传部', '市科技局']
     """
     out: list[str] = []
+    text = _GLOSS.sub("", text)
     for part in split_top(text, ",，;；"):
         items = split_top(part, "、")
         if not items:
@@ -486,13 +504,19 @@ def split_addressees(text: str) -> list[str]:
 
 def is_addressee_line(text: str) -> bool:
     """Organ names only: each item starts with 各 or ends like an organ; no dates, keys or verbs."""
-    text = text.strip()
+    text = _GLOSS.sub("", text.strip())
     if not text or re.search(r"\d|如下|通知|报告|：|:|日期|来源|为了|根据", text) or text.startswith("各位"):
         return False
     groups = split_addressees(text)
     return bool(groups) and all(
-        len(g) <= 60 and (g.startswith("各") or NAMED_BODY_END.search(g) is not None) for g in groups
+        len(g) <= ADDRESSEE_MAX and (g.startswith("各") or NAMED_BODY_END.search(g) is not None or is_national(g))
+        for g in groups
     )
+
+
+#: The longest addressee: a national run (各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化、
+#: 发展改革、…主管部门) is one.
+ADDRESSEE_MAX = 120
 
 
 # ---------------------------------------------------------------- element values
@@ -616,6 +640,8 @@ REPORTER = lazy(r"(?P<level>[省市县区州])人民政府(?:代理)?(?:省长|�
 READING = lazy(r"(?:相关|政策)?解读\s*[:：]\s*《(?P<t>[^《》]{4,80})》(?:政策)?(?:解读|图解)")
 #: The plan named inside the notice: 现将《X》印发 / 《X》已经…同意 / 制定了《X》.
 NOTICE_PLAN = lazy(r"(?:现将|印发|关于|制定了?|出台)\s*[《“](?P<t>[^《》“”]{4,80})[》”]|《(?P<t2>[^《》]{4,80})》(?:（以下简称[^）]*）)?\s*已经")
+#: How far into a line the notice's sentence naming its plan is looked for.
+NOTICE_PLAN_REACH = 200
 #: The notice speaks as 我局/我委 and names itself in the contact line: 联系人:北京市中医管理局科教处 屠志涛.
 CONTACT_ORGAN = lazy(rf"联系(?:人|单位|部门)\s*[:：]\s*(?P<org>[{CJK}]{{3,30}}?(?P<end>{'|'.join(SELF_NAMES)}))[{CJK}]{{1,8}}?(?:处|科|室)")
 #: A year at the head of an annual plan's title: 2022年…工作要点, 2026年…招生工作方案.
@@ -779,6 +805,12 @@ def _scan(lines: Lines) -> list[Hit]:
             i += 1
             continue
         c = classify(text) if own is _UNSET else own
+        if c is not None and c[0].code == "MT30" and hits and hits[-1].no == no - 1 and hits[-1].code in (None, "MT23"):
+            wrapped = _wrapped_addressees(hits, text)  # a long 主送 list broken over lines
+            if wrapped is not None:
+                hits.append(wrapped)
+                i += 1
+                continue
         if c is not None and c[0].code == "MT15" and (inner := classify(c[1]["t"].strip(), _TITLES)) is not None:
             c, text = inner, c[1]["t"].strip()  # a Markdown heading's text is the line it heads
         if c is not None and c[0].code == "MT13" and hits and hits[-1].code in ("MT12", "MT11"):
@@ -790,6 +822,27 @@ def _scan(lines: Lines) -> list[Hit]:
         hits.append(Hit(no, text, c[0].code if c else None, c[1] if c else None))
         i += 1
     return _organ_above_title(hits)
+
+
+def _wrapped_addressees(hits: list[Hit], last: str) -> Hit | None:
+    """A 主送 list broken over up to four lines: the lines above its last line (ending with ：)
+    that no rule classifies (or that read as an organ) joined to it, the most that make one
+    addressee line; they are taken off ``hits``."""
+    k = 0
+    while k < 3 and k < len(hits):
+        x = hits[-k - 1]
+        if x.code not in (None, "MT23") or "。" in x.text or x.text.rstrip().endswith((":", "：")) \
+                or x.no != hits[-1].no - k:
+            break
+        k += 1
+    rule = RULES_BY_CODE["MT30"]
+    for n in range(k, 0, -1):
+        acc = "".join(x.text.strip() for x in hits[-n:]) + last
+        if (m := rule_match(rule, acc)) is not None:
+            no = hits[-n].no
+            del hits[-n:]
+            return Hit(no, acc, rule.code, m)
+    return None
 
 
 def _organ_above_title(hits: list[Hit]) -> list[Hit]:
@@ -1007,8 +1060,8 @@ def _titles(head: list[Hit], tail: list[Hit], fields: dict[str, tuple[str, int]]
     if meta_title and meta_title[0] != notice_title and (
             rule_match(RULES_BY_CODE["MT12"], meta_title[0]) or rule_match(RULES_BY_CODE["MT11"], meta_title[0])):
         return notice_title, found.put("title", meta_title[0], meta_title[1])
-    for h in head:
-        if h.code != "MT10" and (m := NOTICE_PLAN.search(h.text)):
+    for h in head:  # the notice's first sentence names the plan (not a document cited deep in a long paragraph)
+        if h.code != "MT10" and (m := NOTICE_PLAN.search(h.text[:NOTICE_PLAN_REACH])):
             return notice_title, found.put("title", m["t"] or m["t2"], h.no)
     if notice_title and (m := re.search(rf"{_ISSUING}(?P<t>.+?)的?(?:{_COVERING_ALT})$", notice_title)):
         t = m["t"].strip()
