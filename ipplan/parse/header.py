@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -28,9 +29,10 @@ from ipplan.parse.numerals import CN_COUNT_CLASS
 from ipplan.parse.rules import PatternRule, Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES
-from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, PAGE_LABEL_ENDINGS, field_of
+from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, PAGE_LABEL_ENDINGS, field_of, database_field_of
 from ipplan.parse.vocab.organs import (
-    BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, ORGAN_END, ORGAN_ENDINGS, SELF_NAMES, is_count_body, is_national,
+    BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, ORGAN_END, ORGAN_ENDINGS, SELF_NAMES,
+    is_count_body, is_national, starts_national,
 )
 from ipplan.parse.vocab.places import NATIONAL, NOT_PLACE, PLACE, ZONE
 from ipplan.parse.vocab.text import CJK, unspace
@@ -118,6 +120,14 @@ def _read_key_values(m: re.Match[str], text: str) -> dict[str, str]:
                          for j, k in enumerate(ms)])
 
 
+def _read_database_fields(m: re.Match[str], text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for k in re.finditer(r"【\s*(?P<k>[^【】]{2,8}?)\s*】(?P<v>[^【】]*)", text):
+        if (f := database_field_of(k["k"])) and (v := k["v"].strip()) and f not in out:
+            out[f] = v
+    return out
+
+
 def _read_pipe_row(m: re.Match[str], text: str) -> dict[str, str]:
     cells = [c.strip() for c in text.split("|")]
     return _read_fields(list(zip(cells, cells[1:])))
@@ -199,6 +209,16 @@ LINE_RULES: tuple[LineRule, ...] = (
              examples=(("文号 | 温政办〔2022〕73 号 | 有效性 | 有效 |", {"doc_number": "温政办〔2022〕73 号"}),
                        ("组配分类 | 其他文件 | 发布机构 | 温州市市场监督管理局 |", {"issuer": "温州市市场监督管理局"})),
              near_misses=("序号 | 工作事项 | 主要内容 | 牵头单位 |", "文号说明 | 见附件 |")),
+    LineRule(code="MT08", needs=("【",), field="fields",
+             summary="a legal database's field row: 【发文字号】皖政办秘〔2021〕82号, several on one line",
+             pattern=r"(?:【\s*[^【】]{2,8}?\s*】[^【】]*)+", check=lambda m: bool(_read_database_fields(m, m.group(0))),
+             read=_read_database_fields,
+             examples=(("【发文字号】皖政办秘〔2021〕82号", {"doc_number": "皖政办秘〔2021〕82号"}),
+                       ("【发布部门】安徽省人民政府办公厅【发布日期】2021.09.02", {"issuer": "安徽省人民政府办公厅",
+                                                                        "issue_date": "2021.09.02"}),
+                       ("【标题】安徽省人民政府办公厅关于印发若干政策的通知",
+                        {"title": "安徽省人民政府办公厅关于印发若干政策的通知"})),
+             near_misses=("【法宝引证码】 CLI.12.4638041", "【时效性】现行有效", "【注】本文有删减")),
     LineRule(code="MT03", needs=("号",), field="doc_number", summary="发文字号 alone on its line, bare or in brackets under the title",
              pattern=rf"[(（]? \s* {DOC_NO} \s* [)）]?",
              read=lambda m, t: {"doc_number": normalize_doc_number(t)},
@@ -347,6 +367,10 @@ LINE_RULES: tuple[LineRule, ...] = (
              pattern=r"[(（] \s* (?P<v>(?:此件|本件)[^()（）]{2,12}) \s* [)）]", read=lambda m, t: {"remark": m["v"]},
              examples=(("（此件公开发布）", {"remark": "此件公开发布"}), ("(此件主动公开)", {"remark": "此件主动公开"})),
              near_misses=("（本文有删减）", "（联系科室：小学和幼儿教育科）")),
+    LineRule(code="MT34", needs=("代章",), field="seal", summary="a seal note under a signature: （国家知识产权局代章）",
+             pattern=r"[(（] \s* (?P<v>[^()（）]{2,40}?) \s* 代章 \s* [)）]", read=lambda m, t: {"seal": m["v"]},
+             examples=(("(国家知识产权局代章)", {"seal": "国家知识产权局"}), ("（市政府办公室代章）", {"seal": "市政府办公室"})),
+             near_misses=("（此件公开发布）", "由国家知识产权局代章。")),
     LineRule(code="MT25", needs=("密",), field="secrecy", summary="密级 (with 保密期限): 机密★1年, 秘密",
              pattern=r"(?P<v>(?:绝密|机密|秘密) (?:\s*★\s*[^\s]{1,10})?)",
              read=lambda m, t: {"secrecy": re.sub(r"\s+", "", m["v"])},
@@ -474,7 +498,9 @@ def _joins(group: list[str], item: str) -> bool:
         return True  # 县委、县政府各有关部门
     if is_national(item):
         return False  # a central organ has its own scope: 中央宣传部、外交部、教育部
-    return SCOPE.match(item) is None and SCOPE.match(first) is not None  # 各区卫生健康局、财政局
+    # 各区卫生健康局、财政局: a local list shares its first item's scope; a list of central organs
+    # (中央组织部、…、统计局、国管局) never does
+    return SCOPE.match(item) is None and SCOPE.match(first) is not None and not is_national(first)
 
 
 def split_addressees(text: str) -> list[str]:
@@ -505,7 +531,7 @@ def split_addressees(text: str) -> list[str]:
 def is_addressee_line(text: str) -> bool:
     """Organ names only: each item starts with 各 or ends like an organ; no dates, keys or verbs."""
     text = _GLOSS.sub("", text.strip())
-    if not text or re.search(r"\d|如下|通知|报告|：|:|日期|来源|为了|根据", text) or text.startswith("各位"):
+    if not text or re.search(r"\d|如下|通知|报告|：|:|日期|来源|为了|根据|印发|《|》", text) or text.startswith("各位"):
         return False
     groups = split_addressees(text)
     return bool(groups) and all(
@@ -585,7 +611,7 @@ def organ_parts(name: str) -> list[str]:
         left, right = name[:k], name[k:]
         if ORGAN_END.search(left) is None or not _is_organ(right) or right.endswith(BRANCH_ENDINGS):
             continue
-        if (is_national(left) and is_national(right)) or (_starts_with_place(left) and _starts_with_place(right)):
+        if (is_national(left) and starts_national(right)) or (_starts_with_place(left) and _starts_with_place(right)):
             return [left, *organ_parts(right)]
     return [name]
 
@@ -824,12 +850,16 @@ def _scan(lines: Lines) -> list[Hit]:
     return _organ_above_title(hits)
 
 
+#: How many lines above its last one a 主送 list may be broken over (a list of provinces in a narrow column).
+WRAPPED_LINES = 8
+
+
 def _wrapped_addressees(hits: list[Hit], last: str) -> Hit | None:
-    """A 主送 list broken over up to four lines: the lines above its last line (ending with ：)
+    """A 主送 list broken over several lines: the lines above its last line (ending with ：)
     that no rule classifies (or that read as an organ) joined to it, the most that make one
     addressee line; they are taken off ``hits``."""
     k = 0
-    while k < 3 and k < len(hits):
+    while k < WRAPPED_LINES and k < len(hits):
         x = hits[-k - 1]
         if x.code not in (None, "MT23") or "。" in x.text or x.text.rstrip().endswith((":", "：")) \
                 or x.no != hits[-1].no - k:
@@ -869,7 +899,7 @@ def _fields(hits: list[Hit]) -> dict[str, tuple[str, int]]:
     """Meta fields from page-metadata rows: {field: (value, line)}; the first of each wins."""
     out: dict[str, tuple[str, int]] = {}
     for h in hits:
-        if h.code in ("MT01", "MT02"):
+        if h.code in ("MT01", "MT02", "MT08"):
             for f, v in values(h).items():
                 out.setdefault(f, (v, h.no))
     return out
@@ -881,6 +911,8 @@ def _signature_before(hits: list[Hit], i: int) -> tuple[list[str], int] | None:
     like an organ's name (a place, a central organ) and the lower one does not."""
     organs: list[str] = []
     first = None
+    if i >= 1 and hits[i - 1].code == "MT34":
+        i -= 1  # a seal note (国家知识产权局代章) between the signature and the date
     j = i - 1
     while j >= 0 and i - j <= 4 and hits[j].code == "MT23":
         organs = values(hits[j])["issuer"] + organs
@@ -946,8 +978,7 @@ def _read_head(outline: Outline) -> _Head:
     head, tail = _scan(_unpaste(outline.head)), _scan(outline.tail)
     found = _Found()
     h = _Head(outline, head, tail, _fields(head + tail), found,
-              notice=next((x for x in head if x.code == "MT10"), None),
-              self_title=next((x for x in head if x.code == "MT11"), None))
+              notice=_first_title(head, "MT10"), self_title=_first_title(head, "MT11"))
     h.law = _law_event(head)
     h.dateline = _dateline(head)
     h.doc_number = _doc_number(h)
@@ -955,6 +986,28 @@ def _read_head(outline: Outline) -> _Head:
     h.notice_title, h.title = _titles(head, tail, h.fields, h.notice, h.self_title, found)
     h.issuers = first_source(ISSUER_SOURCES, h, found)
     return h
+
+
+def _first_title(head: list[Hit], code: str) -> Hit | None:
+    """The first title of its kind; when the next line prints it again (a legal database's
+    heading, then the document's own, brackets or dashes of another width), the second."""
+    for k, x in enumerate(head):
+        if x.code == code:
+            nxt = head[k + 1] if k + 1 < len(head) else None
+            return nxt if nxt is not None and nxt.code == code and _same_text(x.text, nxt.text) else x
+    return None
+
+
+_WIDTH_NOISE = lazy(r"[\s()（）\-—–－~～]")
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Two printings of one title: equal but for spaces, bracket widths and dash forms."""
+    return _fold(a) == _fold(b)
+
+
+def _fold(text: str) -> str:
+    return _WIDTH_NOISE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def extract_meta(outline: Outline, lines: Lines | None = None) -> Meta:

@@ -51,3 +51,14 @@ DOC_NO = rf"""
     (?P<org>[{CJK}A-Za-z]{{1,15}}?) \s* [〔\[［【(（﹝] \s* (?P<year>{YEAR}) \s* [〕\]］】)）﹞]
     \s* 第? \s* (?P<num>\d{{1,5}}) \s* 号
 """
+
+
+#: A legal database's field names (北大法宝: 【发布部门】…【发文字号】…【发布日期】): there the
+#: 发布日期 is the document's own date, not a web page's.
+DATABASE_KEYS: dict[str, str] = {**FIELD_KEYS, "发布日期": "issue_date", "公布日期": "issue_date",
+                                  "制定机关": "issuer", "发布部门": "issuer"}
+
+
+def database_field_of(key: str) -> str | None:
+    """The meta field a legal database's 【key】 feeds (【发文字号】 → doc_number), or None."""
+    return DATABASE_KEYS.get(re.sub(r"\s+", "", key))
