@@ -632,11 +632,12 @@ def place_of(text: str | None) -> str | None:
     text = _PARTY.sub("", text)
     found, pos = None, 0
     while True:
-        m = ZONE.match(text, pos)
-        if m and not NOT_PLACE.search(m["p"][:-3]):
-            return m["p"]
-        m = PLACE.match(text, pos)
-        if not m or NOT_PLACE.search(m["p"]):
+        zone, m = ZONE.match(text, pos), PLACE.match(text, pos)
+        if m and NOT_PLACE.search(m["p"]):
+            m = None
+        if zone and not NOT_PLACE.search(zone["p"][:-3]) and not (m and m.end() < zone.end()):
+            return zone["p"]  # a zone named in full (not one whose name holds a place: 上海市|浦东新区)
+        if not m:
             return found
         found, pos = m["p"], m.end()
 
@@ -1337,6 +1338,16 @@ def _every_province(h: _Head) -> Found | None:
     return None
 
 
+def _national_number(h: _Head) -> Found | None:
+    """全国 for a central organ's 文号 (国发, 国办发, 国知发, 国知战联办 …: a code starting with 国) or order."""
+    if not h.doc_number:
+        return None
+    m = re.fullmatch(DOC_NO, h.doc_number, re.VERBOSE) or re.fullmatch(ORDER_NO, h.doc_number, re.VERBOSE)
+    code = m.groupdict().get("org") or m.groupdict().get("order") if m else None
+    national = code is not None and (code.startswith("国") or any(code.startswith(c) for c, _ in NATIONAL_DOC_CODES))
+    return (NATIONAL, h.found.lines.get("doc_number")) if national else None
+
+
 #: Where the region (the jurisdiction the plan governs) is read from, in order; the first wins.
 #: Never from a word of the body: a province named in passing, 全国 in 全国统一大市场.
 REGION_SOURCES: tuple[SourceRule, ...] = (
@@ -1376,6 +1387,11 @@ REGION_SOURCES: tuple[SourceRule, ...] = (
                examples=(("为推进工作，结合各省发展实际，制定本方案。", "全国"),
                          ("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n现将方案印发给你们。", "全国")),
                near_misses=("为推进工作，结合本省实际，制定本方案。", "各县（市、区）人民政府：\n现将方案印发给你们。")),
+    SourceRule(code="MT77", field="region", summary="全国 for a central organ's 文号 code (国办发, 国知战联办) or order number",
+               find=_national_number,
+               examples=(("关于总结2018年地方战略实施工作的通知\n国知战联办〔2018〕24号", "全国"),
+                         ("关于推进工作的通知\n工信部联科〔2023〕160号", "全国")),
+               near_misses=("关于推进工作的通知\n泰政发〔2022〕3号", "关于推进工作的通知\n京政发〔2022〕5号")),
 )
 
 

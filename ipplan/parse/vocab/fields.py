@@ -18,7 +18,7 @@ FIELD_KEYS: dict[str, str] = {
     "成文日期": "issue_date", "发文日期": "issue_date", "印发日期": "issue_date", "颁布日期": "issue_date",
     "制发日期": "issue_date", "成文时间": "issue_date", "发文时间": "issue_date",
     "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer", "颁布部门": "issuer",
-    "颁布机关": "issuer", "发文机构": "issuer", "制发机关": "issuer", "发布部门": "issuer",
+    "颁布机关": "issuer", "发文机构": "issuer", "制发机关": "issuer", "发布部门": "issuer", "发布机关": "issuer",
     "标题": "title", "名称": "title", "文件名称": "title",
     "密级": "secrecy", "紧急程度": "urgency", "签发人": "signer", "份号": "copy_number",
 }  # fmt: skip
