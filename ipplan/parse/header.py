@@ -31,7 +31,7 @@ from ipplan.parse.types import Node, Outline
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES
 from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, PAGE_LABEL_ENDINGS, field_of, database_field_of
 from ipplan.parse.vocab.organs import (
-    BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, ORGAN_END, ORGAN_ENDINGS, SELF_NAMES,
+    BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, ORGAN_END, SELF_NAMES,
     is_count_body, is_national, starts_national,
 )
 from ipplan.parse.vocab.places import NATIONAL, NOT_PLACE, PLACE, ZONE
@@ -169,13 +169,14 @@ def _event_organ(body: str) -> str | None:
     return organ if _is_organ(organ) else None
 
 
-#: An event's body names the organ that acted, or is empty (2016年1月1日 施行).
-_EVENT_BODY = lazy(r"^\s*$|会议|公告|令|" + "|".join(ORGAN_ENDINGS))
+#: An event's body is a legislature's sitting, a promulgation (公告, 令第N号), or empty (2016年1月1日
+#: 施行); never a page's byline (2022年10月11日 某局发布, 来源：…).
+_EVENT_BODY = lazy(r"^\s*$|会议|公告|令\s*第|人民代表大会|常务委员会")
 
 
 def _history_ok(m: re.Match[str]) -> bool:
     events = list(LAW_EVENT.finditer(m.group(0)))
-    return bool(events) and all(_EVENT_BODY.search(e["body"]) for e in events)
+    return bool(events) and all(_EVENT_BODY.search(e["body"]) and not re.search("[:：]", e["body"]) for e in events)
 
 
 def _read_history(m: re.Match[str], text: str) -> dict[str, list[dict[str, str]]]:
@@ -271,7 +272,8 @@ LINE_RULES: tuple[LineRule, ...] = (
                         {"events": [{"date": "1993-10-31", "event": "通过", "issuer": "全国人民代表大会常务委员会"},
                                     {"date": "2013-10-25", "event": "修正"}]})),
              near_misses=("《专利代理条例》已经2018年9月6日国务院第23次常务会议修订通过，现予公布。", "2016年1月1日",
-                          "2019年1月1日（此件公开发布）",
+                          "2019年1月1日（此件公开发布）", "2022年10月11日 温州市市场监督管理局发布",
+                          "2023年3月15日 来源：市政府办公室 发布",
                           "2022年3月1日印发", "本条例自2016年1月1日起施行。")),
     LineRule(code="MT15", needs=("#",), field="title", summary="a Markdown level-1 heading: the document's own title (# 浙江省专利条例)",
              pattern=r"\#(?!\#) \s* (?P<t>[^#。；;！？!?]{2,120})", read=lambda m, t: {"title": m["t"].strip()},
@@ -731,7 +733,9 @@ class CompoundRule(PatternRule):
 
 def _parts_of(rule: CompoundRule, text: str) -> list[tuple[str, tuple[LineRule, re.Match[str]] | None]] | None:
     """The parts of a compound line, each with its class: the title first, then the 文号."""
-    if len(text) > 260 or _TITLE_HINT.search(text) is None or (rule.hint is not None and rule.hint.search(text) is None):
+    if len(text) > 260 or _TITLE_HINT.search(text) is None:
+        return None
+    if rule.hint is not None and rule.hint.search(text) is None:
         return None
     m = rule.regex.fullmatch(text)
     if m is None or (c := classify(m["t"].strip(), _TITLES)) is None:
