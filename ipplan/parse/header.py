@@ -34,14 +34,14 @@ from ipplan.parse.vocab.organs import (
     BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, ORGAN_END, SELF_NAMES,
     is_count_body, is_national, starts_national,
 )
-from ipplan.parse.vocab.places import NATIONAL, NOT_PLACE, PLACE, ZONE
+from ipplan.parse.vocab.places import LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE
 from ipplan.parse.vocab.text import CJK, unspace
 
 Lines = list[tuple[int, str]]
 
 _DATE = dates.DATE.pattern
 #: A promulgation order's number: 国务院令第706号, 国令第706号.
-ORDER_NO = rf"(?P<order>(?:中华人民共和国)?[{CJK}]{{0,12}}令) \s* 第 \s* (?P<onum>\d{{1,5}}) \s* 号"
+ORDER_NO = rf"(?P<order>(?:中华人民共和国)?[{CJK}]{{0,14}}令) \s* (?:(?P<oyear>{YEAR}) \s* 年 \s*)? 第 \s* (?P<onum>\d{{1,5}}) \s* 号"
 _TYPE_ALT = "|".join(DOC_TYPES)
 _COVERING_ALT = "|".join(COVERING_TYPES)
 _BRACKETS_AFTER = r"(?:\s*[(（][^()（）]{1,20}[)）])*"
@@ -50,7 +50,7 @@ TITLE_TAIL = lazy(rf"(?P<type>{_TYPE_ALT}){_BRACKETS_AFTER}$")
 #: Verbs of a covering notice's title: 关于印发…的通知.
 _ISSUING = r"(?:印发|转发|发布|颁发|公布|下发|修订印发|重新印发)"
 #: A name that carries its own scope (各…, 市…, a place): a 、-item without one shares the first's.
-SCOPE = lazy(rf"(?:各(?!位)|全|本|有关|[省县区镇乡州]|市(?!场)|国务院|中共|中央|国家|[{CJK}]{{2,8}}?(?:省|市|县|区|州|盟|旗))")
+SCOPE = lazy(rf"(?:各(?!位)|全|本|有关|[省县区镇乡州]|市(?!场)|国务院|中共|中央|国家|[{CJK}]{{2,8}}?[{LEVEL_CHARS}])")
 _PUNCT = lazy(r"[。，,；;：:！？!?《》、]")
 #: A headline's count of bodies after the first organ: 工业和信息化部等八部门, 广州市卫生健康委等4部门.
 COUNT_BODY_AFTER = lazy(rf"等\s*[\d{CN_COUNT_CLASS}两多]+\s*个?(?:部门|单位|部委|机关)$")
@@ -248,7 +248,9 @@ LINE_RULES: tuple[LineRule, ...] = (
              pattern=ORDER_NO, read=lambda m, t: {"doc_number": normalize_doc_number(t)},
              examples=(("国令第706号", {"doc_number": "国令第706号"}),
                        ("中华人民共和国国务院令第706号", {"doc_number": "中华人民共和国国务院令第706号"}),
-                       ("中华人民共和国国务院令 第706号", {"doc_number": "中华人民共和国国务院令第706号"})),
+                       ("中华人民共和国国务院令 第706号", {"doc_number": "中华人民共和国国务院令第706号"}),
+                       ("商务部令2020年第1号", {"doc_number": "商务部令2020年第1号"}),
+                       ("国家市场监督管理总局令第6号", {"doc_number": "国家市场监督管理总局令第6号"})),
              near_misses=("（1991年3月4日中华人民共和国国务院令第76号发布）", "第706号")),
     LineRule(code="MT07", needs=_LAW_EVENTS, field="history",
              summary="a law's history line: date, body, event (通过/公布/修订…), one or several in brackets",
@@ -561,7 +563,7 @@ def normalize_doc_number(text: str) -> str | None:
         return f"{m['org']}〔{m['year']}〕{int(m['num'])}号"
     m = re.search(ORDER_NO, text, re.VERBOSE)
     if m:
-        return f"{m['order']}第{int(m['onum'])}号"
+        return f"{m['order']}{m['oyear'] + '年' if m['oyear'] else ''}第{int(m['onum'])}号"
     return None
 
 
@@ -662,9 +664,9 @@ EVERY_PROVINCE = lazy(r"各省[、，,]\s*自治区[、，,]\s*直辖市|各省[
 DATELINE = lazy(rf"""[—-]*\s*(?P<date>{_DATE})\s*在(?:(?P<place>[{CJK}]{{2,20}}?)第[{CN_COUNT_CLASS}]+届人民代表大会
                    |第[{CN_COUNT_CLASS}]+届(?P<national>全国)人民代表大会)""", re.VERBOSE)
 #: The government a work report speaks for: 我代表国务院, 我代表浙江省人民政府, 我代表市人民政府.
-SPEAKER = lazy(rf"我代表(?:(?P<national>国务院)|(?P<place>[{CJK}]{{2,12}}?)?(?P<level>[省市州县区旗])人民政府)")
+SPEAKER = lazy(rf"我代表(?:(?P<national>国务院)|(?P<place>[{CJK}]{{2,12}}?)?(?P<level>[{LEVEL_CHARS}])人民政府)")
 #: The reporter of a work report: 市人民政府市长 秦凤玉 → the government of the dateline's place.
-REPORTER = lazy(r"(?P<level>[省市县区州])人民政府(?:代理)?(?:省长|市长|县长|区长|州长)")
+REPORTER = lazy(rf"(?P<level>[{LEVEL_CHARS}])人民政府(?:代理)?(?:省长|市长|县长|区长|州长|盟长|旗长)")
 #: A page's related-reading link names the document: 相关解读：《X》解读.
 READING = lazy(r"(?:相关|政策)?解读\s*[:：]\s*《(?P<t>[^《》]{4,80})》(?:政策)?(?:解读|图解)")
 #: The plan named inside the notice: 现将《X》印发 / 《X》已经…同意 / 制定了《X》.
@@ -816,7 +818,7 @@ def _scan(lines: Lines) -> list[Hit]:
                         joined = (k, acc, c)
                         break
             if joined is None and i + 1 < len(lines) and re.search(r"令$", text) and re.fullmatch(
-                    r"第\s*\d{1,5}\s*号", lines[i + 1][1].strip()):
+                    rf"(?:{YEAR}\s*年\s*)?第\s*\d{{1,5}}\s*号", lines[i + 1][1].strip()):
                 acc = text + lines[i + 1][1].strip()
                 joined = (1, acc, classify(acc, (RULES_BY_CODE["MT06"],)))
             if joined is None and i + 1 < len(lines) and _fragment(text) and (own := classify(text)) is None:
@@ -1195,9 +1197,19 @@ def _issuer_mark(h: _Head) -> Found | None:
     return (values(mark)["issuer"], mark.no) if mark else None
 
 
+#: A government named by its level only, as its own titles print it: 省政府, 市人民政府.
+LEVEL_GOVERNMENT = lazy(rf"(?P<level>[{LEVEL_CHARS}])(?:人民)?政府")
+
+
 def _title_organs(h: _Head) -> Found | None:
+    """The organs a title begins with; a government named by its level only (省政府关于印发…)
+    takes the place of that level the title names (江苏省…纲要 → 江苏省人民政府)."""
     for src in (h.notice, h.self_title):
         if src is not None and (parts := values(src)["issuer"]):
+            if (m := LEVEL_GOVERNMENT.fullmatch(parts[0])) is not None:
+                place = place_of(h.title) or place_of(h.notice_title)
+                if place and place.endswith(m["level"]):
+                    parts = [place + "人民政府", *parts[1:]]
             return parts, src.no
     return None
 
@@ -1264,7 +1276,9 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
     SourceRule(code="MT63", field="issuer", summary="the organs a notice's or a document's title begins with", find=_title_organs,
                examples=(("泰安市人民政府关于印发泰安市知识产权强市建设实施方案的通知", ["泰安市人民政府"]),
                          ("工业和信息化部等八部门关于加快传统制造业转型升级的指导意见", ["工业和信息化部"]),
-                         ("国家知识产权局司法部关于加强知识产权纠纷调解工作的意见", ["国家知识产权局", "司法部"])),
+                         ("国家知识产权局司法部关于加强知识产权纠纷调解工作的意见", ["国家知识产权局", "司法部"]),
+                         ("省政府关于印发江苏省知识产权战略纲要的通知", ["江苏省人民政府"]),
+                         ("市政府关于印发知识产权工作要点的通知", ["市政府"])),
                near_misses=("关于印发泰安市知识产权强市建设实施方案的通知", "两部门关于加强知识产权纠纷调解工作的意见",
                             "泰安市人民政府政策文件\n关于印发泰安市知识产权强市建设实施方案的通知")),
     SourceRule(code="MT64", field="issuer", summary="the body a law's history lines name as promulgating (or passing) it",
