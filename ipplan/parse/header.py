@@ -1,16 +1,22 @@
 """The 公文 header: every GB/T 9704 element of the document, each a named rule.
 
-A document's header is read in two steps. First each line of the outline's head and tail
+A document's header is read in three steps. First each line of the outline's head and tail
 (the lines before the first section, and from the attachments or the signature on) is
 classified once by the first line rule of ``LINE_RULES`` that fires (a 文号 line, the
-notice title, the 主送 line, a bare date, a signature …); lines a title is broken over are
-joined before. Then each element picks its line from the classified lines by a fixed
-preference (the date under the signature wins over a page's metadata; the plan's own title
-over the notice's 《》). No rule reads the body, except region (结合X实际) and period.
+notice title, the 主送 line, a bare date, a signature, a law's history line …); lines a
+title or a 主送 list is broken over are joined before, and a line holding a heading and
+another element is split by ``COMPOUND_RULES``. Then each element picks its line from the
+classified lines by a fixed preference (the date under the signature wins over a page's
+metadata; the plan's own title over the notice's 《》). Last, the issuer and the region are
+read from the first source of ``ISSUER_SOURCES`` and ``REGION_SOURCES`` that gives one (the
+signature, a title's organs, a law's history, an order's number …; a title's place, the
+issuer's, 全国 for a central organ …). No rule reads the body, except region (结合X实际, a
+plan addressed to every province) and period.
 
 Every element keeps the line it came from (``Meta.lines``), in the numbered text that
 ``ipplan text`` prints. A field the document does not state stays None: a number cited in
-a sentence is never the 文号, because line rules match whole lines only.
+a sentence is never the 文号, because line rules match whole lines only, and a place named
+in passing is never the region.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from ipplan.parse.types import Node, Outline
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES
 from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, PAGE_LABEL_ENDINGS, field_of, database_field_of
 from ipplan.parse.vocab.organs import (
-    BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, ORGAN_END, SELF_NAMES,
+    BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, NATIONAL_ORGANS, ORGAN_END, SELF_NAMES,
     is_count_body, is_national, starts_national,
 )
 from ipplan.parse.vocab.places import LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE
@@ -410,7 +416,8 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("各区卫生健康委、各有关单位：", {"addressees": ["各区卫生健康委", "各有关单位"]}),
                        ("各开发区、区县(市)知识产权管理部门,各有关单位:",
                         {"addressees": ["各开发区、区县(市)知识产权管理部门", "各有关单位"]})),
-             near_misses=("各位代表：", "发表日期: 2020-11-18来源:", "现就有关事项通知如下：", "联系人：李萌", "主要目标：")),
+             near_misses=("各位代表：", "发表日期: 2020-11-18来源:", "现就有关事项通知如下：", "联系人：李萌", "主要目标：",
+                          "国家知识产权战略：", "两部门印发《关于加强专利保护的意见》各省知识产权局：")),
     LineRule(code="MT32", needs=_COLONS, field="addressees",
              summary="主送机关 glued to the notice's first sentence (paragraphs merged on a web page)",
              pattern=r"(?P<v>[^。！？!?：:]{2,800}?) \s* [:：] \s* (?P<rest>[^\s].{3,})",
@@ -476,7 +483,7 @@ def _complete(name: str) -> bool:
         return True
     name = re.sub(r"[(（][^()（）]*[)）]$", "", name)
     m = NAMED_BODY_END.search(name)
-    return (m is not None and m.start() > 0) or is_national(name)
+    return (m is not None and m.start() > 0) or name in NATIONAL_ORGANS
 
 
 #: A place's party committee or government: 县委, 中共湖州市委, 县政府 (the place is ``p``).
@@ -539,7 +546,7 @@ def is_addressee_line(text: str) -> bool:
         return False
     groups = split_addressees(text)
     return bool(groups) and all(
-        len(g) <= ADDRESSEE_MAX and (g.startswith("各") or NAMED_BODY_END.search(g) is not None or is_national(g))
+        len(g) <= ADDRESSEE_MAX and (g.startswith("各") or NAMED_BODY_END.search(g) is not None or g in NATIONAL_ORGANS)
         for g in groups
     )
 
