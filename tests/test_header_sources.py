@@ -306,3 +306,18 @@ def test_a_list_of_provinces_wrapped_over_lines() -> None:
              "经评审，确定30家市场为培育对象。\n特此通知。")
     assert m.addressees == ["北京市、天津市、河北省、山西省、上海市、江苏省、浙江省、安徽省、四川省知识产权局"]
     assert m.title == "关于确定培育对象的通知"
+
+
+def test_a_pages_headline_names_the_issuers_and_the_plan() -> None:
+    m = meta("市场监管总局 国家知识产权局印发《知识产权执法工作要点》\n发布时间：2024-05-10\n"
+             "各省、自治区、直辖市市场监管局（厅、委）、知识产权局：\n现将工作要点印发给你们。")
+    assert (m.title, m.issuers, m.region) == ("知识产权执法工作要点", ["市场监管总局", "国家知识产权局"], "全国")
+    m = meta("两部门印发《关于加强知识产权纠纷调解工作的意见》\n为加强调解工作，提出如下意见。")
+    assert (m.title, m.issuer) == ("关于加强知识产权纠纷调解工作的意见", None)
+
+
+def test_the_plans_title_after_the_signature_keeps_its_organ() -> None:
+    m = meta("嘉兴市人民政府关于印发《嘉兴市人民政府关于加快知识产权强市建设的意见》的通知\n各县（市、区）人民政府：\n"
+             "现将意见印发给你们，请认真贯彻执行。\n嘉兴市人民政府\n2022年3月1日\n嘉兴市人民政府关于加快知识产权强市建设的意见\n"
+             "为加快建设，提出如下意见。")
+    assert m.title == "嘉兴市人民政府关于加快知识产权强市建设的意见"

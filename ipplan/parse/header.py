@@ -320,6 +320,15 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("两部门关于加强知识产权纠纷调解工作的意见", {"title": "两部门关于加强知识产权纠纷调解工作的意见"})),
              near_misses=("国务院办公厅关于印发“无废城市”建设试点工作方案的通知", "关于做好幼儿园招生工作的通知要求，制定本方案。",
                           "市政府关于加快发展的意见要求各地抓好落实")),
+    LineRule(code="MT16", needs=("印发",), field="title", summary="a page's headline: X印发《Y》 (no 的通知): Y is the title, X the issuer",
+             pattern=r"(?P<org>[^。，,；;：:《》]{2,80}?) \s* (?:联合)?印发了? \s* 《(?P<t>[^《》]{4,120})》",
+             read=lambda m, t: {"title": m["t"], "issuer": _issuer_before(m)},
+             examples=(("市场监管总局 国家知识产权局印发《2024年知识产权执法工作要点》",
+                        {"title": "2024年知识产权执法工作要点", "issuer": ["市场监管总局", "国家知识产权局"]}),
+                       ("国家知识产权局等八部门联合印发《关于加强知识产权鉴定工作衔接的意见》",
+                        {"title": "关于加强知识产权鉴定工作衔接的意见", "issuer": ["国家知识产权局"]}),
+                       ("两部门印发《关于加强知识产权纠纷调解工作的意见》", {"title": "关于加强知识产权纠纷调解工作的意见"})),
+             near_misses=("现将《泰安市实施方案》印发给你们。", "关于印发《泰安市实施方案》的通知", "经研究同意印发《方案》，请遵照执行")),
     LineRule(code="MT12", needs=DOC_TYPES, field="title", summary="the plan's own title: a line ending with its 文种, then (2023—2025年)/(试行)",
              pattern=rf"(?![(（]?[0-9{CN_COUNT_CLASS}]{{1,3}}[)）.．、]) (?!附[件表]|特?制定|现将|根据|按照) (?P<t>[^。，,；;：:《》|]{{1,60}}? (?:{_TYPE_ALT}) {_BRACKETS_AFTER})",
              check=lambda m: len(m["t"].strip()) >= 4, read=lambda m, t: {"title": m["t"]},
@@ -1122,6 +1131,8 @@ def _titles(head: list[Hit], tail: list[Hit], fields: dict[str, tuple[str, int]]
         return notice_title, found.put("title", values(titles[-1])["title"], titles[-1].no)
     if self_title is not None:
         return notice_title, found.put("title", self_title.text, self_title.no)
+    if (headline := next((h for h in head if h.code == "MT16"), None)) is not None:
+        return notice_title, found.put("title", values(headline)["title"], headline.no)
     if after_sig := _title_after_signature(tail):
         return notice_title, found.put("title", after_sig[1], after_sig[0])
     if meta_title and meta_title[0] != notice_title and (
@@ -1211,7 +1222,8 @@ LEVEL_GOVERNMENT = lazy(rf"(?P<level>[{LEVEL_CHARS}])(?:人民)?政府")
 def _title_organs(h: _Head) -> Found | None:
     """The organs a title begins with; a government named by its level only (省政府关于印发…)
     takes the place of that level the title names (江苏省…纲要 → 江苏省人民政府)."""
-    for src in (h.notice, h.self_title):
+    headline = next((x for x in h.head if x.code == "MT16"), None)
+    for src in (h.notice, h.self_title, headline):
         if src is not None and (parts := values(src)["issuer"]):
             if (m := LEVEL_GOVERNMENT.fullmatch(parts[0])) is not None:
                 place = place_of(h.title) or place_of(h.notice_title)
@@ -1450,11 +1462,12 @@ def _walk(nodes: list[Node]) -> Iterator[Node]:
 
 
 def _title_after_signature(tail: list[Hit]) -> tuple[int, str] | None:
-    """The plan's title printed right after the notice's signature and date (tail)."""
+    """The plan's title printed right after the notice's signature and date (tail), with the
+    organ it begins with when it prints one (泰安市人民政府关于加快…的意见)."""
     for i, h in enumerate(tail):
         if h.code in ("MT20", "MT22"):
             for nxt in tail[i + 1: i + 4]:
-                if nxt.code == "MT12":
+                if nxt.code in ("MT12", "MT11"):
                     return nxt.no, values(nxt)["title"]
                 if nxt.code not in ("MT24", "MT21"):
                     break
