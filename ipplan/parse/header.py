@@ -258,6 +258,14 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("商务部令2020年第1号", {"doc_number": "商务部令2020年第1号"}),
                        ("国家市场监督管理总局令第6号", {"doc_number": "国家市场监督管理总局令第6号"})),
              near_misses=("（1991年3月4日中华人民共和国国务院令第76号发布）", "第706号")),
+    LineRule(code="MT09", needs=("公告",), field="doc_number",
+             summary="a law's promulgation notice number: 浙江省第十二届人民代表大会常务委员会公告第30号 (its two lines joined)",
+             pattern=rf"(?P<no>[{CJK}]{{2,40}}?公告) \s* (?:[(（]\s*)? 第 \s* (?P<n>\d{{1,5}}) \s* 号 (?:\s*[)）])?",
+             read=lambda m, t: {"doc_number": f"{m['no']}第{int(m['n'])}号"},
+             examples=(("浙江省第十二届人民代表大会常务委员会公告第30号", {"doc_number": "浙江省第十二届人民代表大会常务委员会公告第30号"}),
+                       ("江苏省人民代表大会常务委员会公告 第 35 号", {"doc_number": "江苏省人民代表大会常务委员会公告第35号"}),
+                       ("国家知识产权局公告（第288号）", {"doc_number": "国家知识产权局公告第288号"})),
+             near_misses=("本条例自公告第30号公布之日起施行。", "公告第30号")),
     LineRule(code="MT07", needs=_LAW_EVENTS, field="history",
              summary="a law's history line: date, body, event (通过/公布/修订…), one or several in brackets",
              pattern=rf"[(（]? \s* (?:根据\s*)? {_DATE} [^。]{{0,400}}? (?:{'|'.join(_LAW_EVENTS)}) \s* [)）]?",
@@ -833,10 +841,10 @@ def _scan(lines: Lines) -> list[Hit]:
                     if (c := classify(acc, (RULES_BY_CODE["MT10"], RULES_BY_CODE["MT11"]))) is not None:
                         joined = (k, acc, c)
                         break
-            if joined is None and i + 1 < len(lines) and re.search(r"令$", text) and re.fullmatch(
-                    rf"(?:{YEAR}\s*年\s*)?第\s*\d{{1,5}}\s*号", lines[i + 1][1].strip()):
-                acc = text + lines[i + 1][1].strip()
-                joined = (1, acc, classify(acc, (RULES_BY_CODE["MT06"],)))
+            if joined is None and i + 1 < len(lines) and re.search(r"(?:令|公告)$", text) and re.fullmatch(
+                    rf"[(（]?\s*(?:{YEAR}\s*年\s*)?第\s*\d{{1,5}}\s*号\s*[)）]?", lines[i + 1][1].strip()):
+                acc = text + lines[i + 1][1].strip()  # an order's or a 公告's number under its name
+                joined = (1, acc, classify(acc, (RULES_BY_CODE["MT06"], RULES_BY_CODE["MT09"])))
             if joined is None and i + 1 < len(lines) and _fragment(text) and (own := classify(text)) is None:
                 nxt = lines[i + 1][1].strip()
                 c = rule_match(RULES_BY_CODE["MT12"], nxt)
@@ -1073,7 +1081,7 @@ def _prose_start(head: list[Hit]) -> int:
 
 
 def _doc_number(h: _Head) -> str | None:
-    """发文字号: the metadata row, else the first 文号 line of the head (MT03–MT06, MT27), else
+    """发文字号: the metadata row, else the first 文号 line of the head (MT03–MT06, MT09, MT27), else
     the number a law's history line gives its promulgation (公告第30号, 令第17号)."""
     found = h.found
     if "doc_number" in h.fields:
@@ -1081,7 +1089,7 @@ def _doc_number(h: _Head) -> str | None:
         if (doc_number := found.put("doc_number", normalize_doc_number(v), no)) is not None:
             return doc_number
     for x in h.head:
-        if x.code in ("MT03", "MT04", "MT05", "MT06", "MT27") and "doc_number" in (v := values(x)):
+        if x.code in ("MT03", "MT04", "MT05", "MT06", "MT09", "MT27") and "doc_number" in (v := values(x)):
             return found.put("doc_number", v["doc_number"], x.no)
     if h.law and (number := h.law[0].get("doc_number")):
         return found.put("doc_number", number, h.law[1])
