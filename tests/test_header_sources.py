@@ -330,3 +330,10 @@ def test_a_law_as_a_congress_site_prints_it() -> None:
              "第一条 为了促进专利工作，制定本条例。", body=False)
     assert (m.title, m.doc_number, m.issuer, m.issue_date, m.region) == (
         "江苏省专利促进条例", "江苏省人民代表大会常务委员会公告第35号", "江苏省人民代表大会常务委员会", "2009-11-20", "江苏省")
+
+
+def test_an_autonomous_regions_report() -> None:
+    m = meta("广西壮族自治区2024年政府工作报告\n各位代表：\n现在，我代表自治区人民政府，向大会报告工作，请予审议。", body=False)
+    assert (m.issuer, m.region) == ("广西壮族自治区人民政府", "广西壮族自治区")
+    m = meta("各位代表：\n现在，我代表自治区人民政府，向大会报告工作，请予审议。", body=False)
+    assert (m.issuer, m.region) == (None, None)

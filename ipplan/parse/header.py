@@ -1189,8 +1189,8 @@ def _law_event(head: list[Hit]) -> tuple[dict[str, str], int] | None:
     for kinds in (("公布", "发布", "颁布", "修订", "修订通过"), ("通过",)):
         chosen = [ev for ev in events if ev[0]["event"] in kinds and ev[0].get("date")]
         if chosen:
-            event, no = max(chosen, key=lambda ev: ev[0]["date"])  # the first of the latest date: max is stable
-            latest = [ev for ev in chosen if ev[0]["date"] == event["date"]][-1]
+            last_date = max(ev[0]["date"] for ev in chosen)
+            latest = [ev for ev in chosen if ev[0]["date"] == last_date][-1]  # of one day, the line printed last
             if "issuer" not in latest[0]:  # a 公布 line naming no organ: the organ that passed it
                 organ = next((ev[0]["issuer"] for ev in reversed(events) if ev[0].get("issuer")), None)
                 return ({**latest[0], "issuer": organ} if organ else latest[0]), latest[1]
@@ -1268,11 +1268,11 @@ def _speaker(h: _Head) -> Found | None:
         g = m.groupdict()
         if g.get("national"):
             return ["国务院"], x.no
-        if g.get("place"):
-            full = m["place"] + m["level"]
-            return ([full + "人民政府"], x.no) if place_of(full) == full else None
+        level = (g.get("place") or "") + m["level"]  # 市, or 自治区 (a level of two words)
+        if g.get("place") and g["place"] != "自治":
+            return ([level + "人民政府"], x.no) if place_of(level) == level else None
         place = (h.dateline[1] if h.dateline else None) or place_of(h.title) or place_of(h.notice_title)
-        if place and place != NATIONAL and place.endswith(m["level"]):
+        if place and place != NATIONAL and place.endswith(level):
             return [place + "人民政府"], x.no
         return None
     return None
