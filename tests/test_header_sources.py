@@ -337,3 +337,13 @@ def test_an_autonomous_regions_report() -> None:
     assert (m.issuer, m.region) == ("广西壮族自治区人民政府", "广西壮族自治区")
     m = meta("各位代表：\n现在，我代表自治区人民政府，向大会报告工作，请予审议。", body=False)
     assert (m.issuer, m.region) == (None, None)
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    ("东莞(guan)市人民政府", "东莞市人民政府"), ("亳(bó)州市人民政府", "亳州市人民政府"),
+    ("移动政务服务(app)建设方案", "移动政务服务(app)建设方案"), ("知识产权(ip)运营中心", "知识产权(ip)运营中心"),
+])
+def test_a_reading_gloss_is_no_part_of_a_name(printed: str, name: str) -> None:
+    from ipplan.parse.header import clean_name
+
+    assert clean_name(printed) == name

@@ -783,12 +783,13 @@ COMPOUND_RULES: tuple[CompoundRule, ...] = (
                  near_misses=("根据《泰安市知识产权强市建设实施方案》（泰政发〔2022〕3号）要求，制定本方案。",
                               "（泰政发〔2022〕3号）")),
     CompoundRule(code="MT46", needs=("号",), summary="a heading with its 文号 printed before it on one line",
-                 pattern=rf"(?P<no>{DOC_NO}) \s* (?P<t>[^\s。].{{3,200}})",
+                 pattern=rf"(?P<no>{DOC_NO}) \s* (?P<t>[^\s。][^。]{{0,80}}?(?:关于|印发)[^。]{{3,200}})",
                  examples=(("泰政发〔2022〕3号 泰安市人民政府关于印发泰安市知识产权强市建设实施方案的通知",
                             {"title": "泰安市人民政府关于印发泰安市知识产权强市建设实施方案的通知", "doc_number": "泰政发〔2022〕3号"}),
                            ("国知发保字〔2021〕27号国家知识产权局 司法部关于加强知识产权纠纷调解工作的意见",
                             {"title": "国家知识产权局 司法部关于加强知识产权纠纷调解工作的意见", "doc_number": "国知发保字〔2021〕27号"})),
-                 near_misses=("泰政发〔2022〕3号 各县（市、区）人民政府：", "泰政发〔2022〕3号文件要求，各地制定实施方案。")),
+                 near_misses=("泰政发〔2022〕3号 各县（市、区）人民政府：", "泰政发〔2022〕3号文件要求，各地制定实施方案。",
+                              "国办发〔2018〕128号文件精神的通知")),
     CompoundRule(code="MT47", needs=(":", "：", "年", "/", ".", "-"),
                  summary="a heading with a page's label or date glued on: …的通知 发布时间：2022-05-01",
                  pattern=rf"""(?P<t>.{{4,200}}?) \s* (?:(?:发布|发表|更新|成文|印发)?(?:时间|日期) \s* [:：].* | (?:{_DATE}).*
@@ -1066,8 +1067,10 @@ def extract_meta(outline: Outline, lines: Lines | None = None) -> Meta:
 
 
 #: A reading in pinyin a page prints after a rare character, with or without its tone mark:
-#: 东莞(guan), 亳(bó)州. Never part of a name.
-_GLOSS = lazy(rf"(?<=[{CJK}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,7}}[)）]")
+#: 东莞(guan), 亳(bó)州: one syllable (an initial, a final of up to three vowels, n/ng/r), so
+#: that (app) or (ip) stays. Never part of a name.
+_VOWELS = "aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS = lazy(rf"(?<=[{CJK}])[(（](?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[{_VOWELS}]{{1,3}}(?:ng|n|r)?[)）]")
 
 
 def clean_name(name: str) -> str:
