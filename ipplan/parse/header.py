@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from ipplan.parse import dates
 from ipplan.parse.brackets import split_top
 from ipplan.parse.dates import YEAR
-from ipplan.parse.numerals import CN_COUNT_CLASS
+from ipplan.parse.numerals import CN_COUNT_CLASS, CN_ORDINAL_CLASS
 from ipplan.parse.rules import PatternRule, Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES
@@ -226,6 +226,14 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("【标题】安徽省人民政府办公厅关于印发若干政策的通知",
                         {"title": "安徽省人民政府办公厅关于印发若干政策的通知"})),
              near_misses=("【法宝引证码】 CLI.12.4638041", "【时效性】现行有效", "【注】本文有删减")),
+    LineRule(code="MT35", needs=PAGE_LABEL_ENDINGS + (">", "＞"), field="page_label",
+             summary="a page's category label or breadcrumb above the heading: 泰安市人民政府政策文件 (never a title's start)",
+             pattern=rf"(?P<v>(?:[^。，,；;：:]{{0,60}}[>＞]\s*)?[^。，,；;：:>＞]{{0,30}}?(?:{'|'.join(PAGE_LABEL_ENDINGS)}))",
+             read=lambda m, t: {"page_label": m["v"]},
+             examples=(("泰安市人民政府政策文件", {"page_label": "泰安市人民政府政策文件"}),
+                       ("首页 > 政务公开 > 规范性文件", {"page_label": "首页 > 政务公开 > 规范性文件"}),
+                       ("通知公告", {"page_label": "通知公告"})),
+             near_misses=("泰安市人民政府文件", "关于清理规范性文件的通知", "现将有关政策文件印发给你们。")),
     LineRule(code="MT03", needs=("号",), field="doc_number", summary="发文字号 alone on its line, bare or in brackets under the title",
              pattern=rf"[(（]? \s* {DOC_NO} \s* [)）]?",
              read=lambda m, t: {"doc_number": normalize_doc_number(t)},
@@ -260,11 +268,12 @@ LINE_RULES: tuple[LineRule, ...] = (
              near_misses=("（1991年3月4日中华人民共和国国务院令第76号发布）", "第706号")),
     LineRule(code="MT09", needs=("公告",), field="doc_number",
              summary="a law's promulgation notice number: 浙江省第十二届人民代表大会常务委员会公告第30号 (its two lines joined)",
-             pattern=rf"(?P<no>[{CJK}]{{2,40}}?公告) \s* (?:[(（]\s*)? 第 \s* (?P<n>\d{{1,5}}) \s* 号 (?:\s*[)）])?",
-             read=lambda m, t: {"doc_number": f"{m['no']}第{int(m['n'])}号"},
+             pattern=rf"(?P<no>[{CJK}]{{2,40}}?公告) \s* (?:[(（]\s*)? 第 \s* (?P<n>\d{{1,5}}|[{CN_ORDINAL_CLASS}]{{1,8}}) \s* 号 (?:\s*[)）])?",
+             read=lambda m, t: {"doc_number": f"{m['no']}第{int(m['n']) if m['n'].isdigit() else m['n']}号"},
              examples=(("浙江省第十二届人民代表大会常务委员会公告第30号", {"doc_number": "浙江省第十二届人民代表大会常务委员会公告第30号"}),
                        ("江苏省人民代表大会常务委员会公告 第 35 号", {"doc_number": "江苏省人民代表大会常务委员会公告第35号"}),
-                       ("国家知识产权局公告（第288号）", {"doc_number": "国家知识产权局公告第288号"})),
+                       ("国家知识产权局公告（第288号）", {"doc_number": "国家知识产权局公告第288号"}),
+                       ("国家知识产权局公告（第五五〇号）", {"doc_number": "国家知识产权局公告第五五〇号"})),
              near_misses=("本条例自公告第30号公布之日起施行。", "公告第30号")),
     LineRule(code="MT07", needs=_LAW_EVENTS, field="history",
              summary="a law's history line: date, body, event (通过/公布/修订…), one or several in brackets",
@@ -432,7 +441,13 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("各幼儿园：", {"addressees": ["各幼儿园"]}),
                        ("各区卫生健康委、各有关单位：", {"addressees": ["各区卫生健康委", "各有关单位"]}),
                        ("各开发区、区县(市)知识产权管理部门,各有关单位:",
-                        {"addressees": ["各开发区、区县(市)知识产权管理部门", "各有关单位"]})),
+                        {"addressees": ["各开发区、区县(市)知识产权管理部门", "各有关单位"]}),
+                       ("县委、县政府各有关部门，各乡镇人民政府：", {"addressees": ["县委、县政府各有关部门", "各乡镇人民政府"]}),
+                       ("中央宣传部、最高人民法院、教育部、统计局、国管局、中国科协：",
+                        {"addressees": ["中央宣传部", "最高人民法院", "教育部", "统计局", "国管局", "中国科协"]}),
+                       ("各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门，有关中央企业：",
+                        {"addressees": ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门", "有关中央企业"]}),
+                       ("东莞(guan)市各镇人民政府（街道办事处）：", {"addressees": ["东莞市各镇人民政府（街道办事处）"]})),
              near_misses=("各位代表：", "发表日期: 2020-11-18来源:", "现就有关事项通知如下：", "联系人：李萌", "主要目标：",
                           "国家知识产权战略：", "两部门印发《关于加强专利保护的意见》各省知识产权局：")),
     LineRule(code="MT32", needs=_COLONS, field="addressees",
@@ -809,11 +824,10 @@ class Hit(NamedTuple):
 
 
 def _fragment(text: str) -> bool:
-    """A piece of a broken title: short, no punctuation, not a date, organ, marker or a page's
-    category label (…人民政府政策文件, 首页 > 政策文件)."""
+    """A piece of a broken title: short, no punctuation, not a date, organ or marker (nor any
+    line a rule classifies, such as a page's category label: the caller checks)."""
     return (2 <= len(text) <= 40 and not re.search(r"[。，,；;：:《》()（）|>＞/]", text) and not dates.is_bare_date(text)
-            and not _organ_run(text) and not _MARKER_START.match(text) and not re.match(r"附[件表]", text)
-            and not text.endswith(PAGE_LABEL_ENDINGS))
+            and not _organ_run(text) and not _MARKER_START.match(text) and not re.match(r"附[件表]", text))
 
 
 _UNSET = object()
@@ -843,7 +857,8 @@ def _scan(lines: Lines) -> list[Hit]:
                         joined = (k, acc, c)
                         break
             if joined is None and i + 1 < len(lines) and re.search(r"(?:令|公告)$", text) and re.fullmatch(
-                    rf"[(（]?\s*(?:{YEAR}\s*年\s*)?第\s*\d{{1,5}}\s*号\s*[)）]?", lines[i + 1][1].strip()):
+                    rf"[(（]?\s*(?:{YEAR}\s*年\s*)?第\s*(?:\d{{1,5}}|[{CN_ORDINAL_CLASS}]{{1,8}})\s*号\s*[)）]?",
+                    lines[i + 1][1].strip()):
                 acc = text + lines[i + 1][1].strip()  # an order's or a 公告's number under its name
                 joined = (1, acc, classify(acc, (RULES_BY_CODE["MT06"], RULES_BY_CODE["MT09"])))
             if joined is None and i + 1 < len(lines) and _fragment(text) and (own := classify(text)) is None:
@@ -1259,6 +1274,9 @@ def _number_organ(h: _Head) -> Found | None:
         return ([code or organ], line) if code or _is_organ(organ) else None
     if (m := re.fullmatch(DOC_NO, h.doc_number, re.VERBOSE)) is not None:
         return next((([organ], line) for code, organ in NATIONAL_DOC_CODES if m["org"].startswith(code)), None)
+    if (m := re.fullmatch(rf"(?P<body>[{CJK}]+)公告第\w+号", h.doc_number)) is not None:
+        organ = _SITTING.sub("", m["body"])  # 浙江省第十二届人民代表大会常务委员会公告 → its 常务委员会
+        return ([organ], line) if _is_organ(organ) else None
     return None
 
 
@@ -1326,7 +1344,8 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
                examples=(("国家知识产权局令\n第17号\n《集成电路布图设计行政执法办法》已经局务会议审议通过，现予公布。",
                           ["国家知识产权局"]),
                          ("关于确定第二批国家级知识产权保护规范化市场的通知\n国知办发协字〔2017〕63号", ["国家知识产权局办公室"]),
-                         ("浙江省人民政府令\n第380号", ["浙江省人民政府"])),
+                         ("浙江省人民政府令\n第380号", ["浙江省人民政府"]),
+                         ("国家知识产权局公告\n第五五〇号\n根据有关规定，现将有关事项公告如下。", ["国家知识产权局"])),
                near_misses=("关于印发泰安市知识产权强市建设实施方案的通知\n泰政发〔2022〕3号",)),
     SourceRule(code="MT66", field="issuer", summary="the government a work report speaks for (我代表…, …人民政府市长)",
                find=_speaker,

@@ -24,8 +24,10 @@ FIELD_KEYS: dict[str, str] = {
 }  # fmt: skip
 
 #: How a page's category label ends, printed above an article's heading (泰安市人民政府政策文件,
-#: 规范性文件): never the start of a title.
-PAGE_LABEL_ENDINGS: tuple[str, ...] = ("文件", "文件库", "政策法规", "通知公告", "政策解读", "信息公开")
+#: 首页 > 政务公开 > 规范性文件): never the start of a title.
+PAGE_LABEL_ENDINGS: tuple[str, ...] = (
+    "政策文件", "规范性文件", "文件库", "政策法规", "通知公告", "政策解读", "信息公开", "政务公开",
+)
 
 #: Metadata keys of government pages; a block holding two of them is the metadata block.
 META_KEYS = frozenset(FIELD_KEYS) | {"索引号", "主题分类", "组配分类", "公开方式", "有效性", "发布日期", "信息来源",
