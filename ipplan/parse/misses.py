@@ -33,20 +33,28 @@ def _excerpt(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
-def missed_targets(paragraphs: list[tuple[int, str, str | None]], found: list[TargetRef]) -> list[NoticeRef]:
+def missed_targets(paragraphs: list[tuple[int, str, str | None]], found: list[TargetRef],
+                   past: list[tuple[int, str]] = ()) -> list[NoticeRef]:  # type: ignore[assignment]
     """N401 for each sentence with a quantity and a commitment verb whose line gave no
-    target from that sentence. ``paragraphs`` are (line, text, section id)."""
+    target from that sentence. ``paragraphs`` are (line, text, section id); ``past`` the
+    (line, sentence) pairs the targets stage read as past results (a review part)."""
     by_line: dict[int, list[str]] = {}
     for t in found:
         by_line.setdefault(t.line, []).append(t.text)
+    past_by_line: dict[int, list[str]] = {}
+    for line, sentence in past:
+        past_by_line.setdefault(line, []).append(sentence)
     out: list[NoticeRef] = []
     for line, text, _section in paragraphs:
         if not may_hold_quantity(text) or not COMMITMENT.search(text):  # most paragraphs
             continue
         taken = by_line.get(line, ())
+        was_past = past_by_line.get(line, ())
         for sentence in split_top(text, "。！？!?；;"):
             if not COMMITMENT.search(sentence) or any(t and t in sentence for t in taken):
                 continue
+            if any(sentence in p for p in was_past):
+                continue  # a past result, read as such
             if no_target_sentence(sentence) or not quantities(sentence):
                 continue
             out.append(NoticeRef("N401", f"line {line}: possible missed target: {_excerpt(sentence)}", line))

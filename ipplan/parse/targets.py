@@ -13,10 +13,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -28,6 +28,7 @@ from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, TargetRef
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES
 from ipplan.parse.vocab.markers import match_marker
+from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.measures import (
     DURATIONS,
     FREQUENCIES,
@@ -56,6 +57,10 @@ class Lexicon(BaseModel):
     background_cues: list[str]
     parameter_cues: list[str]
     kind_cues: dict[str, list[str]]
+    review_headings: list[str]
+    review_openers: list[str]
+    forward_headings: list[str]
+    forward_openers: list[str]
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,10 @@ class _Rules:
     background: re.Pattern[str]
     parameter: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    review_heading: re.Pattern[str]
+    review_opener: re.Pattern[str]
+    forward_heading: re.Pattern[str]
+    forward_opener: re.Pattern[str]
 
 
 def _alt(items: list[str]) -> str:
@@ -109,7 +118,18 @@ def rules() -> _Rules:
         background=re.compile("|".join(lex.background_cues)),
         parameter=re.compile("|".join(f"(?:{c})" for c in lex.parameter_cues)),
         kinds=tuple((k, re.compile("|".join(v))) for k, v in lex.kind_cues.items()),
+        review_heading=_parts(lex.review_headings, whole=True),
+        review_opener=_parts(lex.review_openers),
+        forward_heading=_parts(lex.forward_headings, whole=True),
+        forward_opener=_parts(lex.forward_openers),
     )
+
+
+def _parts(patterns: list[str], whole: bool = False) -> re.Pattern[str]:
+    """One regex of a part list of data/targets.yaml ({year} is the year pattern; a heading
+    pattern must match the whole title)."""
+    body = "|".join(f"(?:{p.replace('{year}', f'(?:{YEAR})')})" for p in patterns)
+    return re.compile(f"^(?:{body})$" if whole else body)
 
 
 def opening_year(text: str) -> int | None:
@@ -274,6 +294,7 @@ _BOUND_WORD = lazy(r"^(?:及以上|以上|以下|以内|左右)")
 #: Hedges ending the subject of a "分别" clause, and the joiners of its list.
 _HEDGE_END = lazy(r"(?:原则上|力争|均)$")
 _LIST_JOINER = lazy(r"[、和及与]")
+_LEAD_IN = lazy(r"[：:]")
 
 #: "A、B等平台建设C": what is counted is the object of the verb after 等….
 _AFTER_ETC = lazy(rf"等[{CJK}]{{0,6}}?(?:建设|建成|培育|打造|设立|创建|开展|实施|新建)")
@@ -282,6 +303,8 @@ _AFTER_ETC = lazy(rf"等[{CJK}]{{0,6}}?(?:建设|建成|培育|打造|设立|创
 def _strip_before(before: str, r: _Rules) -> str:
     """The indicator written before its number: drop operator words, base, scope, verbs."""
     s = before.strip(" ，,、")
+    if "：" in s or ":" in s:  # 主要预期目标是：国内生产总值增长5%: the lead-in names no indicator
+        s = _LEAD_IN.split(s)[-1]
     predicate = s.endswith(tuple(r.lex.predicates))
     for _ in range(6):
         prev = s
@@ -447,14 +470,19 @@ _GROWTH_END = lazy(r"(?:实现|力争)?(?:翻一番|翻番|翻两番|大幅增�
 _BRACKETED = lazy(r"[(（][^()（）]*[)）]")
 _YEAR_SPAN_IN = lazy(rf"{YEAR}\s*年?\s*[-—–~～至到]")
 _YEAR_ONLY = lazy(rf"(?:到|至|于)?{YEAR}\s*年(?:底|末)?(?:前)?")
+#: A target year stated in a provision of a law (到2025年): its numbers may be targets.
+_TARGET_YEAR = lazy(rf"(?:到|至){YEAR}\s*年")
 
 
 def paragraph_targets(text: str, year: int | None, section: str | None, line: int,
-                      name: str | None = None) -> tuple[list[TargetRef], int | None]:
+                      name: str | None = None, reading: Reading | None = None) -> tuple[list[TargetRef], int | None]:
     """Targets of a paragraph; returns them and the year context at its end. ``name`` is the
-    indicator when the paragraph is an indicator table's goal cell."""
+    indicator when the paragraph is an indicator table's goal cell; ``reading`` follows the
+    review and forward parts of a report across paragraphs (see Reading)."""
     r = rules()
     out: list[TargetRef] = []
+    if reading is not None and (reading.past or _PART_HINT.search(text)):
+        return _reading_paragraph(text, year, section, line, name, reading)
     if not may_hold_quantity(text):  # most paragraphs: nothing to do
         m = YEAR_PHRASE.match(text)
         return out, (int(m["y"]) if m else year)
@@ -498,6 +526,26 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
     return out, year
 
 
+#: Words without which a paragraph cannot open or close a part (a cheap test before the rules).
+_PART_HINT = lazy(r"回顾|做了|今年|明年|预期目标|工作安排|工作建议|工作任务|工作要点|今后|未来|[0-9]年(?:是|，|,)")
+
+
+def _reading_paragraph(text: str, year: int | None, section: str | None, line: int, name: str | None,
+                       reading: Reading) -> tuple[list[TargetRef], int | None]:
+    """A paragraph that may open or close a part, or is inside a review: sentence by
+    sentence, past sentences skipped, the others read as one paragraph each."""
+    out: list[TargetRef] = []
+    for sentence in sentences(text):
+        reading.sentence(sentence, line)
+        if reading.past:
+            if may_hold_quantity(sentence) and quantities(sentence):
+                reading.skip(line, sentence)
+            continue
+        found, year = paragraph_targets(sentence, year, section, line, name)
+        out.extend(found)
+    return out, year
+
+
 #: A heading that states a commitment: a verb, an operator or a year.
 _COMMITS = lazy(rf"达|建|培育|打造|实现|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|{YEAR}年|[,，。：:]")
 
@@ -506,66 +554,177 @@ CONDITION_SECTION = lazy(
     r"(?:遴选|推荐|申报|申请|准入|入选|评选|认定|基本|能力|任职|资格|参评)条件|资格要求|申报要求|法律责任|罚则")
 
 
+class BodyTargets(NamedTuple):
+    """The targets stage's output: the targets of the body, and the (line, sentence) pairs
+    it read as past results."""
+
+    targets: list[TargetRef]
+    past: list[tuple[int, str]]
+
+
+@dataclass
+class Reading:
+    """What the stage knows while it reads a document in order: whether it is inside a review
+    of past results (TG09, TG10: a work report's 2023年工作回顾, a plan's 发展基础), and the
+    year of the forward part that follows a review (TG11, TG12: 2024年工作安排 → 2024)."""
+
+    past: bool = False
+    #: The year a review reports on (2023年工作回顾 → 2023), once one was read.
+    review_year: int | None = None
+    #: The year of the forward part after a review (its opener's, else the reviewed year + 1).
+    report_year: int | None = None
+    #: (line, sentence) of every sentence with a number read as past: the misses stage says
+    #: nothing of them.
+    past_sentences: list[tuple[int, str]] = field(default_factory=list)
+    #: Every review part: [line, the words that opened it, sentences with numbers in it].
+    parts: list[list] = field(default_factory=list)
+
+    def heading(self, title: str, line: int) -> None:
+        """A section heading: a review heading opens a review part, a forward heading ends it."""
+        title = title.strip().rstrip("。：:；;，, ")
+        if (year := _part_rule("review", "heading", title)) is not None:
+            self._review(year, title, line)
+        elif (year := _part_rule("forward", "heading", title)) is not None:
+            self._forward(year)
+
+    def sentence(self, text: str, line: int) -> None:
+        """A sentence of the text: a review opener opens a review part, a forward opener ends it."""
+        if (year := _part_rule("review", "text", text)) is not None:
+            self._review(year, text, line)
+        elif (year := _part_rule("forward", "text", text)) is not None:
+            later = _LATER_YEAR.match(text)
+            if later and (self.review_year is None or int(later["y"]) <= self.review_year):
+                return  # 2023年是…开局之年 inside the review of 2023
+            self._forward(year)
+
+    def skip(self, line: int, sentence: str) -> None:
+        """A past sentence with a number."""
+        self.past_sentences.append((line, sentence))
+        if self.parts:
+            self.parts[-1][2] += 1
+
+    def _review(self, year: int, words: str, line: int) -> None:
+        if not self.past:
+            self.parts.append([line, words[:20], 0])
+        self.past = True
+        self.review_year = year or self.review_year
+
+    def _forward(self, year: int) -> None:
+        was_report = self.past or self.review_year is not None
+        self.past = False
+        if was_report:
+            self.report_year = year or self.report_year or (self.review_year + 1 if self.review_year else None)
+
+    def notices(self) -> list[NoticeRef]:
+        """N403 for every review part that held numbers."""
+        return [NoticeRef("N403", f"line {line}: a review of past results ({words}…): the numbers of its {n} "
+                                  f"sentence{'s' * (n != 1)} are not targets", line)
+                for line, words, n in self.parts if n]
+
+
+_LATER_YEAR = lazy(rf"^(?P<y>{YEAR})年(?:是|，|,)")
+
+
+def _part_rule(level: str, where: str, text: str) -> int | None:
+    """The year (0 when it names none) a rule of a part level finds in ``text``, or None."""
+    for rule in _BY_LEVEL[level]:
+        if rule.where == where and (found := rule.find(text)) is not None:
+            return found
+    return None
+
+
+def _part_year(pattern: re.Pattern[str], text: str) -> int | None:
+    """0 or the year of the words ``pattern`` finds in ``text`` (None: it finds none)."""
+    m = pattern.search(text)
+    if not m:
+        return None
+    y = _YEAR_IN.search(m.group())
+    return int(y["y"]) if y else 0
+
+
 def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: int | None = None,
-                    start_year: int | None = None) -> list[TargetRef]:
+                    start_year: int | None = None, reading: Reading | None = None) -> list[TargetRef]:
     """Targets of every section, in document order; children inherit opening years.
 
-    A target with no year of its own takes the plan's single year (2023年…工作要点); one dated
-    before the plan's period starts is background (2014年…达到3813家)."""
+    A target with no year of its own takes the plan's single year (2023年…工作要点) or, in
+    the forward part of a report, the report's year; one dated before the plan's period
+    starts (or before the report's year) is background (2014年…达到3813家). A review part
+    opened inside a section ends with the section."""
+    reading = reading or Reading()
     out: list[TargetRef] = []
-    todo: list[tuple[list[Node], int | None]] = [(nodes, inherited)]
     stack = [iter(nodes)]
     years = [inherited]
+    entered: list[bool] = []  # per open section: was the reading inside a review when it began
     while stack:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
             years.pop()
+            if entered and not entered.pop():
+                reading.past = False  # the review part opened inside this section ends with it
             continue
-        if any(rule.find(node.title) for rule in _BY_LEVEL["section"]):
+        if any(rule.find(node.title) for rule in _BY_LEVEL["section"]) or \
+                any(rule.find(node.label) for rule in _BY_LEVEL["article"]) and not _TARGET_YEAR.search(
+                    " ".join([node.title, *node.text])):
             continue
+        was_past = reading.past
+        reading.heading(node.title, node.line)
         inherited = years[-1]
         year = heading_year(node.title) or inherited
         found = [] if any(rule.find(node.title) for rule in _BY_LEVEL["heading"]) else \
-            paragraph_targets(node.title, year, node.id, node.line)[0]
+            paragraph_targets(node.title, year, node.id, node.line, reading=reading)[0]
         ctx = year
         for para, no in zip(node.text, node.text_lines):
-            more, ctx = paragraph_targets(para, ctx, node.id, no)
+            more, ctx = paragraph_targets(para, ctx, node.id, no, reading=reading)
             found.extend(more)
             if len(out) + len(found) >= MAX_TARGETS:
                 break
-        out.extend(_settle(found, plan_year, start_year))
+        out.extend(_settle(found, plan_year, start_year, reading))
         if len(out) >= MAX_TARGETS:
             return out[:MAX_TARGETS]
         child_year = heading_year(node.title) or (opening_year(node.text[0]) if node.text else None) or inherited
-        if node.children:
-            stack.append(iter(node.children))
-            years.append(child_year)
-    del todo
+        stack.append(iter(node.children))
+        years.append(child_year)
+        entered.append(was_past)
     return out
 
 
-def _settle(found: list[TargetRef], plan_year: int | None, start_year: int | None) -> list[TargetRef]:
+def _settle(found: list[TargetRef], plan_year: int | None, start_year: int | None,
+            reading: Reading | None = None) -> list[TargetRef]:
+    report_year = reading.report_year if reading is not None else None
+    default = plan_year if plan_year is not None else report_year
+    start = start_year if start_year is not None else report_year
     out = []
     for t in found:
-        if t.year is None and plan_year is not None:
-            t.year = plan_year
-        if start_year is not None and t.year is not None and t.year < start_year:
+        if t.year is None and default is not None:
+            t.year = default
+        if start is not None and t.year is not None and t.year < start:
             continue
         out.append(t)
     return out
 
 
 def preamble_targets(lines: list[tuple[int, str]], plan_year: int | None = None,
-                     start_year: int | None = None) -> list[TargetRef]:
+                     start_year: int | None = None, reading: Reading | None = None) -> list[TargetRef]:
     """Targets stated before the first section (the plan's own preamble)."""
+    reading = reading or Reading()
     out: list[TargetRef] = []
     for no, line in lines:
         if "|" in line or match_marker(line) is not None:
             continue  # a table row; a covering notice's own numbered item
-        found, _ = paragraph_targets(line, None, None, no)
-        out.extend(_settle(found, plan_year, start_year))
+        found, _ = paragraph_targets(line, None, None, no, reading=reading)
+        out.extend(_settle(found, plan_year, start_year, reading))
     return out
+
+
+def body_targets(head: list[tuple[int, str]], nodes: list[Node], plan_year: int | None = None,
+                 start_year: int | None = None) -> tuple[list[TargetRef], Reading]:
+    """Targets of the preamble and the sections, read in one pass: a review part opened in
+    the preamble (2023年工作回顾…主要做了以下工作：) runs on into the sections until a forward
+    part opens. Returns the targets and the reading (its past sentences)."""
+    reading = Reading()
+    found = preamble_targets(head, plan_year, start_year, reading)
+    return found + section_targets(nodes, None, plan_year, start_year, reading), reading
 
 
 def sentences(text: str) -> list[str]:
@@ -602,13 +761,22 @@ class TargetRule(Rule):
       clause state no target (a condition, a past fact, a policy parameter), or None;
     - "heading": ``find(title)`` → True for a section heading that states no target;
     - "section": ``find(title)`` → the words of a heading whose whole section states no
-      targets (its text is the example's lines after the first).
+      targets (its text is the example's lines after the first);
+    - "article": ``find(label)`` → the label of a section that is a provision of a law (第十二条):
+      it states rules, not targets, unless it names a target year (到2025年);
+    - "review" / "forward": ``find(text)`` → the year (0: none named) of a heading (``where``
+      "heading") or a sentence (``where`` "text") that opens a review of past results or the
+      forward part after it (see Reading), or None. Their examples and those of "article" are
+      small documents: a line with an outline marker is a section heading (nesting by marker
+      style), the lines before the first are the preamble; a review rule gives the
+      quantities it makes past, as printed, a forward rule the targets read.
 
     Examples of the rules that drop give the quantities they drop, as printed.
     """
 
     level: str
     find: Callable[..., Any]
+    where: str = ""
 
 
 #: The rules of the targets stage, by level, in the order the stage tries them.
@@ -675,10 +843,55 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("推荐条件（须同时符合以下条件）\n近三年发表论文3篇以上", ["3篇以上"]),
                          ("法律责任\n可处10万元以下罚款", ["10万元以下"])),
                near_misses=("工作目标\n专利申请量达到1万件", "改善基础设施条件\n建成3个服务中心")),
+    TargetRule(code="TG09", level="review", where="heading",
+               summary="a heading of a review of past results (2023年工作回顾, 过去五年工作回顾, 发展基础, “十三五”时期"
+                       "取得的成就): its section, to its end, states no targets",
+               find=lambda title: _part_year(rules().review_heading, title),
+               examples=(("一、2023年工作回顾\n（一）稳增长。地区生产总值增长5.2%，新增市场主体3.9万户。\n"
+                          "二、2024年工作安排\n（一）抓项目。新开工重点项目120个。", ["5.2%", "3.9万户"]),
+                         ("一、发展基础\n“十三五”期间，全市有效发明专利达到1.2万件。\n二、主要目标\n有效发明专利达到2万件。",
+                          ["1.2万件"]),
+                         ("一、过去五年工作回顾\n累计新建学校36所。", ["36所"])),
+               near_misses=("一、夯实发展基础\n建成3个服务中心。", "一、预期成效\n培育企业50家。",
+                            "一、2024年重点工作\n新增高新技术企业300家。")),
+    TargetRule(code="TG10", level="review", where="text",
+               summary="a sentence that opens a review in flat text (a glued 2023年工作回顾, …主要做了以下工作): "
+                       "the text after it states no targets until a forward part opens or its section ends",
+               find=lambda text: _part_year(rules().review_opener, text),
+               examples=(("各位代表：现在我代表市人民政府作报告。2023年工作回顾2023年是极不平凡的一年。全市新增就业4.2万人。\n"
+                          "（一）稳增长。完成投资370亿元。", ["4.2万人", "370亿元"]),
+                         ("一年来，主要做了以下工作：新建农村公路500公里。", ["500公里"])),
+               near_misses=("回顾发展历程，我们建成了3个中心。", "到2025年，建成工作站10个。")),
+    TargetRule(code="TG11", level="forward", where="heading",
+               summary="a heading of the forward part of a report (2024年政府工作安排, 2024年重点工作, …总体要求和"
+                       "政策取向) ends the review; its targets are due in its year",
+               find=lambda title: _part_year(rules().forward_heading, title),
+               examples=(("一、2023年工作回顾\n粮食产量238万吨。\n二、2024年政府工作安排\n建成城市公园5个。",
+                          [{"indicator": "城市公园", "value": 5, "unit": "个", "op": "=", "year": 2024,
+                            "kind": "by_year"}]),),
+               near_misses=("一、2023年工作回顾\n粮食产量238万吨。\n（一）加快发展。建成城市公园5个。",)),
+    TargetRule(code="TG12", level="forward", where="text",
+               summary="a sentence that opens the forward part in flat text (2024年工作安排建议, 今年是…, 主要预期目标是): "
+                       "it ends the review; targets without a year are due in the report's year",
+               find=lambda text: _part_year(rules().forward_opener, text),
+               examples=(("2023年工作回顾全市新增就业4.2万人。2024年工作安排建议2024年是关键一年。城镇新增就业3.7万人。",
+                          [{"indicator": "城镇新增就业", "value": 37000, "unit": "人", "op": "=", "year": 2024,
+                            "kind": "by_year"}]),
+                         ("一、2023年工作回顾\n新增就业4.2万人。今年发展主要预期目标是：地区生产总值增长5%左右。",
+                          [{"indicator": "地区生产总值", "value": 5, "unit": "%", "op": "~", "year": 2024,
+                            "kind": "growth"}])),
+               near_misses=("2023年工作回顾2023年是开局之年。全市新增就业4.2万人。",)),
+    TargetRule(code="TG17", level="article",
+               summary="a provision of a law or regulation (第十二条 …) states rules, not targets (应指定3名, 一式2份, "
+                       "30日内), unless it names a target year (到2025年)",
+               find=lambda label: label if (m := match_marker(label)) is not None and m.style == "article" else None,
+               examples=(("第八条 行政执法委员会应指定3名以上承办人员组成合议组。", ["3名以上"]),
+                         ("第九条 提交答辩书一式2份。", ["2份"])),
+               near_misses=("第九条 到2025年，全省有效发明专利达到10万件。", "一、目标\n建成3个服务中心。")),
 )
 _BY_LEVEL: dict[str, tuple[TargetRule, ...]] = {
     level: tuple(r for r in TARGET_RULES if r.level == level)
-    for level in ("quantity", "number", "sentence", "clause", "heading", "section")
+    for level in ("quantity", "number", "sentence", "clause", "heading", "section", "article", "review", "forward")
 }
 
 
@@ -702,10 +915,42 @@ def _target_gives(rule: TargetRule, text: str) -> list:
         return [q for s in sentences(text) if rule.find(s, r) for q in _printed(s)]
     if rule.level == "clause":
         return [q for s in sentences(text) for c in _clauses(s) if rule.find(c, r) for q in _printed(c)]
+    if rule.level in ("article", "review", "forward"):
+        head, nodes = _mini_outline(text)
+        found, reading = body_targets(head, nodes)
+        if rule.level == "forward":
+            return [given(indicator=t.indicator, value=float(t.value), value_max=_num(t.value_max), unit=t.unit,
+                          op=t.op, year=t.year, kind=t.kind) for t in found]
+        if rule.level == "review":
+            return [q for _, sentence in reading.past_sentences for q in _printed(sentence)]
+        return [q for node in nodes if rule.find(node.label) for line in [node.title, *node.text]
+                for q in _printed(line)] if not found else []
     title, *body = text.split("\n")
     if not rule.find(title):
         return []
     return [q for line in [title, *body] for q in _printed(line)] if rule.level == "section" else _printed(title)
+
+
+def _mini_outline(text: str) -> tuple[list[tuple[int, str]], list[Node]]:
+    """The preamble and sections of a small document written as an example: a line with an
+    outline marker is a heading (a new marker style nests deeper), the others are text."""
+    head: list[tuple[int, str]] = []
+    roots: list[Node] = []
+    open_: list[Node] = []
+    for no, line in enumerate(text.split("\n"), 1):
+        m = match_marker(line)
+        if m is None:
+            (open_[-1].text.append(line), open_[-1].text_lines.append(no)) if open_ else head.append((no, line))
+            continue
+        node = Node(m.label, m.style, m.ordinal or 0, line[m.end :].strip(), no)
+        while open_ and open_[-1].style != m.style and any(o.style == m.style for o in open_):
+            open_.pop()
+        if open_ and open_[-1].style == m.style:
+            open_.pop()
+        (open_[-1].children if open_ else roots).append(node)
+        node.id = f"{open_[-1].id}.{len(open_[-1].children)}" if open_ else str(len(roots))
+        open_.append(node)
+    return head, roots
 
 
 def _num(d: Decimal | None) -> float | None:
