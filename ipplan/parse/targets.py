@@ -56,7 +56,7 @@ class Lexicon(BaseModel):
     condition_cues: list[str]
     background_cues: list[str]
     parameter_cues: list[str]
-    kind_cues: dict[str, list[str]]
+    kind_cues: list[tuple[str, list[str]]]
     review_headings: list[str]
     review_openers: list[str]
     forward_headings: list[str]
@@ -117,7 +117,7 @@ def rules() -> _Rules:
         condition=re.compile("|".join(lex.condition_cues)),
         background=re.compile("|".join(lex.background_cues)),
         parameter=re.compile("|".join(f"(?:{c})" for c in lex.parameter_cues)),
-        kinds=tuple((k, re.compile("|".join(v))) for k, v in lex.kind_cues.items()),
+        kinds=tuple((k, re.compile("|".join(v))) for k, v in lex.kind_cues),
         review_heading=_parts(lex.review_headings, whole=True),
         review_opener=_parts(lex.review_openers),
         forward_heading=_parts(lex.forward_headings, whole=True),
@@ -287,8 +287,11 @@ _BUILDS = lazy(r"建|培育|打造|设立|设置|新增|引进|创建|形成|组
 _JOINER_END = lazy(r"(?:和|及|与|以及|、)$")
 _GENERIC_AFTER = lazy(r"^(?:基础上|基础|水平|规模|目标|标准)")
 
-#: "较2020年增长…": the comparison base written before a growth target's number.
-_COMPARED_TO = lazy(r"较.{0,15}$")
+#: "较2020年增长…" / "比上年增加…": the comparison base written before a growth target's number.
+_COMPARISON = lazy(rf"较|比(?=上年|去年|上一年|前一年|{YEAR}|基期|同期)")
+_COMPARED_TO = lazy(rf"(?:{_COMPARISON.pattern}).{{0,15}}$")
+#: Units of a rate: a growth needs one of them, or a comparison (比上年增加1800亿元).
+RATE_UNITS = ("%", "百分点", "倍")
 #: Bound words right after a number (15件以上的企业): not part of the noun that follows.
 _BOUND_WORD = lazy(r"^(?:及以上|以上|以下|以内|左右)")
 #: Hedges ending the subject of a "分别" clause, and the joiners of its list.
@@ -309,7 +312,7 @@ def _strip_before(before: str, r: _Rules) -> str:
     for _ in range(6):
         prev = s
         s = r.trailing.sub("", s).strip()
-        s = _COMPARED_TO.sub("", s).strip() if "较" in s else s
+        s = _COMPARED_TO.sub("", s).strip() if _COMPARISON.search(s) else s
         if s == prev:
             break
     if (m := _AFTER_ETC.search(s)) and m.end() < len(s):
@@ -345,7 +348,7 @@ def kind_of(clause_before: str, unit: str, r: _Rules | None = None) -> str:
     for kind, pattern in r.kinds:
         if not pattern.search(clause_before):
             continue
-        if kind == "growth" and not (unit in ("%", "个百分点", "倍") or "较" in clause_before):
+        if kind == "growth" and not (unit in RATE_UNITS or _COMPARISON.search(clause_before)):
             continue
         return kind
     return "by_year"
@@ -809,11 +812,14 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("每周门诊不少于2个半天", ["2个半天"]), ("届满3个月前递交申请", ["3个月"])),
                near_misses=("审查周期压缩至3个月以内", "培训1000人次")),
     TargetRule(code="TG07", level="sentence",
-               summary="a sentence stating a condition is no target (对…给予奖励, …的，给予…)",
+               summary="a sentence stating a condition is no target (对…给予奖励, …的，给予…, 若…则…); 对标 / 对照 / 对接 are "
+                       "no condition",
                find=lambda text, r: _cue(r.condition, text),
                examples=(("对新认定的国家知识产权示范企业，给予50万元奖励。", ["50万元"]),
-                         ("获得中国专利金奖的，给予30万元奖励。", ["30万元"])),
-               near_misses=("全市有效发明专利达到5000件。",)),
+                         ("获得中国专利金奖的，给予30万元奖励。", ["30万元"]),
+                         ("若学位无法满足需求，则招生比例可达100%。", ["100%"])),
+               near_misses=("全市有效发明专利达到5000件。", "对标先进地区，建成3个知识产权服务中心。",
+                            "对接长三角，引进项目10个。")),
     TargetRule(code="TG08", level="sentence",
                summary="a sentence stating a past fact is no target (截至…, 目前已…, 同比)",
                find=lambda text, r: _cue(r.background, text),
