@@ -30,11 +30,14 @@ from ipplan.parse.vocab.doctypes import ANNUAL_TYPES
 from ipplan.parse.vocab.markers import match_marker
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.measures import (
+    CAPACITY_MEASURES,
+    COUNT_MEASURES,
     DURATIONS,
     FREQUENCIES,
     MAGNITUDE_WORDS,
     MEASURE_NOT_BEFORE,
     MEASURES,
+    MONEY_UNITS,
     may_hold_quantity,
     unit_scale,
 )
@@ -56,6 +59,8 @@ class Lexicon(BaseModel):
     condition_cues: list[str]
     background_cues: list[str]
     parameter_cues: list[str]
+    ban_cues: list[str]
+    forecast_cues: list[str]
     kind_cues: list[tuple[str, list[str]]]
     review_headings: list[str]
     review_openers: list[str]
@@ -75,6 +80,8 @@ class _Rules:
     condition: re.Pattern[str]
     background: re.Pattern[str]
     parameter: re.Pattern[str]
+    ban: re.Pattern[str]
+    forecast: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     review_heading: re.Pattern[str]
     review_opener: re.Pattern[str]
@@ -117,6 +124,8 @@ def rules() -> _Rules:
         condition=re.compile("|".join(lex.condition_cues)),
         background=re.compile("|".join(lex.background_cues)),
         parameter=re.compile("|".join(f"(?:{c})" for c in lex.parameter_cues)),
+        ban=re.compile("|".join(lex.ban_cues)),
+        forecast=re.compile("|".join(lex.forecast_cues)),
         kinds=tuple((k, re.compile("|".join(v))) for k, v in lex.kind_cues),
         review_heading=_parts(lex.review_headings, whole=True),
         review_opener=_parts(lex.review_openers),
@@ -213,14 +222,14 @@ def _numbers(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
     """TG01: numbers with a measure word, scaled by their magnitude (1.8万件, 50亿元)."""
     out: list[_Quantity] = []
     for m, before in _candidates(text, mask, r):
-        if any(rule.find(m["unit"], before, text[m.end():]) for rule in _BY_LEVEL["number"]):
+        if any(rule.find(m, before, text[m.end():]) for rule in _BY_LEVEL["number"]):
             continue
         value = to_decimal(m["num"])
         if value is None:
             continue
         unit, scale = unit_scale(m["unit"], m["mag"])
         value_max = to_decimal(m["num2"]) * scale if m["num2"] else None
-        op = "range" if value_max is not None else _op_before(before, r) or r.ops_after.get(m["post"] or "", "=")
+        op = "range" if value_max is not None else _op_of(before, m["post"], r)
         if value_max is not None and value_max < value * scale:
             continue
         if not plausible_value(value * scale) or (value_max is not None and not plausible_value(value_max)):
@@ -244,6 +253,44 @@ def _halves(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
     return out
 
 
+#: A number with no measure word that is still a target: an index value (居民消费价格指数控制在103左右)
+#: or a count with a magnitude ending its clause (标识注册总量突破5亿).
+_BARE = lazy(r"(?:(?<=指数)(?:控制在|保持在|为|达到|达)?|(?:突破|超过|达到|达|超))"
+             r"(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)?(?P<post>左右|以上|以下|以内)?(?=[，,；;。）)]|$)")
+
+
+def _bare(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
+    """TG27: a target without a measure word: an index's value, or a count with 万/亿 at the end
+    of its clause; unit empty."""
+    out: list[_Quantity] = []
+    if "指数" not in text and not any(w in text for w in ("万", "亿")):
+        return out
+    for m in _BARE.finditer(text):
+        if mask[m.start("num")] or not (m["mag"] or text[: m.start()].endswith("指数")):
+            continue
+        value = to_decimal(m["num"])
+        if value is None:
+            continue
+        value *= Decimal(MAGNITUDE_WORDS[m["mag"]]) if m["mag"] else 1
+        if not plausible_value(value):
+            continue
+        before = text[: m.start("num")]
+        out.append(_Quantity(m.start("num"), m.end(), value, None, "", _op_of(before, m["post"], r)))
+    return out
+
+
+#: A bracketed aside that states a target of its own (…号源（其中专家号源不低于30%）…).
+_ASIDE = lazy(r"[（(](?P<a>其中(?!包括|包含|含)[^（）()]{2,60})[)）]")
+
+
+def _asides(clause: str) -> list[str]:
+    """TG26: the 其中… asides in brackets of a clause, each read as a clause of its own (its
+    first part: （其中新办10件，见附件） → 其中新办10件)."""
+    if "其中" not in clause:
+        return []
+    return [split_top(m["a"], "，,；;")[0] for m in _ASIDE.finditer(clause)]
+
+
 #: Largest value a quantity may have: beyond it a number is not a target (400 digits would
 #: become an infinite float, which plans never hold).
 MAX_VALUE = Decimal(10) ** 15
@@ -261,9 +308,10 @@ _BEFORE_DURATION = lazy(r"(?:之日起|届满|期满|印发后|后)[^，,；;]{0
 _FREQUENCY = lazy(rf"每(?:\d+|[{CN_DIGIT_CLASS}十])?(?:年度?|季度|月|周|天|日)")
 
 
-def _procedural(unit: str, before: str, after: str) -> bool:
-    """TG02: a duration of a procedure or a frequency (the number's measure, the text
-    before and after it)."""
+def _procedural(m: re.Match[str], before: str, after: str) -> bool:
+    """TG02: a duration of a procedure or a frequency (the number as read, the text before
+    and after it)."""
+    unit = m["unit"]
     if unit in DURATIONS and (_AFTER_DURATION.match(after) or _BEFORE_DURATION.search(before)):
         return True
     if unit in FREQUENCIES and _FREQUENCY.search(before) and not before.rstrip().endswith("年均"):
@@ -271,19 +319,87 @@ def _procedural(unit: str, before: str, after: str) -> bool:
     return False
 
 
+#: The items of a list written right before a count (确定北京、吉林…贵州10个省): the last
+#: clause of the text before the number, cut at 、 和 及 与.
+_LIST_ITEM = lazy(r"[、和及与]")
+_CLAUSE_CUT = lazy(r"[，,；;：:。（(]")
+
+
+def _named_count(m: re.Match[str], before: str, after: str) -> bool:
+    """TG13: a count of the things the text names (等8个区域 / 北京、天津…西安11个城市): the
+    number follows 等, or equals the number of short names listed right before it."""
+    b = before.rstrip()
+    if b.endswith("等"):
+        return True
+    if not m["num"].isdigit() or m["num2"] or m["mag"] or m["post"]:
+        return False  # 2个以上城市: a bound, not a count of the names
+    tail = _CLAUSE_CUT.split(b)[-1]
+    items = [i for i in _LIST_ITEM.split(tail) if i]
+    return len(items) >= 2 and len(items) == int(m["num"]) and all(len(i) <= 6 for i in items[1:])
+
+
+#: After a number: a size class (5万吨级, 千万千瓦级), or the noun of a counted item and its
+#: count (过50亿元项目5个以上, 10亿元以上制造业项目不少于10个), or a project named with its
+#: capacity (1万吨进口牛肉加工项目).
+_CLASS_AFTER = lazy(r"^级")
+_COUNT_AFTER = lazy(rf"^(?:以上|以下)?的?[^，,；;、。和及与]{{1,12}}?(?:不少于|不低于|超过|达到|达)?\d+(?:{'|'.join(COUNT_MEASURES)})")
+_NAMED_PROJECT_AFTER = lazy(r"^[^，,；;、。和及与]{1,12}?(?:项目|工程|生产线)(?:[，,；;。、]|$)")
+
+
+def _size(m: re.Match[str], before: str, after: str) -> bool:
+    """TG14: a size that qualifies what is counted or named, not a target of its own."""
+    unit = m["unit"]
+    if _CLASS_AFTER.match(after):
+        return True
+    if unit in MONEY_UNITS and _COUNT_AFTER.match(after):
+        return True
+    return unit in CAPACITY_MEASURES and _NAMED_PROJECT_AFTER.match(after) is not None
+
+
+#: A share that splits an amount (20%用于基层医疗卫生机构统筹): an allocation, not a target.
+_ALLOCATED = lazy(r"^(?:的?部分)?(?:用于|用作|留作|划归|拨付给|返还)")
+
+
+def _allocation(m: re.Match[str], before: str, after: str) -> bool:
+    """TG15: a share or amount followed by 用于…: how a fund or a fee is split."""
+    return _ALLOCATED.match(after) is not None
+
+
+def _op_of(before: str, post: str | None, r: _Rules) -> str:
+    """A quantity's operator: 左右 after it wins (控制在103左右 → ~), then the words before it
+    (不少于), then the bound after it (以上), else =."""
+    after = r.ops_after.get(post or "")
+    if after == "~":
+        return after
+    return _op_before(before, r) or after or "="
+
+
 def _op_before(before: str, r: _Rules) -> str | None:
+    """The operator written right before a number (不少于5件), else what the "op" rules find."""
     b = before.rstrip()
     if not b.endswith(r.op_words):  # one C call settles the common case
-        return None
+        return next((op for rule in _BY_LEVEL["op"] if rule.code not in _OFF and (op := rule.find(b, r))), None)
     for word, op in r.ops_before:
         if b.endswith(word):
             return op
     return None
 
 
+def _op_before_verb(before: str, r: _Rules) -> str | None:
+    """TG19: an operator written before the verb of its number (至少建设一所 → ≥)."""
+    m = _TRAILING_VERB.search(before)
+    if not m or m.group() not in r.lex.verbs and m.group() not in _OBJECT_VERBS:
+        return None
+    b = before[: m.start()].rstrip()
+    return next((op for word, op in r.ops_before if b.endswith(word)), None) if b.endswith(r.op_words) else None
+
+
+_TRAILING_VERB = lazy(r"[\u4e00-\u9fff]{2}$")
+
+
 _NOUN_STOP = lazy(r"[(（]")
 #: Verbs that make "1 个" a goal (建成1个…中心); without one, a single item is procedure.
-_BUILDS = lazy(r"建|培育|打造|设立|设置|新增|引进|创建|形成|组建|达到|实现|争创|认定|发表|完成|撰写|开设")
+_BUILDS = lazy(r"建|培育|打造|设立|设置|新增|引进|创|形成|组建|达到|实现|认定|发表|完成|撰写|开设")
 _JOINER_END = lazy(r"(?:和|及|与|以及|、)$")
 _GENERIC_AFTER = lazy(r"^(?:基础上|基础|水平|规模|目标|标准)")
 
@@ -368,9 +484,31 @@ def _milestones(after: str) -> tuple[list[tuple[int, Decimal]], str]:
     return [(y, v) for y, v in found if plausible_value(v)], a[close + 1 :]
 
 
+@dataclass
+class _Read:
+    """One target as TG01 read it in a clause, with where it was found (for the "reading" rules)."""
+
+    target: TargetRef
+    q: _Quantity
+    item: tuple[int, int]  # the list item (depth-0 、 span) holding the number
+    noun_after: str  # the noun after the number, when the indicator came from it ("" otherwise)
+
+
+@dataclass
+class _Context:
+    """What a "reading" rule sees: the clause, its sentence, the targets read in the clause and
+    those of the paragraph before it."""
+
+    clause: str
+    sentence: str
+    reads: list[_Read]
+    before: list[TargetRef]
+
+
 def clause_targets(clause: str, year: int | None, section: str | None, line: int,
-                   name: str | None = None, default: str | None = None) -> list[TargetRef]:
-    """Targets of one clause (no ，；。 at depth 0 inside)."""
+                   name: str | None = None, default: str | None = None, sentence: str = "",
+                   before_targets: list[TargetRef] | None = None) -> list[TargetRef]:
+    """Targets of one clause (no ，；。 at depth 0 inside), completed by the "reading" rules."""
     if not may_hold_quantity(clause):
         return []
     r = rules()
@@ -381,7 +519,7 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
         dist = _distributed(clause, quantities, year, section, line, r)
         if dist:
             return dist
-    out: list[TargetRef] = []
+    reads: list[_Read] = []
     for a, b in _list_groups(clause, quantities):
         seg_q = [q for q in quantities if a <= q.start < b]
         for q in seg_q:
@@ -395,23 +533,166 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
                 inner = noun_after[cut.start() + 1 : matching_close(noun_after, cut.start())]
                 if len(inner) > 8 or re.search(r"[0-9，,、；;]", inner):
                     noun_after = noun_after[: cut.start()]  # 30%的号源（其中专家号源不低于30%）给…: an aside ends the noun
-            if noun_after[:1] in "(（" or _GENERIC_AFTER.match(noun_after):
-                noun_after = ""  # 1篇（不少于2万字）, 12000元的基础上: the noun is before
+            if noun_after[:1] in "(（" or _GENERIC_AFTER.match(noun_after) or _VERB_ONLY.fullmatch(noun_after):
+                noun_after = ""  # 1篇（不少于2万字）, 12000元的基础上, 按3%安排: the noun is before
             if _cjk_len(noun_after) >= 2 and (q is seg_q[-1] or nxt is not None):
                 indicator = strip_lead(noun_after, r)  # number before the noun: 建成30家…基地
             else:
+                noun_after = ""
                 indicator = _strip_before(before, r)  # number after the noun: …拥有量达到15件
-            indicator = name or indicator or default or ""
-            if not indicator:
-                continue
-            if q.value == 1 and q.op == "=" and not name and not _BUILDS.search(before):
+            dated = bool(_YEAR_ONLY.fullmatch(indicator))
+            if dated:
+                indicator = ""  # 到2025年达12件: the indicator is the clause before's, or the target before's
+            indicator = name or indicator or ("" if _COMPARISON.search(before) else default) or ""
+            if not indicator and not dated and not _COMPARISON.search(before):
+                continue  # (比上年增加1.1万亿元: the indicator of the target before, see TG24)
+            if q.value == 1 and q.op == "=" and not name and not _BUILDS.search(clause[: q.start]) \
+                    and noun_after:
                 continue  # 选择1所, 赋予1个随机号码, 各派1名代表: one of something, not a goal
-            out.append(TargetRef(
+            reads.append(_Read(TargetRef(
                 section=section, indicator=indicator, value=q.value, value_max=q.value_max, unit=q.unit,
                 op=q.op, year=year, kind=kind_of(clause[: q.start], q.unit, r), text=clause,
                 milestones=milestones, line=line,
-            ))
-    return out
+            ), q, (a, b), noun_after))
+    ctx = _Context(clause, sentence or clause, reads, before_targets or [])
+    for rule in _BY_LEVEL["reading"]:
+        if rule.code not in _OFF:
+            rule.find(ctx, r)
+    return [x.target for x in ctx.reads]
+
+
+#: Codes of "reading" rules switched off (only while a rule's examples are checked: see
+#: _target_gives; empty when parsing).
+_OFF: set[str] = set()
+#: A verb alone after a number is no noun (赤字率拟按3%安排).
+_VERB_ONLY = lazy(r"安排|执行|实施|推进|落实|进行")
+
+
+def _shared_op(ctx: _Context, r: _Rules) -> None:
+    """TG20: an operator before the first of coordinated objects applies to each
+    (不少于60个半天的跟师笔记和20份医案 → both ≥)."""
+    for prev, cur in zip(ctx.reads, ctx.reads[1:]):
+        if cur.target.op != "=" or prev.target.op == "=" or prev.q.op != _op_before(ctx.clause[: prev.q.start], r):
+            continue  # the operator must be written before the first number, not after it (5件以上)
+        between = ctx.clause[prev.q.end : cur.q.start]
+        if _COORDINATED.search(between) and not _CLAUSE_BREAK.search(between):
+            cur.target.op = prev.target.op
+
+
+_COORDINATED = lazy(r"(?:和|及|以及|与|、)$")
+_CLAUSE_BREAK = lazy(r"[，,；;。]")
+
+
+def _shared_value(ctx: _Context, r: _Rules) -> None:
+    """TG21: a value shared by coordinated subjects (A、B均达到75%以上): one target for each."""
+    out: list[_Read] = []
+    for x in ctx.reads:
+        before = ctx.clause[x.item[0] : x.q.start]
+        if x.noun_after or not _EACH.search(before):
+            out.append(x)
+            continue
+        subject = before[: _EACH.search(before).start()]
+        names = [strip_lead(n, r) for n in split_top(subject, "、") if n.strip()]
+        if len(names) < 2:
+            out.append(x)
+            continue
+        for n in names:
+            t = TargetRef(**{**x.target.__dict__, "indicator": n, "milestones": list(x.target.milestones)})
+            out.append(_Read(t, x.q, x.item, ""))
+    ctx.reads[:] = out
+
+
+_EACH = lazy(r"(?:均|都)(?:要|应|将)?(?:达到|达|不低于|不少于|保持在|保持|超过|在)?$")
+
+
+def _modifier_head(ctx: _Context, r: _Rules) -> None:
+    """TG22: an item naming only a grade takes the head noun of the next item
+    (1家五星级、3家四星级旅游饭店 → 五星级旅游饭店)."""
+    for cur, nxt in zip(ctx.reads, ctx.reads[1:]):
+        m = _GRADE.fullmatch(cur.noun_after)
+        n = _GRADE_HEAD.match(nxt.noun_after)
+        if m and n and n["head"]:
+            cur.target.indicator = cur.noun_after + n["head"]
+
+
+_GRADE = lazy(r"[^，,、]{1,6}(?:星级|级|型|类)")
+_GRADE_HEAD = lazy(r"[^，,、]{0,5}?(?:星级|级|型|类)(?P<head>[^，,、]{2,})")
+
+
+def _noun_to_verb(ctx: _Context, r: _Rules) -> None:
+    """TG23: the noun between two numbers ends at a verb (千家企业参加百个以上展会 → 企业)."""
+    for x in ctx.reads:
+        if x.noun_after and (m := _LINK_VERB.search(x.noun_after, 1)):
+            x.target.indicator = strip_lead(x.noun_after[: m.start()], r) or x.target.indicator
+
+
+_LINK_VERB = lazy(r"参加|参与|入驻|进入|入选|纳入|通过|获得|获评|开展|实施|享受|使用")
+
+
+def _compared(ctx: _Context, r: _Rules) -> None:
+    """TG24: a change against a base (比上年增加1.1万亿元) measures the indicator of the
+    target before it; growth."""
+    for i, x in enumerate(ctx.reads):
+        before = ctx.clause[x.item[0] : x.q.start]
+        if x.target.indicator or not _COMPARISON.search(before):
+            continue
+        earlier = [y.target for y in ctx.reads[:i] if y.target.indicator] or ctx.before
+        if earlier:
+            x.target.indicator = earlier[-1].indicator
+            x.target.kind = "growth"
+
+
+def _verb_object(ctx: _Context, r: _Rules) -> None:
+    """TG25: an indicator that is only a verb takes the object of the same verb earlier in
+    the sentence (…发行超长期特别国债…，今年先发行1万亿元 → 超长期特别国债)."""
+    for x in ctx.reads:
+        verb = _LONE_VERB.fullmatch(x.target.indicator)
+        if not verb or verb["v"] not in r.lex.verbs and verb["v"] not in _OBJECT_VERBS:
+            continue
+        head = ctx.sentence[: ctx.sentence.find(ctx.clause)] if ctx.clause in ctx.sentence else ""
+        m = None
+        for m in re.finditer(re.escape(verb["v"]) + r"(?P<o>[^，,；;。、0-9]{2,16})", head):
+            pass
+        if m:
+            x.target.indicator = strip_lead(m["o"], r)
+
+
+_LONE_VERB = lazy(r"(?:今年|明年|全年|年内)?(?:先|再|又|拟|将|要|还)?(?P<v>[\u4e00-\u9fff]{2})")
+#: Verbs whose object is what is measured, besides those of data/targets.yaml.
+_OBJECT_VERBS = ("发行", "安排", "发放", "投入", "筹集", "争取")
+
+
+def _span_total(ctx: _Context, r: _Rules) -> None:
+    """TG28: a total over a stated span of years (三年建设…1000个, 利用3-5年时间…约1000名,
+    五年内新增) is cumulative and has no due year of its own."""
+    head = ctx.sentence[: ctx.sentence.find(ctx.clause)] if ctx.clause in ctx.sentence else ""
+    for x in ctx.reads:
+        if _SPAN.search(head + ctx.clause[: x.q.start]):
+            x.target.kind = "cumulative"
+            x.target.year = None
+            if (lead := _SPAN.match(x.target.indicator)) and lead.end() < len(x.target.indicator):
+                x.target.indicator = strip_lead(x.target.indicator[lead.end() :], r)  # 三年建设美丽村庄
+
+
+_SPAN = lazy(r"(?<![每第前近0-9])(?:利用|用|经过)?(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})"
+             r"(?:[-—~～至到](?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}))?年(?:左右)?(?:时间|内|里|建设|努力)")
+
+
+def _annual_sentence(ctx: _Context, r: _Rules) -> None:
+    """TG29: a clause without a verb of its own continues the clause before it, and so its
+    每年 (每年推广应用工业机器人8000台以上，工业人工智能应用100个以上 → both annual)."""
+    head = ctx.sentence[: ctx.sentence.find(ctx.clause)] if ctx.clause in ctx.sentence else ""
+    last = _clauses(head.rstrip("，,；; "))[-1] if head.strip("，,；; ") else ""
+    if not _ANNUAL_IN.search(last) or _YEAR_IN.search(ctx.clause):
+        return
+    for x in ctx.reads:
+        before = ctx.clause[x.item[0] : x.q.start].strip()
+        rest = before[len(x.target.indicator) :] if before.startswith(x.target.indicator) else None
+        if x.target.kind == "by_year" and not x.noun_after and (rest == "" or rest in r.op_words):
+            x.target.kind = "annual"  # 工业人工智能应用100个以上; not …授权量达到1万件 (a predicate of its own)
+
+
+_ANNUAL_IN = lazy(r"每年|年均")
 
 
 def _list_groups(clause: str, quantities: list[_Quantity]) -> list[tuple[int, int]]:
@@ -469,7 +750,8 @@ _YEAR_IN = lazy(rf"(?P<y>{YEAR})\s*年(?!\d)")
 #: A place alone is not an indicator (全州达到5件: the indicator is the clause before's).
 _PLACE_ONLY = lazy(rf"(?:全|我|本)[{CJK}]{{0,3}}?(?:省|市|县|区|州|旗|镇|乡)")
 #: A growth predicate ending a clause whose value follows: 数量翻一番，达到14个.
-_GROWTH_END = lazy(r"(?:实现|力争)?(?:翻一番|翻番|翻两番|大幅增长|大幅提升|明显增长)$")
+_GROWTH_END = lazy(r"(?:实现|力争)?(?:翻一番|翻番|翻两番|(?:大幅|明显|显著|稳步|持续|较快|快速|不断|进一步)?"
+                   r"(?:增长|提升|提高|增加|扩大|上升))$")
 _BRACKETED = lazy(r"[(（][^()（）]*[)）]")
 _YEAR_SPAN_IN = lazy(rf"{YEAR}\s*年?\s*[-—–~～至到]")
 _YEAR_ONLY = lazy(rf"(?:到|至|于)?{YEAR}\s*年(?:底|末)?(?:前)?")
@@ -511,7 +793,9 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
             if not skip and not any(rule.find(clause, r) for rule in _BY_LEVEL["clause"]):
                 # 数量翻一番，达到14个: the subject of a clause without a number of its own
                 default = _strip_before(_GROWTH_END.sub("", prev_clause), r) if prev_clause and not prev_found else None
-                found = clause_targets(clause, clause_year, section, line, name, default or None)
+                found = clause_targets(clause, clause_year, section, line, name, default or None, sentence, out)
+                for aside in (a for rule in _BY_LEVEL["aside"] if rule.code not in _OFF for a in rule.find(clause)):
+                    found += clause_targets(aside, clause_year, section, line, None, None, sentence, out + found)
                 prev_found = bool(found)
                 for t in found:  # 到2025年不低于4.66人 / 全州达到5件: the indicator of the clause before
                     if (not t.indicator or _YEAR_ONLY.fullmatch(t.indicator) or _PLACE_ONLY.fullmatch(t.indicator)) \
@@ -805,12 +1089,41 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                examples=(("规上企业研发机构覆盖率超过一半",
                           [{"indicator": "规上企业研发机构覆盖率", "value": 50, "unit": "%", "op": ">", "kind": "by_year"}]),),
                near_misses=("多半", "半数以上")),
+    TargetRule(code="TG27", level="quantity",
+               summary="a target without a measure word: an index value (价格指数控制在103左右) or a count with "
+                       "万/亿 ending its clause (注册总量突破5亿); unit empty",
+               find=_bare,
+               examples=(("居民消费价格指数控制在103左右",
+                          [{"indicator": "居民消费价格指数", "value": 103, "op": "~", "kind": "by_year"}]),
+                         ("实现注册用户总量突破2亿",
+                          [{"indicator": "注册用户总量", "value": 200_000_000, "op": ">", "kind": "by_year"}])),
+               near_misses=("空气质量指数明显改善", "突破5亿元", "第2024号", "达到3级")),
     TargetRule(code="TG02", level="number",
                summary="a procedural duration or frequency is not a target (3个月内出台, 每年调整1次, 每周2个半天)",
                find=_procedural,
                examples=(("于本文印发后3个月内出台辖区实施方案", ["3个月"]), ("每年调整1次专业", ["1次"]),
                          ("每周门诊不少于2个半天", ["2个半天"]), ("届满3个月前递交申请", ["3个月"])),
                near_misses=("审查周期压缩至3个月以内", "培训1000人次")),
+    TargetRule(code="TG13", level="number",
+               summary="a count of what the text names is scope, not a target (等8个区域; 北京、天津…西安11个城市: "
+                       "as many names as the count)",
+               find=_named_count,
+               examples=(("推广到京津冀、上海、广东等8个区域", ["8个"]), ("选择北京、天津、上海、重庆4个城市开展试点", ["4个"]),
+                         ("落实低保、孤儿等6类困难群体政策", ["6类"])),
+               near_misses=("新增省级数字经济园区、智能制造示范工厂、数字化车间10个以上", "建成3家服务中心",
+                            "选择北京、天津2个以上城市")),
+    TargetRule(code="TG14", level="number",
+               summary="a size that qualifies what is counted or named is no target (5万吨级泊位, 过50亿元项目5个, "
+                       "10亿元以上项目不少于10个, 1万吨牛肉加工项目)",
+               find=_size,
+               examples=(("启动5万吨级通用泊位建设", ["5万吨"]), ("引进投资过50亿元项目5个以上", ["50亿元"]),
+                         ("其中10亿元以上制造业项目不少于10个", ["10亿元以上"]), ("建成投产某公司2万吨饲料加工项目", ["2万吨"])),
+               near_misses=("完成投资2600亿元以上", "建设高标准农田30万亩", "新建输电线路598公里")),
+    TargetRule(code="TG15", level="number",
+               summary="a share or amount followed by 用于… splits a fund or a fee: an allocation, not a target",
+               find=_allocation,
+               examples=(("签约服务费的70%用于人员薪酬分配，30%用于机构统筹", ["70%", "30%"]),),
+               near_misses=("设立1亿元引导基金，专项用于成果转化", "覆盖率达到30%")),
     TargetRule(code="TG07", level="sentence",
                summary="a sentence stating a condition is no target (对…给予奖励, …的，给予…, 若…则…); 对标 / 对照 / 对接 are "
                        "no condition",
@@ -832,9 +1145,100 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                find=lambda text, r: _cue(r.parameter, text),
                examples=(("给予每件1万元奖励", ["1万元"]), ("补贴标准为每平方米37元", ["37元"]),
                          ("可以处10万元以下的罚款", ["10万元以下"]), ("中医药学科带头人每人每年2万元", ["2万元"]),
-                         ("入围生产企业为2家的", ["2家"])),
+                         ("入围生产企业为2家的", ["2家"]), ("中断培训超过六个月者", ["六个月"]),
+                         ("省级给予一次性奖补100万元", ["100万元"]), ("单个企业最高300万元", ["300万元"]),
+                         ("按照每名导师选配2名学员的原则", ["2名"]), ("按年用量的60%估算采购量", ["60%"]),
+                         ("基础养老金月最低标准提高20元", ["20元"])),
                near_misses=("设立1亿元知识产权运营引导基金", "资助资金达到500万元", "专利申请量达到1万件",
-                            "可再生能源装机容量超过50万千瓦")),
+                            "可再生能源装机容量超过50万千瓦", "建设云计算中心5个", "城乡居民最高学历提升")),
+    TargetRule(code="TG16", level="clause",
+               summary="a ban or a threshold set for others is not a target (禁止…低于0.01毫米, 不得…两个以上)",
+               find=lambda text, r: _cue(r.ban, _BRACKETED.sub("", text)),
+               examples=(("禁止生产和销售厚度低于0.02毫米的塑料袋", ["0.02毫米"]),
+                         ("执业人员不得同时在两个以上机构执业", ["两个以上"])),
+               near_misses=("塑料袋使用量减少30%", "严格执法，查处案件100件",
+                            "发表论文1篇（两篇论文不得为同一专题）")),
+    TargetRule(code="TG18", level="clause",
+               summary="a forecast of what happens anyway is no commitment (预计今年高校毕业生超过1170万人)",
+               find=lambda text, r: _cue(r.forecast, text),
+               examples=(("预计今年应届毕业生超过5万人", ["5万人"]),),
+               near_misses=("预计到2025年，专利授权量达到1万件", "力争今年新增企业300家")),
+    TargetRule(code="TG19", level="op",
+               summary="an operator written before the verb of its number (至少建设一所, 不少于培养50名)",
+               find=_op_before_verb,
+               examples=(("每个地区至少建设一所示范性中等职业学校",
+                          [{"indicator": "示范性中等职业学校", "value": 1, "unit": "所", "op": ">=", "kind": "by_year"}]),
+                         ("为各区至少培育2家培训示范基地",
+                          [{"indicator": "培训示范基地", "value": 2, "unit": "家", "op": ">=", "kind": "by_year"}])),
+               near_misses=("至少要求培训50人", "建设3所学校")),
+    TargetRule(code="TG20", level="reading",
+               summary="an operator before the first of coordinated objects applies to each "
+                       "(不少于60个半天的跟师笔记和20份医案 → both ≥)",
+               find=_shared_op,
+               examples=(("每年完成不少于40个半天的跟诊记录和15份临床医案",
+                          [{"indicator": "临床医案", "value": 15, "unit": "份", "op": ">=", "kind": "annual"}]),),
+               near_misses=("建成5家以上服务中心和10家工作站", "不少于40个半天的跟诊记录，完成15份临床医案")),
+    TargetRule(code="TG21", level="reading",
+               summary="a value shared by coordinated subjects (A、B均达到75%以上): one target for each",
+               find=_shared_value,
+               examples=(("企业研发机构覆盖率、数字化改造率均达到60%以上",
+                          [{"indicator": "企业研发机构覆盖率", "value": 60, "unit": "%", "op": ">=", "kind": "by_year"},
+                           {"indicator": "数字化改造率", "value": 60, "unit": "%", "op": ">=", "kind": "by_year"}]),),
+               near_misses=("企业研发机构覆盖率达到60%以上", "省级和市级平台均达到3个")),
+    TargetRule(code="TG22", level="reading",
+               summary="an item naming only a grade takes the head noun of the next item "
+                       "(1家五星级、3家四星级旅游饭店 → 五星级旅游饭店)",
+               find=_modifier_head,
+               examples=(("年内创评2家五星级、4家四星级旅游饭店",
+                          [{"indicator": "五星级旅游饭店", "value": 2, "unit": "家", "op": "=", "kind": "by_year"}]),),
+               near_misses=("创建2家五星级饭店、4家四星级饭店", "培育3家国家级、5家省级")),
+    TargetRule(code="TG23", level="reading",
+               summary="the noun between two numbers ends at a verb (千家企业参加百个以上展会 → 企业)",
+               find=_noun_to_verb,
+               examples=(("组织500家企业参加30个以上境外展会",
+                          [{"indicator": "企业", "value": 500, "unit": "家", "op": "=", "kind": "by_year"}]),),
+               near_misses=("组织500家企业、30个展会", "建成10家参与式服务站")),
+    TargetRule(code="TG24", level="reading",
+               summary="a change against a base (比上年增加1.1万亿元) measures the indicator of the target before it; "
+                       "growth",
+               find=_compared,
+               examples=(("专项资金规模3.5亿元、比上年增加5000万元",
+                          [{"indicator": "专项资金规模", "value": 50_000_000, "unit": "元", "op": "=", "kind": "growth"}]),),
+               near_misses=("专项资金规模3.5亿元", "比上年更加注重质量")),
+    TargetRule(code="TG25", level="reading",
+               summary="an indicator that is only a verb takes the object of the same verb earlier in the sentence "
+                       "(…发行超长期特别国债…，今年先发行1万亿元 → 超长期特别国债)",
+               find=_verb_object,
+               examples=(("从今年开始连续发行专项建设债券，今年先发行500亿元",
+                          [{"indicator": "专项建设债券", "value": 50_000_000_000, "unit": "元", "op": "=",
+                            "kind": "by_year"}]),),
+               near_misses=("今年发行专项建设债券500亿元", "建设项目，今年先完成")),
+    TargetRule(code="TG28", level="reading",
+               summary="a total over a stated span of years (三年建设…1000个, 利用3-5年时间…约1000名, 五年内新增) is "
+                       "cumulative and has no due year of its own",
+               find=_span_total,
+               examples=(("到2025年，建成中心5个；利用3-5年时间，培训约800名家庭医生",
+                          [{"indicator": "家庭医生", "value": 800, "unit": "名", "op": "~", "kind": "cumulative"}]),
+                         ("三年建设美丽村庄500个",
+                          [{"indicator": "美丽村庄", "value": 500, "unit": "个", "op": "=", "kind": "cumulative"}])),
+               near_misses=("每3～5年参加一次培训，培训家庭医生800名", "2024年内建成中心5个", "近三年发表论文3篇")),
+    TargetRule(code="TG29", level="reading",
+               summary="a clause without a verb of its own continues the clause before it, and its 每年 "
+                       "(每年推广应用机器人8000台以上，人工智能应用100个以上 → both annual)",
+               find=_annual_sentence,
+               examples=(("每年推广应用工业机器人3000台以上，智能制造应用场景50个以上",
+                          [{"indicator": "智能制造应用场景", "value": 50, "unit": "个", "op": ">=", "kind": "annual"}]),),
+               near_misses=("推广应用工业机器人3000台以上，智能制造应用场景50个以上",
+                            "其中PCT国际专利申请每年达到150件，发明专利授权量达到1万件",
+                            "年均实施专利导航项目15项以上，推动15家以上企业加强标准化建设",
+                            "每年培训100人，到2025年服务中心10个")),
+    TargetRule(code="TG26", level="aside",
+               summary="a bracketed 其中… aside states a target of its own (预留30%的号源（其中专家号源不低于30%）)",
+               find=_asides,
+               examples=(("预留20%的床位（其中康复床位不低于10%）给基层",
+                          [{"indicator": "康复床位", "value": 10, "unit": "%", "op": ">=", "kind": "by_year"}]),),
+               near_misses=("结业论文1篇（不少于2万字）", "（其中：一般项目）",
+                            "遴选100名导师（其中包括80名导师和20名基层导师）")),
     TargetRule(code="TG04", level="heading",
                summary="a heading that only counts its items commits to nothing (知识产权保护方面5项): "
                        "no verb, operator, year or punctuation",
@@ -897,7 +1301,8 @@ TARGET_RULES: tuple[TargetRule, ...] = (
 )
 _BY_LEVEL: dict[str, tuple[TargetRule, ...]] = {
     level: tuple(r for r in TARGET_RULES if r.level == level)
-    for level in ("quantity", "number", "sentence", "clause", "heading", "section", "article", "review", "forward")
+    for level in ("quantity", "number", "op", "reading", "aside", "sentence", "clause", "heading", "section", "article",
+                  "review", "forward")
 }
 
 
@@ -911,12 +1316,18 @@ def _target_gives(rule: TargetRule, text: str) -> list:
     (as printed) a rule that drops keeps from being targets."""
     r = rules()
     if rule.level == "quantity":
-        return [given(indicator=t.indicator, value=float(t.value), value_max=_num(t.value_max), unit=t.unit, op=t.op,
-                      year=t.year, kind=t.kind)
-                for t in paragraph_targets(text, None, None, 0)[0]]
+        return [_view(t) for t in paragraph_targets(text, None, None, 0)[0]]
+    if rule.level in ("op", "reading", "aside"):  # the targets the rule makes or changes
+        on = [_view(t) for t in paragraph_targets(text, None, None, 0)[0]]
+        _OFF.add(rule.code)
+        try:
+            off = [_view(t) for t in paragraph_targets(text, None, None, 0)[0]]
+        finally:
+            _OFF.discard(rule.code)
+        return [t for t in on if t not in off]
     if rule.level == "number":
         return [m.group() for m, before in _candidates(text, depth_mask(text), r)
-                if rule.find(m["unit"], before, text[m.end():])]
+                if rule.find(m, before, text[m.end():])]
     if rule.level == "sentence":
         return [q for s in sentences(text) if rule.find(s, r) for q in _printed(s)]
     if rule.level == "clause":
@@ -957,6 +1368,11 @@ def _mini_outline(text: str) -> tuple[list[tuple[int, str]], list[Node]]:
         node.id = f"{open_[-1].id}.{len(open_[-1].children)}" if open_ else str(len(roots))
         open_.append(node)
     return head, roots
+
+
+def _view(t: TargetRef) -> dict:
+    return given(indicator=t.indicator, value=float(t.value), value_max=_num(t.value_max), unit=t.unit, op=t.op,
+                 year=t.year, kind=t.kind)
 
 
 def _num(d: Decimal | None) -> float | None:
