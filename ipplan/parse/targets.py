@@ -621,8 +621,10 @@ _GRADE_HEAD = lazy(r"[^，,、]{0,5}?(?:星级|级|型|类)(?P<head>[^，,、]{2
 
 def _noun_to_verb(ctx: _Context, r: _Rules) -> None:
     """TG23: the noun between two numbers ends at a verb (千家企业参加百个以上展会 → 企业)."""
-    for x in ctx.reads:
-        if x.noun_after and (m := _LINK_VERB.search(x.noun_after, 1)):
+    for x, nxt in zip(ctx.reads, ctx.reads[1:]):
+        if nxt.item != x.item or not x.noun_after:
+            continue  # 50%以上企业开展信息利用: with no number after it the noun keeps its verb
+        if m := _LINK_VERB.search(x.noun_after, 1):
             x.target.indicator = strip_lead(x.noun_after[: m.start()], r) or x.target.indicator
 
 
@@ -1197,7 +1199,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                find=_noun_to_verb,
                examples=(("组织500家企业参加30个以上境外展会",
                           [{"indicator": "企业", "value": 500, "unit": "家", "op": "=", "kind": "by_year"}]),),
-               near_misses=("组织500家企业、30个展会", "建成10家参与式服务站")),
+               near_misses=("组织500家企业、30个展会", "建成10家参与式服务站", "力争50%以上企业开展专利信息利用")),
     TargetRule(code="TG24", level="reading",
                summary="a change against a base (比上年增加1.1万亿元) measures the indicator of the target before it; "
                        "growth",
