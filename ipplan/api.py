@@ -111,7 +111,8 @@ def _stage_units(ctx: Context) -> tuple[dict[int, units.SectionUnits], list[Noti
 
 
 def _stage_tables(ctx: Context) -> tuple[list[tables.TableRef], list[NoticeRef]]:
-    found = tables.find_tables(ctx.lines)
+    m = ctx.meta
+    found = tables.find_tables(ctx.lines, m.period[0] if m is not None and m.period else None)
     return found, [n for table in found for n in table.notices]
 
 
