@@ -58,7 +58,8 @@ OPERATORS = both_widths([
 
 LISTS = both_widths([
     ("建成省级商业秘密保护基地100个、市级基地200个。",
-     [("省级商业秘密保护基地", 100, None, "个", "=", None, "by_year"), ("市级基地", 200, None, "个", "=", None, "by_year")]),
+     [("省级商业秘密保护基地", 100, None, "个", "=", None, "by_year"),  # 市级基地 completed from its neighbour (TG30)
+      ("市级商业秘密保护基地", 200, None, "个", "=", None, "by_year")]),
     ("引领型、支撑型和特色型知识产权强省建设试点省原则上分别不超过5个、7个和6个。",
      [("引领型知识产权强省建设试点省", 5, None, "个", "<=", None, "by_year"),
       ("支撑型知识产权强省建设试点省", 7, None, "个", "<=", None, "by_year"),

@@ -496,17 +496,17 @@ class _Read:
 
 @dataclass
 class _Context:
-    """What a "reading" rule sees: the clause, its sentence, the targets read in the clause and
-    those of the paragraph before it."""
+    """What a "reading" rule sees: the clause, the clauses of its sentence before it (the last
+    few, joined by "，"), the targets read in the clause and those of the paragraph before it."""
 
     clause: str
-    sentence: str
+    head: str
     reads: list[_Read]
     before: list[TargetRef]
 
 
 def clause_targets(clause: str, year: int | None, section: str | None, line: int,
-                   name: str | None = None, default: str | None = None, sentence: str = "",
+                   name: str | None = None, default: str | None = None, head: str = "",
                    before_targets: list[TargetRef] | None = None) -> list[TargetRef]:
     """Targets of one clause (no ，；。 at depth 0 inside), completed by the "reading" rules."""
     if not may_hold_quantity(clause):
@@ -554,13 +554,15 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
                 op=q.op, year=year, kind=kind_of(clause[: q.start], q.unit, r), text=clause,
                 milestones=milestones, line=line,
             ), q, (a, b), noun_after))
-    ctx = _Context(clause, sentence or clause, reads, before_targets or [])
+    ctx = _Context(clause, head, reads, before_targets or [])
     for rule in _BY_LEVEL["reading"]:
         if rule.code not in _OFF:
             rule.find(ctx, r)
     return [x.target for x in ctx.reads]
 
 
+#: How many clauses before a clause the "reading" rules see (…发行超长期特别国债，专项用于…，今年先发行).
+_HEAD_CLAUSES = 3
 #: Codes of "reading" rules switched off (only while a rule's examples are checked: see
 #: _target_gives; empty when parsing).
 _OFF: set[str] = set()
@@ -651,9 +653,8 @@ def _verb_object(ctx: _Context, r: _Rules) -> None:
         verb = _LONE_VERB.fullmatch(x.target.indicator)
         if not verb or verb["v"] not in r.lex.verbs and verb["v"] not in _OBJECT_VERBS:
             continue
-        head = ctx.sentence[: ctx.sentence.find(ctx.clause)] if ctx.clause in ctx.sentence else ""
         m = None
-        for m in re.finditer(re.escape(verb["v"]) + r"(?P<o>[^，,；;。、0-9]{2,16})", head):
+        for m in re.finditer(re.escape(verb["v"]) + r"(?P<o>[^，,；;。、0-9]{2,16})", ctx.head):
             pass
         if m:
             x.target.indicator = strip_lead(m["o"], r)
@@ -664,12 +665,32 @@ _LONE_VERB = lazy(r"(?:今年|明年|全年|年内)?(?:先|再|又|拟|将|要|�
 _OBJECT_VERBS = ("发行", "安排", "发放", "投入", "筹集", "争取")
 
 
+def _shortened(ctx: _Context, r: _Rules) -> None:
+    """TG30: a shortened indicator (a grade and a head noun: 市级基地, 省网点) is completed from
+    the target before it, which names the same head at another grade (省级商业秘密保护基地100个、
+    市级基地200个 → 市级商业秘密保护基地)."""
+    for i, x in enumerate(ctx.reads):
+        m = _SHORT.fullmatch(x.target.indicator)
+        if not m:
+            continue
+        earlier = [y.target for y in ctx.reads[:i]] or ctx.before[-1:]
+        for t in reversed(earlier):
+            g = _GRADED.match(t.indicator)
+            if g and g["grade"] != m["grade"] and t.indicator.endswith(m["head"]) and len(g["rest"]) > len(m["head"]):
+                x.target.indicator = m["grade"] + g["rest"]
+                break
+
+
+_GRADES = r"国家级|国家|全国|省级|省|市级|市|县级|县|区级|区|乡镇级|地方"
+_SHORT = lazy(rf"(?P<grade>{_GRADES})(?P<head>[\u4e00-\u9fff]{{1,3}})")
+_GRADED = lazy(rf"(?P<grade>{_GRADES})(?P<rest>[^，,、]+)")
+
+
 def _span_total(ctx: _Context, r: _Rules) -> None:
     """TG28: a total over a stated span of years (三年建设…1000个, 利用3-5年时间…约1000名,
     五年内新增) is cumulative and has no due year of its own."""
-    head = ctx.sentence[: ctx.sentence.find(ctx.clause)] if ctx.clause in ctx.sentence else ""
     for x in ctx.reads:
-        if _SPAN.search(head + ctx.clause[: x.q.start]):
+        if _SPAN.search(ctx.head + "，" + ctx.clause[: x.q.start]):
             x.target.kind = "cumulative"
             x.target.year = None
             if (lead := _SPAN.match(x.target.indicator)) and lead.end() < len(x.target.indicator):
@@ -683,8 +704,7 @@ _SPAN = lazy(r"(?<![每第前近0-9])(?:利用|用|经过)?(?:[0-9]{1,2}|[一二
 def _annual_sentence(ctx: _Context, r: _Rules) -> None:
     """TG29: a clause without a verb of its own continues the clause before it, and so its
     每年 (每年推广应用工业机器人8000台以上，工业人工智能应用100个以上 → both annual)."""
-    head = ctx.sentence[: ctx.sentence.find(ctx.clause)] if ctx.clause in ctx.sentence else ""
-    last = _clauses(head.rstrip("，,；; "))[-1] if head.strip("，,；; ") else ""
+    last = ctx.head.rsplit("，", 1)[-1]
     if not _ANNUAL_IN.search(last) or _YEAR_IN.search(ctx.clause):
         return
     for x in ctx.reads:
@@ -777,6 +797,7 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
         if not may_hold_quantity(sentence):  # no quantity and no year phrase (it needs digits)
             continue
         prev_clause, prev_found = "", False
+        earlier: list[str] = []  # the clauses of the sentence before this one
         skip = no_target_sentence(sentence)
         for clause in _clauses(sentence):
             m = YEAR_PHRASE.match(clause)
@@ -795,9 +816,10 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
             if not skip and not any(rule.find(clause, r) for rule in _BY_LEVEL["clause"]):
                 # 数量翻一番，达到14个: the subject of a clause without a number of its own
                 default = _strip_before(_GROWTH_END.sub("", prev_clause), r) if prev_clause and not prev_found else None
-                found = clause_targets(clause, clause_year, section, line, name, default or None, sentence, out)
+                head = "，".join(earlier[-_HEAD_CLAUSES:])
+                found = clause_targets(clause, clause_year, section, line, name, default or None, head, out)
                 for aside in (a for rule in _BY_LEVEL["aside"] if rule.code not in _OFF for a in rule.find(clause)):
-                    found += clause_targets(aside, clause_year, section, line, None, None, sentence, out + found)
+                    found += clause_targets(aside, clause_year, section, line, None, None, head, out + found)
                 prev_found = bool(found)
                 for t in found:  # 到2025年不低于4.66人 / 全州达到5件: the indicator of the clause before
                     if (not t.indicator or _YEAR_ONLY.fullmatch(t.indicator) or _PLACE_ONLY.fullmatch(t.indicator)) \
@@ -812,6 +834,8 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                             t.indicator = strip_lead(subject["n"], r) + t.indicator
                 out.extend(found)
             prev_clause = clause
+            earlier.append(clause)
+            del earlier[:-_HEAD_CLAUSES]
     return out, year
 
 
@@ -1215,6 +1239,15 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                           [{"indicator": "专项建设债券", "value": 50_000_000_000, "unit": "元", "op": "=",
                             "kind": "by_year"}]),),
                near_misses=("今年发行专项建设债券500亿元", "建设项目，今年先完成")),
+    TargetRule(code="TG30", level="reading",
+               summary="a shortened indicator (a grade and a head: 市级基地, 省网点) takes the words of the target before it "
+                       "that names the same head at another grade",
+               find=_shortened,
+               examples=(("建成省级版权示范基地20个、市级基地50个",
+                          [{"indicator": "市级版权示范基地", "value": 50, "unit": "个", "op": "=", "kind": "by_year"}]),
+                         ("建设国家专利信息服务网点2家以上，省网点5家以上",
+                          [{"indicator": "省专利信息服务网点", "value": 5, "unit": "家", "op": ">=", "kind": "by_year"}])),
+               near_misses=("建成省级版权示范基地20个、市级示范园区50个", "建成市级基地50个")),
     TargetRule(code="TG28", level="reading",
                summary="a total over a stated span of years (三年建设…1000个, 利用3-5年时间…约1000名, 五年内新增) is "
                        "cumulative and has no due year of its own",
