@@ -118,7 +118,7 @@ def _stage_tables(ctx: Context) -> tuple[list[tables.TableRef], list[NoticeRef]]
 
 def _stage_body_targets(ctx: Context) -> tuple[targets.BodyTargets, list[NoticeRef]]:
     """The targets of the preamble and the sections, and the sentences read as past results
-    (a review part, N403). The plan's single year (2023年…工作要点) dates targets that state
+    (a review part, N501). The plan's single year (2023年…工作要点) dates targets that state
     none; a period's start year marks earlier-dated numbers as background."""
     m, tree = ctx.meta, ctx.outline
     assert m is not None and tree is not None

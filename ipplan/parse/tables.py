@@ -46,6 +46,10 @@ BASE_COLUMN = lazy(r"基期|基准|现状|基数|基年|实际")
 UNIT_COLUMN_HEADER = lazy(r"^(?:计量)?单位$")
 #: The column of an indicator's nature (属性: 预期性 / 约束性) marks an indicator table.
 NATURE_COLUMN = lazy(r"^(?:指标)?属性$|^指标性质$")
+#: A year column at most this many years before the plan's period holds the base it starts
+#: from (2020年 in a 2021–2025 plan), not targets; one further away is no year column at all
+#: (the years stage says so).
+BASE_YEARS = 5
 #: A column of average yearly growth (年均增长(%)): its cells are annual growth targets.
 GROWTH_COLUMN = lazy(r"^年均(?:增长|增速|增幅)")
 #: The measure in an indicator's parentheses: 发明专利年申请量 (件), 质押融资登记额 (亿元).
@@ -274,8 +278,8 @@ def _year_targets(table: TableRef, header: list[str], body: list[list[str]], yea
     row_col = 0 if _row_number(header[0]) else None
     unit_col = _col(header, UNIT_COLUMN_HEADER)
     last = max((y for _, y in year_cols), default=0) or None
-    cols = [(c, y or last, "annual" if not y else None) for c, y in year_cols if table.start is None or not y
-            or y >= table.start]  # a year before the plan's period is the base it starts from
+    cols = [(c, y or last, "annual" if not y else None) for c, y in year_cols
+            if table.start is None or not y or not table.start - BASE_YEARS <= y < table.start]
     for k, row in enumerate(body, 1):
         if _is_banner(row):  # a group heading row (一、创造类指标)
             continue

@@ -207,8 +207,9 @@ def _candidates(text: str, mask: list[int], r: _Rules):  # -> Iterator[tuple[re.
         if nxt and nxt in MEASURE_NOT_BEFORE.get(unit, "") and not m["post"]:
             continue
         before = text[: m.start()]
-        if before.endswith(("每", "第", "前")):  # 每万人 (a rate), 第九 (an ordinal), 前10 (a rank)
-            continue
+        if before.endswith(("每", "第")) or before.endswith("前") and (m["unit"] in ("名", "位") or _RANK.search(before)):
+            continue  # 每万人 (a rate), 第九 (an ordinal), 全省前10 (a rank); not 上线前15项
+
         num = m["num"]
         if not num[0].isdigit():
             # Chinese numerals as 百项 / 千人 / 两万, or with an operator (三篇以上, 不少于两名);
@@ -279,14 +280,16 @@ def _bare(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
     return out
 
 
-#: A bracketed aside that states a target of its own (…号源（其中专家号源不低于30%）…).
-_ASIDE = lazy(r"[（(](?P<a>其中(?!包括|包含|含)[^（）()]{2,60})[)）]")
+#: A bracketed aside that states a target of its own (…号源（其中专家号源不低于30%）…, 新增2400户
+#: （累计约3600户）).
+_ASIDE = lazy(r"[（(](?P<a>(?:其中(?!包括|包含|含)|累计)[^（）()]{2,60})[)）]")
 
 
 def _asides(clause: str) -> list[str]:
-    """TG26: the 其中… asides in brackets of a clause, each read as a clause of its own (its
-    first part: （其中新办10件，见附件） → 其中新办10件)."""
-    if "其中" not in clause:
+    """TG26: the 其中… and 累计… asides in brackets of a clause, each read as a clause of its own
+    (its first part: （其中新办10件，见附件） → 其中新办10件); one without an indicator measures
+    the target before it."""
+    if "其中" not in clause and "累计" not in clause:
         return []
     return [split_top(m["a"], "，,；;")[0] for m in _ASIDE.finditer(clause)]
 
@@ -300,6 +303,8 @@ def plausible_value(value: Decimal) -> bool:
     return value.is_finite() and value <= MAX_VALUE
 
 
+#: A rank before a number: 居全省前10, 进入全国前50, 百强 lists (前 alone is "before": 上线前15项).
+_RANK = lazy(r"(?:居|进入|位居|排名|排|跻身|列|全国|全省|全市|世界|行业)[^，,；;]{0,6}前$")
 _CN_MAGNITUDE = lazy(r"[百千万]")  # a Chinese quantity with a magnitude: 百项, 两万, 一百二十
 #: Durations of a procedure (3个月内出台, 届满3个月前, 自…之日起1个月内) and frequencies
 #: (每年调整1次, 每周不少于2个半天): policy, not targets.
@@ -533,6 +538,8 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
                 inner = noun_after[cut.start() + 1 : matching_close(noun_after, cut.start())]
                 if len(inner) > 8 or re.search(r"[0-9，,、；;]", inner):
                     noun_after = noun_after[: cut.start()]  # 30%的号源（其中专家号源不低于30%）给…: an aside ends the noun
+            if noun_after[:1] in "(（" and _cjk_len(rest := noun_after[matching_close(noun_after, 0) + 1 :]) >= 2:
+                noun_after = rest.strip(" 的")  # 2400户（累计约3600户）大中型餐饮单位: the noun after the aside
             if noun_after[:1] in "(（" or _GENERIC_AFTER.match(noun_after) or _VERB_ONLY.fullmatch(noun_after):
                 noun_after = ""  # 1篇（不少于2万字）, 12000元的基础上, 按3%安排: the noun is before
             if _cjk_len(noun_after) >= 2 and (q is seg_q[-1] or nxt is not None):
@@ -697,8 +704,8 @@ def _span_total(ctx: _Context, r: _Rules) -> None:
                 x.target.indicator = strip_lead(x.target.indicator[lead.end() :], r)  # 三年建设美丽村庄
 
 
-_SPAN = lazy(r"(?<![每第前近0-9])(?:利用|用|经过)?(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})"
-             r"(?:[-—~～至到](?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}))?年(?:左右)?(?:时间|内|里|建设|努力)")
+_SPAN = lazy(rf"(?<![每第前近0-9])(?:利用|用|经过)?(?:[0-9]{{1,2}}|[{CN_DIGIT_CLASS}十]{{1,2}})"
+             rf"(?:[-—~～至到](?:[0-9]{{1,2}}|[{CN_DIGIT_CLASS}十]{{1,2}}))?年(?:左右)?(?:时间|内|里|建设|努力)")
 
 
 def _annual_sentence(ctx: _Context, r: _Rules) -> None:
@@ -819,7 +826,8 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                 head = "，".join(earlier[-_HEAD_CLAUSES:])
                 found = clause_targets(clause, clause_year, section, line, name, default or None, head, out)
                 for aside in (a for rule in _BY_LEVEL["aside"] if rule.code not in _OFF for a in rule.find(clause)):
-                    found += clause_targets(aside, clause_year, section, line, None, None, head, out + found)
+                    own = found[-1].indicator if found else None  # 2400户（累计约3600户）: the same indicator
+                    found += clause_targets(aside, clause_year, section, line, None, own, head, out + found)
                 prev_found = bool(found)
                 for t in found:  # 到2025年不低于4.66人 / 全州达到5件: the indicator of the clause before
                     if (not t.indicator or _YEAR_ONLY.fullmatch(t.indicator) or _PLACE_ONLY.fullmatch(t.indicator)) \
@@ -860,7 +868,7 @@ def _reading_paragraph(text: str, year: int | None, section: str | None, line: i
 
 
 #: A heading that states a commitment: a verb, an operator or a year.
-_COMMITS = lazy(rf"达|建|培育|打造|实现|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|{YEAR}年|[,，。：:]")
+_COMMITS = lazy(rf"达|建|培育|打造|实现|完成|新增|引进|培养|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|{YEAR}年|[,，。：:]")
 
 #: A section of eligibility conditions (遴选条件, 申报条件): its numbers are thresholds, not targets.
 CONDITION_SECTION = lazy(
@@ -929,8 +937,8 @@ class Reading:
             self.report_year = year or self.report_year or (self.review_year + 1 if self.review_year else None)
 
     def notices(self) -> list[NoticeRef]:
-        """N403 for every review part that held numbers."""
-        return [NoticeRef("N403", f"line {line}: a review of past results ({words}…): the numbers of its {n} "
+        """N501 for every review part that held numbers."""
+        return [NoticeRef("N501", f"line {line}: a review of past results ({words}…): the numbers of its {n} "
                                   f"sentence{'s' * (n != 1)} are not targets", line)
                 for line, words, n in self.parts if n]
 
@@ -1109,8 +1117,10 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                             "year": 2025, "kind": "by_year"}]),
                          ("每年新增专利代理机构3—5家",  # 新增 stays: an increment (keep_verbs)
                           [{"indicator": "新增专利代理机构", "value": 3, "value_max": 5, "unit": "家", "op": "range",
-                            "kind": "annual"}])),
-               near_misses=("十四五时期", "三个阶段", "两种不同教育类型", "千万家庭", "“4210”产业体系")),
+                            "kind": "annual"}]),
+                         ("完成系统上线前12项数据编码贯标",
+                          [{"indicator": "数据编码贯标", "value": 12, "unit": "项", "op": "=", "kind": "by_year"}])),
+               near_misses=("十四五时期", "三个阶段", "两种不同教育类型", "千万家庭", "“4210”产业体系", "进入全省前20名")),
     TargetRule(code="TG06", level="quantity", summary="一半 is a share of 50 % (一半以上 ≥, 超过一半 >)", find=_halves,
                examples=(("规上企业研发机构覆盖率超过一半",
                           [{"indicator": "规上企业研发机构覆盖率", "value": 50, "unit": "%", "op": ">", "kind": "by_year"}]),),
@@ -1268,10 +1278,14 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                             "年均实施专利导航项目15项以上，推动15家以上企业加强标准化建设",
                             "每年培训100人，到2025年服务中心10个")),
     TargetRule(code="TG26", level="aside",
-               summary="a bracketed 其中… aside states a target of its own (预留30%的号源（其中专家号源不低于30%）)",
+               summary="a bracketed 其中… or 累计… aside states a target of its own (预留30%的号源（其中专家号源不低于30%）, "
+                       "新增2400户（累计约3600户）: the indicator of the target before it)",
                find=_asides,
                examples=(("预留20%的床位（其中康复床位不低于10%）给基层",
-                          [{"indicator": "康复床位", "value": 10, "unit": "%", "op": ">=", "kind": "by_year"}]),),
+                          [{"indicator": "康复床位", "value": 10, "unit": "%", "op": ">=", "kind": "by_year"}]),
+                         ("新增800户（累计约1500户）商户接入监管平台",
+                          [{"indicator": "商户接入监管平台", "value": 1500, "unit": "户", "op": "~",
+                            "kind": "cumulative"}])),
                near_misses=("结业论文1篇（不少于2万字）", "（其中：一般项目）",
                             "遴选100名导师（其中包括80名导师和20名基层导师）")),
     TargetRule(code="TG04", level="heading",
@@ -1279,7 +1293,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                        "no verb, operator, year or punctuation",
                find=lambda title: not _COMMITS.search(title),
                examples=(("知识产权保护方面5项", ["5项"]), ("科技金融创新方面5项", ["5项"])),
-               near_misses=("到2025年专利申请量达到5000件", "建成30家服务基地")),
+               near_misses=("到2025年专利申请量达到5000件", "建成30家服务基地", "完成系统上线前12项数据编码贯标、接口改造等工作")),
     TargetRule(code="TG05", level="section",
                summary="a section of eligibility conditions gives no targets (遴选条件, 申报条件)",
                find=lambda title: _cue(CONDITION_SECTION, title),
