@@ -340,14 +340,15 @@ def _named_count(m: re.Match[str], before: str, after: str) -> bool:
         return False  # 2个以上城市: a bound, not a count of the names
     tail = _CLAUSE_CUT.split(b)[-1]
     items = [i for i in _LIST_ITEM.split(tail) if i]
-    return len(items) >= 2 and len(items) == int(m["num"]) and all(len(i) <= 6 for i in items[1:])
+    return len(items) >= 2 and len(items) == int(m["num"]) and all(len(i) <= 12 for i in items[1:])
 
 
 #: After a number: a size class (5万吨级, 千万千瓦级), or the noun of a counted item and its
 #: count (过50亿元项目5个以上, 10亿元以上制造业项目不少于10个), or a project named with its
 #: capacity (1万吨进口牛肉加工项目).
 _CLASS_AFTER = lazy(r"^级")
-_COUNT_AFTER = lazy(rf"^(?:以上|以下)?的?[^，,；;、。和及与]{{1,12}}?(?:不少于|不低于|超过|达到|达)?\d+(?:{'|'.join(COUNT_MEASURES)})")
+_COUNT_AFTER = lazy(rf"^(?:以上|以下|左右)?的?[^，,；;、。和及与]{{1,12}}?(?:不少于|不低于|超过|达到|达)?\d+(?:\.\d+)?"
+                    rf"(?:{'|'.join(COUNT_MEASURES)}|%)")
 _NAMED_PROJECT_AFTER = lazy(r"^[^，,；;、。和及与]{1,12}?(?:项目|工程|生产线)(?:[，,；;。、]|$)")
 
 
@@ -356,8 +357,8 @@ def _size(m: re.Match[str], before: str, after: str) -> bool:
     unit = m["unit"]
     if _CLASS_AFTER.match(after):
         return True
-    if unit in MONEY_UNITS and _COUNT_AFTER.match(after):
-        return True
+    if (unit in MONEY_UNITS or unit in CAPACITY_MEASURES) and _COUNT_AFTER.match(after):
+        return True  # 过50亿元项目5个以上, 300亩左右集中连片土地流转率45%
     return unit in CAPACITY_MEASURES and _NAMED_PROJECT_AFTER.match(after) is not None
 
 
@@ -611,7 +612,7 @@ def _shared_value(ctx: _Context, r: _Rules) -> None:
     ctx.reads[:] = out
 
 
-_EACH = lazy(r"(?:均|都)(?:要|应|将)?(?:达到|达|不低于|不少于|保持在|保持|超过|在)?$")
+_EACH = lazy(r"(?:均|都)(?:要|应|将)?(?:达到|达|不低于|不少于|保持在|稳定在|维持在|保持|超过|在|增长|提高|提升|下降|降低)?$")
 
 
 def _modifier_head(ctx: _Context, r: _Rules) -> None:
@@ -1153,6 +1154,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                        "10亿元以上项目不少于10个, 1万吨牛肉加工项目)",
                find=_size,
                examples=(("启动5万吨级通用泊位建设", ["5万吨"]), ("引进投资过50亿元项目5个以上", ["50亿元"]),
+                         ("200亩左右连片土地流转率40%以上", ["200亩左右"]),
                          ("其中10亿元以上制造业项目不少于10个", ["10亿元以上"]), ("建成投产某公司2万吨饲料加工项目", ["2万吨"])),
                near_misses=("完成投资2600亿元以上", "建设高标准农田30万亩", "新建输电线路598公里")),
     TargetRule(code="TG15", level="number",
@@ -1219,7 +1221,10 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                find=_shared_value,
                examples=(("企业研发机构覆盖率、数字化改造率均达到60%以上",
                           [{"indicator": "企业研发机构覆盖率", "value": 60, "unit": "%", "op": ">=", "kind": "by_year"},
-                           {"indicator": "数字化改造率", "value": 60, "unit": "%", "op": ">=", "kind": "by_year"}]),),
+                           {"indicator": "数字化改造率", "value": 60, "unit": "%", "op": ">=", "kind": "by_year"}]),
+                         ("工业投资、技改投资均增长12%以上",
+                          [{"indicator": "工业投资", "value": 12, "unit": "%", "op": ">=", "kind": "growth"},
+                           {"indicator": "技改投资", "value": 12, "unit": "%", "op": ">=", "kind": "growth"}])),
                near_misses=("企业研发机构覆盖率达到60%以上", "省级和市级平台均达到3个")),
     TargetRule(code="TG22", level="reading",
                summary="an item naming only a grade takes the head noun of the next item "
