@@ -212,11 +212,28 @@ def _candidates(text: str, mask: list[int], r: _Rules):  # -> Iterator[tuple[re.
 
         num = m["num"]
         if not num[0].isdigit():
-            # Chinese numerals as 百项 / 千人 / 两万, or with an operator (三篇以上, 不少于两名);
-            # never 三个阶段 / 一批
-            if m["num2"] or m["mag"] or not (_CN_MAGNITUDE.search(num) or m["post"] or _op_before(before, r)):
+            # Chinese numerals as 百项 / 千人 / 两万, with an operator (三篇以上, 不少于两名), or
+            # after the noun they count in a clause that builds (完成医学论文三篇并…); never
+            # 三个阶段 / 一批
+            if m["num2"] or m["mag"] or not (_CN_MAGNITUDE.search(num) or m["post"] or _op_before(before, r)
+                                             or _counted_after_noun(text, m, before)):
                 continue
         yield m, before
+
+
+#: The end of what a number after its noun counts: the clause's end or a joiner (论文三篇并在…发表).
+_COUNT_END = lazy(r"^(?:$|[并和及、，,；;。])")
+
+
+def _counted_after_noun(text: str, m: re.Match[str], before: str) -> bool:
+    """A Chinese numeral right after the noun it counts, in a clause with a verb that builds
+    (完成医学论文三篇并…, 撰写心得两篇): a count, not a name (三个阶段 has the noun after)."""
+    return bool(before) and "\u4e00" <= before[-1] <= "\u9fff" and _COUNT_END.match(text[m.end() :]) is not None \
+        and m["unit"] not in _NAME_MEASURES and _BUILDS.search(before) is not None
+
+
+#: Measures that number a name rather than count (工厂一期, 第二届, 二期工程).
+_NAME_MEASURES = ("期", "届", "次", "批", "轮")
 
 
 def _numbers(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
@@ -407,7 +424,7 @@ _NOUN_STOP = lazy(r"[(（]")
 #: Verbs that make "1 个" a goal (建成1个…中心); without one, a single item is procedure.
 _BUILDS = lazy(r"建|培育|打造|设立|设置|新增|引进|创|形成|组建|达到|实现|认定|发表|完成|撰写|开设")
 _JOINER_END = lazy(r"(?:和|及|与|以及|、)$")
-_GENERIC_AFTER = lazy(r"^(?:基础上|基础|水平|规模|目标|标准)")
+_GENERIC_AFTER = lazy(r"^(?:基础上|基础|水平|规模|目标|标准|并|且)")  # …三篇并在期刊发表: 并 starts a new verb
 
 #: "较2020年增长…" / "比上年增加…": the comparison base written before a growth target's number.
 _COMPARISON = lazy(rf"较|比(?=上年|去年|上一年|前一年|{YEAR}|基期|同期)")
@@ -420,6 +437,8 @@ _BOUND_WORD = lazy(r"^(?:及以上|以上|以下|以内|左右)")
 _HEDGE_END = lazy(r"(?:原则上|力争|均)$")
 _LIST_JOINER = lazy(r"[、和及与]")
 _LEAD_IN = lazy(r"[：:]")
+#: The capacity someone acts in, before the verb (以第一作者身份 / 以企业名义): not what is measured.
+_CAPACITY_AS = lazy(r"以[^，,、]{1,10}?(?:的)?(?:身份|名义)")
 
 #: "A、B等平台建设C": what is counted is the object of the verb after 等….
 _AFTER_ETC = lazy(rf"等[{CJK}]{{0,6}}?(?:建设|建成|培育|打造|设立|创建|开展|实施|新建)")
@@ -430,6 +449,7 @@ def _strip_before(before: str, r: _Rules) -> str:
     s = before.strip(" ，,、")
     if "：" in s or ":" in s:  # 主要预期目标是：国内生产总值增长5%: the lead-in names no indicator
         s = _LEAD_IN.split(s)[-1]
+    s = _CAPACITY_AS.sub("", s)  # 以第一作者的身份完成医学论文 → 完成医学论文 (then the verb goes)
     predicate = s.endswith(tuple(r.lex.predicates))
     for _ in range(6):
         prev = s
@@ -1111,6 +1131,8 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("培育一百二十家企业", [{"indicator": "企业", "value": 120, "unit": "家", "op": "=", "kind": "by_year"}]),
                          ("引进外资3千万美元",
                           [{"indicator": "外资", "value": 30_000_000, "unit": "美元", "op": "=", "kind": "by_year"}]),
+                         ("三年内以第一作者的身份完成学术论文两篇并公开发表",
+                          [{"indicator": "学术论文", "value": 2, "unit": "篇", "op": "=", "kind": "cumulative"}]),
                          ("培养高层次人才不少于两名",
                           [{"indicator": "高层次人才", "value": 2, "unit": "名", "op": ">=", "kind": "by_year"}]),
                          ("到2025年，知识产权质押融资登记金额达到20亿元以上",
@@ -1121,7 +1143,8 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                             "kind": "annual"}]),
                          ("完成系统上线前12项数据编码贯标",
                           [{"indicator": "数据编码贯标", "value": 12, "unit": "项", "op": "=", "kind": "by_year"}])),
-               near_misses=("十四五时期", "三个阶段", "两种不同教育类型", "千万家庭", "“4210”产业体系", "进入全省前20名")),
+               near_misses=("十四五时期", "三个阶段", "两种不同教育类型", "千万家庭", "“4210”产业体系", "进入全省前20名",
+                            "分三个阶段实施", "职业教育分为两类", "加快建设产业园二期、物流园三期")),
     TargetRule(code="TG06", level="quantity", summary="一半 is a share of 50 % (一半以上 ≥, 超过一半 >)", find=_halves,
                examples=(("规上企业研发机构覆盖率超过一半",
                           [{"indicator": "规上企业研发机构覆盖率", "value": 50, "unit": "%", "op": ">", "kind": "by_year"}]),),
