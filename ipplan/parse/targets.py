@@ -690,7 +690,7 @@ def _verb_object(ctx: _Context, r: _Rules) -> None:
 
 _LONE_VERB = lazy(r"(?:今年|明年|全年|年内)?(?:先|再|又|拟|将|要|还)?(?P<v>[\u4e00-\u9fff]{2})")
 #: Verbs whose object is what is measured, besides those of data/targets.yaml.
-_OBJECT_VERBS = ("发行", "安排", "发放", "投入", "筹集", "争取")
+_OBJECT_VERBS = ("发行", "安排", "发放", "投入", "筹集", "争取", "开设", "设置", "保留", "配备")
 
 
 def _shortened(ctx: _Context, r: _Rules) -> None:
@@ -1230,8 +1230,10 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                examples=(("每个地区至少建设一所示范性中等职业学校",
                           [{"indicator": "示范性中等职业学校", "value": 1, "unit": "所", "op": ">=", "kind": "by_year"}]),
                          ("为各区至少培育2家培训示范基地",
-                          [{"indicator": "培训示范基地", "value": 2, "unit": "家", "op": ">=", "kind": "by_year"}])),
-               near_misses=("至少要求培训50人", "建设3所学校")),
+                          [{"indicator": "培训示范基地", "value": 2, "unit": "家", "op": ">=", "kind": "by_year"}]),
+                         ("每个部门在同一平台只开设一个政务账号",
+                          [{"indicator": "政务账号", "value": 1, "unit": "个", "op": "<=", "kind": "by_year"}])),
+               near_misses=("至少要求培训50人", "建设3所学校", "只有一个部门")),
     TargetRule(code="TG20", level="reading",
                summary="an operator before the first of coordinated objects applies to each "
                        "(不少于60个半天的跟师笔记和20份医案 → both ≥)",
