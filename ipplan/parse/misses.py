@@ -2,7 +2,8 @@
 notices so that a reviewer sees the gaps (the last stage: it reads the targets' and units'
 results and changes nothing).
 
-- N401: a sentence with a quantity and a commitment verb that gave no target;
+- N401: a sentence with a quantity and a commitment verb that gave no target (not one the
+  targets stage set aside on evidence: a condition, a past fact, a parameter, a ban …);
 - N402: a bracketed clause at the end of a paragraph that names organs like a
   responsibility clause but gave the section no units.
 """
@@ -13,7 +14,7 @@ import re
 
 from ipplan.parse.brackets import matching_open, split_top
 from ipplan.parse.rules import lazy
-from ipplan.parse.targets import no_target_sentence, quantities
+from ipplan.parse.targets import quantities, set_aside
 from ipplan.parse.types import Node, TargetRef
 from ipplan.parse.vocab.measures import may_hold_quantity
 from ipplan.parse.vocab.notices import NoticeRef
@@ -55,7 +56,7 @@ def missed_targets(paragraphs: list[tuple[int, str, str | None]], found: list[Ta
                 continue
             if any(sentence in p for p in was_past):
                 continue  # a past result, read as such
-            if no_target_sentence(sentence) or not quantities(sentence):
+            if set_aside(sentence) or not quantities(sentence):
                 continue
             out.append(NoticeRef("N401", f"line {line}: possible missed target: {_excerpt(sentence)}", line))
             if len(out) >= MAX_PER_KIND:

@@ -1085,6 +1085,16 @@ def no_target_sentence(sentence: str) -> bool:
     return any(rule.find(sentence, r) for rule in _BY_LEVEL["sentence"])
 
 
+def set_aside(sentence: str) -> bool:
+    """A sentence the stage read and set aside on evidence: a "sentence" rule fires, or a
+    "clause" rule (a parameter, a ban, a forecast) fires on every clause with a quantity."""
+    if no_target_sentence(sentence):
+        return True
+    r = rules()
+    held = [c for c in _clauses(sentence) if _quantities(c, r)]
+    return bool(held) and all(any(rule.find(c, r) for rule in _BY_LEVEL["clause"]) for c in held)
+
+
 def _cue(pattern: re.Pattern[str], text: str) -> str | None:
     """The words of ``text`` that a cue pattern finds, or None."""
     m = pattern.search(text)
