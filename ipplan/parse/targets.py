@@ -1227,7 +1227,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                find=lambda text, r: _cue(r.ban, _BRACKETED.sub("", text)),
                examples=(("禁止生产和销售厚度低于0.02毫米的塑料袋", ["0.02毫米"]),
                          ("执业人员不得同时在两个以上机构执业", ["两个以上"])),
-               near_misses=("塑料袋使用量减少30%", "严格执法，查处案件100件",
+               near_misses=("塑料袋使用量减少30%", "严格执法，查处案件100件", "耕地保有量不得低于500万亩",
                             "发表论文1篇（两篇论文不得为同一专题）")),
     TargetRule(code="TG18", level="clause",
                summary="a forecast of what happens anyway is no commitment (预计今年高校毕业生超过1170万人)",
