@@ -56,7 +56,7 @@ def missed_targets(paragraphs: list[tuple[int, str, str | None]], found: list[Ta
                 continue
             if any(sentence in p for p in was_past):
                 continue  # a past result, read as such
-            if set_aside(sentence) or not quantities(sentence):
+            if not quantities(sentence) or set_aside(sentence):
                 continue
             out.append(NoticeRef("N401", f"line {line}: possible missed target: {_excerpt(sentence)}", line))
             if len(out) >= MAX_PER_KIND:

@@ -320,6 +320,8 @@ def plausible_value(value: Decimal) -> bool:
     return value.is_finite() and value <= MAX_VALUE
 
 
+#: Characters without which no ban cue of data/targets.yaml can match (a cheap test first).
+_BAN_HINT = lazy(r"[禁得准许]")
 #: A rank before a number: 居全省前10, 进入全国前50, 百强 lists (前 alone is "before": 上线前15项).
 _RANK = lazy(r"(?:居|进入|位居|排名|排|跻身|列|全国|全省|全市|世界|行业)[^，,；;]{0,6}前$")
 _CN_MAGNITUDE = lazy(r"[百千万]")  # a Chinese quantity with a magnitude: 百项, 两万, 一百二十
@@ -355,7 +357,9 @@ def _named_count(m: re.Match[str], before: str, after: str) -> bool:
         return True
     if not m["num"].isdigit() or m["num2"] or m["mag"] or m["post"]:
         return False  # 2个以上城市: a bound, not a count of the names
-    tail = _CLAUSE_CUT.split(b)[-1]
+    if "、" not in b[-80:] and "和" not in b[-80:]:
+        return False
+    tail = _CLAUSE_CUT.split(b[-80:])[-1]
     items = [i for i in _LIST_ITEM.split(tail) if i]
     return len(items) >= 2 and len(items) == int(m["num"]) and all(len(i) <= 12 for i in items[1:])
 
@@ -385,7 +389,7 @@ _ALLOCATED = lazy(r"^(?:的?部分)?(?:用于|用作|留作|划归|拨付给|返
 
 def _allocation(m: re.Match[str], before: str, after: str) -> bool:
     """TG15: a share or amount followed by 用于…: how a fund or a fee is split."""
-    return _ALLOCATED.match(after) is not None
+    return after[:1] in "用留划拨返的部" and _ALLOCATED.match(after) is not None
 
 
 def _op_of(before: str, post: str | None, r: _Rules) -> str:
@@ -449,12 +453,13 @@ def _strip_before(before: str, r: _Rules) -> str:
     s = before.strip(" ，,、")
     if "：" in s or ":" in s:  # 主要预期目标是：国内生产总值增长5%: the lead-in names no indicator
         s = _LEAD_IN.split(s)[-1]
-    s = _CAPACITY_AS.sub("", s)  # 以第一作者的身份完成医学论文 → 完成医学论文 (then the verb goes)
+    if "以" in s:
+        s = _CAPACITY_AS.sub("", s)  # 以第一作者的身份完成医学论文 → 完成医学论文 (then the verb goes)
     predicate = s.endswith(tuple(r.lex.predicates))
     for _ in range(6):
         prev = s
         s = r.trailing.sub("", s).strip()
-        s = _COMPARED_TO.sub("", s).strip() if _COMPARISON.search(s) else s
+        s = _COMPARED_TO.sub("", s).strip() if ("较" in s or "比" in s) and _COMPARISON.search(s) else s
         if s == prev:
             break
     if (m := _AFTER_ETC.search(s)) and m.end() < len(s):
@@ -582,6 +587,8 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
                 op=q.op, year=year, kind=kind_of(clause[: q.start], q.unit, r), text=clause,
                 milestones=milestones, line=line,
             ), q, (a, b), noun_after))
+    if not reads:
+        return []
     ctx = _Context(clause, head, reads, before_targets or [])
     for rule in _BY_LEVEL["reading"]:
         if rule.code not in _OFF:
@@ -601,6 +608,8 @@ _VERB_ONLY = lazy(r"安排|执行|实施|推进|落实|进行")
 def _shared_op(ctx: _Context, r: _Rules) -> None:
     """TG20: an operator before the first of coordinated objects applies to each
     (不少于60个半天的跟师笔记和20份医案 → both ≥)."""
+    if len(ctx.reads) < 2:
+        return
     for prev, cur in zip(ctx.reads, ctx.reads[1:]):
         if cur.target.op != "=" or prev.target.op == "=" or prev.q.op != _op_before(ctx.clause[: prev.q.start], r):
             continue  # the operator must be written before the first number, not after it (5件以上)
@@ -615,6 +624,8 @@ _CLAUSE_BREAK = lazy(r"[，,；;。]")
 
 def _shared_value(ctx: _Context, r: _Rules) -> None:
     """TG21: a value shared by coordinated subjects (A、B均达到75%以上): one target for each."""
+    if "均" not in ctx.clause and "都" not in ctx.clause:
+        return
     out: list[_Read] = []
     for x in ctx.reads:
         before = ctx.clause[x.item[0] : x.q.start]
@@ -638,6 +649,8 @@ _EACH = lazy(r"(?:均|都)(?:要|应|将)?(?:达到|达|不低于|不少于|保�
 def _modifier_head(ctx: _Context, r: _Rules) -> None:
     """TG22: an item naming only a grade takes the head noun of the next item
     (1家五星级、3家四星级旅游饭店 → 五星级旅游饭店)."""
+    if len(ctx.reads) < 2:
+        return
     for cur, nxt in zip(ctx.reads, ctx.reads[1:]):
         m = _GRADE.fullmatch(cur.noun_after)
         n = _GRADE_HEAD.match(nxt.noun_after)
@@ -651,6 +664,8 @@ _GRADE_HEAD = lazy(r"[^，,、]{0,5}?(?:星级|级|型|类)(?P<head>[^，,、]{2
 
 def _noun_to_verb(ctx: _Context, r: _Rules) -> None:
     """TG23: the noun between two numbers ends at a verb (千家企业参加百个以上展会 → 企业)."""
+    if len(ctx.reads) < 2:
+        return
     for x, nxt in zip(ctx.reads, ctx.reads[1:]):
         if nxt.item != x.item or not x.noun_after:
             continue  # 50%以上企业开展信息利用: with no number after it the noun keeps its verb
@@ -664,6 +679,8 @@ _LINK_VERB = lazy(r"参加|参与|入驻|进入|入选|纳入|通过|获得|获�
 def _compared(ctx: _Context, r: _Rules) -> None:
     """TG24: a change against a base (比上年增加1.1万亿元) measures the indicator of the
     target before it; growth."""
+    if "比" not in ctx.clause and "较" not in ctx.clause:
+        return
     for i, x in enumerate(ctx.reads):
         before = ctx.clause[x.item[0] : x.q.start]
         if x.target.indicator or not _COMPARISON.search(before):
@@ -717,6 +734,8 @@ _GRADED = lazy(rf"(?P<grade>{_GRADES})(?P<rest>[^，,、]+)")
 def _span_total(ctx: _Context, r: _Rules) -> None:
     """TG28: a total over a stated span of years (三年建设…1000个, 利用3-5年时间…约1000名,
     五年内新增) is cumulative and has no due year of its own."""
+    if "年" not in ctx.head and "年" not in ctx.clause:
+        return
     for x in ctx.reads:
         if _SPAN.search(ctx.head + "，" + ctx.clause[: x.q.start]):
             x.target.kind = "cumulative"
@@ -732,6 +751,8 @@ _SPAN = lazy(rf"(?<![每第前近0-9])(?:利用|用|经过)?(?:[0-9]{{1,2}}|[{CN
 def _annual_sentence(ctx: _Context, r: _Rules) -> None:
     """TG29: a clause without a verb of its own continues the clause before it, and so its
     每年 (每年推广应用工业机器人8000台以上，工业人工智能应用100个以上 → both annual)."""
+    if "年" not in ctx.head:
+        return
     last = ctx.head.rsplit("，", 1)[-1]
     if not _ANNUAL_IN.search(last) or _YEAR_IN.search(ctx.clause):
         return
@@ -816,7 +837,8 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
     review and forward parts of a report across paragraphs (see Reading)."""
     r = rules()
     out: list[TargetRef] = []
-    if reading is not None and (reading.past or _PART_HINT.search(text)):
+    if reading is not None and (reading.past or _REVIEW_HINT.search(text)
+                                or reading.review_year is not None and _FORWARD_HINT.search(text)):
         return _reading_paragraph(text, year, section, line, name, reading)
     if not may_hold_quantity(text):  # most paragraphs: nothing to do
         m = YEAR_PHRASE.match(text)
@@ -868,8 +890,10 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
     return out, year
 
 
-#: Words without which a paragraph cannot open or close a part (a cheap test before the rules).
-_PART_HINT = lazy(r"回顾|做了|今年|明年|预期目标|工作安排|工作建议|工作任务|工作要点|今后|未来|[0-9]年(?:是|，|,)")
+#: Words without which a paragraph cannot open a review (a cheap test before the rules), and
+#: without which it cannot open the forward part after one (tested only once a review was read).
+_REVIEW_HINT = lazy(r"回顾|做了")
+_FORWARD_HINT = lazy(r"今年|明年|预期目标|工作安排|工作建议|工作任务|工作要点|今后|未来|[0-9]年(?:是|，|,)")
 
 
 def _reading_paragraph(text: str, year: int | None, section: str | None, line: int, name: str | None,
@@ -1091,8 +1115,11 @@ def set_aside(sentence: str) -> bool:
     if no_target_sentence(sentence):
         return True
     r = rules()
-    held = [c for c in _clauses(sentence) if _quantities(c, r)]
-    return bool(held) and all(any(rule.find(c, r) for rule in _BY_LEVEL["clause"]) for c in held)
+    clauses = _clauses(sentence)
+    ruled = [any(rule.find(c, r) for rule in _BY_LEVEL["clause"]) for c in clauses]
+    if not any(ruled):  # the common case: no clause rule fires, nothing set aside
+        return False
+    return not any(not hit and may_hold_quantity(c) and _quantities(c, r) for c, hit in zip(clauses, ruled))
 
 
 def _cue(pattern: re.Pattern[str], text: str) -> str | None:
@@ -1224,14 +1251,14 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                             "可再生能源装机容量超过50万千瓦", "建设云计算中心5个", "城乡居民最高学历提升")),
     TargetRule(code="TG16", level="clause",
                summary="a ban or a threshold set for others is not a target (禁止…低于0.01毫米, 不得…两个以上)",
-               find=lambda text, r: _cue(r.ban, _BRACKETED.sub("", text)),
+               find=lambda text, r: _cue(r.ban, _BRACKETED.sub("", text)) if _BAN_HINT.search(text) else None,
                examples=(("禁止生产和销售厚度低于0.02毫米的塑料袋", ["0.02毫米"]),
                          ("执业人员不得同时在两个以上机构执业", ["两个以上"])),
                near_misses=("塑料袋使用量减少30%", "严格执法，查处案件100件", "耕地保有量不得低于500万亩",
                             "发表论文1篇（两篇论文不得为同一专题）")),
     TargetRule(code="TG18", level="clause",
                summary="a forecast of what happens anyway is no commitment (预计今年高校毕业生超过1170万人)",
-               find=lambda text, r: _cue(r.forecast, text),
+               find=lambda text, r: _cue(r.forecast, text) if text.startswith("预计") else None,
                examples=(("预计今年应届毕业生超过5万人", ["5万人"]),),
                near_misses=("预计到2025年，专利授权量达到1万件", "力争今年新增企业300家")),
     TargetRule(code="TG19", level="op",
@@ -1383,7 +1410,8 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     TargetRule(code="TG17", level="article",
                summary="a provision of a law or regulation (第十二条 …) states rules, not targets (应指定3名, 一式2份, "
                        "30日内), unless it names a target year (到2025年)",
-               find=lambda label: label if (m := match_marker(label)) is not None and m.style == "article" else None,
+               find=lambda label: label if label.endswith("条") and (m := match_marker(label)) is not None
+               and m.style == "article" else None,
                examples=(("第八条 行政执法委员会应指定3名以上承办人员组成合议组。", ["3名以上"]),
                          ("第九条 提交答辩书一式2份。", ["2份"])),
                near_misses=("第九条 到2025年，全省有效发明专利达到10万件。", "一、目标\n建成3个服务中心。")),
