@@ -209,3 +209,10 @@ def test_a_goal_table_with_numbers_and_a_caption_year() -> None:
             "序号 | 指标名称 | 单位 | 目标值 | 属性 |\n1 | 地理标志证明商标 | 件 | 35 | 预期性 |\n")
     got = [(t.indicator, t.value, t.unit, t.year) for t in ipplan.parse_text(text).targets]
     assert got == [("地理标志证明商标", 35, "件", 2025)]
+
+
+def test_a_target_s_text_is_its_shortest_span() -> None:
+    """The gold guide: the shortest span that holds the indicator, value and unit; a list item
+    in a list, the clause otherwise."""
+    plan = ipplan.parse_text("一、目标\n（一）具体目标。到2026年，建成省级示范园区8个、市级示范园区20个，累计培训5000人次。")
+    assert [t.text for t in plan.targets] == ["建成省级示范园区8个", "市级示范园区20个", "累计培训5000人次"]

@@ -551,7 +551,8 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
         if dist:
             return dist
     reads: list[_Read] = []
-    for a, b in _list_groups(clause, quantities):
+    groups = _list_groups(clause, quantities)
+    for a, b in groups:
         seg_q = [q for q in quantities if a <= q.start < b]
         for q in seg_q:
             before = clause[a : q.start]
@@ -584,7 +585,8 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
                 continue  # 选择1所, 赋予1个随机号码, 各派1名代表: one of something, not a goal
             reads.append(_Read(TargetRef(
                 section=section, indicator=indicator, value=q.value, value_max=q.value_max, unit=q.unit,
-                op=q.op, year=year, kind=kind_of(clause[: q.start], q.unit, r), text=clause,
+                op=q.op, year=year, kind=kind_of(clause[: q.start], q.unit, r),
+                text=clause[a:b].strip(" 、") if len(groups) > 1 else clause,  # the shortest span: its list item
                 milestones=milestones, line=line,
             ), q, (a, b), noun_after))
     if not reads:
