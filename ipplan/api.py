@@ -90,7 +90,7 @@ class Context:
     outline: Outline | None = None
     meta: header.Meta | None = None
     units: dict[int, units.SectionUnits] = field(default_factory=dict)  # by id(section)
-    body_targets: list[TargetRef] = field(default_factory=list)
+    body_targets: targets.BodyTargets = targets.BodyTargets([], [])
     tables: list[tables.TableRef] = field(default_factory=list)
     targets: list[TargetRef] = field(default_factory=list)
     misses: None = None
@@ -145,25 +145,26 @@ def _stage_units(ctx: Context) -> tuple[dict[int, units.SectionUnits], list[Noti
 
 
 def _stage_tables(ctx: Context) -> tuple[list[tables.TableRef], list[NoticeRef]]:
-    found = tables.find_tables(ctx.lines)
+    m = ctx.meta
+    found = tables.find_tables(ctx.lines, m.period[0] if m is not None and m.period else None)
     return found, [n for table in found for n in table.notices]
 
 
-def _stage_body_targets(ctx: Context) -> tuple[list[TargetRef], list[NoticeRef]]:
-    """The targets of the preamble and the sections. The plan's single year (2023年…工作要点)
-    dates targets that state none; a period's start year marks earlier-dated numbers as
-    background."""
+def _stage_body_targets(ctx: Context) -> tuple[targets.BodyTargets, list[NoticeRef]]:
+    """The targets of the preamble and the sections, and the sentences read as past results
+    (a review part, N501). The plan's single year (2023年…工作要点) dates targets that state
+    none; a period's start year marks earlier-dated numbers as background."""
     m, tree = ctx.meta, ctx.outline
     assert m is not None and tree is not None
     plan_year = m.period[0] if m.period and m.period[0] == m.period[1] else targets.title_year(m.title)
     start = m.period[0] if m.period else None
-    return targets.preamble_targets(tree.head, plan_year, start) + targets.section_targets(
-        tree.sections, None, plan_year, start), []
+    found, reading = targets.body_targets(tree.head, tree.sections, plan_year, start)
+    return targets.BodyTargets(found, reading.past_sentences), reading.notices()
 
 
 def _stage_targets(ctx: Context) -> tuple[list[TargetRef], list[NoticeRef]]:
     """The plan's targets: the body's and the tables', in document order, at most MAX_TARGETS."""
-    found = ctx.body_targets + [t for table in ctx.tables for t in table.targets]
+    found = ctx.body_targets.targets + [t for table in ctx.tables for t in table.targets]
     notices = []
     if len(found) >= targets.MAX_TARGETS:
         found = found[: targets.MAX_TARGETS]
@@ -177,7 +178,7 @@ def _stage_misses(ctx: Context) -> tuple[None, list[NoticeRef]]:
     """Possible misses (N401, N402): what the extractors did not take but looks like it should."""
     tree = ctx.outline
     assert tree is not None
-    return None, misses.missed_targets(_paragraphs(tree), ctx.targets) + misses.missed_units(
+    return None, misses.missed_targets(_paragraphs(tree), ctx.targets, ctx.body_targets.past) + misses.missed_units(
         tree.sections, set(ctx.units))
 
 

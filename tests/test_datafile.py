@@ -44,6 +44,8 @@ class Outer(Record):
     items: list[Inner]
     note: str | None = None
     tags: list[str] = []
+    pairs: list[tuple[str, list[str]]] = []
+    rest: tuple[int, ...] = ()
 
 
 def test_a_record_reads_its_fields() -> None:
@@ -52,6 +54,8 @@ def test_a_record_reads_its_fields() -> None:
     assert got.words == ["a"] and got.counts == {"x": 1} and got.ratio == 2.0 and type(got.ratio) is float
     assert got.inner == Inner(name="n", lead=False) and got.items[0].lead is True
     assert got.note is None and got.tags == [] and got.tags is not Outer.tags  # defaults are copied
+    got = Outer.model_validate({**_GOOD, "pairs": [["annual", ["每年"]]], "rest": [1, 2, 3]})
+    assert got.pairs == [("annual", ["每年"])] and got.rest == (1, 2, 3)
 
 
 _GOOD = {"words": [], "counts": {}, "ratio": 1.5, "inner": {"name": "n"}, "items": []}
@@ -68,6 +72,9 @@ _GOOD = {"words": [], "counts": {}, "ratio": 1.5, "inner": {"name": "n"}, "items
     ({"inner": {}}, "inner.name: missing"),
     ({"items": [{"name": None}]}, r"items\[0\].name: str, not NoneType"),
     ({"note": 5}, "note: str, not int"),
+    ({"pairs": [["annual"]]}, r"pairs\[0\]: 2 items, not 1"),
+    ({"pairs": [["annual", "每年"]]}, r"pairs\[0\]\[1\]: a list, not str"),
+    ({"rest": [1, "2"]}, r"rest\[1\]: int, not str"),
 ])
 def test_a_record_names_the_first_problem(change: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):

@@ -4,7 +4,7 @@ checked against the annotations of a record class, without pydantic.
 pydantic checked them before, which put its import (~100 ms) on every cold `ipplan parse`
 for a few word lists; the pure-Python YAML loader took 8 ms where libyaml takes 1.
 A record is a class with annotated fields (str, int, float, bool, None, ``X | None``,
-``list[X]``, ``dict[str, X]``, another record) and optional defaults:
+``list[X]``, ``tuple[X, Y]``, ``dict[str, X]``, another record) and optional defaults:
 
     >>> class Entry(Record):
     ...     id: str
@@ -104,6 +104,13 @@ def _check(tp: Any, value: Any, where: str) -> Any:
         if not isinstance(value, list):
             raise ValueError(f"{where}: a list, not {type(value).__name__}")
         return [_check(args[0], v, f"{where}[{i}]") for i, v in enumerate(value)]
+    if origin is tuple:  # tuple[X, Y] of fixed length, or tuple[X, ...]; YAML gives a list
+        if not isinstance(value, (list, tuple)):
+            raise ValueError(f"{where}: a list, not {type(value).__name__}")
+        items = [args[0]] * len(value) if len(args) == 2 and args[1] is Ellipsis else list(args)
+        if len(items) != len(value):
+            raise ValueError(f"{where}: {len(items)} items, not {len(value)}")
+        return tuple(_check(tp_i, v, f"{where}[{i}]") for i, (tp_i, v) in enumerate(zip(items, value)))
     if origin is dict:
         if not isinstance(value, dict):
             raise ValueError(f"{where}: a mapping, not {type(value).__name__}")

@@ -53,10 +53,13 @@ DESCRIBE: dict[str, Callable[[dict[str, Any]], str]] = {
 
 
 class SourceFinder:
-    """Finds the source document of a curated plan under one folder."""
+    """Finds the source document of a curated plan under one folder (and in its subfolders,
+    unless ``recursive`` is false). Never a file outside it: not through an absolute path,
+    ``..`` or a symbolic link leading out."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root.resolve()
+    def __init__(self, root: Path, recursive: bool = True) -> None:
+        self.root = Path(os.path.realpath(root))
+        self.recursive = recursive
         self._by_stem: dict[str, list[Path]] | None = None
 
     def find(self, plan_file: str, data: Any) -> tuple[Path | None, list[str]]:
@@ -75,11 +78,11 @@ class SourceFinder:
         return (found[0] if found else None), tried
 
     def _inside(self, path: Path) -> Path | None:
+        real = Path(os.path.realpath(path))  # (not resolve(): a loop of links must not raise)
         try:
-            real = path.resolve()
+            return real if real.is_relative_to(self.root) and real.is_file() else None
         except OSError:
             return None
-        return real if real.is_relative_to(self.root) and real.is_file() else None
 
     def _index(self) -> dict[str, list[Path]]:
         if self._by_stem is None:
@@ -88,7 +91,7 @@ class SourceFinder:
             order = {s: i for i, s in enumerate(DEFAULT_SUFFIXES)}
             by_stem: dict[str, list[Path]] = {}
             for top, dirs, files in os.walk(self.root):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if self.recursive else []
                 for f in sorted(files):
                     p = Path(top, f)
                     if p.suffix.lower() in order and (real := self._inside(p)) is not None:

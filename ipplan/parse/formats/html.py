@@ -125,7 +125,7 @@ def _drop_hidden(root: HtmlElement) -> list[str]:
 
 def html_to_text(html: str, name: str = "<html>", notices: list[NoticeRef] | None = None) -> str:
     """The page's metadata lines, heading and article body as text lines. What was left
-    out goes to ``notices``: hidden blocks (N010), a clamped table (layout.MAX_TABLE_CELLS)."""
+    out goes to ``notices``: hidden blocks (N010), merged cells past the document's span budget (N013)."""
     from lxml import etree
 
     # lxml.etree's parser, not lxml.html's: the same libxml2 parse, without a Python class
