@@ -5,11 +5,11 @@ itself. Worker processes and their budgets are ipplan.workers."""
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import hashlib
 import json
 import os
-import re
 import signal
 import stat
 import threading
@@ -17,14 +17,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import Any
 
 from ipplan import __version__
 from ipplan.errors import IpplanError
-from ipplan.fsutil import TMP_SUFFIX, TMP_TAG, write_atomic
-
-if TYPE_CHECKING:
-    from ipplan.schema import Plan, Section
+from ipplan.fsutil import is_stale_temporary, kind_of, write_all, write_atomic
 
 #: Input files picked up by default (content decides the format; these only select).
 DEFAULT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps", ".ofd")
@@ -78,11 +75,18 @@ class Summary:
     misses: list[tuple[str, int]] = field(default_factory=list)  # (file, possible misses), in input order
 
 
-def discover(in_dir: Path, pattern: str | None) -> list[Path]:
+def discover(in_dir: Path, pattern: str | None, unreadable: list[tuple[str, str]] | None = None) -> list[Path]:
     """Input files under ``in_dir``, recursively, sorted; hidden and ipplan's own ``_`` files
-    excluded. Symlinked folders are not followed (no loops, no escaping IN_DIR)."""
+    excluded. Symlinked folders are not followed (no loops, no escaping IN_DIR). A folder
+    that cannot be listed goes to ``unreadable`` as (its path relative to IN_DIR + "/", why)."""
     out = []
-    for root, dirs, names in os.walk(in_dir):
+
+    def cannot_list(exc: OSError) -> None:
+        if unreadable is not None and exc.filename is not None:
+            rel = Path(exc.filename).relative_to(in_dir).as_posix()
+            unreadable.append((f"{rel}/", f"cannot read the folder: {exc.strerror or exc}"))
+
+    for root, dirs, names in os.walk(in_dir, onerror=cannot_list):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
             if name.startswith((".", "_")):
@@ -119,15 +123,16 @@ def output_names(rels: list[str], fmt: str) -> dict[str, str | None]:
     return {rel: key if again[key] == 1 else None for rel, key in names.items()}
 
 
-def _count(plan: Plan) -> tuple[int, int, int]:
-    def walk(sections: list[Section]) -> Iterator[Section]:
+def _count(plan: dict[str, Any]) -> tuple[int, int, int]:
+    """Sections, targets and responsible units of plan data."""
+    def walk(sections: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for s in sections:
             yield s
-            yield from walk(s.children)
+            yield from walk(s["children"])
 
-    sections = list(walk(plan.sections))
-    units = sum(len(s.units) for s in sections) + sum(len(t.units) for tb in plan.tables for t in tb.tasks)
-    return len(sections), len(plan.targets), units
+    sections = list(walk(plan["sections"]))
+    units = sum(len(s["units"]) for s in sections) + sum(len(t["units"]) for tb in plan["tables"] for t in tb["tasks"])
+    return len(sections), len(plan["targets"]), units
 
 
 @dataclass(frozen=True)
@@ -166,13 +171,14 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
     try:
         if data is None:
             data = readers.read_path(path, max_bytes=max_bytes or readers.MAX_BYTES).data
+        # The plan as data, written without pydantic (api.build_plan, schema/form.py).
         plan = api.build_plan(readers.decode(RawDocument(data=data, path=rel if not row else path), encoding))
         if record is not None:
-            from ipplan.tablesource import with_record
+            from ipplan.tablesource import with_record_data
 
-            plan = with_record(plan, record)
-        sha = plan.source.sha256  # of the input bytes, as decode computed it
-        text = plan.model_dump_json() + "\n" if fmt == "jsonl" else emit.dump(plan, fmt)
+            plan = with_record_data(plan, record)
+        sha = plan["source"]["sha256"]  # of the input bytes, as decode computed it
+        text = emit.to_jsonl(plan) if fmt == "jsonl" else emit.dump(plan, fmt)
         n_sec, n_tgt, n_unit = _count(plan)
         if out is not None:
             error = _write_output(Path(out), text, owned)
@@ -180,8 +186,8 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
                 return DocumentResult(rel, "failed", time.perf_counter() - start, error)
             text = None  # written here: nothing to send back
         notices: dict[str, int] = {}
-        for n in plan.notices:
-            notices[n.code] = notices.get(n.code, 0) + 1
+        for n in plan.get("notices", ()):
+            notices[n["code"]] = notices.get(n["code"], 0) + 1
         return DocumentResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit, notices)
     except IpplanError as exc:
         return DocumentResult(rel, "failed", time.perf_counter() - start, where + exc.message)
@@ -206,7 +212,7 @@ def _write_output(out: Path, text: str, owned: bool) -> str | None:
             return None
         return f"{out.name} already exists and was not written by ipplan batch (use --overwrite to replace it)"
     try:
-        write_atomic(out, text)
+        write_atomic(out, text, within=out.parent)
     except OSError as exc:
         return f"cannot write {out.name}: {exc.strerror or exc}"
     return None
@@ -234,7 +240,7 @@ def _warm() -> None:
         plan = api.build_plan(readers.decode(RawDocument(data=data, path="warm.txt")))
         emit.dump(plan, "yaml")
         emit.dump(plan, "json")
-        plan.model_dump_json()
+        emit.to_jsonl(plan)
 
 
 # --- manifest -----------------------------------------------------------------------------
@@ -273,7 +279,7 @@ class _Journal:
 
     def __init__(self, out_dir: Path, schema_version: str, summary: Summary) -> None:
         self.path, self.schema, self.summary = out_dir / JOURNAL, schema_version, summary
-        self.fh: IO[bytes] | None = None
+        self.fd: int | None = None
         self.broken = False
 
     def add(self, output: str, entry: dict) -> None:
@@ -282,21 +288,21 @@ class _Journal:
         line = json.dumps({"output": output, **entry, "ipplan": __version__, "schema": self.schema},
                           ensure_ascii=False) + "\n"
         try:
-            if self.fh is None:
-                self.fh = self.path.open("ab")
-            self.fh.write(line.encode("utf-8"))
-            self.fh.flush()
+            if self.fd is None:  # (a link planted in OUT_DIR is not followed)
+                self.fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0),
+                                  0o666)
+            write_all(self.fd, line.encode("utf-8"))
         except OSError as exc:
             self.broken = True
             self.summary.errors.append(f"cannot write {self.path.name}: {exc.strerror or exc}")
 
     def close(self) -> None:
-        if self.fh is not None:
+        if self.fd is not None:
             try:
-                self.fh.close()
+                os.close(self.fd)
             except OSError:
                 pass
-            self.fh = None
+            self.fd = None
 
 
 # --- locking and signals ------------------------------------------------------------------
@@ -402,7 +408,7 @@ def run_batch(
     """Convert every document under ``in_dir`` into ``out_dir``. See `ipplan batch --help`.
     Raises IpplanError (one line) when OUT_DIR cannot be created or another run holds it.
     ``in_dir`` may be a table of documents (JSONL, CSV, SQLite): see ipplan.batch_table."""
-    from ipplan.schema import SCHEMA_VERSION
+    from ipplan.schema.form import SCHEMA_VERSION  # no pydantic in a batch
 
     if table is not None or in_dir.is_file():
         from ipplan.batch_table import run_table
@@ -413,8 +419,11 @@ def run_batch(
 
     t0 = time.perf_counter()
     in_dir, out_dir = in_dir.resolve(), out_dir.resolve()
-    files = [p for p in discover(in_dir, pattern) if out_dir not in p.parents and p.parent != out_dir]
-    summary = Summary(total=len(files))
+    unreadable: list[tuple[str, str]] = []  # folders that cannot be listed: one failure each
+    files = [p for p in discover(in_dir, pattern, unreadable) if out_dir not in p.parents and p.parent != out_dir]
+    unreadable = [(rel, why) for rel, why in unreadable
+                  if not Path(os.path.realpath(in_dir / rel)).is_relative_to(out_dir)]
+    summary = Summary(total=len(files) + len(unreadable))
     with _Signals() as signals:
         try:
             try:
@@ -429,7 +438,7 @@ def run_batch(
             _run_locked(in_dir, out_dir, files, summary, signals, fmt=fmt, jobs=jobs, force=force,
                         overwrite=overwrite, fail_fast=fail_fast, max_bytes=max_bytes, timeout=timeout,
                         max_memory=max_memory, on_start=on_start, on_result=on_result,
-                        schema_version=SCHEMA_VERSION, encoding=encoding)
+                        schema_version=SCHEMA_VERSION, encoding=encoding, unreadable=unreadable)
         except KeyboardInterrupt as exc:  # before the workers started (or from a callback)
             summary.interrupted = True
             summary.signal = getattr(exc, "signum", signals.received or signal.SIGINT)
@@ -446,13 +455,14 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
                 jobs: int | None, force: bool, overwrite: bool, fail_fast: bool, max_bytes: int | None,
                 timeout: float | None, max_memory: int | None, on_start: Callable[[int], None],
                 on_result: Callable[[DocumentResult, Summary], None], schema_version: str,
-                encoding: str | None = None) -> None:
+                encoding: str | None = None,
+                unreadable: tuple[tuple[str, str], ...] | list[tuple[str, str]] = ()) -> None:
     _remove_stale_temporaries(out_dir)
     entries = _load_manifest(out_dir, schema_version)  # output rel → {"input", "sha256"}
     journal = _Journal(out_dir, schema_version, summary)
-    jsonl_lines: dict[str, str] = {}
+    lines = _JsonlJournal(out_dir, summary, entries if fmt == "jsonl" else {})
     rels = [p.relative_to(in_dir).as_posix() for p in files]
-    names = output_names(rels, fmt) if fmt != "jsonl" else {}
+    names = output_names(rels, fmt) if fmt != "jsonl" else {rel: _jsonl_key(rel) for rel in rels}
     halt = [False]  # --fail-fast
 
     def record(res: DocumentResult) -> None:
@@ -463,9 +473,7 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
             summary.targets += res.targets
             summary.units += res.units
             _count_notices(summary, res)
-            if fmt == "jsonl":
-                jsonl_lines[res.rel] = res.output or ""
-            elif key:
+            if key and (fmt != "jsonl" or lines.add(res.rel, res.output or "")):  # the plan first, then its entry
                 entries[key] = {"input": res.rel, "sha256": res.sha256}
                 journal.add(key, entries[key])
         elif res.status == "failed":
@@ -483,7 +491,9 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
 
     todo: list[Job] = []
     try:
-        on_start(len(files))
+        on_start(summary.total)
+        for rel, why in unreadable:
+            record(DocumentResult(rel, "failed", error=why))
         for path, rel in zip(files, rels):
             if fmt != "jsonl" and names[rel] is None:
                 record(DocumentResult(rel, "failed", error=f"its output name is also the output of "
@@ -491,11 +501,12 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
                 continue
             key = names.get(rel)
             entry = entries.get(key) if key else None
-            job, problem = _plan_job(path, rel, in_dir, out_dir, key, fmt, overwrite or entry is not None, max_bytes,
-                                     encoding)
+            job, problem = _plan_job(path, rel, in_dir, out_dir, key if fmt != "jsonl" else None, fmt,
+                                     overwrite or entry is not None, max_bytes, encoding)
+            done = Path(job.out).exists() if job.out else rel in lines.lines
             if problem:
                 record(DocumentResult(rel, "failed", error=problem))
-            elif (not force and entry and entry["sha256"] and job.out and Path(job.out).exists()
+            elif (not force and entry and entry["sha256"] and done
                   and entry["input"] == rel and entry["sha256"] == _sha_of(path)):
                 summary.skipped += 1
                 record(DocumentResult(rel, "skipped"))
@@ -503,13 +514,101 @@ def _run_locked(in_dir: Path, out_dir: Path, files: list[Path], summary: Summary
                 todo.append(job)
             if halt[0]:
                 break
+        if fmt == "jsonl":
+            lines.start(keep={job.rel for job in todo}, order=rels)
         if todo and not halt[0]:
             _run_pool(todo, jobs or os.cpu_count() or 1, timeout, max_memory, signals, halt, record,
                       claim=lambda job: _claim(job, out_dir, entries, journal))
     finally:
         signals.defer = True  # the closing writes are not cut short
         journal.close()
-        _finish(out_dir, fmt, entries, jsonl_lines, rels, summary, schema_version)
+        lines.close()
+        _finish(out_dir, fmt, entries, lines.lines, rels, summary, schema_version, in_dir)
+
+
+def _jsonl_key(rel: str) -> str:
+    """The manifest key of an input's line in plans.jsonl (--format jsonl)."""
+    return f"{JSONL}#{rel}"
+
+
+class _JsonlJournal:
+    """plans.jsonl as a journal (--format jsonl): each plan parsed is appended and flushed as
+    it arrives, and its manifest entry (key ``plans.jsonl#INPUT``) journaled after it, so a
+    killed run keeps every plan it finished and the re-run skips those. The lines of earlier
+    runs that a current manifest entry vouches for (its input, with a SHA-256 of this ipplan
+    version) are kept; the file is rewritten in input order at the end (the same bytes
+    whatever the job count). Folder runs and table runs (batch_table) share it."""
+
+    def __init__(self, out_dir: Path, summary: Summary, entries: dict[str, dict], prefix: str = "") -> None:
+        """``prefix``: what a plan's source.path holds before its input's rel (a table run's
+        rows are "TABLE#ID")."""
+        self.out_dir, self.path, self.summary = out_dir, out_dir / JSONL, summary
+        self.lines: dict[str, str] = {}  # input rel → its plan line (with its newline)
+        self.fd: int | None = None
+        self.broken = False
+        if entries:
+            self._load(entries, prefix)
+
+    def _load(self, entries: dict[str, dict], prefix: str) -> None:
+        try:
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            return
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return
+            for raw in fh:
+                if not raw.endswith(b"\n"):
+                    continue  # a line torn by a kill
+                try:
+                    rel = json.loads(raw)["source"]["path"]
+                except (ValueError, KeyError, TypeError):
+                    continue
+                if not isinstance(rel, str) or not rel.startswith(prefix):
+                    continue
+                rel = rel[len(prefix):]
+                entry = entries.get(_jsonl_key(rel))
+                if entry and entry["sha256"] and entry["input"] == rel:  # (journaled after its line)
+                    self.lines[rel] = raw.decode("utf-8")
+
+    def start(self, keep: set[str], order: list[str]) -> None:
+        """Before parsing: the file holds only the lines that stay (not those of the inputs in
+        ``keep``, parsed again), so no input is in it twice."""
+        inputs = set(order)
+        self.lines = {rel: line for rel, line in self.lines.items() if rel in inputs and rel not in keep}
+        if self.lines or self.path.exists():
+            try:
+                write_atomic(self.path, "".join(self.lines[r] for r in order if r in self.lines), within=self.out_dir)
+            except OSError as exc:
+                self._fail(exc)
+
+    def add(self, rel: str, line: str) -> bool:
+        """Append one plan; False when it could not be written (it is still kept in memory
+        for the closing rewrite, but not journaled: a re-run parses it again)."""
+        self.lines[rel] = line
+        if self.broken:
+            return False
+        try:
+            if self.fd is None:
+                self.fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0),
+                                  0o666)
+            write_all(self.fd, line.encode("utf-8"))
+            return True
+        except OSError as exc:
+            self._fail(exc)
+            return False
+
+    def _fail(self, exc: OSError) -> None:
+        self.broken = True
+        self.summary.errors.append(f"cannot write {JSONL}: {exc.strerror or exc}")
+
+    def close(self) -> None:
+        if self.fd is not None:
+            try:
+                os.close(self.fd)
+            except OSError:
+                pass
+            self.fd = None
 
 
 def _count_notices(summary: Summary, res: DocumentResult) -> None:
@@ -586,14 +685,14 @@ def _run_pool(todo: list[Job], jobs: int, timeout: float | None, max_memory: int
 
 
 def _remove_stale_temporaries(out_dir: Path) -> None:
-    """Temporary files of writes killed midway (SIGKILL skips write_atomic's clean-up):
-    only names write_atomic makes (".<name>.ipplan-XXXXXXXX.tmp"), and never inside hidden
-    folders such as .git."""
-    made_by_ipplan = re.compile(r"\..+\." + re.escape(TMP_TAG) + r"[A-Za-z0-9_]{8}" + re.escape(TMP_SUFFIX))
+    """Temporary files of writes killed midway (SIGKILL skips write_atomic's clean-up): only
+    names write_atomic makes (".<name>.ipplan-<host>-<pid>-XXXXXXXX.tmp") whose writer is gone
+    (fsutil.is_stale_temporary: a running `ipplan parse -o OUT_DIR/x.yaml` keeps its own),
+    and never inside hidden folders such as .git."""
     for root, dirs, names in os.walk(out_dir):  # symlinked folders are not followed
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
-            if made_by_ipplan.fullmatch(name):
+            if is_stale_temporary(name):
                 try:
                     Path(root, name).unlink(missing_ok=True)
                 except OSError:
@@ -609,28 +708,31 @@ def _plan_job(path: Path, rel: str, in_dir: Path, out_dir: Path, key: str | None
     out = out_dir / key if key is not None else None
     job = Job(str(path), rel, str(out) if out else None, owned, max_bytes, fmt, encoding)
     try:
-        if path.is_symlink() and in_dir not in path.resolve().parents:
-            return job, "symlink to a file outside the input folder (not followed)"
+        if path.is_symlink():  # (realpath, not resolve: a loop of links must not raise)
+            try:
+                path.stat()
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    return job, "symbolic link loop (not followed)"
+                if exc.errno == errno.ENOENT:
+                    return job, "symbolic link to nothing (dangling; not read)"
+                raise
+            if not Path(os.path.realpath(path)).is_relative_to(in_dir):
+                return job, "symlink to a file outside the input folder (not followed)"
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):
-            return job, f"not a regular file ({_kind(mode)}); not read"
+            return job, f"not a regular file ({kind_of(mode)}); not read"
         if out is not None:
-            target = out.resolve()
+            target = Path(os.path.realpath(out))
             if out_dir not in target.parents:
                 return job, "output path leaves the output folder (symlink?); not written"
-            if target == path.resolve() or target.exists() and target.samefile(path):
+            if target == Path(os.path.realpath(path)) or target.exists() and target.samefile(path):
                 return job, "output would overwrite the input"
+            if target.exists() and not stat.S_ISREG(out_mode := target.stat().st_mode):
+                return job, f"output path is {kind_of(out_mode)}, not a regular file; not written"
     except OSError as exc:
         return job, f"cannot read: {exc.strerror or exc}"
     return job, None
-
-
-def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
-        if test(mode):
-            return name
-    return "a special file"
 
 
 def _sha_of(path: Path) -> str | None:
@@ -647,8 +749,9 @@ def _sha_of(path: Path) -> str | None:
 
 
 def _finish(out_dir: Path, fmt: str, entries: dict, jsonl_lines: dict[str, str], order: list[str],
-            summary: Summary, schema_version: str) -> None:
-    """The closing writes: plans.jsonl, the compacted manifest, _errors.jsonl. Each that
+            summary: Summary, schema_version: str, in_dir: Path | None = None) -> None:
+    """The closing writes: plans.jsonl (in input order), the compacted manifest (which also
+    records ``in_dir``, where `ipplan review` finds a plan's document), _errors.jsonl. Each that
     fails is reported in ``summary.errors`` and the others are still tried; files that
     would not change are not rewritten (a read-only, up-to-date OUT_DIR is fine)."""
     summary.failures.sort()
@@ -658,16 +761,22 @@ def _finish(out_dir: Path, fmt: str, entries: dict, jsonl_lines: dict[str, str],
         try:
             if path.is_file() and path.read_bytes() == text.encode("utf-8"):
                 return True
-            write_atomic(path, text)
+            write_atomic(path, text, within=out_dir)
             return True
         except OSError as exc:
             summary.errors.append(f"cannot write {name}: {exc.strerror or exc}")
             return False
 
-    if fmt == "jsonl" and jsonl_lines:
+    if fmt == "jsonl" and (jsonl_lines or (out_dir / JSONL).exists()):
         put(JSONL, "".join(jsonl_lines[r] for r in order if r in jsonl_lines))
-    live = {k: v for k, v in sorted(entries.items()) if (out_dir / k).exists()}  # drop claims never written
-    manifest = {"ipplan": __version__, "schema": schema_version, "outputs": live}
+
+    def written(key: str) -> bool:  # drop claims never written
+        jsonl, _, rel = key.partition("#")
+        return rel in jsonl_lines if jsonl == JSONL and rel else (out_dir / key).exists()
+
+    live = {k: v for k, v in sorted(entries.items()) if written(k)}
+    manifest = {"ipplan": __version__, "schema": schema_version, **({"input_dir": str(in_dir)} if in_dir else {}),
+                "outputs": live}
     if put(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"):
         try:
             if (out_dir / JOURNAL).exists():

@@ -27,6 +27,8 @@ from ipplan.batch import (
     _finish,
     _ext,
     _Journal,
+    _jsonl_key,
+    _JsonlJournal,
     _load_manifest,
     _lock,
     _remove_stale_temporaries,
@@ -45,7 +47,7 @@ def run_table(table_path: Path, out_dir: Path, spec: TableSpec | None, *, fmt: s
               on_result: Callable[[DocumentResult, Summary], None] = lambda r, s: None) -> Summary:
     """Convert every row of ``table_path`` into ``out_dir`` (see run_batch)."""
     from ipplan.parse.readers import MAX_BYTES
-    from ipplan.schema import SCHEMA_VERSION
+    from ipplan.schema.form import SCHEMA_VERSION  # no pydantic in a batch
 
     t0 = time.perf_counter()
     spec = spec or TableSpec()
@@ -128,9 +130,9 @@ def _run(path: Path, out_dir: Path, spec: TableSpec, scanned: list[_Scanned], su
     _remove_stale_temporaries(out_dir)
     entries = _load_manifest(out_dir, schema_version)
     journal = _Journal(out_dir, schema_version, summary)
-    jsonl_lines: dict[str, str] = {}
+    lines = _JsonlJournal(out_dir, summary, entries if fmt == "jsonl" else {}, prefix=f"{path.name}#")
     halt = [False]
-    key_of = {s.rel: s.rel + _ext(fmt) for s in scanned} if fmt != "jsonl" else {}
+    key_of = {s.rel: s.rel + _ext(fmt) if fmt != "jsonl" else _jsonl_key(s.rel) for s in scanned}
     row_sha = {s.rel: s.sha for s in scanned}
 
     def record(res: DocumentResult) -> None:
@@ -140,9 +142,9 @@ def _run(path: Path, out_dir: Path, spec: TableSpec, scanned: list[_Scanned], su
             summary.sections += res.sections
             summary.targets += res.targets
             summary.units += res.units
-            if fmt == "jsonl":
-                jsonl_lines[res.rel] = res.output or ""
-            elif key:  # the row's hash (document and metadata), not the document's alone
+            # The entry holds the row's hash (document and metadata), not the document's alone;
+            # a jsonl line is appended (and flushed) before its entry is journaled.
+            if key and (fmt != "jsonl" or lines.add(res.rel, res.output or "")):
                 entries[key] = {"input": res.rel, "sha256": row_sha.get(res.rel)}
                 journal.add(key, entries[key])
         elif res.status == "failed":
@@ -164,10 +166,11 @@ def _run(path: Path, out_dir: Path, spec: TableSpec, scanned: list[_Scanned], su
         for s in scanned:
             key = key_of.get(s.rel)
             entry = entries.get(key) if key else None
-            out = out_dir / key if key else None
+            out = out_dir / key if key and fmt != "jsonl" else None
+            done = out.exists() if out is not None else s.rel in lines.lines
             if s.error:
                 record(DocumentResult(s.rel, "failed", error=s.error))
-            elif (not force and entry and entry["sha256"] and out is not None and out.exists()
+            elif (not force and entry and entry["sha256"] and done
                   and entry["input"] == s.rel and entry["sha256"] == s.sha):
                 summary.skipped += 1
                 record(DocumentResult(s.rel, "skipped"))
@@ -178,6 +181,8 @@ def _run(path: Path, out_dir: Path, spec: TableSpec, scanned: list[_Scanned], su
                                 overwrite or entry is not None, limit, fmt, encoding, row=s.number))
             if halt[0]:
                 break
+        if fmt == "jsonl":
+            lines.start(keep={job.rel for job in todo}, order=[s.rel for s in scanned])
         if todo and not halt[0]:
             _run_pool(todo, jobs or os.cpu_count() or 1, timeout, max_memory, signals, halt, record,
                       claim=lambda job: _claim(job, out_dir, entries, journal),
@@ -185,7 +190,8 @@ def _run(path: Path, out_dir: Path, spec: TableSpec, scanned: list[_Scanned], su
     finally:
         signals.defer = True
         journal.close()
-        _finish(out_dir, fmt, entries, jsonl_lines, [s.rel for s in scanned], summary, schema_version)
+        lines.close()
+        _finish(out_dir, fmt, entries, lines.lines, [s.rel for s in scanned], summary, schema_version)
 
 
 def _loader(path: Path, spec: TableSpec, limit: int) -> Callable[[list[Job]], list[Job]]:

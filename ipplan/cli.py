@@ -3,13 +3,14 @@ so `ipplan --version` stays fast."""
 
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 
 import click
 
 from ipplan import __version__
-from ipplan.fsutil import write_atomic
+from ipplan.fsutil import StreamError, check_stdout, silence_stdout, write_atomic
 
 
 class ByteSize(click.ParamType):
@@ -70,7 +71,10 @@ def _check_encoding(encoding: str | None) -> None:
 
 
 def _output(text: str, out: str | None) -> None:
+    """TEXT to standard output (checked: see _Main) or to the file OUT (fsutil.write_atomic:
+    atomic for a regular file; a device or FIFO is written into)."""
     if out is None or out == "-":
+        sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
     else:
@@ -81,7 +85,39 @@ def _output(text: str, out: str | None) -> None:
             _fail(f"{out}: cannot write: {exc.strerror or exc}")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group, with every write to standard output checked: a full disk, an I/O
+    error or a short write ends with one line and exit 1; a closed pipe (`| head`) ends
+    quietly with 141 (128 + SIGPIPE), as Unix tools do."""
+
+    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        check_stdout()
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # (--help and --version print before invoke)
+        except StreamError as exc:
+            _stdout_failed(exc)
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # (also when the command ends with sys.exit)
+        except StreamError as exc:  # (here, before click turns EPIPE into exit 1)
+            _stdout_failed(exc)
+
+
+def _stdout_failed(exc: StreamError) -> None:
+    silence_stdout()  # what is still buffered goes nowhere, quietly
+    if exc.errno == errno.EPIPE:
+        sys.exit(141)
+    _fail(f"<stdout>: cannot write: {exc.strerror or exc}")
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="ipplan", message="%(prog)s %(version)s")
 def main() -> None:
     """Parse Chinese IP policy plans (工作方案, 推进计划, 行动计划) into structured YAML/JSON."""
@@ -96,7 +132,7 @@ def main() -> None:
 def parse(file: str, out: str | None, fmt: str, encoding: str | None, max_size: int) -> None:
     """Parse one document (FILE, or - for stdin) into a plan.
 
-    The plan is validated against the schema before anything is written.
+    The plan is written in the schema's form; every plan ipplan writes passes `ipplan validate`.
     """
     from ipplan import api, emit
     from ipplan.errors import IpplanError
@@ -105,15 +141,15 @@ def parse(file: str, out: str | None, fmt: str, encoding: str | None, max_size: 
     if out is not None and out != "-":
         _check_folder(out)  # before the parse: a mistyped -o fails at once
     try:
-        plan = api.parse_file(file, encoding=encoding, max_bytes=max_size)
+        plan = api.parse_file_data(file, encoding=encoding, max_bytes=max_size)  # data: no pydantic on this path
     except IpplanError as exc:
         _fail_on(exc, file)
     _output(emit.dump(plan, fmt), out)
-    if plan.notices:  # what the parser doubts, on stderr; the exit code stays 0
+    if plan.get("notices"):  # what the parser doubts, on stderr; the exit code stays 0
         from ipplan.parse.vocab.notices import summary
 
         where = "<stdin>" if file == "-" else file
-        click.echo(f"ipplan: {where}: {summary([n.code for n in plan.notices])}", err=True)
+        click.echo(f"ipplan: {where}: {summary([n['code'] for n in plan['notices']])}", err=True)
 
 
 @main.command()
@@ -335,12 +371,15 @@ def _write_rows(rows, out: str, fmt: str | None, sheet: str) -> None:
         if out == "-":
             if fmt != "csv":
                 _fail(f"{fmt} cannot be written to stdout: give -o FILE")
+            sys.stdout.flush()
             sys.stdout.buffer.write(export.to_bytes(rows, "csv", bom=False))
             sys.stdout.flush()
         else:
             write_bytes_atomic(Path(out), export.to_bytes(rows, fmt, sheet=sheet))
     except IpplanError as exc:
         _fail(str(exc))
+    except StreamError:
+        raise  # standard output: _Main reports it
     except OSError as exc:
         _fail(f"{out}: cannot write: {exc.strerror or exc}")
 
@@ -476,9 +515,11 @@ def review(path: str, out: str, source: str | None, against: str | None, encodin
 
     Each line as `ipplan text` numbers it, with section headings, targets, responsible
     units and meta fields marked, every notice in the margin and a summary at the top.
-    DOCUMENT_OR_PLAN is a document (parsed) or a plan file, whose source.path is read
-    (beside the plan file, else from the working directory; --against SOURCE_DIR looks
-    under that folder as `ipplan validate --against` does; --source names the document).
+    DOCUMENT_OR_PLAN is a document (parsed) or a plan file, whose document is found beside
+    it (source.path inside the plan file's folder, or its file name or the plan's stem
+    there) or through the manifest of the `ipplan batch` run that wrote it; --against
+    SOURCE_DIR looks under that folder as `ipplan validate --against` does; --source names
+    the document. Nothing a plan file names outside its folder is read.
     One self-contained HTML file: no script, nothing from the network.
     """
     from ipplan.errors import IpplanError

@@ -155,10 +155,33 @@ def test_symlinks_cannot_lead_outside_the_folders(in_dir: Path, tmp_path: Path) 
     assert not any(f.startswith("loop/") for f in errors) and summary.total == 9
 
 
+def _dead_pid() -> int:
+    """The pid of a process that has ended."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def _temporary(name: str, pid: int) -> str:
+    """The temporary file name write_atomic gives a write of ``name`` by process ``pid``."""
+    from ipplan.fsutil import TMP_SUFFIX, TMP_TAG, _host
+
+    return f".{name}.{TMP_TAG}{_host()}-{pid}-abc123_z{TMP_SUFFIX}"
+
+
+def _other_host() -> str:
+    from ipplan.fsutil import _host
+
+    return "000000" if _host() != "000000" else "111111"
+
+
 def test_stale_temporary_files_are_removed(in_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "city").mkdir(parents=True)
-    stale = out / "city" / ".zhengzhou-2023.yaml.ipplan-abc123_z.tmp"  # what a SIGKILL mid-write leaves
+    stale = out / "city" / _temporary("zhengzhou-2023.yaml", _dead_pid())  # what a SIGKILL mid-write leaves
     stale.write_text("half", encoding="utf-8")
     run_batch(in_dir, out, jobs=1, pattern="*.txt")
     assert not stale.exists()
@@ -259,9 +282,11 @@ def test_the_sweep_removes_only_ipplans_own_temporaries(tmp_path: Path) -> None:
     in_dir.mkdir()
     shutil.copy(SAMPLE_TEXTS[0], in_dir)
     out = tmp_path / "out"
+    dead = _dead_pid()
     keep = [out / ".git" / "objects" / ".pack.tmp", out / ".notes.tmp", out / ".x.yaml.abcdefgh.tmp",
-            out / ".git" / ".x.yaml.ipplan-abcdefgh.tmp"]
-    sweep = [out / ".x.yaml.ipplan-abcdefgh.tmp", out / "sub" / ".y.json.ipplan-a1_b2c3d.tmp"]
+            out / ".git" / _temporary("x.yaml", dead), out / ".x.yaml.ipplan-abcdefgh.tmp",  # no writer named
+            out / _temporary("x.yaml", dead).replace(_temporary("", 0)[9:15], _other_host())]  # another host's
+    sweep = [out / _temporary("x.yaml", dead), out / "sub" / _temporary("y.json", dead)]
     for path in keep + sweep:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x", encoding="utf-8")
@@ -300,3 +325,40 @@ def test_slowest_files_leave_out_worker_start_up(tmp_path: Path) -> None:
     slowest = [(name, int(ms)) for name, ms, _ in (item.split() for item in line.split(":", 1)[1].split(", "))]
     assert slowest[0][0] == "zz-big.txt", line  # start-up (~200-500 ms) would come first
     assert all(ms < slowest[0][1] / 2 for _, ms in slowest[1:]), line
+
+
+
+#: File the warm function below appends its process id to (set by the test).
+WARM_LOG: list[Path] = []
+
+
+def _warm_record() -> None:
+    import os
+
+    with open(WARM_LOG[0], "a") as fh:
+        fh.write(f"{os.getpid()}\n")
+
+
+def _pid(_: int) -> int:
+    import os
+
+    return os.getpid()
+
+
+@pytest.mark.skipif(__import__("sys").platform == "win32", reason="workers are spawned, not forked, on Windows")
+def test_forked_workers_start_warm_from_the_parent(tmp_path: Path) -> None:
+    """The parser is loaded once, in the parent, before the workers fork (each used to load
+    it again: ~0.15 s of CPU per worker)."""
+    import os
+
+    from ipplan.workers import Pool
+
+    WARM_LOG[:] = [tmp_path / "warm.log"]
+    pool = Pool(2, _pid, warm=_warm_record)
+    pids: list[int] = []
+    try:
+        pool.run(iter([[1], [2], [3], [4]]), lambda item, pid: pids.append(pid))
+    finally:
+        pool.close()
+    assert WARM_LOG[0].read_text().split() == [str(os.getpid())]  # here, once; in no worker
+    assert len(pids) == 4 and os.getpid() not in pids

@@ -214,7 +214,7 @@ def test_binary_formats_need_a_file() -> None:
 def test_export_reports_unknown_indicators(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", str(SAMPLES), "-o", str(tmp_path / "t.csv")])
     assert result.exit_code == 0
-    assert result.stderr == ("ipplan: 43 of 162 targets have no canonical indicator "
+    assert result.stderr == ("ipplan: 42 of 162 targets have no canonical indicator "
                              f"(list them: ipplan indicators --unknown {SAMPLES})\n")
 
 
@@ -255,3 +255,25 @@ def test_csv_cells_that_would_be_formulas_are_neutralised() -> None:
                 [["=HYPERLINK(\"http://x\",\"点击\")", -5.0], ["@SUM(A1)", 1.0], ["专利", 2.0]])
     text = csv_bytes(rows, bom=False).decode()
     assert "'=HYPERLINK" in text and "'@SUM" in text and ",-5" in text and "专利" in text
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_no_formula_after_the_separator_of_another_locale(tmp_path: Path, separator: str) -> None:
+    """Issue 24: `a;=cmd|' /C calc'!A0` was written as it is: a spreadsheet whose list
+    separator is ";" (most of Europe) splits the line there, ignores the quote that is not
+    at the start of its cell, and reads "=cmd|…" as a formula."""
+    from ipplan import api
+
+    plan = api.parse_file(SAMPLES / "linyi-2023.txt")
+    plan.targets[0].indicator = f"a{separator}=cmd|' /C calc'!A0"
+    plan.targets[1].indicator = f"b{separator}+1+cmd|x"
+    plan_file = tmp_path / "hostile.json"
+    plan_file.write_text(plan.model_dump_json(), "utf-8")
+    out = tmp_path / "t.csv"
+    assert run("export", str(plan_file), "-o", str(out)).exit_code == 0
+    text = out.read_text("utf-8-sig")
+    for dialect_separator in (",", separator):  # read as this locale, and as the other
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=dialect_separator):
+            assert not any(cell.startswith(("=", "+", "@")) and "cmd" in cell for cell in row), row
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert f"a{separator}'=cmd|' /C calc'!A0" in [r["indicator"] for r in rows]  # kept, with a ' (OWASP's advice)

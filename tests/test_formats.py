@@ -150,7 +150,8 @@ def test_cell_paragraphs_join_as_names_or_as_text() -> None:
 def test_html_table_of_huge_spans_is_clamped_with_a_notice() -> None:
     """Issue 16 R2: a 126 KB table of rowspan 10,000 × colspan 100 would lay out 5·10^9 cells."""
     got = ipplan.parse_bytes(html_spans(2_000, 100), path="spans.html")
-    assert any("table 1: merged cells would lay out over 200,000 cells" in w for w in got.warnings)
+    assert any(n.code == "N013" and n.message.startswith("table 1: merged cells would lay out over 1,000,000 "
+                                                          "characters") for n in got.notices), got.notices
 
 
 def test_page_without_a_known_container_uses_text_density() -> None:
@@ -166,6 +167,30 @@ def test_deeply_nested_page_does_not_crash() -> None:
     page = "<html><body>" + "<div>" * 100_000 + "深" + "</div>" * 100_000 + "</body></html>"
     with pytest.raises(ReadError, match="nested too deeply"):
         readers.decode(RawDocument(page.encode("utf-8"), path="deep.html"))
+
+
+@pytest.mark.parametrize("hide", [" hidden", ' style="display:none"'])
+def test_a_page_hidden_as_a_whole_is_read_and_an_empty_one_refused(hide: str) -> None:
+    """The page's own <html> element is never dropped as a hidden block (it has no parent:
+    ipplan crashed with a traceback on an empty one)."""
+    page = f"<html{hide}><body><p>一、总体要求</p><p>全市专利达到5件。</p></body></html>"
+    assert text_of(page.encode("utf-8")).splitlines() == ["一、总体要求", "全市专利达到5件。"]
+    with pytest.raises(ReadError, match="no text found in the HTML page"):
+        readers.decode(RawDocument(f"<html{hide}><body><p> </p></body></html>".encode(), path="empty.html"))
+
+
+def test_known_containers_are_matched_by_whole_class_word_in_any_case_and_in_order() -> None:
+    """A class names a container as a whole word, any case (trs_editor, a tab between
+    words); a longer word holding it does not (TRS_Editor2); containers are tried in
+    BODY_CONTAINERS order, whatever their order in the page; one in chrome is skipped."""
+    long = "加强知识产权保护，" * 30
+    page = (f"<html><body><div id='content'><p>内容{long}</p></div>"
+            f"<div class='TRS_Editor2'><p>近似{long}</p></div>"
+            f"<div class='share\ttrs_editor'><p>分享{long}</p></div>"
+            f"<div class='x\tTRS_EDITOR'><p>正文{long}</p></div></body></html>")
+    assert text_of(page.encode("utf-8")).startswith("正文")
+    short = page.replace("<p>正文" + long, "<p>正文")
+    assert text_of(short.encode("utf-8")).startswith("内容")  # under MIN_BODY_CHARS: the next container
 
 
 @pytest.mark.parametrize(("declared", "codec", "found"), [("gb2312", "utf-8", "utf-8"),
@@ -495,15 +520,32 @@ def test_squash_joins_broken_chinese_lines_only() -> None:
      [[layout.Cell("a", colspan=100)] * 5000],  # one row of wide cells
      [[layout.Cell("a", rowspan=10**4, colspan=100)] * 2100] + [[] for _ in range(10_000)]],  # empty rows carried
     ids=["rowspans", "one-wide-row", "carried-rows"])
-def test_fill_grid_clamps_the_cells_of_a_table(rows: list) -> None:
-    """Issue 16 R2: the table, not only each cell, is clamped: at most about
-    2 × MAX_TABLE_CELLS slots, with one notice; the text of every cell is still there."""
+def test_fill_grid_clamps_the_copies_of_a_table(rows: list) -> None:
+    """Issue 16 R2, issue 24: the table, not only each cell, is clamped: its copies of merged
+    cells cost at most MAX_SPAN_COPY_CHARS (each "a" copy: 1 + 3 for its separator), with one
+    N013 notice; the text of every cell is still there."""
     notices: list[NoticeRef] = []
     grid = layout.fill_grid(rows, notices, "table 2")
-    assert sum(map(len, grid)) < 2 * layout.MAX_TABLE_CELLS
+    cells = sum(len(r) for r in rows)
+    assert sum(map(len, grid)) - cells <= layout.MAX_SPAN_COPY_CHARS // 4
     assert len(notices) == 1 and notices[0].code == "N013"
-    assert notices[0].message.startswith("table 2: merged cells would lay out over 200,000 cells")
+    assert notices[0].message.startswith("table 2: merged cells would lay out over 1,000,000 characters")
     assert len(grid) == len(rows) and all(len(g) >= len(r) for g, r in zip(grid, rows))
+
+
+def test_one_budget_for_every_table_of_a_document() -> None:
+    """Issue 24: fifty tables each under any per-table limit still share one budget: past
+    it, merged cells are written once, in this and every later table, with one notice."""
+    notices: list = []
+    table = [[layout.Cell("局" * 100, rowspan=2_000, colspan=100)]] + [[] for _ in range(1_999)]
+    with layout.document_budget() as budget:
+        grids = [layout.fill_grid(table, notices, f"table {i}") for i in range(1, 51)]
+    copied = sum(len(c) + 3 for g in grids for row in g for c in row) - 50 * 103
+    assert copied <= layout.MAX_SPAN_COPY_CHARS and budget.spent
+    assert [n.message.split(":")[0] for n in notices] == ["table 1"]
+    assert all(sum(map(len, g)) == 1 for g in grids[1:])  # later tables: the cell written once
+    fresh = layout.fill_grid([[layout.Cell("a", colspan=3)]])  # outside: a budget of its own
+    assert fresh == [["a", "a", "a"]]
 
 
 def test_a_huge_label_pattern_is_cut() -> None:

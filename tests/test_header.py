@@ -145,8 +145,9 @@ def test_issuer_from_titles_and_metadata(head: str, issuer: str) -> None:
 
 
 def test_a_signed_name_is_not_an_organ() -> None:
+    """总理 李克强 is a person's signature; the issuer is the organ the order number names."""
     m = meta("中华人民共和国国务院令\n第706号\n《专利代理条例》已经国务院常务会议修订通过。\n总理 李克强\n2018年11月6日")
-    assert m.issuer is None and m.issue_date == "2018-11-06"
+    assert m.issuer == "国务院" and m.issue_date == "2018-11-06" and m.region == "全国"
 
 
 # ---------------------------------------------------------------- 主送机关

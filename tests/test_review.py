@@ -307,13 +307,14 @@ def test_cli_document(tmp_path: Path) -> None:
 
 
 def test_cli_plan_file_reads_its_source_beside_it(tmp_path: Path) -> None:
+    """Issue 22: the document right beside the plan is found from any working folder, though
+    source.path was recorded relative to the folder the plan was made in."""
     doc = tmp_path / "notices" / "a.txt"
     doc.parent.mkdir()
     doc.write_bytes(SAMPLE_TEXTS[0].read_bytes())
     plan = api.parse_file(doc)
-    plan.source.path = "../notices/a.txt"  # relative to the plan file's folder
-    plan_file = tmp_path / "plans" / "a.json"
-    plan_file.parent.mkdir()
+    plan.source.path = "notices/a.txt"  # as `cd tmp; ipplan parse notices/a.txt -o notices/a.json` records it
+    plan_file = tmp_path / "notices" / "a.json"
     plan_file.write_text(plan.model_dump_json(), "utf-8")
     out = tmp_path / "r.html"
     res = run("review", str(plan_file), "-o", str(out))
@@ -478,6 +479,32 @@ def test_curation_workflow_parse_review_correct(tmp_path: Path) -> None:
     note = re.search(r'<div class="note k-t" data-ref="t2".*?</div></div>', html)
     assert note and "<i>value</i>9999" in note[0]
     assert Page(html).notes["t2"] == [data["targets"][1]["line"]]
+
+
+def test_a_plan_written_by_batch_finds_its_document_through_the_manifest(tmp_path: Path) -> None:
+    """Issue 22: plans made by batch needed --against; the run's manifest records the input
+    folder and each plan's input, so review finds the document from any working folder."""
+    from ipplan.batch import MANIFEST, run_batch
+
+    notices = tmp_path / "notices"
+    (notices / "city").mkdir(parents=True)
+    (notices / "a.txt").write_bytes(SAMPLE_TEXTS[0].read_bytes())
+    (notices / "city" / "b.txt").write_bytes(SAMPLE_TEXTS[1].read_bytes())
+    plans = tmp_path / "plans"
+    run_batch(notices, plans, jobs=1)
+    assert json.loads((plans / MANIFEST).read_text("utf-8"))["input_dir"] == str(notices.resolve())
+    pairs = ((plans / "a.yaml", notices / "a.txt"), (plans / "city" / "b.yaml", notices / "city" / "b.txt"))
+    for plan_file, doc in pairs:
+        out = tmp_path / "r.html"
+        res = run("review", str(plan_file), "-o", str(out))
+        assert res.exit_code == 0, res.output
+        page = Page(out.read_text("utf-8"))
+        assert page.stats["lines"] == len(api.text_file(doc)) and str(doc.resolve()) in out.read_text("utf-8")
+    (notices / "a.txt").write_text(SAMPLE_TEXTS[0].read_text("utf-8") + "\n补充。\n", "utf-8")  # changed since
+    res = run("review", str(plans / "a.yaml"), "-o", str(tmp_path / "r2.html"))
+    assert res.exit_code == 1 and "SHA-256 differs" in res.output and "--against" in res.output
+    again = run("review", str(plans / "a.yaml"), "--against", str(notices), "-o", str(tmp_path / "r2.html"))
+    assert again.exit_code == 0
 
 
 def test_a_plan_with_only_warnings_shows_them_as_notices() -> None:

@@ -11,32 +11,47 @@ from ipplan.parse.rules import lazy
 OPEN = "(（《“‘[［〔【「『"
 CLOSE = ")）》”’]］〕】」』"
 
+#: A quote scraped text closes with an ASCII " (“双随机"检查): it closes the “ it follows, and is
+#: an ordinary character anywhere else.
+ASCII_CLOSE = {'"': "“"}
+
 # The scans below jump between bracket (and separator) characters with a regex instead of
 # looping over every character in Python: 5–10× faster on plan-sized paragraphs.
-_BRACKET = lazy("[" + re.escape(OPEN + CLOSE) + "]")
+_BRACKET = lazy("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE)) + "]")
 
 
 @functools.cache
 def _specials(seps: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(OPEN + CLOSE + seps) + "]")
+    return re.compile("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE) + seps) + "]")
 
 
 def depth_mask(text: str) -> list[int]:
-    """Bracket depth of each character (a bracket itself counts as outside).
+    """Bracket depth of each character (a bracket itself counts as outside); “…" closes at
+    the ASCII quote.
 
-    >>> depth_mask("a(b)c")
-    [0, 0, 1, 0, 0]
+    >>> depth_mask("a(b)c"), depth_mask('“a"b')
+    ([0, 0, 1, 0, 0], [0, 1, 0, 0])
     """
     out: list[int] = []
     depth = pos = 0
+    opened: list[str] = []
     for m in _BRACKET.finditer(text):
         i = m.start()
+        ch = text[i]
         out.extend([depth] * (i - pos))
-        if text[i] in CLOSE:
+        if ch in ASCII_CLOSE:
+            if opened and opened[-1] == ASCII_CLOSE[ch]:
+                opened.pop()
+                depth -= 1
+            out.append(depth)
+        elif ch in CLOSE:
+            if opened:
+                opened.pop()
             depth -= depth > 0
             out.append(depth)
         else:
             out.append(depth)
+            opened.append(ch)
             depth += 1
         pos = i + 1
     out.extend([depth] * (len(text) - pos))
@@ -60,12 +75,20 @@ def split_top(text: str, seps: str) -> list[str]:
     ['各县(市、区)政府', '市科技局']
     """
     parts, depth, start = [], 0, 0
+    opened: list[str] = []
     for m in _specials(seps).finditer(text):
         ch = m.group()
         if ch in OPEN:
             depth += 1
+            opened.append(ch)
         elif ch in CLOSE:
             depth -= depth > 0
+            if opened:
+                opened.pop()
+        elif ch in ASCII_CLOSE:
+            if opened and opened[-1] == ASCII_CLOSE[ch]:
+                opened.pop()
+                depth -= 1
         elif depth == 0:
             parts.append(text[start:m.start()])
             start = m.end()

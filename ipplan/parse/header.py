@@ -1,22 +1,29 @@
 """The 公文 header: every GB/T 9704 element of the document, each a named rule.
 
-A document's header is read in two steps. First each line of the outline's head and tail
+A document's header is read in three steps. First each line of the outline's head and tail
 (the lines before the first section, and from the attachments or the signature on) is
 classified once by the first line rule of ``LINE_RULES`` that fires (a 文号 line, the
-notice title, the 主送 line, a bare date, a signature …); lines a title is broken over are
-joined before. Then each element picks its line from the classified lines by a fixed
-preference (the date under the signature wins over a page's metadata; the plan's own title
-over the notice's 《》). No rule reads the body, except region (结合X实际) and period.
+notice title, the 主送 line, a bare date, a signature, a law's history line …); lines a
+title or a 主送 list is broken over are joined before, and a line holding a heading and
+another element is split by ``COMPOUND_RULES``. Then each element picks its line from the
+classified lines by a fixed preference (the date under the signature wins over a page's
+metadata; the plan's own title over the notice's 《》). Last, the issuer and the region are
+read from the first source of ``ISSUER_SOURCES`` and ``REGION_SOURCES`` that gives one (the
+signature, a title's organs, a law's history, an order's number …; a title's place, the
+issuer's, 全国 for a central organ …). No rule reads the body, except region (结合X实际, a
+plan addressed to every province) and period.
 
 Every element keeps the line it came from (``Meta.lines``), in the numbered text that
 ``ipplan text`` prints. A field the document does not state stays None: a number cited in
-a sentence is never the 文号, because line rules match whole lines only.
+a sentence is never the 文号, because line rules match whole lines only, and a place named
+in passing is never the region.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -24,19 +31,23 @@ from typing import Any, NamedTuple
 from ipplan.parse import dates
 from ipplan.parse.brackets import split_top
 from ipplan.parse.dates import YEAR
-from ipplan.parse.numerals import CN_COUNT_CLASS
-from ipplan.parse.rules import PatternRule, RuleTable, given, lazy
+from ipplan.parse.numerals import CN_COUNT_CLASS, CN_ORDINAL_CLASS
+from ipplan.parse.rules import PatternRule, Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES
-from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, field_of
-from ipplan.parse.vocab.organs import NAMED_BODY_END, ORGAN_END, SELF_NAMES
+from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, PAGE_LABEL_ENDINGS, field_of, database_field_of
+from ipplan.parse.vocab.organs import (
+    BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, NATIONAL_ORGANS, ORGAN_END, SELF_NAMES,
+    is_count_body, is_national, starts_national,
+)
+from ipplan.parse.vocab.places import LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE
 from ipplan.parse.vocab.text import CJK, unspace
 
 Lines = list[tuple[int, str]]
 
 _DATE = dates.DATE.pattern
 #: A promulgation order's number: 国务院令第706号, 国令第706号.
-ORDER_NO = rf"(?P<order>(?:中华人民共和国)?[{CJK}]{{0,12}}令) \s* 第 \s* (?P<onum>\d{{1,5}}) \s* 号"
+ORDER_NO = rf"(?P<order>(?:中华人民共和国)?[{CJK}]{{0,14}}令) \s* (?:(?P<oyear>{YEAR}) \s* 年 \s*)? 第 \s* (?P<onum>\d{{1,5}}) \s* 号"
 _TYPE_ALT = "|".join(DOC_TYPES)
 _COVERING_ALT = "|".join(COVERING_TYPES)
 _BRACKETS_AFTER = r"(?:\s*[(（][^()（）]{1,20}[)）])*"
@@ -44,18 +55,11 @@ _BRACKETS_AFTER = r"(?:\s*[(（][^()（）]{1,20}[)）])*"
 TITLE_TAIL = lazy(rf"(?P<type>{_TYPE_ALT}){_BRACKETS_AFTER}$")
 #: Verbs of a covering notice's title: 关于印发…的通知.
 _ISSUING = r"(?:印发|转发|发布|颁发|公布|下发|修订印发|重新印发)"
-#: A place name: one admin unit (湖州市, 江苏省, 通州区, 黔东南苗族侗族自治州).
-PLACE = lazy(rf"(?P<p>[{CJK}]{{1,8}}?(?:特别行政区|自治区|自治州|自治县|地区|省|市|盟|县|区|旗))")
-#: A development zone governs like a county: 威海火炬高技术产业开发区, 荆门高新区.
-ZONE = lazy(rf"(?P<p>[{CJK}]{{2,14}}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|经开区|自贸区|试验区|保税区))")
-#: Words that never occur in a place name (they mark a false PLACE match, or a verb phrase).
-NOT_PLACE = lazy(r"知识|产权|建设|推进|加快|关于|发展|强|试点|示范|国家|工作|服务|管理|全|本|我|各|印发|人民|"
-                       r"第|实施|创建|打造|争创|开展|促进|提升|支持|深化|做好|加强|完善|落实|贯彻|质量|城市|城乡|市场|中共|委员会")
-#: Issuers whose plans govern the whole country.
-NATIONAL_ISSUER = lazy(r"^(?:国家|国务院|中共中央|全国|中华人民共和国|中央)")
 #: A name that carries its own scope (各…, 市…, a place): a 、-item without one shares the first's.
-SCOPE = lazy(rf"(?:各(?!位)|全|本|有关|[省县区镇乡州]|市(?!场)|国务院|中共|中央|国家|[{CJK}]{{2,8}}?(?:省|市|县|区|州|盟|旗))")
+SCOPE = lazy(rf"(?:各(?!位)|全|本|有关|[省县区镇乡州]|市(?!场)|国务院|中共|中央|国家|[{CJK}]{{2,8}}?[{LEVEL_CHARS}])")
 _PUNCT = lazy(r"[。，,；;：:！？!?《》、]")
+#: A headline's count of bodies after the first organ: 工业和信息化部等八部门, 广州市卫生健康委等4部门.
+COUNT_BODY_AFTER = lazy(rf"等\s*[\d{CN_COUNT_CLASS}两多]+\s*个?(?:部门|单位|部委|机关)$")
 _MARKER_START = lazy(rf"[(（]?[0-9{CN_COUNT_CLASS}]{{1,3}}[)）.．、]")
 
 
@@ -83,7 +87,7 @@ def _valid_date(m: re.Match[str]) -> bool:
 def _is_organ(name: str) -> bool:
     name = name.strip()
     return 2 < len(name) <= 40 and not _PUNCT.search(name) and ORGAN_END.search(name) is not None \
-        and not re.search(r"\d", name)
+        and not re.search(r"\d", name) and not is_count_body(name)
 
 
 def _organ_run(text: str) -> bool:
@@ -122,15 +126,24 @@ def _read_key_values(m: re.Match[str], text: str) -> dict[str, str]:
                          for j, k in enumerate(ms)])
 
 
+def _read_database_fields(m: re.Match[str], text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for k in re.finditer(r"【\s*(?P<k>[^【】]{2,8}?)\s*】(?P<v>[^【】]*)", text):
+        if (f := database_field_of(k["k"])) and (v := k["v"].strip()) and f not in out:
+            out[f] = v
+    return out
+
+
 def _read_pipe_row(m: re.Match[str], text: str) -> dict[str, str]:
     cells = [c.strip() for c in text.split("|")]
     return _read_fields(list(zip(cells, cells[1:])))
 
 
 def _issuer_before(m: re.Match[str]) -> list[str] | None:
-    """The organs before 关于 in a title (国务院办公厅关于…), when all of them are organs."""
-    org = re.sub(r"等\s*\d+\s*(?:个)?(?:部门|单位)$", "", m["org"].strip())
-    parts = [p for p in re.split(r"[\s、]+", org) if p]
+    """The organs before 关于 in a title (国务院办公厅关于…), when all of them are organs; a
+    headline's count (等八部门, 两部门) names no organ and is dropped."""
+    org = COUNT_BODY_AFTER.sub("", m["org"].strip())
+    parts = [q for p in re.split(r"[\s、]+", org) if p for q in organ_parts(p)]
     return parts if parts and all(_is_organ(p) for p in parts) else None
 
 
@@ -138,6 +151,48 @@ def _read_attachments(m: re.Match[str], text: str) -> dict[str, list[str]]:
     first = m["v"].strip()
     items = [p.strip() for p in _ITEM.split(first) if p.strip()] if first else []
     return {"attachments": _attachment_titles(items)}
+
+
+#: The events of a law's history lines (通过, 公布, 修订 …); 修订通过 before 通过.
+_LAW_EVENTS = ("修订通过", "通过", "公布", "发布", "颁布", "修订", "修正", "批准", "施行")
+#: One event: its date, the body that acted (with a 公告/令 number), the event.
+LAW_EVENT = lazy(rf"(?P<date>{_DATE}) \s* (?P<body>[^。；;]{{0,200}}?) (?P<event>{'|'.join(_LAW_EVENTS)})", re.VERBOSE)
+#: A promulgation number inside an event's body: 浙江省…常务委员会公告第30号, 国家知识产权局令第17号.
+LAW_NUMBER = lazy(rf"(?P<no>[{CJK}]{{2,40}}?(?:公告|令)\s*第\s*[\d{CN_COUNT_CLASS}]+\s*号)")
+#: What a body's name carries that the organ's does not: the term (第十二届), the sitting (第二十三次会议).
+_SITTING = lazy(rf"第[\d{CN_COUNT_CLASS}]+届|第[\d{CN_COUNT_CLASS}]+次(?:常务)?会议|(?:常务|全体)?会议$|公告$|^中华人民共和国(?=国务院)")
+
+
+def _event_organ(body: str) -> str | None:
+    """The organ that acted in a history event: 浙江省第十二届人民代表大会常务委员会公告第30号 →
+    浙江省人民代表大会常务委员会; 国家知识产权局令第17号 → 国家知识产权局."""
+    body = re.sub(r"\s+", "", body)
+    if (n := LAW_NUMBER.search(body)) is not None:
+        body = re.sub(rf"(?:公告|令)第[\d{CN_COUNT_CLASS}]+号$", "", n["no"])
+    body = re.sub(r"《[^《》]*》.*$", "", body)
+    organ = _SITTING.sub("", body)
+    organ = _SITTING.sub("", organ)
+    return organ if _is_organ(organ) else None
+
+
+#: An event's body is a legislature's sitting, a promulgation (公告, 令第N号), or empty (2016年1月1日
+#: 施行); never a page's byline (2022年10月11日 某局发布, 来源：…).
+_EVENT_BODY = lazy(r"^\s*$|会议|公告|令\s*第|人民代表大会|常务委员会")
+
+
+def _history_ok(m: re.Match[str]) -> bool:
+    events = list(LAW_EVENT.finditer(m.group(0)))
+    return bool(events) and all(_EVENT_BODY.search(e["body"]) and not re.search("[:：]", e["body"]) for e in events)
+
+
+def _read_history(m: re.Match[str], text: str) -> dict[str, list[dict[str, str]]]:
+    events = []
+    for e in LAW_EVENT.finditer(text):
+        number = LAW_NUMBER.search(re.sub(r"\s+", "", e["body"]))
+        events.append(given(date=dates.parse_date(e["date"]), event=e["event"],
+                            issuer=_event_organ(e["body"]) if e["event"] not in ("修正", "施行", "批准") else None,
+                            doc_number=number["no"] if number else None))
+    return {"events": events}
 
 
 _COLONS = (":", "：")
@@ -161,6 +216,24 @@ LINE_RULES: tuple[LineRule, ...] = (
              examples=(("文号 | 温政办〔2022〕73 号 | 有效性 | 有效 |", {"doc_number": "温政办〔2022〕73 号"}),
                        ("组配分类 | 其他文件 | 发布机构 | 温州市市场监督管理局 |", {"issuer": "温州市市场监督管理局"})),
              near_misses=("序号 | 工作事项 | 主要内容 | 牵头单位 |", "文号说明 | 见附件 |")),
+    LineRule(code="MT08", needs=("【",), field="fields",
+             summary="a legal database's field row: 【发文字号】皖政办秘〔2021〕82号, several on one line",
+             pattern=r"(?:【\s*[^【】]{2,8}?\s*】[^【】]*)+", check=lambda m: bool(_read_database_fields(m, m.group(0))),
+             read=_read_database_fields,
+             examples=(("【发文字号】皖政办秘〔2021〕82号", {"doc_number": "皖政办秘〔2021〕82号"}),
+                       ("【发布部门】安徽省人民政府办公厅【发布日期】2021.09.02", {"issuer": "安徽省人民政府办公厅",
+                                                                        "issue_date": "2021.09.02"}),
+                       ("【标题】安徽省人民政府办公厅关于印发若干政策的通知",
+                        {"title": "安徽省人民政府办公厅关于印发若干政策的通知"})),
+             near_misses=("【法宝引证码】 CLI.12.4638041", "【时效性】现行有效", "【注】本文有删减")),
+    LineRule(code="MT35", needs=PAGE_LABEL_ENDINGS + (">", "＞"), field="page_label",
+             summary="a page's category label or breadcrumb above the heading: 泰安市人民政府政策文件 (never a title's start)",
+             pattern=rf"(?P<v>(?:[^。，,；;：:]{{0,60}}[>＞]\s*)?[^。，,；;：:>＞]{{0,30}}?(?:{'|'.join(PAGE_LABEL_ENDINGS)}))",
+             read=lambda m, t: {"page_label": m["v"]},
+             examples=(("泰安市人民政府政策文件", {"page_label": "泰安市人民政府政策文件"}),
+                       ("首页 > 政务公开 > 规范性文件", {"page_label": "首页 > 政务公开 > 规范性文件"}),
+                       ("通知公告", {"page_label": "通知公告"})),
+             near_misses=("泰安市人民政府文件", "关于清理规范性文件的通知", "现将有关政策文件印发给你们。")),
     LineRule(code="MT03", needs=("号",), field="doc_number", summary="发文字号 alone on its line, bare or in brackets under the title",
              pattern=rf"[(（]? \s* {DOC_NO} \s* [)）]?",
              read=lambda m, t: {"doc_number": normalize_doc_number(t)},
@@ -179,7 +252,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("国办发〔2018〕1号　2018年1月2日", {"doc_number": "国办发〔2018〕1号", "issue_date": "2018-01-02"})),
              near_misses=("苏政发〔2009〕1号", "2009年1月5日")),
     LineRule(code="MT05", needs=("号",), field="doc_number", summary="发文字号 glued to the 主送 line: 国办发〔2018〕128号各省…人民政府：",
-             pattern=rf"{DOC_NO} \s* (?P<v>[^。！？]{{2,150}}) [:：]", check=_addressee_ok,
+             pattern=rf"{DOC_NO} \s* (?P<v>[^。！？]{{2,800}}) [:：]", check=_addressee_ok,
              read=lambda m, t: {"doc_number": normalize_doc_number(t), "addressees": split_addressees(m["v"].strip())},
              examples=(("国办发〔2018〕128号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
                         {"doc_number": "国办发〔2018〕128号", "addressees": ["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]}),
@@ -189,8 +262,48 @@ LINE_RULES: tuple[LineRule, ...] = (
              pattern=ORDER_NO, read=lambda m, t: {"doc_number": normalize_doc_number(t)},
              examples=(("国令第706号", {"doc_number": "国令第706号"}),
                        ("中华人民共和国国务院令第706号", {"doc_number": "中华人民共和国国务院令第706号"}),
-                       ("中华人民共和国国务院令 第706号", {"doc_number": "中华人民共和国国务院令第706号"})),
+                       ("中华人民共和国国务院令 第706号", {"doc_number": "中华人民共和国国务院令第706号"}),
+                       ("商务部令2020年第1号", {"doc_number": "商务部令2020年第1号"}),
+                       ("国家市场监督管理总局令第6号", {"doc_number": "国家市场监督管理总局令第6号"})),
              near_misses=("（1991年3月4日中华人民共和国国务院令第76号发布）", "第706号")),
+    LineRule(code="MT09", needs=("公告",), field="doc_number",
+             summary="a law's promulgation notice number: 浙江省第十二届人民代表大会常务委员会公告第30号 (its two lines joined)",
+             pattern=rf"(?P<no>[{CJK}]{{2,40}}?公告) \s* (?:[(（]\s*)? 第 \s* (?P<n>\d{{1,5}}|[{CN_ORDINAL_CLASS}]{{1,8}}) \s* 号 (?:\s*[)）])?",
+             read=lambda m, t: {"doc_number": f"{m['no']}第{int(m['n']) if m['n'].isdigit() else m['n']}号"},
+             examples=(("浙江省第十二届人民代表大会常务委员会公告第30号", {"doc_number": "浙江省第十二届人民代表大会常务委员会公告第30号"}),
+                       ("江苏省人民代表大会常务委员会公告 第 35 号", {"doc_number": "江苏省人民代表大会常务委员会公告第35号"}),
+                       ("国家知识产权局公告（第288号）", {"doc_number": "国家知识产权局公告第288号"}),
+                       ("国家知识产权局公告（第五五〇号）", {"doc_number": "国家知识产权局公告第五五〇号"})),
+             near_misses=("本条例自公告第30号公布之日起施行。", "公告第30号")),
+    LineRule(code="MT07", needs=_LAW_EVENTS, field="history",
+             summary="a law's history line: date, body, event (通过/公布/修订…), one or several in brackets",
+             pattern=rf"[(（]? \s* (?:根据\s*)? {_DATE} [^。]{{0,400}}? (?:{'|'.join(_LAW_EVENTS)}) \s* [)）]?",
+             check=_history_ok, read=_read_history,
+             examples=(("2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布",
+                        {"events": [{"date": "2015-09-25", "event": "公布", "issuer": "浙江省人民代表大会常务委员会",
+                                     "doc_number": "浙江省第十二届人民代表大会常务委员会公告第30号"}]}),
+                       ("2001年11月28日 国家知识产权局令第17号公布",
+                        {"events": [{"date": "2001-11-28", "event": "公布", "issuer": "国家知识产权局",
+                                     "doc_number": "国家知识产权局令第17号"}]}),
+                       ("2021年9月29日 广东省第十三届人民代表大会常务委员会第三十五次会议修订）",
+                        {"events": [{"date": "2021-09-29", "event": "修订", "issuer": "广东省人民代表大会常务委员会"}]}),
+                       ("2016年1月1日 施行", {"events": [{"date": "2016-01-01", "event": "施行"}]}),
+                       ("（1991年3月4日中华人民共和国国务院令第76号发布 2018年9月6日国务院第23次常务会议修订通过）",
+                        {"events": [{"date": "1991-03-04", "event": "发布", "issuer": "国务院",
+                                     "doc_number": "中华人民共和国国务院令第76号"},
+                                    {"date": "2018-09-06", "event": "修订通过", "issuer": "国务院"}]}),
+                       ("（1993年10月31日第八届全国人民代表大会常务委员会第四次会议通过 根据2013年10月25日第十二届全国人民"
+                        "代表大会常务委员会第五次会议《关于修改〈中华人民共和国消费者权益保护法〉的决定》第二次修正）",
+                        {"events": [{"date": "1993-10-31", "event": "通过", "issuer": "全国人民代表大会常务委员会"},
+                                    {"date": "2013-10-25", "event": "修正"}]})),
+             near_misses=("《专利代理条例》已经2018年9月6日国务院第23次常务会议修订通过，现予公布。", "2016年1月1日",
+                          "2019年1月1日（此件公开发布）", "2022年10月11日 温州市市场监督管理局发布",
+                          "2023年3月15日 来源：市政府办公室 发布",
+                          "2022年3月1日印发", "本条例自2016年1月1日起施行。")),
+    LineRule(code="MT15", needs=("#",), field="title", summary="a Markdown level-1 heading: the document's own title (# 浙江省专利条例)",
+             pattern=r"\#(?!\#) \s* (?P<t>[^#。；;！？!?]{2,120})", read=lambda m, t: {"title": m["t"].strip()},
+             examples=(("# 浙江省专利条例", {"title": "浙江省专利条例"}), ("# 中华人民共和国专利法", {"title": "中华人民共和国专利法"})),
+             near_misses=("## 第一章 总则", "#", "# 。")),
     LineRule(code="MT10", needs=COVERING_TYPES, field="notice_title", summary="title of a covering notice: X关于印发《Y》的通知 (broken lines joined)",
              pattern=rf"(?P<org>[^。，,；;：:《》]{{0,80}}?) (?:关于)? {_ISSUING} (?P<doc>[^。]{{2,150}}?) 的? (?:{_COVERING_ALT})",
              check=lambda m: "关于" in m.group(0)[: m.start("doc")] or "《" in m["doc"][:2],
@@ -206,13 +319,33 @@ LINE_RULES: tuple[LineRule, ...] = (
                          "issuer": ["中共中央办公厅", "国务院办公厅"]})),
              near_misses=("国务院办公厅关于推进政务新媒体健康有序发展的意见", "现将《方案》印发给你们，请认真贯彻执行。")),
     LineRule(code="MT11", needs=("关于",), field="title", summary="a document that is its own title: X关于Y的意见/通知 (no covering notice)",
-             pattern=rf"(?P<org>[^。，,；;：:《》]{{2,60}}?) 关于 (?!{_ISSUING}) (?P<what>[^。]{{2,120}}) 的 (?P<type>{_TYPE_ALT})",
+             pattern=rf"""(?P<org>[^。，,；;：:《》]{{2,60}}?) 关于 (?!{_ISSUING}) (?P<what>[^。]{{2,120}})
+                          的 [{CJK}]{{0,4}}? (?P<type>{_TYPE_ALT}) {_BRACKETS_AFTER}""",
              read=lambda m, t: {"title": t, "issuer": _issuer_before(m)},
              examples=(("国务院办公厅关于推进政务新媒体健康有序发展的意见",
                         {"title": "国务院办公厅关于推进政务新媒体健康有序发展的意见", "issuer": ["国务院办公厅"]}),
                        ("广州市住房和城乡建设局关于进一步加强户籍家庭住房保障工作的通知",
-                        {"title": "广州市住房和城乡建设局关于进一步加强户籍家庭住房保障工作的通知", "issuer": ["广州市住房和城乡建设局"]})),
-             near_misses=("国务院办公厅关于印发“无废城市”建设试点工作方案的通知", "关于做好幼儿园招生工作的通知要求，制定本方案。")),
+                        {"title": "广州市住房和城乡建设局关于进一步加强户籍家庭住房保障工作的通知", "issuer": ["广州市住房和城乡建设局"]}),
+                       ("中共北京市委 北京市人民政府关于加强知识产权保护的实施意见",
+                        {"title": "中共北京市委 北京市人民政府关于加强知识产权保护的实施意见",
+                         "issuer": ["中共北京市委", "北京市人民政府"]}),
+                       ("工业和信息化部等八部门关于加快传统制造业转型升级的指导意见",
+                        {"title": "工业和信息化部等八部门关于加快传统制造业转型升级的指导意见", "issuer": ["工业和信息化部"]}),
+                       ("市场监管总局国家知识产权局关于加强专利代理监管的管理办法(试行)",
+                        {"title": "市场监管总局国家知识产权局关于加强专利代理监管的管理办法(试行)",
+                         "issuer": ["市场监管总局", "国家知识产权局"]}),
+                       ("两部门关于加强知识产权纠纷调解工作的意见", {"title": "两部门关于加强知识产权纠纷调解工作的意见"})),
+             near_misses=("国务院办公厅关于印发“无废城市”建设试点工作方案的通知", "关于做好幼儿园招生工作的通知要求，制定本方案。",
+                          "市政府关于加快发展的意见要求各地抓好落实")),
+    LineRule(code="MT16", needs=("印发",), field="title", summary="a page's headline: X印发《Y》 (no 的通知): Y is the title, X the issuer",
+             pattern=r"(?P<org>[^。，,；;：:《》]{2,80}?) \s* (?:联合)?印发了? \s* 《(?P<t>[^《》]{4,120})》",
+             read=lambda m, t: {"title": m["t"], "issuer": _issuer_before(m)},
+             examples=(("市场监管总局 国家知识产权局印发《2024年知识产权执法工作要点》",
+                        {"title": "2024年知识产权执法工作要点", "issuer": ["市场监管总局", "国家知识产权局"]}),
+                       ("国家知识产权局等八部门联合印发《关于加强知识产权鉴定工作衔接的意见》",
+                        {"title": "关于加强知识产权鉴定工作衔接的意见", "issuer": ["国家知识产权局"]}),
+                       ("两部门印发《关于加强知识产权纠纷调解工作的意见》", {"title": "关于加强知识产权纠纷调解工作的意见"})),
+             near_misses=("现将《泰安市实施方案》印发给你们。", "关于印发《泰安市实施方案》的通知", "经研究同意印发《方案》，请遵照执行")),
     LineRule(code="MT12", needs=DOC_TYPES, field="title", summary="the plan's own title: a line ending with its 文种, then (2023—2025年)/(试行)",
              pattern=rf"(?![(（]?[0-9{CN_COUNT_CLASS}]{{1,3}}[)）.．、]) (?!附[件表]|特?制定|现将|根据|按照) (?P<t>[^。，,；;：:《》|]{{1,60}}? (?:{_TYPE_ALT}) {_BRACKETS_AFTER})",
              check=lambda m: len(m["t"].strip()) >= 4, read=lambda m, t: {"title": m["t"]},
@@ -270,6 +403,10 @@ LINE_RULES: tuple[LineRule, ...] = (
              pattern=r"[(（] \s* (?P<v>(?:此件|本件)[^()（）]{2,12}) \s* [)）]", read=lambda m, t: {"remark": m["v"]},
              examples=(("（此件公开发布）", {"remark": "此件公开发布"}), ("(此件主动公开)", {"remark": "此件主动公开"})),
              near_misses=("（本文有删减）", "（联系科室：小学和幼儿教育科）")),
+    LineRule(code="MT34", needs=("代章",), field="seal", summary="a seal note under a signature: （国家知识产权局代章）",
+             pattern=r"[(（] \s* (?P<v>[^()（）]{2,40}?) \s* 代章 \s* [)）]", read=lambda m, t: {"seal": m["v"]},
+             examples=(("(国家知识产权局代章)", {"seal": "国家知识产权局"}), ("（市政府办公室代章）", {"seal": "市政府办公室"})),
+             near_misses=("（此件公开发布）", "由国家知识产权局代章。")),
     LineRule(code="MT25", needs=("密",), field="secrecy", summary="密级 (with 保密期限): 机密★1年, 秘密",
              pattern=r"(?P<v>(?:绝密|机密|秘密) (?:\s*★\s*[^\s]{1,10})?)",
              read=lambda m, t: {"secrecy": re.sub(r"\s+", "", m["v"])},
@@ -297,18 +434,25 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("附件：推广清单", {"attachments": ["推广清单"]})),
              near_misses=("附件1", "附件2关于推进工作的任务分工表")),
     LineRule(code="MT30", needs=_COLONS, field="addressees", summary="主送机关: organ names ending with ：",
-             pattern=r"(?P<v>[^。！？!?]{2,150}?) \s* [:：]", check=lambda m: _not_field(m) and is_addressee_line(m["v"]),
+             pattern=r"(?P<v>[^。！？!?]{2,800}?) \s* [:：]", check=lambda m: _not_field(m) and is_addressee_line(m["v"]),
              read=lambda m, t: {"addressees": split_addressees(m["v"].strip())},
              examples=(("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
                         {"addressees": ["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]}),
                        ("各幼儿园：", {"addressees": ["各幼儿园"]}),
                        ("各区卫生健康委、各有关单位：", {"addressees": ["各区卫生健康委", "各有关单位"]}),
                        ("各开发区、区县(市)知识产权管理部门,各有关单位:",
-                        {"addressees": ["各开发区、区县(市)知识产权管理部门", "各有关单位"]})),
-             near_misses=("各位代表：", "发表日期: 2020-11-18来源:", "现就有关事项通知如下：", "联系人：李萌", "主要目标：")),
+                        {"addressees": ["各开发区、区县(市)知识产权管理部门", "各有关单位"]}),
+                       ("县委、县政府各有关部门，各乡镇人民政府：", {"addressees": ["县委、县政府各有关部门", "各乡镇人民政府"]}),
+                       ("中央宣传部、最高人民法院、教育部、统计局、国管局、中国科协：",
+                        {"addressees": ["中央宣传部", "最高人民法院", "教育部", "统计局", "国管局", "中国科协"]}),
+                       ("各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门，有关中央企业：",
+                        {"addressees": ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门", "有关中央企业"]}),
+                       ("东莞(guan)市各镇人民政府（街道办事处）：", {"addressees": ["东莞市各镇人民政府（街道办事处）"]})),
+             near_misses=("各位代表：", "发表日期: 2020-11-18来源:", "现就有关事项通知如下：", "联系人：李萌", "主要目标：",
+                          "国家知识产权战略：", "两部门印发《关于加强专利保护的意见》各省知识产权局：")),
     LineRule(code="MT32", needs=_COLONS, field="addressees",
              summary="主送机关 glued to the notice's first sentence (paragraphs merged on a web page)",
-             pattern=r"(?P<v>[^。！？!?：:]{2,150}?) \s* [:：] \s* (?P<rest>[^\s].{3,})",
+             pattern=r"(?P<v>[^。！？!?：:]{2,800}?) \s* [:：] \s* (?P<rest>[^\s].{3,})",
              check=lambda m: _not_field(m) and is_addressee_line(m["v"]),
              read=lambda m, t: {"addressees": split_addressees(m["v"].strip())},
              examples=(("各县（市、区）人民政府，市政府各部门：现将《泰安市实施方案》印发给你们，请认真贯彻执行。",
@@ -365,12 +509,25 @@ SCOPE_WITH_ALTERNATIVES = lazy(rf"各[{CJK}]{{1,4}}[(（][^()（）]{{1,10}}[)�
 
 
 def _complete(name: str) -> bool:
-    """A complete organ name (市科技局, 各直属机构, 各县（市、区）), not a bare place (各省) or ending (办)."""
+    """A complete organ name (市科技局, 各直属机构, 各县（市、区）, 中国科协), not a bare place
+    (各省) or ending (办)."""
     if SCOPE_WITH_ALTERNATIVES.fullmatch(name):
         return True
     name = re.sub(r"[(（][^()（）]*[)）]$", "", name)
     m = NAMED_BODY_END.search(name)
-    return m is not None and m.start() > 0
+    return (m is not None and m.start() > 0) or name in NATIONAL_ORGANS
+
+
+#: A place's party committee or government: 县委, 中共湖州市委, 县政府 (the place is ``p``).
+_LEADING = lazy(rf"(?:中共)?(?P<p>[{CJK}]{{0,8}}?)(?:{'|'.join(LEADING_BODIES)})")
+
+
+def _shares_departments(prev: str, item: str) -> bool:
+    """县委、县政府各有关部门: the departments (各…) of a place's government after its party
+    committee are both bodies' departments, one addressee."""
+    a, b = _LEADING.fullmatch(prev), _LEADING.match(item)
+    return (a is not None and b is not None and prev.endswith("委") and a["p"] == b["p"]
+            and item[b.end():].startswith("各"))
 
 
 def _joins(group: list[str], item: str) -> bool:
@@ -380,7 +537,13 @@ def _joins(group: list[str], item: str) -> bool:
         return True  # 各省、自治区、直辖市人民政府 / 市政府各委、办、局
     if item.startswith("各") and first.find("各") > 0:
         return True  # 国务院各部委、各直属机构: 各直属机构 is 国务院's
-    return SCOPE.match(item) is None and SCOPE.match(first) is not None  # 各区卫生健康局、财政局
+    if len(group) == 1 and _shares_departments(prev, item):
+        return True  # 县委、县政府各有关部门
+    if is_national(item):
+        return False  # a central organ has its own scope: 中央宣传部、外交部、教育部
+    # 各区卫生健康局、财政局: a local list shares its first item's scope; a list of central organs
+    # (中央组织部、…、统计局、国管局) never does
+    return SCOPE.match(item) is None and SCOPE.match(first) is not None and not is_national(first)
 
 
 def split_addressees(text: str) -> list[str]:
@@ -392,6 +555,7 @@ def split_addressees(text: str) -> list[str]:
     ['市委宣传部', '市科技局']
     """
     out: list[str] = []
+    text = _GLOSS.sub("", text)
     for part in split_top(text, ",，;；"):
         items = split_top(part, "、")
         if not items:
@@ -409,13 +573,19 @@ def split_addressees(text: str) -> list[str]:
 
 def is_addressee_line(text: str) -> bool:
     """Organ names only: each item starts with 各 or ends like an organ; no dates, keys or verbs."""
-    text = text.strip()
-    if not text or re.search(r"\d|如下|通知|报告|：|:|日期|来源|为了|根据", text) or text.startswith("各位"):
+    text = _GLOSS.sub("", text.strip())
+    if not text or re.search(r"\d|如下|通知|报告|：|:|日期|来源|为了|根据|印发|《|》", text) or text.startswith("各位"):
         return False
     groups = split_addressees(text)
     return bool(groups) and all(
-        len(g) <= 60 and (g.startswith("各") or NAMED_BODY_END.search(g) is not None) for g in groups
+        len(g) <= ADDRESSEE_MAX and (g.startswith("各") or NAMED_BODY_END.search(g) is not None or g in NATIONAL_ORGANS)
+        for g in groups
     )
+
+
+#: The longest addressee: a national run (各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化、
+#: 发展改革、…主管部门) is one.
+ADDRESSEE_MAX = 120
 
 
 # ---------------------------------------------------------------- element values
@@ -432,7 +602,7 @@ def normalize_doc_number(text: str) -> str | None:
         return f"{m['org']}〔{m['year']}〕{int(m['num'])}号"
     m = re.search(ORDER_NO, text, re.VERBOSE)
     if m:
-        return f"{m['order']}第{int(m['onum'])}号"
+        return f"{m['order']}{m['oyear'] + '年' if m['oyear'] else ''}第{int(m['onum'])}号"
     return None
 
 
@@ -454,41 +624,94 @@ def strip_alias(name: str) -> str:
 
 def organs_of(line: str) -> list[str]:
     """The organs of a signature line. Several separated by spaces are a joint issue; a part
-    without its own scope (优化营商环境领导小组 after 木兰县人民政府) belongs to the whole line."""
+    without its own scope (优化营商环境领导小组 after 木兰县人民政府) belongs to the whole line.
+    A central organ has its own scope (国家知识产权局 司法部)."""
     parts = line.split()
-    if len(parts) > 1 and any(SCOPE.match(p) is None for p in parts[1:]):
+    if len(parts) > 1 and any(SCOPE.match(p) is None and not is_national(p) for p in parts[1:]):
         return ["".join(parts)]
-    return parts
+    return [q for p in parts for q in organ_parts(p)]
 
 
-def _region_of(text: str | None) -> str | None:
-    """The most specific leading place name of a title or organ: 北京市通州区… → 通州区."""
+def _starts_with_place(name: str) -> bool:
+    return place_of(name) is not None
+
+
+def organ_parts(name: str) -> list[str]:
+    """Organs printed one after the other without a space, split where the second one's name
+    starts: a central organ after a central organ, a place's organ after a place's organ.
+    A branch named after its organ (国家税务总局浙江省税务局, 广州市公安局天河区分局) and an
+    office of an organ (国务院办公厅, 全国…领导小组办公室) stay one.
+
+    >>> organ_parts("中共湖州市委湖州市人民政府"), organ_parts("市场监管总局国家知识产权局")
+    (['中共湖州市委', '湖州市人民政府'], ['市场监管总局', '国家知识产权局'])
+    >>> organ_parts("国家税务总局浙江省税务局"), organ_parts("国务院办公厅")
+    (['国家税务总局浙江省税务局'], ['国务院办公厅'])
+    """
+    name = name.strip()
+    if len(name) < 6 or "(" in name or "（" in name:
+        return [name]
+    for k in range(3, len(name) - 2):
+        left, right = name[:k], name[k:]
+        if ORGAN_END.search(left) is None or not _is_organ(right) or right.endswith(BRANCH_ENDINGS):
+            continue
+        if (is_national(left) and starts_national(right)) or (_starts_with_place(left) and _starts_with_place(right)):
+            return [left, *organ_parts(right)]
+    return [name]
+
+
+_PARTY = lazy(r"^(?:中共|中国共产党)")
+
+
+def place_of(text: str | None) -> str | None:
+    """The most specific leading place name of a title or an organ: 北京市通州区… → 通州区,
+    中共湖州市委 → 湖州市, 荆门高新区管委会 → 荆门高新区; a leading year or 关于 is skipped.
+
+    >>> place_of("2026年广州市天河区幼儿园招生工作方案"), place_of("延边朝鲜族自治州人民政府"), place_of("关于加快发展的意见")
+    ('天河区', '延边朝鲜族自治州', None)
+    """
     if not text:
         return None
     text = re.sub(rf"^(?:{YEAR}\s*年度?|关于(?:印发)?)", "", text.strip())
+    text = _PARTY.sub("", text)
     found, pos = None, 0
     while True:
-        m = ZONE.match(text, pos)
-        if m and not NOT_PLACE.search(m["p"][:-3]):
-            return m["p"]
-        m = PLACE.match(text, pos)
-        if not m or NOT_PLACE.search(m["p"]):
+        zone, m = ZONE.match(text, pos), PLACE.match(text, pos)
+        if m and NOT_PLACE.search(m["p"]):
+            m = None
+        if zone and not NOT_PLACE.search(zone["p"][:-3]) and not (m and m.end() < zone.end()):
+            return zone["p"]  # a zone named in full (not one whose name holds a place: 上海市|浦东新区)
+        if not m:
             return found
         found, pos = m["p"], m.end()
+
+
+def branch_place(organ: str) -> str | None:
+    """The place of a central organ's branch: 国家税务总局浙江省税务局 → 浙江省."""
+    for k in range(3, len(organ) - 2):
+        if ORGAN_END.search(organ[:k]) and is_national(organ[:k]) and (p := place_of(organ[k:])):
+            return p
+    return None
 
 
 #: 结合X实际 names the jurisdiction in the preamble.
 LOCAL_CONTEXT = lazy(rf"结合(?:我|本|全)?(?P<r>[{CJK}]{{2,12}}?)(?:的)?(?:发展)?实际")
 #: Plans addressed to every province govern the country: 结合各省发展实际, 各省(区、市).
 PROVINCES = lazy(r"结合各省(?:份)?(?:发展|工作)?实际|各省[(（]区、市[)）]")
-#: A work report's dateline: ——2024年1月16日在亳州市第五届人民代表大会第三次会议上.
-DATELINE = lazy(rf"[—-]*\s*(?P<date>{_DATE})\s*在(?P<place>[{CJK}]{{2,20}}?)第[{CN_COUNT_CLASS}]+届人民代表大会", re.VERBOSE)
+#: A 主送 line that addresses every province: 各省、自治区、直辖市人民政府 / …和新疆生产建设兵团….
+EVERY_PROVINCE = lazy(r"各省[、，,]\s*自治区[、，,]\s*直辖市|各省[(（]区、市")
+#: A work report's dateline: ——2024年1月16日在亳州市第五届人民代表大会第三次会议上 (or 第十四届全国人民代表大会).
+DATELINE = lazy(rf"""[—-]*\s*(?P<date>{_DATE})\s*在(?:(?P<place>[{CJK}]{{2,20}}?)第[{CN_COUNT_CLASS}]+届人民代表大会
+                   |第[{CN_COUNT_CLASS}]+届(?P<national>全国)人民代表大会)""", re.VERBOSE)
+#: The government a work report speaks for: 我代表国务院, 我代表浙江省人民政府, 我代表市人民政府.
+SPEAKER = lazy(rf"我代表(?:(?P<national>国务院)|(?P<place>[{CJK}]{{2,12}}?)?(?P<level>[{LEVEL_CHARS}])人民政府)")
 #: The reporter of a work report: 市人民政府市长 秦凤玉 → the government of the dateline's place.
-REPORTER = lazy(r"(?P<level>[省市县区州])人民政府(?:代理)?(?:省长|市长|县长|区长|州长)")
+REPORTER = lazy(rf"(?P<level>[{LEVEL_CHARS}])人民政府(?:代理)?(?:省长|市长|县长|区长|州长|盟长|旗长)")
 #: A page's related-reading link names the document: 相关解读：《X》解读.
 READING = lazy(r"(?:相关|政策)?解读\s*[:：]\s*《(?P<t>[^《》]{4,80})》(?:政策)?(?:解读|图解)")
 #: The plan named inside the notice: 现将《X》印发 / 《X》已经…同意 / 制定了《X》.
 NOTICE_PLAN = lazy(r"(?:现将|印发|关于|制定了?|出台)\s*[《“](?P<t>[^《》“”]{4,80})[》”]|《(?P<t2>[^《》]{4,80})》(?:（以下简称[^）]*）)?\s*已经")
+#: How far into a line the notice's sentence naming its plan is looked for.
+NOTICE_PLAN_REACH = 200
 #: The notice speaks as 我局/我委 and names itself in the contact line: 联系人:北京市中医管理局科教处 屠志涛.
 CONTACT_ORGAN = lazy(rf"联系(?:人|单位|部门)\s*[:：]\s*(?P<org>[{CJK}]{{3,30}}?(?P<end>{'|'.join(SELF_NAMES)}))[{CJK}]{{1,8}}?(?:处|科|室)")
 #: A year at the head of an annual plan's title: 2022年…工作要点, 2026年…招生工作方案.
@@ -535,13 +758,62 @@ def _unpaste(lines: Lines) -> Lines:
     return out
 
 
-#: A heading with its 文号 after it: 国务院办公厅关于印发…的通知（国办发〔2018〕128号）.
-TITLE_WITH_NO = lazy(rf"(?P<t>.{{4,200}}?) \s* [(（] \s* (?P<no>{DOC_NO}|{ORDER_NO}) \s* [)）]", re.VERBOSE)
+@dataclass(frozen=True, kw_only=True)
+class CompoundRule(PatternRule):
+    """A line that holds a heading and another element (its 文号, a page's label): ``pattern``
+    must match the whole line, its group ``t`` must be a title (MT10–MT12) and its group
+    ``no``, if any, is the 文号; what else it matches (a page label, a date) is dropped."""
+
+    #: Literals one of which every line the rule matches holds: a cheap test before the regex.
+    needs: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def hint(self) -> re.Pattern[str] | None:
+        return re.compile("|".join(map(re.escape, self.needs))) if self.needs else None
 
 
-#: A heading with a page label or date glued on: …的通知 发布时间：2022-05-01 / …方案2022-05-01.
-GLUED_LABEL = lazy(rf"""(?P<t>.{{4,200}}?) \s* (?:(?:发布|发表|更新|成文|印发)?(?:时间|日期) \s* [:：].* | (?:{_DATE}).*
-                         | (?:来源|信息来源|浏览次数|点击数|字号) \s* [:：].*)""", re.VERBOSE)
+def _parts_of(rule: CompoundRule, text: str) -> list[tuple[str, tuple[LineRule, re.Match[str]] | None]] | None:
+    """The parts of a compound line, each with its class: the title first, then the 文号."""
+    if len(text) > 260 or _TITLE_HINT.search(text) is None:
+        return None
+    if rule.hint is not None and rule.hint.search(text) is None:
+        return None
+    m = rule.regex.fullmatch(text)
+    if m is None or (c := classify(m["t"].strip(), _TITLES)) is None:
+        return None
+    parts = [(m["t"].strip(), c)]
+    if "no" in rule.regex.groupindex and m["no"]:
+        parts.append((m["no"].strip(), classify(m["no"].strip())))
+    return parts
+
+
+#: Lines holding a heading and another element, tried in order before a line is classified.
+COMPOUND_RULES: tuple[CompoundRule, ...] = (
+    CompoundRule(code="MT45", needs=("号",), summary="a web page's heading with its 文号 in brackets after it",
+                 pattern=rf"(?P<t>.{{4,200}}?) \s* [(（] \s* (?P<no>{DOC_NO}|{ORDER_NO}) \s* [)）]",
+                 examples=(("国务院办公厅关于印发“无废城市”建设试点工作方案的通知（国办发〔2018〕128号）",
+                            {"title": "国务院办公厅关于印发“无废城市”建设试点工作方案的通知", "doc_number": "国办发〔2018〕128号"}),
+                           ("专利代理条例（中华人民共和国国务院令第706号）",
+                            {"title": "专利代理条例", "doc_number": "中华人民共和国国务院令第706号"})),
+                 near_misses=("根据《泰安市知识产权强市建设实施方案》（泰政发〔2022〕3号）要求，制定本方案。",
+                              "（泰政发〔2022〕3号）")),
+    CompoundRule(code="MT46", needs=("号",), summary="a heading with its 文号 printed before it on one line",
+                 pattern=rf"(?P<no>{DOC_NO}) \s* (?P<t>[^\s。][^。]{{0,80}}?(?:关于|印发)[^。]{{3,200}})",
+                 examples=(("泰政发〔2022〕3号 泰安市人民政府关于印发泰安市知识产权强市建设实施方案的通知",
+                            {"title": "泰安市人民政府关于印发泰安市知识产权强市建设实施方案的通知", "doc_number": "泰政发〔2022〕3号"}),
+                           ("国知发保字〔2021〕27号国家知识产权局 司法部关于加强知识产权纠纷调解工作的意见",
+                            {"title": "国家知识产权局 司法部关于加强知识产权纠纷调解工作的意见", "doc_number": "国知发保字〔2021〕27号"})),
+                 near_misses=("泰政发〔2022〕3号 各县（市、区）人民政府：", "泰政发〔2022〕3号文件要求，各地制定实施方案。",
+                              "国办发〔2018〕128号文件精神的通知")),
+    CompoundRule(code="MT47", needs=(":", "：", "年", "/", ".", "-"),
+                 summary="a heading with a page's label or date glued on: …的通知 发布时间：2022-05-01",
+                 pattern=rf"""(?P<t>.{{4,200}}?) \s* (?:(?:发布|发表|更新|成文|印发)?(?:时间|日期) \s* [:：].* | (?:{_DATE}).*
+                             | (?:来源|信息来源|浏览次数|点击数|字号) \s* [:：].*)""",
+                 examples=(("关于印发泰安市知识产权强市建设实施方案的通知 发布时间：2022-05-01",
+                            {"title": "关于印发泰安市知识产权强市建设实施方案的通知"}),
+                           ("泰安市知识产权强市建设实施方案 来源：泰安市市场监督管理局", {"title": "泰安市知识产权强市建设实施方案"})),
+                 near_misses=("2022年5月1日", "为推进工作，发布时间：2022-05-01")),
+)
 
 
 class Hit(NamedTuple):
@@ -552,15 +824,15 @@ class Hit(NamedTuple):
 
 
 def _fragment(text: str) -> bool:
-    """A piece of a broken title: short, no punctuation, not a date, organ or marker."""
-    return (2 <= len(text) <= 40 and not re.search(r"[。，,；;：:《》()（）|]", text) and not dates.is_bare_date(text)
+    """A piece of a broken title: short, no punctuation, not a date, organ or marker (nor any
+    line a rule classifies, such as a page's category label: the caller checks)."""
+    return (2 <= len(text) <= 40 and not re.search(r"[。，,；;：:《》()（）|>＞/]", text) and not dates.is_bare_date(text)
             and not _organ_run(text) and not _MARKER_START.match(text) and not re.match(r"附[件表]", text))
 
 
 _UNSET = object()
-#: Cheap tests before the heading patterns: a title holds a 文种 word; a glued label a colon or a date.
+#: A cheap test before the compound rules: a heading holds a 文种 word.
 _TITLE_HINT = lazy("|".join(DOC_TYPES))
-_GLUED_LABEL_HINT = lazy(r"[:：年/.\-]")
 
 
 def _scan(lines: Lines) -> list[Hit]:
@@ -584,14 +856,16 @@ def _scan(lines: Lines) -> list[Hit]:
                     if (c := classify(acc, (RULES_BY_CODE["MT10"], RULES_BY_CODE["MT11"]))) is not None:
                         joined = (k, acc, c)
                         break
-            if joined is None and i + 1 < len(lines) and re.search(r"令$", text) and re.fullmatch(
-                    r"第\s*\d{1,5}\s*号", lines[i + 1][1].strip()):
-                acc = text + lines[i + 1][1].strip()
-                joined = (1, acc, classify(acc, (RULES_BY_CODE["MT06"],)))
+            if joined is None and i + 1 < len(lines) and re.search(r"(?:令|公告)$", text) and re.fullmatch(
+                    rf"[(（]?\s*(?:{YEAR}\s*年\s*)?第\s*(?:\d{{1,5}}|[{CN_ORDINAL_CLASS}]{{1,8}})\s*号\s*[)）]?",
+                    lines[i + 1][1].strip()):
+                acc = text + lines[i + 1][1].strip()  # an order's or a 公告's number under its name
+                joined = (1, acc, classify(acc, (RULES_BY_CODE["MT06"], RULES_BY_CODE["MT09"])))
             if joined is None and i + 1 < len(lines) and _fragment(text) and (own := classify(text)) is None:
                 nxt = lines[i + 1][1].strip()
                 c = rule_match(RULES_BY_CODE["MT12"], nxt)
-                if c is not None and len(nxt) <= 40 and not TITLE_TAIL.search(text):
+                if c is not None and len(nxt) <= 40 and not TITLE_TAIL.search(text) \
+                        and classify(nxt, (RULES_BY_CODE["MT10"], RULES_BY_CODE["MT11"])) is None:
                     acc = text + nxt
                     joined = (1, acc, (RULES_BY_CODE["MT12"], rule_match(RULES_BY_CODE["MT12"], acc)))
         if joined is not None and joined[2] is not None and joined[2][1] is not None:
@@ -599,20 +873,19 @@ def _scan(lines: Lines) -> list[Hit]:
             hits.append(Hit(no, acc, rule.code, m))
             i += k + 1
             continue
-        if text.endswith((")", "）")) and "号" in text and (t := TITLE_WITH_NO.fullmatch(text)) \
-                and (c := classify(t["t"], _TITLES)) is not None:
-            # a web page's heading: the title with its 文号 in brackets after it
-            hits.append(Hit(no, t["t"].strip(), c[0].code, c[1]))
-            n = classify(t["no"])
-            hits.append(Hit(no, t["no"], n[0].code if n else None, n[1] if n else None))
-            i += 1
-            continue
-        if _GLUED_LABEL_HINT.search(text) and _TITLE_HINT.search(text) and (g := GLUED_LABEL.fullmatch(text)) \
-                and (c := classify(g["t"], _TITLES)) is not None:
-            hits.append(Hit(no, g["t"].strip(), c[0].code, c[1]))  # a heading with a page label glued on
+        if "|" not in text and (parts := next(filter(None, (_parts_of(r, text) for r in COMPOUND_RULES)), None)):
+            hits.extend(Hit(no, part, c[0].code if c else None, c[1] if c else None) for part, c in parts)
             i += 1
             continue
         c = classify(text) if own is _UNSET else own
+        if c is not None and c[0].code == "MT30" and hits and hits[-1].no == no - 1 and hits[-1].code in (None, "MT23"):
+            wrapped = _wrapped_addressees(hits, text)  # a long 主送 list broken over lines
+            if wrapped is not None:
+                hits.append(wrapped)
+                i += 1
+                continue
+        if c is not None and c[0].code == "MT15" and (inner := classify(c[1]["t"].strip(), _TITLES)) is not None:
+            c, text = inner, c[1]["t"].strip()  # a Markdown heading's text is the line it heads
         if c is not None and c[0].code == "MT13" and hits and hits[-1].code in ("MT12", "MT11"):
             prev = hits.pop()  # a period on its own line closes the title above
             acc = prev.text + text
@@ -622,6 +895,31 @@ def _scan(lines: Lines) -> list[Hit]:
         hits.append(Hit(no, text, c[0].code if c else None, c[1] if c else None))
         i += 1
     return _organ_above_title(hits)
+
+
+#: How many lines above its last one a 主送 list may be broken over (a list of provinces in a narrow column).
+WRAPPED_LINES = 8
+
+
+def _wrapped_addressees(hits: list[Hit], last: str) -> Hit | None:
+    """A 主送 list broken over several lines: the lines above its last line (ending with ：)
+    that no rule classifies (or that read as an organ) joined to it, the most that make one
+    addressee line; they are taken off ``hits``."""
+    k = 0
+    while k < WRAPPED_LINES and k < len(hits):
+        x = hits[-k - 1]
+        if x.code not in (None, "MT23") or "。" in x.text or x.text.rstrip().endswith((":", "：")) \
+                or x.no != hits[-1].no - k:
+            break
+        k += 1
+    rule = RULES_BY_CODE["MT30"]
+    for n in range(k, 0, -1):
+        acc = "".join(x.text.strip() for x in hits[-n:]) + last
+        if (m := rule_match(rule, acc)) is not None:
+            no = hits[-n].no
+            del hits[-n:]
+            return Hit(no, acc, rule.code, m)
+    return None
 
 
 def _organ_above_title(hits: list[Hit]) -> list[Hit]:
@@ -648,22 +946,40 @@ def _fields(hits: list[Hit]) -> dict[str, tuple[str, int]]:
     """Meta fields from page-metadata rows: {field: (value, line)}; the first of each wins."""
     out: dict[str, tuple[str, int]] = {}
     for h in hits:
-        if h.code in ("MT01", "MT02"):
+        if h.code in ("MT01", "MT02", "MT08"):
             for f, v in values(h).items():
                 out.setdefault(f, (v, h.no))
     return out
 
 
 def _signature_before(hits: list[Hit], i: int) -> tuple[list[str], int] | None:
-    """Organs signed just above hit ``i`` (up to four lines), with the first line's number."""
+    """Organs signed just above hit ``i`` (up to four lines), with the first line's number. A
+    name broken over two lines (a narrow signature column) is joined: the upper line starts
+    like an organ's name (a place, a central organ) and the lower one does not."""
     organs: list[str] = []
     first = None
+    if i >= 1 and hits[i - 1].code == "MT34":
+        i -= 1  # a seal note (国家知识产权局代章) between the signature and the date
     j = i - 1
     while j >= 0 and i - j <= 4 and hits[j].code == "MT23":
         organs = values(hits[j])["issuer"] + organs
         first = hits[j].no
         j -= 1
+    upper = hits[j] if j >= 0 and hits[j].code is None else None
+    lower = organs[0] if organs and " " not in hits[j + 1].text.strip() else None
+    if upper is not None and lower is None and j >= 1 and j == i - 1 and hits[j - 1].code is None:
+        upper, lower = hits[j - 1], hits[j].text.strip()  # neither half is an organ alone: 全国…工作领导 / 小组
+    if upper is not None and lower is not None and _broken_name(upper.text.strip(), lower):
+        organs = [upper.text.strip() + lower, *organs[1:]]
+        first = upper.no
     return (organs, first) if organs and first is not None else None
+
+
+def _broken_name(upper: str, lower: str) -> bool:
+    """Whether two lines are one organ's name broken in the middle (全国打击…假冒伪劣 / 商品工作领导小组办公室)."""
+    return (2 <= len(upper) <= 30 and re.fullmatch(rf"[{CJK}]+", upper) is not None and _is_organ(upper + lower)
+            and (is_national(upper) or _PARTY.match(upper) is not None or place_of(upper) is not None)
+            and not (is_national(lower) or _PARTY.match(lower) or place_of(lower)) and not _is_organ(upper))
 
 
 #: The 版记 (抄送, 印发) closes a printed document: it is looked for in its last lines.
@@ -682,37 +998,99 @@ class _Found:
         return value
 
 
+@dataclass
+class _Head:
+    """The header being read: its classified lines and the elements read so far, which the
+    sources of ISSUER_SOURCES and REGION_SOURCES read."""
+
+    outline: Outline
+    head: list[Hit]
+    tail: list[Hit]
+    fields: dict[str, tuple[str, int]]
+    found: _Found
+    notice: Hit | None = None
+    self_title: Hit | None = None
+    doc_number: str | None = None
+    issue_date: str | None = None
+    signed: tuple[list[str], int] | None = None  # the organs signed above the date, and their line
+    title: str | None = None
+    notice_title: str | None = None
+    issuers: list[str] | None = None
+    dateline: tuple[str | None, str | None, int] | None = None  # a work report's (date, place, line)
+    law: tuple[dict[str, str], int] | None = None  # a law's promulgating event and its line
+
+
+def _read_head(outline: Outline) -> _Head:
+    """The classified head and tail of an outline, and the elements read from them."""
+    head, tail = _scan(_unpaste(outline.head)), _scan(outline.tail)
+    found = _Found()
+    h = _Head(outline, head, tail, _fields(head + tail), found,
+              notice=_first_title(head, "MT10"), self_title=_first_title(head, "MT11"))
+    h.law = _law_event(head)
+    h.dateline = _dateline(head)
+    h.doc_number = _doc_number(h)
+    h.issue_date, h.signed = _signed_date(h)
+    h.notice_title, h.title = _titles(head, tail, h.fields, h.notice, h.self_title, found)
+    h.issuers = first_source(ISSUER_SOURCES, h, found)
+    return h
+
+
+def _first_title(head: list[Hit], code: str) -> Hit | None:
+    """The first title of its kind; when the next line prints it again (a legal database's
+    heading, then the document's own, brackets or dashes of another width), the second."""
+    for k, x in enumerate(head):
+        if x.code == code:
+            nxt = head[k + 1] if k + 1 < len(head) else None
+            return nxt if nxt is not None and nxt.code == code and _same_text(x.text, nxt.text) else x
+    return None
+
+
+_WIDTH_NOISE = lazy(r"[\s()（）\-—–－~～]")
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Two printings of one title: equal but for spaces, bracket widths and dash forms."""
+    return _fold(a) == _fold(b)
+
+
+def _fold(text: str) -> str:
+    return _WIDTH_NOISE.sub("", unicodedata.normalize("NFKC", text))
+
+
 def extract_meta(outline: Outline, lines: Lines | None = None) -> Meta:
     """Every header element the document states, each with its line. ``lines`` (all numbered
     lines) lets the 版记 be read when it follows the body directly, with no tail between."""
-    head, tail = _scan(_unpaste(outline.head)), _scan(outline.tail)
+    h = _read_head(outline)
+    head, tail, fields, found = h.head, h.tail, h.fields, h.found
     in_tail = {no for no, _ in outline.tail}
-    foot = [h for h in _scan(lines[-FOOT_LINES:]) if h.no not in in_tail] if lines else []
-    found = _Found()
-    fields = _fields(head + tail)
-    notice = next((h for h in head if h.code == "MT10"), None)
-    self_title = next((h for h in head if h.code == "MT11"), None)
-
-    doc_number = _doc_number(head, fields, found)
-    issue_date, issuers = _signed_date(head, tail, fields, found)
-    notice_title, title = _titles(head, tail, fields, notice, self_title, found)
-    issuers = issuers or _unsigned_issuer(head, fields, notice, self_title, found)
-    addressees = next((found.put("addressees", values(h)["addressees"], h.no)
-                       for h in head if h.code in ("MT30", "MT05", "MT32")), [])
-    report = _work_report(head, found)
-    issue_date = issue_date or report[0]
-    issuers = issuers or report[2]
-    region = _region(outline, title, issuers, notice_title, report[1], found)
-    issuers = issuers or _contact_issuer(head, found)
+    foot = [x for x in _scan(lines[-FOOT_LINES:]) if x.no not in in_tail] if lines else []
+    issue_date = h.issue_date
+    addressees = next((found.put("addressees", values(x)["addressees"], x.no)
+                       for x in head if x.code in ("MT30", "MT05", "MT32")), [])
+    region = first_source(REGION_SOURCES, h, found)
+    title, notice_title = h.title, h.notice_title
     period = _period(outline, title, notice_title, found)
 
-    extra = _minor_elements(head, tail + [h for h in foot if h.code in ("MT21", "MT28")], fields, found.put)
-    issuers = [unspace(strip_alias(o)) for o in issuers] if issuers else []
-    title, notice_title = (unspace(t) if t else t for t in (title, notice_title))
+    extra = _minor_elements(head, tail + [x for x in foot if x.code in ("MT21", "MT28")], fields, found.put)
+    issuers = [clean_name(strip_alias(o)) for o in h.issuers] if h.issuers else []
+    title, notice_title = (clean_name(t) if t else t for t in (title, notice_title))
     doc_type = doc_type_of(title) or doc_type_of(notice_title)
     found.put("doc_type", doc_type, found.lines.get("title") or found.lines.get("notice_title"))
-    return Meta(title, notice_title, doc_number, issuers[0] if issuers else None, issue_date, addressees, region,
-                period, issuers=issuers if len(issuers) > 1 else [], doc_type=doc_type, lines=found.lines, **extra)
+    return Meta(title, notice_title, h.doc_number, issuers[0] if issuers else None, issue_date,
+                [clean_name(a) for a in addressees], region, period,
+                issuers=issuers if len(issuers) > 1 else [], doc_type=doc_type, lines=found.lines, **extra)
+
+
+#: A reading in pinyin a page prints after a rare character, with or without its tone mark:
+#: 东莞(guan), 亳(bó)州: one syllable (an initial, a final of up to three vowels, n/ng/r), so
+#: that (app) or (ip) stays. Never part of a name.
+_VOWELS = "aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS = lazy(rf"(?<=[{CJK}])[(（](?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[{_VOWELS}]{{1,3}}(?:ng|n|r)?[)）]")
+
+
+def clean_name(name: str) -> str:
+    """A name or title as printed, without OCR's stray spaces or a reading gloss: 东莞(guan)市 → 东莞市."""
+    return unspace(_GLOSS.sub("", name))
 
 
 def _prose_start(head: list[Hit]) -> int:
@@ -720,42 +1098,50 @@ def _prose_start(head: list[Hit]) -> int:
     return next((k for k, h in enumerate(head) if "。" in h.text), len(head))
 
 
-def _doc_number(head: list[Hit], fields: dict[str, tuple[str, int]], found: _Found) -> str | None:
-    """发文字号: the metadata row, else the first 文号 line of the head (MT03–MT06, MT27)."""
-    if "doc_number" in fields:
-        v, no = fields["doc_number"]
+def _doc_number(h: _Head) -> str | None:
+    """发文字号: the metadata row, else the first 文号 line of the head (MT03–MT06, MT09, MT27), else
+    the number a law's history line gives its promulgation (公告第30号, 令第17号)."""
+    found = h.found
+    if "doc_number" in h.fields:
+        v, no = h.fields["doc_number"]
         if (doc_number := found.put("doc_number", normalize_doc_number(v), no)) is not None:
             return doc_number
-    for h in head:
-        if h.code in ("MT03", "MT04", "MT05", "MT06", "MT27") and "doc_number" in (v := values(h)):
-            return found.put("doc_number", v["doc_number"], h.no)
+    for x in h.head:
+        if x.code in ("MT03", "MT04", "MT05", "MT06", "MT09", "MT27") and "doc_number" in (v := values(x)):
+            return found.put("doc_number", v["doc_number"], x.no)
+    if h.law and (number := h.law[0].get("doc_number")):
+        return found.put("doc_number", number, h.law[1])
     return None
 
 
-def _signed_date(head: list[Hit], tail: list[Hit], fields: dict[str, tuple[str, int]],
-                 found: _Found) -> tuple[str | None, list[str] | None]:
-    """成文日期 and 发文机关: the date under organs wins, then the metadata, then a bare date
-    after the notice's text, then the date on the 文号's line."""
+def _signed_date(h: _Head) -> tuple[str | None, tuple[list[str], int] | None]:
+    """成文日期 and the organs signed above it: the date under organs wins, then the metadata,
+    then a bare date after the notice's text, then the date on the 文号's line, then a law's
+    promulgation date, then a work report's dateline."""
+    head, tail, fields, found = h.head, h.tail, h.fields, h.found
     prose = _prose_start(head)
     for block in (head, tail):
-        for i, h in enumerate(block):
-            if block is head and i < prose and h.code in ("MT20", "MT22") and "年" not in h.m["date"]:  # type: ignore[index]
+        for i, x in enumerate(block):
+            if block is head and i < prose and x.code in ("MT20", "MT22") and "年" not in x.m["date"]:  # type: ignore[index]
                 continue  # a source and ISO date above the text are the page's byline
-            if h.code == "MT22":
-                issuers, sig_no = values(h)["issuer"], h.no
-            elif h.code == "MT20" and (sig := _signature_before(block, i)):
-                issuers, sig_no = sig
+            if x.code == "MT22":
+                signed = values(x)["issuer"], x.no
+            elif x.code == "MT20" and (sig := _signature_before(block, i)):
+                signed = sig
             else:
                 continue
-            found.put("issuer", issuers, sig_no)
-            return found.put("issue_date", values(h)["issue_date"], h.no), issuers
+            return found.put("issue_date", values(x)["issue_date"], x.no), signed
     if "issue_date" in fields:
         v, no = fields["issue_date"]
         if (issue_date := found.put("issue_date", dates.parse_date(v), no)) is not None:
             return issue_date, None
-    for h in head[prose:] + tail + [h for h in head[:prose] if h.code == "MT04"]:
-        if h.code in ("MT20", "MT04"):
-            return found.put("issue_date", values(h)["issue_date"], h.no), None
+    for x in head[prose:] + tail + [x for x in head[:prose] if x.code == "MT04"]:
+        if x.code in ("MT20", "MT04"):
+            return found.put("issue_date", values(x)["issue_date"], x.no), None
+    if h.law:
+        return found.put("issue_date", h.law[0]["date"], h.law[1]), None
+    if h.dateline and h.dateline[0]:
+        return found.put("issue_date", h.dateline[0], h.dateline[2]), None
     return None, None
 
 
@@ -766,18 +1152,20 @@ def _titles(head: list[Hit], tail: list[Hit], fields: dict[str, tuple[str, int]]
     meta_title = fields.get("title")
     if notice_title is None and meta_title and rule_match(RULES_BY_CODE["MT10"], meta_title[0]):
         notice_title = found.put("notice_title", meta_title[0], meta_title[1])
-    titles = [h for h in head if h.code in ("MT12", "MT14")]
+    titles = [h for h in head if h.code == "MT15"] or [h for h in head if h.code in ("MT12", "MT14")]
     if titles:
         return notice_title, found.put("title", values(titles[-1])["title"], titles[-1].no)
     if self_title is not None:
         return notice_title, found.put("title", self_title.text, self_title.no)
+    if (headline := next((h for h in head if h.code == "MT16"), None)) is not None:
+        return notice_title, found.put("title", values(headline)["title"], headline.no)
     if after_sig := _title_after_signature(tail):
         return notice_title, found.put("title", after_sig[1], after_sig[0])
     if meta_title and meta_title[0] != notice_title and (
             rule_match(RULES_BY_CODE["MT12"], meta_title[0]) or rule_match(RULES_BY_CODE["MT11"], meta_title[0])):
         return notice_title, found.put("title", meta_title[0], meta_title[1])
-    for h in head:
-        if h.code != "MT10" and (m := NOTICE_PLAN.search(h.text)):
+    for h in head:  # the notice's first sentence names the plan (not a document cited deep in a long paragraph)
+        if h.code != "MT10" and (m := NOTICE_PLAN.search(h.text[:NOTICE_PLAN_REACH])):
             return notice_title, found.put("title", m["t"] or m["t2"], h.no)
     if notice_title and (m := re.search(rf"{_ISSUING}(?P<t>.+?)的?(?:{_COVERING_ALT})$", notice_title)):
         t = m["t"].strip()
@@ -789,65 +1177,298 @@ def _titles(head: list[Hit], tail: list[Hit], fields: dict[str, tuple[str, int]]
     return notice_title, None
 
 
-def _unsigned_issuer(head: list[Hit], fields: dict[str, tuple[str, int]], notice: Hit | None,
-                     self_title: Hit | None, found: _Found) -> list[str] | None:
-    """发文机关 when unsigned: the metadata, the 发文机关标志, the organ before 关于."""
-    if "issuer" in fields:
-        v, no = fields["issuer"]
-        return found.put("issuer", [v], no)
-    if (mark := next((h for h in head[:8] if h.code == "MT33"), None)) is not None:
-        return found.put("issuer", values(mark)["issuer"], mark.no)
-    for src in (notice, self_title):
+# ---------------------------------------------------------------- issuer and region sources
+
+Found = tuple[Any, int | None]  # a source's value and the line it came from
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceRule(Rule):
+    """One place an element is read from: ``find(head)`` gives ``(value, line)`` or None on the
+    header read so far (``_Head``). The sources of a table are tried in table order and the
+    first that gives a value wins; an example is a short document and the value it gives."""
+
+    field: str
+
+
+def first_source(table: tuple[SourceRule, ...], h: _Head, found: _Found) -> Any:
+    """The value of the first source of ``table`` that gives one, its line recorded."""
+    for rule in table:
+        if (got := rule.find(h)) is not None and got[0]:  # type: ignore[misc]
+            return found.put(rule.field, got[0], got[1])
+    return None
+
+
+def _law_event(head: list[Hit]) -> tuple[dict[str, str], int] | None:
+    """A law's promulgating event among its history lines: the last 公布/发布/颁布 or 修订 (a
+    revision re-adopts the whole text), else the last 通过; an amendment (修正), an approval
+    (批准) or the day it takes effect (施行) is never the law's date."""
+    events = [(e, x.no) for x in head if x.code == "MT07" for e in values(x)["events"]]
+    for kinds in (("公布", "发布", "颁布", "修订", "修订通过"), ("通过",)):
+        chosen = [ev for ev in events if ev[0]["event"] in kinds and ev[0].get("date")]
+        if chosen:
+            last_date = max(ev[0]["date"] for ev in chosen)
+            latest = [ev for ev in chosen if ev[0]["date"] == last_date][-1]  # of one day, the line printed last
+            if "issuer" not in latest[0]:  # a 公布 line naming no organ: the organ that passed it
+                organ = next((ev[0]["issuer"] for ev in reversed(events) if ev[0].get("issuer")), None)
+                return ({**latest[0], "issuer": organ} if organ else latest[0]), latest[1]
+            return latest
+    return None
+
+
+def _dateline(head: list[Hit]) -> tuple[str | None, str | None, int] | None:
+    """A work report's dateline: ——2024年1月16日在亳州市第五届人民代表大会第三次会议上."""
+    for x in head[:6]:
+        if (d := DATELINE.search(x.text)) is not None:
+            place = NATIONAL if d["national"] else place_of(d["place"])
+            return dates.parse_date(d["date"]), place, x.no
+    return None
+
+
+def _signature(h: _Head) -> Found | None:
+    return h.signed
+
+
+def _metadata_issuer(h: _Head) -> Found | None:
+    if "issuer" not in h.fields:
+        return None
+    v, no = h.fields["issuer"]
+    return (organs_of(v) if _organ_run(v) else [v]), no
+
+
+def _issuer_mark(h: _Head) -> Found | None:
+    mark = next((x for x in h.head[:8] if x.code == "MT33"), None)
+    return (values(mark)["issuer"], mark.no) if mark else None
+
+
+#: A government named by its level only, as its own titles print it: 省政府, 市人民政府.
+LEVEL_GOVERNMENT = lazy(rf"(?P<level>[{LEVEL_CHARS}])(?:人民)?政府")
+
+
+def _title_organs(h: _Head) -> Found | None:
+    """The organs a title begins with; a government named by its level only (省政府关于印发…)
+    takes the place of that level the title names (江苏省…纲要 → 江苏省人民政府)."""
+    headline = next((x for x in h.head if x.code == "MT16"), None)
+    for src in (h.notice, h.self_title, headline):
         if src is not None and (parts := values(src)["issuer"]):
-            return found.put("issuer", parts, src.no)
+            if (m := LEVEL_GOVERNMENT.fullmatch(parts[0])) is not None:
+                place = place_of(h.title) or place_of(h.notice_title)
+                if place and place.endswith(m["level"]):
+                    parts = [place + "人民政府", *parts[1:]]
+            return parts, src.no
     return None
 
 
-def _work_report(head: list[Hit], found: _Found) -> tuple[str | None, str | None, list[str] | None]:
-    """A work report's dateline (date, place) and its reporter's government as issuer."""
-    for h in head[:6]:
-        if (d := DATELINE.search(h.text)) is None:
+def _law_organ(h: _Head) -> Found | None:
+    return ([h.law[0]["issuer"]], h.law[1]) if h.law and h.law[0].get("issuer") else None
+
+
+def _number_organ(h: _Head) -> Found | None:
+    """The organ an order number names (国家知识产权局令第17号), or a central organ's 文号 code (国办发)."""
+    if not h.doc_number:
+        return None
+    line = h.found.lines.get("doc_number")
+    if (m := re.fullmatch(ORDER_NO, h.doc_number, re.VERBOSE)) is not None:
+        organ = re.sub(r"^中华人民共和国(?=国务院)", "", m["order"][:-1])
+        code = dict(NATIONAL_DOC_CODES).get(m["order"])
+        return ([code or organ], line) if code or _is_organ(organ) else None
+    if (m := re.fullmatch(DOC_NO, h.doc_number, re.VERBOSE)) is not None:
+        return next((([organ], line) for code, organ in NATIONAL_DOC_CODES if m["org"].startswith(code)), None)
+    if (m := re.fullmatch(rf"(?P<body>[{CJK}]+)公告第\w+号", h.doc_number)) is not None:
+        organ = _SITTING.sub("", m["body"])  # 浙江省第十二届人民代表大会常务委员会公告 → its 常务委员会
+        return ([organ], line) if _is_organ(organ) else None
+    return None
+
+
+def _speaker(h: _Head) -> Found | None:
+    """The government a work report speaks for: 我代表国务院, 我代表浙江省人民政府, or 我代表市人民政府 /
+    市人民政府市长 with its place from the dateline or the title (a place of that level)."""
+    for x in h.head[:6]:
+        if (m := SPEAKER.search(x.text)) is None and (m := REPORTER.search(x.text)) is None:
             continue
-        place = _region_of(d["place"])
-        issuer = None
-        if place:
-            rep = next((r for r in head[:6] if (m := REPORTER.search(r.text)) and place.endswith(m["level"])), None)
-            issuer = [place + "人民政府"] if rep else None
-            if rep:
-                found.put("issuer", issuer, rep.no)
-        date = dates.parse_date(d["date"])
-        found.put("issue_date", date, h.no)
-        return date, place, issuer
-    return None, None, None
-
-
-def _region(outline: Outline, title: str | None, issuers: list[str] | None, notice_title: str | None,
-            dateline_place: str | None, found: _Found) -> str | None:
-    """The jurisdiction: title, issuer, notice title, dateline, 结合X实际, national issuers."""
-    for field, text in (("title", title), ("issuer", issuers[0] if issuers else None), ("notice_title", notice_title)):
-        if (region := _region_of(text)) is not None:
-            return found.put("region", region, found.lines.get(field))
-    if dateline_place:
-        return found.put("region", dateline_place, found.lines.get("issue_date"))
-    body = list(outline.head) + [(n.line, t) for n in outline.sections for t in [n.title, *n.text[:1]]]
-    for no, line in body:
-        if (m := LOCAL_CONTEXT.search(line)) and (r := _region_of(m["r"])):
-            return found.put("region", r, no)
-    if issuers and NATIONAL_ISSUER.search(issuers[0]):
-        return found.put("region", "全国", found.lines.get("issuer"))
-    for no, line in list(outline.head) + [(n.line, t) for n in _walk(outline.sections) for t in n.text[:1]]:
-        if PROVINCES.search(line):
-            return found.put("region", "全国", no)
+        g = m.groupdict()
+        if g.get("national"):
+            return ["国务院"], x.no
+        level = (g.get("place") or "") + m["level"]  # 市, or 自治区 (a level of two words)
+        if g.get("place") and g["place"] != "自治":
+            return ([level + "人民政府"], x.no) if place_of(level) == level else None
+        place = (h.dateline[1] if h.dateline else None) or place_of(h.title) or place_of(h.notice_title)
+        if place and place != NATIONAL and place.endswith(level):
+            return [place + "人民政府"], x.no
+        return None
     return None
 
 
-def _contact_issuer(head: list[Hit], found: _Found) -> list[str] | None:
+def _contact_organ(h: _Head) -> Found | None:
     """An issuer the notice names only as 我局 / 我委: the organ of its contact line."""
-    for h in head:
-        if (c := CONTACT_ORGAN.search(h.text)) and any(f"我{c['end']}" in x.text for x in head):
-            return found.put("issuer", [c["org"]], h.no)
+    for x in h.head:
+        if (c := CONTACT_ORGAN.search(x.text)) and any(f"我{c['end']}" in y.text for y in h.head):
+            return [c["org"]], x.no
     return None
 
+
+#: Where the 发文机关 is read from, in order; the first source that gives one wins.
+ISSUER_SOURCES: tuple[SourceRule, ...] = (
+    SourceRule(code="MT60", field="issuer", summary="the organs signed above the date (or on its line)", find=_signature,
+               examples=(("现将方案印发给你们。\n国家知识产权局 司法部\n2021年10月22日", ["国家知识产权局", "司法部"]),
+                         ("特此通知。\n全国打击侵犯知识产权和制售假冒伪劣\n商品工作领导小组办公室\n2023年5月9日",
+                          ["全国打击侵犯知识产权和制售假冒伪劣商品工作领导小组办公室"])),
+               near_misses=("现将方案印发给你们。\n总理 李强\n2024年3月5日", "特此通知。\n2023年5月9日")),
+    SourceRule(code="MT61", field="issuer", summary="a page's metadata: 发布机构 / 发文机关 / 颁布部门", find=_metadata_issuer,
+               examples=(("发文机关：国务院办公厅\n成文日期：2018年12月29日", ["国务院办公厅"]),
+                         ("发布机构 | 温州市市场监督管理局 | 文号 | 温政办〔2022〕73号 |", ["温州市市场监督管理局"])),
+               near_misses=("信息来源：国务院办公厅\n发布日期：2018-12-29",)),
+    SourceRule(code="MT62", field="issuer", summary="the 发文机关标志 at the top: 泰安市人民政府文件", find=_issuer_mark,
+               examples=(("中共泰安市委 泰安市人民政府文件\n泰发〔2022〕3号", ["中共泰安市委", "泰安市人民政府"]),),
+               near_misses=("泰安市人民政府政策文件\n关于印发泰安市知识产权强市建设实施方案的通知",)),
+    SourceRule(code="MT63", field="issuer", summary="the organs a notice's or a document's title begins with", find=_title_organs,
+               examples=(("泰安市人民政府关于印发泰安市知识产权强市建设实施方案的通知", ["泰安市人民政府"]),
+                         ("工业和信息化部等八部门关于加快传统制造业转型升级的指导意见", ["工业和信息化部"]),
+                         ("国家知识产权局司法部关于加强知识产权纠纷调解工作的意见", ["国家知识产权局", "司法部"]),
+                         ("省政府关于印发江苏省知识产权战略纲要的通知", ["江苏省人民政府"]),
+                         ("市政府关于印发知识产权工作要点的通知", ["市政府"])),
+               near_misses=("关于印发泰安市知识产权强市建设实施方案的通知", "两部门关于加强知识产权纠纷调解工作的意见",
+                            "泰安市人民政府政策文件\n关于印发泰安市知识产权强市建设实施方案的通知")),
+    SourceRule(code="MT64", field="issuer", summary="the body a law's history lines name as promulgating (or passing) it",
+               find=_law_organ,
+               examples=(("# 浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会第二十三次会议通过\n"
+                          "2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布\n2016年1月1日 施行",
+                          ["浙江省人民代表大会常务委员会"]),
+                         ("# 青岛市专利保护规定\n2004年10月25日 青岛市第十三届人民代表大会常务委员会第十五次会议通过\n"
+                          "2004年11月25日 山东省第十届人民代表大会常务委员会第十一次会议批准\n"
+                          "2004年11月25日 青岛市人民代表大会常务委员会公告公布", ["青岛市人民代表大会常务委员会"])),
+               near_misses=("# 某市专利保护规定\n2005年1月1日 施行",
+                            "本规定经2004年10月25日青岛市人民代表大会常务委员会会议通过。")),
+    SourceRule(code="MT65", field="issuer", summary="the organ an order number names, or a central organ's 文号 code",
+               find=_number_organ,
+               examples=(("国家知识产权局令\n第17号\n《集成电路布图设计行政执法办法》已经局务会议审议通过，现予公布。",
+                          ["国家知识产权局"]),
+                         ("关于确定第二批国家级知识产权保护规范化市场的通知\n国知办发协字〔2017〕63号", ["国家知识产权局办公室"]),
+                         ("浙江省人民政府令\n第380号", ["浙江省人民政府"]),
+                         ("国家知识产权局公告\n第五五〇号\n根据有关规定，现将有关事项公告如下。", ["国家知识产权局"])),
+               near_misses=("关于印发泰安市知识产权强市建设实施方案的通知\n泰政发〔2022〕3号",)),
+    SourceRule(code="MT66", field="issuer", summary="the government a work report speaks for (我代表…, …人民政府市长)",
+               find=_speaker,
+               examples=(("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。", ["国务院"]),
+                         ("潍坊市2024年政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。", ["潍坊市人民政府"]),
+                         ("政府工作报告\n——2024年1月16日在亳州市第五届人民代表大会第三次会议上\n市人民政府市长 秦凤玉",
+                          ["亳州市人民政府"])),
+               near_misses=("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。",
+                            "浙江省2024年政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。")),
+    SourceRule(code="MT67", field="issuer", summary="a notice that calls itself 我局/我委: the organ of its contact line",
+               find=_contact_organ,
+               examples=(("各有关单位：\n我局制定了实施方案，现予印发。\n联系人：北京市中医管理局科教处 屠志涛", ["北京市中医管理局"]),),
+               near_misses=("各有关单位：\n现将方案印发给你们。\n联系人：北京市中医管理局科教处 屠志涛",)),
+)
+
+
+def _title_place(h: _Head) -> Found | None:
+    return place_of(h.title), h.found.lines.get("title")
+
+
+def _issuer_place(h: _Head) -> Found | None:
+    """The place an issuer names: 延边朝鲜族自治州人民政府, 中共湖州市委, 国家税务总局浙江省税务局."""
+    if not h.issuers:
+        return None
+    organ = strip_alias(h.issuers[0])
+    return place_of(organ) or branch_place(organ), h.found.lines.get("issuer")
+
+
+def _national_issuer(h: _Head) -> Found | None:
+    return (NATIONAL, h.found.lines.get("issuer")) if h.issuers and is_national(h.issuers[0]) else None
+
+
+def _notice_place(h: _Head) -> Found | None:
+    return place_of(h.notice_title), h.found.lines.get("notice_title")
+
+
+def _dateline_place(h: _Head) -> Found | None:
+    return (h.dateline[1], h.dateline[2]) if h.dateline else None
+
+
+def _local_context(h: _Head) -> Found | None:
+    o = h.outline
+    for no, line in list(o.head) + [(n.line, t) for n in o.sections for t in [n.title, *n.text[:1]]]:
+        if (m := LOCAL_CONTEXT.search(line)) and (r := place_of(m["r"])):
+            return r, no
+    return None
+
+
+def _every_province(h: _Head) -> Found | None:
+    for x in h.head:
+        if x.code in ("MT30", "MT05", "MT32") and EVERY_PROVINCE.match(values(x)["addressees"][0]):
+            return NATIONAL, x.no
+    o = h.outline
+    for no, line in list(o.head) + [(n.line, t) for n in _walk(o.sections) for t in n.text[:1]]:
+        if PROVINCES.search(line):
+            return NATIONAL, no
+    return None
+
+
+def _national_number(h: _Head) -> Found | None:
+    """全国 for a central organ's 文号 (国发, 国办发, 国知发, 国知战联办 …: a code starting with 国) or order."""
+    if not h.doc_number:
+        return None
+    m = re.fullmatch(DOC_NO, h.doc_number, re.VERBOSE) or re.fullmatch(ORDER_NO, h.doc_number, re.VERBOSE)
+    code = m.groupdict().get("org") or m.groupdict().get("order") if m else None
+    national = code is not None and (code.startswith("国") or any(code.startswith(c) for c, _ in NATIONAL_DOC_CODES))
+    return (NATIONAL, h.found.lines.get("doc_number")) if national else None
+
+
+#: Where the region (the jurisdiction the plan governs) is read from, in order; the first wins.
+#: Never from a word of the body: a province named in passing, 全国 in 全国统一大市场.
+REGION_SOURCES: tuple[SourceRule, ...] = (
+    SourceRule(code="MT70", field="region", summary="the most specific place a title starts with (a year or 关于 skipped)",
+               find=_title_place,
+               examples=(("# 浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布", "浙江省"),
+                         ("2026年广州市天河区幼儿园招生工作方案", "天河区"), ("荆门高新区知识产权强区建设方案", "荆门高新区"),
+                         ("黔东南州人民政府关于加快发展的意见", "黔东南州")),
+               near_misses=("实施质量兴市战略工作方案", "杭州都市圈发展规划", "关于同意设立国家级新区的批复")),
+    SourceRule(code="MT71", field="region", summary="the place the issuer names (a party committee's, a central organ's branch)",
+               find=_issuer_place,
+               examples=(("阿坝州人民政府办公室关于印发政务数据资源管理暂行办法的通知", "阿坝州"),
+                         ("中共湖州市委 湖州市人民政府关于加快建设知识产权强市的意见", "湖州市"),
+                         ("现将方案印发给你们。\n国家税务总局浙江省税务局\n2023年3月1日", "浙江省")),
+               near_misses=("现将方案印发给你们。\n国家知识产权局\n2023年3月1日",)),
+    SourceRule(code="MT72", field="region", summary="全国 for a central organ (国务院, 部委, 国家…局, 全国…领导小组, 部际联席会议)",
+               find=_national_issuer,
+               examples=(("市场监管总局 国家知识产权局关于印发《知识产权执法工作要点》的通知", "全国"),
+                         ("集成电路布图设计行政执法办法\n2001年11月28日 国家知识产权局令第17号公布", "全国"),
+                         ("国务院知识产权战略实施工作部际联席会议办公室关于印发推进计划的通知", "全国"),
+                         ("各位代表：\n现在，我代表国务院，向大会报告政府工作。", "全国")),
+               near_misses=("关于印发建设全国统一大市场实施方案的通知\n各县（市、区）市场监管局：",
+                            "现将方案印发给你们。\n浙江省知识产权局\n2023年3月1日")),
+    SourceRule(code="MT73", field="region", summary="the most specific place a notice's title starts with", find=_notice_place,
+               examples=(("湖州市人民政府办公室关于印发推进工作方案的通知", "湖州市"),),
+               near_misses=("关于印发推进工作方案的通知",)),
+    SourceRule(code="MT74", field="region", summary="a work report's dateline: 在亳州市第五届人民代表大会…上",
+               find=_dateline_place,
+               examples=(("政府工作报告\n——2024年1月16日在亳州市第五届人民代表大会第三次会议上", "亳州市"),
+                         ("政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上", "全国")),
+               near_misses=("政府工作报告\n各位代表：",)),
+    SourceRule(code="MT75", field="region", summary="结合X实际 in the preamble names the jurisdiction", find=_local_context,
+               examples=(("为推进工作，结合温州市实际，制定本方案。", "温州市"),),
+               near_misses=("为推进工作，结合本省实际，制定本方案。", "为推进工作，结合知识产权工作实际，制定本方案。")),
+    SourceRule(code="MT76", field="region", summary="全国 for a plan addressed to every province (结合各省实际, 各省(区、市))",
+               find=_every_province,
+               examples=(("为推进工作，结合各省发展实际，制定本方案。", "全国"),
+                         ("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n现将方案印发给你们。", "全国")),
+               near_misses=("为推进工作，结合本省实际，制定本方案。", "各县（市、区）人民政府：\n现将方案印发给你们。")),
+    SourceRule(code="MT77", field="region", summary="全国 for a central organ's 文号 code (国办发, 国知战联办) or order number",
+               find=_national_number,
+               examples=(("关于总结2018年地方战略实施工作的通知\n国知战联办〔2018〕24号", "全国"),
+                         ("关于推进工作的通知\n工信部联科〔2023〕160号", "全国")),
+               near_misses=("关于推进工作的通知\n泰政发〔2022〕3号", "关于推进工作的通知\n京政发〔2022〕5号")),
+)
+
+
+def _source_gives(rule: SourceRule, text: str) -> Any:
+    """A source's value on a short document (its lines split at newlines), as the header reads it."""
+    from ipplan.parse.outline import split_outline
+
+    h = _read_head(split_outline(list(enumerate(text.split("\n"), 1))))
+    got = rule.find(h)  # type: ignore[misc]
+    return got[0] if got else None
 
 def _period(outline: Outline, title: str | None, notice_title: str | None, found: _Found) -> tuple[int, int] | None:
     """The title's period, else an annual plan's single year, else a bracketed span of head or tail."""
@@ -871,11 +1492,12 @@ def _walk(nodes: list[Node]) -> Iterator[Node]:
 
 
 def _title_after_signature(tail: list[Hit]) -> tuple[int, str] | None:
-    """The plan's title printed right after the notice's signature and date (tail)."""
+    """The plan's title printed right after the notice's signature and date (tail), with the
+    organ it begins with when it prints one (泰安市人民政府关于加快…的意见)."""
     for i, h in enumerate(tail):
         if h.code in ("MT20", "MT22"):
             for nxt in tail[i + 1: i + 4]:
-                if nxt.code == "MT12":
+                if nxt.code in ("MT12", "MT11"):
                     return nxt.no, values(nxt)["title"]
                 if nxt.code not in ("MT24", "MT21"):
                     break
@@ -947,5 +1569,19 @@ def _line_gives(rule: LineRule, text: str) -> dict | None:
     return given(**rule.read(found[1], text.strip()))
 
 
-#: The rule table of the header, for tests/test_rule_tables.py.
-RULE_TABLES = (RuleTable("LINE_RULES", "MT", LINE_RULES, _line_gives),)
+def _compound_gives(rule: CompoundRule, text: str) -> dict | None:
+    """A compound rule's parts on a line: the heading (its text) and the 文号 (normalized)."""
+    parts = _parts_of(rule, text.strip())
+    if not parts:
+        return None
+    out = {"title": parts[0][0]}
+    if len(parts) > 1:
+        out["doc_number"] = normalize_doc_number(parts[1][0])
+    return given(**out)
+
+
+#: The rule tables of the header, for tests/test_rule_tables.py.
+RULE_TABLES = (RuleTable("LINE_RULES", "MT", LINE_RULES, _line_gives),
+               RuleTable("COMPOUND_RULES", "MT", COMPOUND_RULES, _compound_gives),
+               RuleTable("ISSUER_SOURCES", "MT", ISSUER_SOURCES, _source_gives),
+               RuleTable("REGION_SOURCES", "MT", REGION_SOURCES, _source_gives))

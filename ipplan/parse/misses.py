@@ -2,7 +2,8 @@
 notices so that a reviewer sees the gaps (the last stage: it reads the targets' and units'
 results and changes nothing).
 
-- N401: a sentence with a quantity and a commitment verb that gave no target;
+- N401: a sentence with a quantity and a commitment verb that gave no target (not one the
+  targets stage set aside on evidence: a condition, a past fact, a parameter, a ban …);
 - N402: a bracketed clause at the end of a paragraph that names organs like a
   responsibility clause but gave the section no units.
 """
@@ -13,7 +14,7 @@ import re
 
 from ipplan.parse.brackets import matching_open, split_top
 from ipplan.parse.rules import lazy
-from ipplan.parse.targets import no_target_sentence, quantities
+from ipplan.parse.targets import quantities, set_aside
 from ipplan.parse.types import Node, TargetRef
 from ipplan.parse.vocab.measures import may_hold_quantity
 from ipplan.parse.vocab.notices import NoticeRef
@@ -33,21 +34,29 @@ def _excerpt(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
-def missed_targets(paragraphs: list[tuple[int, str, str | None]], found: list[TargetRef]) -> list[NoticeRef]:
+def missed_targets(paragraphs: list[tuple[int, str, str | None]], found: list[TargetRef],
+                   past: list[tuple[int, str]] = ()) -> list[NoticeRef]:  # type: ignore[assignment]
     """N401 for each sentence with a quantity and a commitment verb whose line gave no
-    target from that sentence. ``paragraphs`` are (line, text, section id)."""
+    target from that sentence. ``paragraphs`` are (line, text, section id); ``past`` the
+    (line, sentence) pairs the targets stage read as past results (a review part)."""
     by_line: dict[int, list[str]] = {}
     for t in found:
         by_line.setdefault(t.line, []).append(t.text)
+    past_by_line: dict[int, list[str]] = {}
+    for line, sentence in past:
+        past_by_line.setdefault(line, []).append(sentence)
     out: list[NoticeRef] = []
     for line, text, _section in paragraphs:
         if not may_hold_quantity(text) or not COMMITMENT.search(text):  # most paragraphs
             continue
         taken = by_line.get(line, ())
+        was_past = past_by_line.get(line, ())
         for sentence in split_top(text, "。！？!?；;"):
             if not COMMITMENT.search(sentence) or any(t and t in sentence for t in taken):
                 continue
-            if no_target_sentence(sentence) or not quantities(sentence):
+            if any(sentence in p for p in was_past):
+                continue  # a past result, read as such
+            if not quantities(sentence) or set_aside(sentence):
                 continue
             out.append(NoticeRef("N401", f"line {line}: possible missed target: {_excerpt(sentence)}", line))
             if len(out) >= MAX_PER_KIND:

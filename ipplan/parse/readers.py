@@ -147,7 +147,16 @@ def sniff_format(data: bytes) -> str:
 
 def decode(raw: RawDocument, encoding: str | None = None) -> DecodedDocument:
     """Bytes → text of any supported format. ``encoding`` forces the codec of text and
-    HTML (DOCX and PDF carry their own encodings and ignore it)."""
+    HTML (DOCX and PDF carry their own encodings and ignore it). Every table the format's
+    reader lays out pays its merged cells from one budget for the document
+    (layout.document_budget), whatever the format."""
+    from ipplan.parse.formats.layout import document_budget
+
+    with document_budget():
+        return _decode(raw, encoding)
+
+
+def _decode(raw: RawDocument, encoding: str | None) -> DecodedDocument:
     from ipplan.parse import charset
 
     name = raw.path or "<stdin>"

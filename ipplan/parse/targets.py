@@ -13,12 +13,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
+from ipplan.parse.datafile import Record as BaseModel, load_yaml, record_config as ConfigDict  # no pydantic: ~100 ms
 
 from ipplan.parse import words
 from ipplan.parse.brackets import depth_mask, matching_close, split_top
@@ -28,12 +28,16 @@ from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, TargetRef
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES
 from ipplan.parse.vocab.markers import match_marker
+from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.measures import (
+    CAPACITY_MEASURES,
+    COUNT_MEASURES,
     DURATIONS,
     FREQUENCIES,
     MAGNITUDE_WORDS,
     MEASURE_NOT_BEFORE,
     MEASURES,
+    MONEY_UNITS,
     may_hold_quantity,
     unit_scale,
 )
@@ -55,7 +59,13 @@ class Lexicon(BaseModel):
     condition_cues: list[str]
     background_cues: list[str]
     parameter_cues: list[str]
-    kind_cues: dict[str, list[str]]
+    ban_cues: list[str]
+    forecast_cues: list[str]
+    kind_cues: list[tuple[str, list[str]]]
+    review_headings: list[str]
+    review_openers: list[str]
+    forward_headings: list[str]
+    forward_openers: list[str]
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,13 @@ class _Rules:
     condition: re.Pattern[str]
     background: re.Pattern[str]
     parameter: re.Pattern[str]
+    ban: re.Pattern[str]
+    forecast: re.Pattern[str]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    review_heading: re.Pattern[str]
+    review_opener: re.Pattern[str]
+    forward_heading: re.Pattern[str]
+    forward_opener: re.Pattern[str]
 
 
 def _alt(items: list[str]) -> str:
@@ -82,7 +98,7 @@ def rules() -> _Rules:
     raw = resources.files("ipplan.parse.data").joinpath("targets.yaml").read_text("utf-8")
     import yaml
 
-    lex = Lexicon.model_validate(yaml.safe_load(raw))
+    lex = Lexicon.model_validate(load_yaml(raw))  # libyaml when present: 1 ms instead of 8
     after = {w: op for op, ws in lex.ops_after.items() for w in ws}
     quantity = re.compile(
         rf"""
@@ -108,8 +124,21 @@ def rules() -> _Rules:
         condition=re.compile("|".join(lex.condition_cues)),
         background=re.compile("|".join(lex.background_cues)),
         parameter=re.compile("|".join(f"(?:{c})" for c in lex.parameter_cues)),
-        kinds=tuple((k, re.compile("|".join(v))) for k, v in lex.kind_cues.items()),
+        ban=re.compile("|".join(lex.ban_cues)),
+        forecast=re.compile("|".join(lex.forecast_cues)),
+        kinds=tuple((k, re.compile("|".join(v))) for k, v in lex.kind_cues),
+        review_heading=_parts(lex.review_headings, whole=True),
+        review_opener=_parts(lex.review_openers),
+        forward_heading=_parts(lex.forward_headings, whole=True),
+        forward_opener=_parts(lex.forward_openers),
     )
+
+
+def _parts(patterns: list[str], whole: bool = False) -> re.Pattern[str]:
+    """One regex of a part list of data/targets.yaml ({year} is the year pattern; a heading
+    pattern must match the whole title)."""
+    body = "|".join(f"(?:{p.replace('{year}', f'(?:{YEAR})')})" for p in patterns)
+    return re.compile(f"^(?:{body})$" if whole else body)
 
 
 def opening_year(text: str) -> int | None:
@@ -178,29 +207,47 @@ def _candidates(text: str, mask: list[int], r: _Rules):  # -> Iterator[tuple[re.
         if nxt and nxt in MEASURE_NOT_BEFORE.get(unit, "") and not m["post"]:
             continue
         before = text[: m.start()]
-        if before.endswith(("每", "第", "前")):  # 每万人 (a rate), 第九 (an ordinal), 前10 (a rank)
-            continue
+        if before.endswith(("每", "第")) or before.endswith("前") and (m["unit"] in ("名", "位") or _RANK.search(before)):
+            continue  # 每万人 (a rate), 第九 (an ordinal), 全省前10 (a rank); not 上线前15项
+
         num = m["num"]
         if not num[0].isdigit():
-            # Chinese numerals as 百项 / 千人 / 两万, or with an operator (三篇以上, 不少于两名);
-            # never 三个阶段 / 一批
-            if m["num2"] or m["mag"] or not (_CN_MAGNITUDE.search(num) or m["post"] or _op_before(before, r)):
+            # Chinese numerals as 百项 / 千人 / 两万, with an operator (三篇以上, 不少于两名), or
+            # after the noun they count in a clause that builds (完成医学论文三篇并…); never
+            # 三个阶段 / 一批
+            if m["num2"] or m["mag"] or not (_CN_MAGNITUDE.search(num) or m["post"] or _op_before(before, r)
+                                             or _counted_after_noun(text, m, before)):
                 continue
         yield m, before
+
+
+#: The end of what a number after its noun counts: the clause's end or a joiner (论文三篇并在…发表).
+_COUNT_END = lazy(r"^(?:$|[并和及、，,；;。])")
+
+
+def _counted_after_noun(text: str, m: re.Match[str], before: str) -> bool:
+    """A Chinese numeral right after the noun it counts, in a clause with a verb that builds
+    (完成医学论文三篇并…, 撰写心得两篇): a count, not a name (三个阶段 has the noun after)."""
+    return bool(before) and "\u4e00" <= before[-1] <= "\u9fff" and _COUNT_END.match(text[m.end() :]) is not None \
+        and m["unit"] not in _NAME_MEASURES and _BUILDS.search(before) is not None
+
+
+#: Measures that number a name rather than count (工厂一期, 第二届, 二期工程).
+_NAME_MEASURES = ("期", "届", "次", "批", "轮")
 
 
 def _numbers(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
     """TG01: numbers with a measure word, scaled by their magnitude (1.8万件, 50亿元)."""
     out: list[_Quantity] = []
     for m, before in _candidates(text, mask, r):
-        if any(rule.find(m["unit"], before, text[m.end():]) for rule in _BY_LEVEL["number"]):
+        if any(rule.find(m, before, text[m.end():]) for rule in _BY_LEVEL["number"]):
             continue
         value = to_decimal(m["num"])
         if value is None:
             continue
         unit, scale = unit_scale(m["unit"], m["mag"])
         value_max = to_decimal(m["num2"]) * scale if m["num2"] else None
-        op = "range" if value_max is not None else _op_before(before, r) or r.ops_after.get(m["post"] or "", "=")
+        op = "range" if value_max is not None else _op_of(before, m["post"], r)
         if value_max is not None and value_max < value * scale:
             continue
         if not plausible_value(value * scale) or (value_max is not None and not plausible_value(value_max)):
@@ -224,6 +271,46 @@ def _halves(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
     return out
 
 
+#: A number with no measure word that is still a target: an index value (居民消费价格指数控制在103左右)
+#: or a count with a magnitude ending its clause (标识注册总量突破5亿).
+_BARE = lazy(r"(?:(?<=指数)(?:控制在|保持在|为|达到|达)?|(?:突破|超过|达到|达|超))"
+             r"(?P<num>\d+(?:\.\d+)?)(?P<mag>万亿|亿|万)?(?P<post>左右|以上|以下|以内)?(?=[，,；;。）)]|$)")
+
+
+def _bare(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
+    """TG27: a target without a measure word: an index's value, or a count with 万/亿 at the end
+    of its clause; unit empty."""
+    out: list[_Quantity] = []
+    if "指数" not in text and not any(w in text for w in ("万", "亿")):
+        return out
+    for m in _BARE.finditer(text):
+        if mask[m.start("num")] or not (m["mag"] or text[: m.start()].endswith("指数")):
+            continue
+        value = to_decimal(m["num"])
+        if value is None:
+            continue
+        value *= Decimal(MAGNITUDE_WORDS[m["mag"]]) if m["mag"] else 1
+        if not plausible_value(value):
+            continue
+        before = text[: m.start("num")]
+        out.append(_Quantity(m.start("num"), m.end(), value, None, "", _op_of(before, m["post"], r)))
+    return out
+
+
+#: A bracketed aside that states a target of its own (…号源（其中专家号源不低于30%）…, 新增2400户
+#: （累计约3600户）).
+_ASIDE = lazy(r"[（(](?P<a>(?:其中(?!包括|包含|含)|累计)[^（）()]{2,60})[)）]")
+
+
+def _asides(clause: str) -> list[str]:
+    """TG26: the 其中… and 累计… asides in brackets of a clause, each read as a clause of its own
+    (its first part: （其中新办10件，见附件） → 其中新办10件); one without an indicator measures
+    the target before it."""
+    if "其中" not in clause and "累计" not in clause:
+        return []
+    return [split_top(m["a"], "，,；;")[0] for m in _ASIDE.finditer(clause)]
+
+
 #: Largest value a quantity may have: beyond it a number is not a target (400 digits would
 #: become an infinite float, which plans never hold).
 MAX_VALUE = Decimal(10) ** 15
@@ -233,6 +320,10 @@ def plausible_value(value: Decimal) -> bool:
     return value.is_finite() and value <= MAX_VALUE
 
 
+#: Characters without which no ban cue of data/targets.yaml can match (a cheap test first).
+_BAN_HINT = lazy(r"[禁得准许]")
+#: A rank before a number: 居全省前10, 进入全国前50, 百强 lists (前 alone is "before": 上线前15项).
+_RANK = lazy(r"(?:居|进入|位居|排名|排|跻身|列|全国|全省|全市|世界|行业)[^，,；;]{0,6}前$")
 _CN_MAGNITUDE = lazy(r"[百千万]")  # a Chinese quantity with a magnitude: 百项, 两万, 一百二十
 #: Durations of a procedure (3个月内出台, 届满3个月前, 自…之日起1个月内) and frequencies
 #: (每年调整1次, 每周不少于2个半天): policy, not targets.
@@ -241,9 +332,10 @@ _BEFORE_DURATION = lazy(r"(?:之日起|届满|期满|印发后|后)[^，,；;]{0
 _FREQUENCY = lazy(rf"每(?:\d+|[{CN_DIGIT_CLASS}十])?(?:年度?|季度|月|周|天|日)")
 
 
-def _procedural(unit: str, before: str, after: str) -> bool:
-    """TG02: a duration of a procedure or a frequency (the number's measure, the text
-    before and after it)."""
+def _procedural(m: re.Match[str], before: str, after: str) -> bool:
+    """TG02: a duration of a procedure or a frequency (the number as read, the text before
+    and after it)."""
+    unit = m["unit"]
     if unit in DURATIONS and (_AFTER_DURATION.match(after) or _BEFORE_DURATION.search(before)):
         return True
     if unit in FREQUENCIES and _FREQUENCY.search(before) and not before.rstrip().endswith("年均"):
@@ -251,29 +343,106 @@ def _procedural(unit: str, before: str, after: str) -> bool:
     return False
 
 
+#: The items of a list written right before a count (确定北京、吉林…贵州10个省): the last
+#: clause of the text before the number, cut at 、 和 及 与.
+_LIST_ITEM = lazy(r"[、和及与]")
+_CLAUSE_CUT = lazy(r"[，,；;：:。（(]")
+
+
+def _named_count(m: re.Match[str], before: str, after: str) -> bool:
+    """TG13: a count of the things the text names (等8个区域 / 北京、天津…西安11个城市): the
+    number follows 等, or equals the number of short names listed right before it."""
+    b = before.rstrip()
+    if b.endswith("等"):
+        return True
+    if not m["num"].isdigit() or m["num2"] or m["mag"] or m["post"]:
+        return False  # 2个以上城市: a bound, not a count of the names
+    if "、" not in b[-80:] and "和" not in b[-80:]:
+        return False
+    tail = _CLAUSE_CUT.split(b[-80:])[-1]
+    items = [i for i in _LIST_ITEM.split(tail) if i]
+    return len(items) >= 2 and len(items) == int(m["num"]) and all(len(i) <= 12 for i in items[1:])
+
+
+#: After a number: a size class (5万吨级, 千万千瓦级), or the noun of a counted item and its
+#: count (过50亿元项目5个以上, 10亿元以上制造业项目不少于10个), or a project named with its
+#: capacity (1万吨进口牛肉加工项目).
+_CLASS_AFTER = lazy(r"^级")
+_COUNT_AFTER = lazy(rf"^(?:以上|以下|左右)?的?[^，,；;、。和及与]{{1,12}}?(?:不少于|不低于|超过|达到|达)?\d+(?:\.\d+)?"
+                    rf"(?:{'|'.join(COUNT_MEASURES)}|%)")
+_NAMED_PROJECT_AFTER = lazy(r"^[^，,；;、。和及与]{1,12}?(?:项目|工程|生产线)(?:[，,；;。、]|$)")
+
+
+def _size(m: re.Match[str], before: str, after: str) -> bool:
+    """TG14: a size that qualifies what is counted or named, not a target of its own."""
+    unit = m["unit"]
+    if _CLASS_AFTER.match(after):
+        return True
+    if (unit in MONEY_UNITS or unit in CAPACITY_MEASURES) and _COUNT_AFTER.match(after):
+        return True  # 过50亿元项目5个以上, 300亩左右集中连片土地流转率45%
+    return unit in CAPACITY_MEASURES and _NAMED_PROJECT_AFTER.match(after) is not None
+
+
+#: A share that splits an amount (20%用于基层医疗卫生机构统筹): an allocation, not a target.
+_ALLOCATED = lazy(r"^(?:的?部分)?(?:用于|用作|留作|划归|拨付给|返还)")
+
+
+def _allocation(m: re.Match[str], before: str, after: str) -> bool:
+    """TG15: a share or amount followed by 用于…: how a fund or a fee is split."""
+    return after[:1] in "用留划拨返的部" and _ALLOCATED.match(after) is not None
+
+
+def _op_of(before: str, post: str | None, r: _Rules) -> str:
+    """A quantity's operator: 左右 after it wins (控制在103左右 → ~), then the words before it
+    (不少于), then the bound after it (以上), else =."""
+    after = r.ops_after.get(post or "")
+    if after == "~":
+        return after
+    return _op_before(before, r) or after or "="
+
+
 def _op_before(before: str, r: _Rules) -> str | None:
+    """The operator written right before a number (不少于5件), else what the "op" rules find."""
     b = before.rstrip()
     if not b.endswith(r.op_words):  # one C call settles the common case
-        return None
+        return next((op for rule in _BY_LEVEL["op"] if rule.code not in _OFF and (op := rule.find(b, r))), None)
     for word, op in r.ops_before:
         if b.endswith(word):
             return op
     return None
 
 
+def _op_before_verb(before: str, r: _Rules) -> str | None:
+    """TG19: an operator written before the verb of its number (至少建设一所 → ≥)."""
+    m = _TRAILING_VERB.search(before)
+    if not m or m.group() not in r.lex.verbs and m.group() not in _OBJECT_VERBS:
+        return None
+    b = before[: m.start()].rstrip()
+    return next((op for word, op in r.ops_before if b.endswith(word)), None) if b.endswith(r.op_words) else None
+
+
+_TRAILING_VERB = lazy(r"[\u4e00-\u9fff]{2}$")
+
+
 _NOUN_STOP = lazy(r"[(（]")
 #: Verbs that make "1 个" a goal (建成1个…中心); without one, a single item is procedure.
-_BUILDS = lazy(r"建|培育|打造|设立|设置|新增|引进|创建|形成|组建|达到|实现|争创|认定|发表|完成|撰写|开设")
+_BUILDS = lazy(r"建|培育|打造|设立|设置|新增|引进|创|形成|组建|达到|实现|认定|发表|完成|撰写|开设")
 _JOINER_END = lazy(r"(?:和|及|与|以及|、)$")
-_GENERIC_AFTER = lazy(r"^(?:基础上|基础|水平|规模|目标|标准)")
+_GENERIC_AFTER = lazy(r"^(?:基础上|基础|水平|规模|目标|标准|并|且)")  # …三篇并在期刊发表: 并 starts a new verb
 
-#: "较2020年增长…": the comparison base written before a growth target's number.
-_COMPARED_TO = lazy(r"较.{0,15}$")
+#: "较2020年增长…" / "比上年增加…": the comparison base written before a growth target's number.
+_COMPARISON = lazy(rf"较|比(?=上年|去年|上一年|前一年|{YEAR}|基期|同期)")
+_COMPARED_TO = lazy(rf"(?:{_COMPARISON.pattern}).{{0,15}}$")
+#: Units of a rate: a growth needs one of them, or a comparison (比上年增加1800亿元).
+RATE_UNITS = ("%", "百分点", "倍")
 #: Bound words right after a number (15件以上的企业): not part of the noun that follows.
 _BOUND_WORD = lazy(r"^(?:及以上|以上|以下|以内|左右)")
 #: Hedges ending the subject of a "分别" clause, and the joiners of its list.
 _HEDGE_END = lazy(r"(?:原则上|力争|均)$")
 _LIST_JOINER = lazy(r"[、和及与]")
+_LEAD_IN = lazy(r"[：:]")
+#: The capacity someone acts in, before the verb (以第一作者身份 / 以企业名义): not what is measured.
+_CAPACITY_AS = lazy(r"以[^，,、]{1,10}?(?:的)?(?:身份|名义)")
 
 #: "A、B等平台建设C": what is counted is the object of the verb after 等….
 _AFTER_ETC = lazy(rf"等[{CJK}]{{0,6}}?(?:建设|建成|培育|打造|设立|创建|开展|实施|新建)")
@@ -282,11 +451,15 @@ _AFTER_ETC = lazy(rf"等[{CJK}]{{0,6}}?(?:建设|建成|培育|打造|设立|创
 def _strip_before(before: str, r: _Rules) -> str:
     """The indicator written before its number: drop operator words, base, scope, verbs."""
     s = before.strip(" ，,、")
+    if "：" in s or ":" in s:  # 主要预期目标是：国内生产总值增长5%: the lead-in names no indicator
+        s = _LEAD_IN.split(s)[-1]
+    if "以" in s:
+        s = _CAPACITY_AS.sub("", s)  # 以第一作者的身份完成医学论文 → 完成医学论文 (then the verb goes)
     predicate = s.endswith(tuple(r.lex.predicates))
     for _ in range(6):
         prev = s
         s = r.trailing.sub("", s).strip()
-        s = _COMPARED_TO.sub("", s).strip() if "较" in s else s
+        s = _COMPARED_TO.sub("", s).strip() if ("较" in s or "比" in s) and _COMPARISON.search(s) else s
         if s == prev:
             break
     if (m := _AFTER_ETC.search(s)) and m.end() < len(s):
@@ -322,7 +495,7 @@ def kind_of(clause_before: str, unit: str, r: _Rules | None = None) -> str:
     for kind, pattern in r.kinds:
         if not pattern.search(clause_before):
             continue
-        if kind == "growth" and not (unit in ("%", "个百分点", "倍") or "较" in clause_before):
+        if kind == "growth" and not (unit in RATE_UNITS or _COMPARISON.search(clause_before)):
             continue
         return kind
     return "by_year"
@@ -342,9 +515,31 @@ def _milestones(after: str) -> tuple[list[tuple[int, Decimal]], str]:
     return [(y, v) for y, v in found if plausible_value(v)], a[close + 1 :]
 
 
+@dataclass
+class _Read:
+    """One target as TG01 read it in a clause, with where it was found (for the "reading" rules)."""
+
+    target: TargetRef
+    q: _Quantity
+    item: tuple[int, int]  # the list item (depth-0 、 span) holding the number
+    noun_after: str  # the noun after the number, when the indicator came from it ("" otherwise)
+
+
+@dataclass
+class _Context:
+    """What a "reading" rule sees: the clause, the clauses of its sentence before it (the last
+    few, joined by "，"), the targets read in the clause and those of the paragraph before it."""
+
+    clause: str
+    head: str
+    reads: list[_Read]
+    before: list[TargetRef]
+
+
 def clause_targets(clause: str, year: int | None, section: str | None, line: int,
-                   name: str | None = None, default: str | None = None) -> list[TargetRef]:
-    """Targets of one clause (no ，；。 at depth 0 inside)."""
+                   name: str | None = None, default: str | None = None, head: str = "",
+                   before_targets: list[TargetRef] | None = None) -> list[TargetRef]:
+    """Targets of one clause (no ，；。 at depth 0 inside), completed by the "reading" rules."""
     if not may_hold_quantity(clause):
         return []
     r = rules()
@@ -355,8 +550,9 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
         dist = _distributed(clause, quantities, year, section, line, r)
         if dist:
             return dist
-    out: list[TargetRef] = []
-    for a, b in _list_groups(clause, quantities):
+    reads: list[_Read] = []
+    groups = _list_groups(clause, quantities)
+    for a, b in groups:
         seg_q = [q for q in quantities if a <= q.start < b]
         for q in seg_q:
             before = clause[a : q.start]
@@ -369,23 +565,207 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
                 inner = noun_after[cut.start() + 1 : matching_close(noun_after, cut.start())]
                 if len(inner) > 8 or re.search(r"[0-9，,、；;]", inner):
                     noun_after = noun_after[: cut.start()]  # 30%的号源（其中专家号源不低于30%）给…: an aside ends the noun
-            if noun_after[:1] in "(（" or _GENERIC_AFTER.match(noun_after):
-                noun_after = ""  # 1篇（不少于2万字）, 12000元的基础上: the noun is before
+            if noun_after[:1] in "(（" and _cjk_len(rest := noun_after[matching_close(noun_after, 0) + 1 :]) >= 2:
+                noun_after = rest.strip(" 的")  # 2400户（累计约3600户）大中型餐饮单位: the noun after the aside
+            if noun_after[:1] in "(（" or _GENERIC_AFTER.match(noun_after) or _VERB_ONLY.fullmatch(noun_after):
+                noun_after = ""  # 1篇（不少于2万字）, 12000元的基础上, 按3%安排: the noun is before
             if _cjk_len(noun_after) >= 2 and (q is seg_q[-1] or nxt is not None):
                 indicator = strip_lead(noun_after, r)  # number before the noun: 建成30家…基地
             else:
+                noun_after = ""
                 indicator = _strip_before(before, r)  # number after the noun: …拥有量达到15件
-            indicator = name or indicator or default or ""
-            if not indicator:
-                continue
-            if q.value == 1 and q.op == "=" and not name and not _BUILDS.search(before):
+            dated = bool(_YEAR_ONLY.fullmatch(indicator))
+            if dated:
+                indicator = ""  # 到2025年达12件: the indicator is the clause before's, or the target before's
+            indicator = name or indicator or ("" if _COMPARISON.search(before) else default) or ""
+            if not indicator and not dated and not _COMPARISON.search(before):
+                continue  # (比上年增加1.1万亿元: the indicator of the target before, see TG24)
+            if q.value == 1 and q.op == "=" and not name and not _BUILDS.search(clause[: q.start]) \
+                    and noun_after:
                 continue  # 选择1所, 赋予1个随机号码, 各派1名代表: one of something, not a goal
-            out.append(TargetRef(
+            reads.append(_Read(TargetRef(
                 section=section, indicator=indicator, value=q.value, value_max=q.value_max, unit=q.unit,
-                op=q.op, year=year, kind=kind_of(clause[: q.start], q.unit, r), text=clause,
+                op=q.op, year=year, kind=kind_of(clause[: q.start], q.unit, r),
+                text=clause[a:b].strip(" 、") if len(groups) > 1 else clause,  # the shortest span: its list item
                 milestones=milestones, line=line,
-            ))
-    return out
+            ), q, (a, b), noun_after))
+    if not reads:
+        return []
+    ctx = _Context(clause, head, reads, before_targets or [])
+    for rule in _BY_LEVEL["reading"]:
+        if rule.code not in _OFF:
+            rule.find(ctx, r)
+    return [x.target for x in ctx.reads]
+
+
+#: How many clauses before a clause the "reading" rules see (…发行超长期特别国债，专项用于…，今年先发行).
+_HEAD_CLAUSES = 3
+#: Codes of "reading" rules switched off (only while a rule's examples are checked: see
+#: _target_gives; empty when parsing).
+_OFF: set[str] = set()
+#: A verb alone after a number is no noun (赤字率拟按3%安排).
+_VERB_ONLY = lazy(r"安排|执行|实施|推进|落实|进行")
+
+
+def _shared_op(ctx: _Context, r: _Rules) -> None:
+    """TG20: an operator before the first of coordinated objects applies to each
+    (不少于60个半天的跟师笔记和20份医案 → both ≥)."""
+    if len(ctx.reads) < 2:
+        return
+    for prev, cur in zip(ctx.reads, ctx.reads[1:]):
+        if cur.target.op != "=" or prev.target.op == "=" or prev.q.op != _op_before(ctx.clause[: prev.q.start], r):
+            continue  # the operator must be written before the first number, not after it (5件以上)
+        between = ctx.clause[prev.q.end : cur.q.start]
+        if _COORDINATED.search(between) and not _CLAUSE_BREAK.search(between):
+            cur.target.op = prev.target.op
+
+
+_COORDINATED = lazy(r"(?:和|及|以及|与|、)$")
+_CLAUSE_BREAK = lazy(r"[，,；;。]")
+
+
+def _shared_value(ctx: _Context, r: _Rules) -> None:
+    """TG21: a value shared by coordinated subjects (A、B均达到75%以上): one target for each."""
+    if "均" not in ctx.clause and "都" not in ctx.clause:
+        return
+    out: list[_Read] = []
+    for x in ctx.reads:
+        before = ctx.clause[x.item[0] : x.q.start]
+        if x.noun_after or not _EACH.search(before):
+            out.append(x)
+            continue
+        subject = before[: _EACH.search(before).start()]
+        names = [strip_lead(n, r) for n in split_top(subject, "、") if n.strip()]
+        if len(names) < 2:
+            out.append(x)
+            continue
+        for n in names:
+            t = TargetRef(**{**x.target.__dict__, "indicator": n, "milestones": list(x.target.milestones)})
+            out.append(_Read(t, x.q, x.item, ""))
+    ctx.reads[:] = out
+
+
+_EACH = lazy(r"(?:均|都)(?:要|应|将)?(?:达到|达|不低于|不少于|保持在|稳定在|维持在|保持|超过|在|增长|提高|提升|下降|降低)?$")
+
+
+def _modifier_head(ctx: _Context, r: _Rules) -> None:
+    """TG22: an item naming only a grade takes the head noun of the next item
+    (1家五星级、3家四星级旅游饭店 → 五星级旅游饭店)."""
+    if len(ctx.reads) < 2:
+        return
+    for cur, nxt in zip(ctx.reads, ctx.reads[1:]):
+        m = _GRADE.fullmatch(cur.noun_after)
+        n = _GRADE_HEAD.match(nxt.noun_after)
+        if m and n and n["head"]:
+            cur.target.indicator = cur.noun_after + n["head"]
+
+
+_GRADE = lazy(r"[^，,、]{1,6}(?:星级|级|型|类)")
+_GRADE_HEAD = lazy(r"[^，,、]{0,5}?(?:星级|级|型|类)(?P<head>[^，,、]{2,})")
+
+
+def _noun_to_verb(ctx: _Context, r: _Rules) -> None:
+    """TG23: the noun between two numbers ends at a verb (千家企业参加百个以上展会 → 企业)."""
+    if len(ctx.reads) < 2:
+        return
+    for x, nxt in zip(ctx.reads, ctx.reads[1:]):
+        if nxt.item != x.item or not x.noun_after:
+            continue  # 50%以上企业开展信息利用: with no number after it the noun keeps its verb
+        if m := _LINK_VERB.search(x.noun_after, 1):
+            x.target.indicator = strip_lead(x.noun_after[: m.start()], r) or x.target.indicator
+
+
+_LINK_VERB = lazy(r"参加|参与|入驻|进入|入选|纳入|通过|获得|获评|开展|实施|享受|使用")
+
+
+def _compared(ctx: _Context, r: _Rules) -> None:
+    """TG24: a change against a base (比上年增加1.1万亿元) measures the indicator of the
+    target before it; growth."""
+    if "比" not in ctx.clause and "较" not in ctx.clause:
+        return
+    for i, x in enumerate(ctx.reads):
+        before = ctx.clause[x.item[0] : x.q.start]
+        if x.target.indicator or not _COMPARISON.search(before):
+            continue
+        earlier = [y.target for y in ctx.reads[:i] if y.target.indicator] or ctx.before
+        if earlier:
+            x.target.indicator = earlier[-1].indicator
+            x.target.kind = "growth"
+
+
+def _verb_object(ctx: _Context, r: _Rules) -> None:
+    """TG25: an indicator that is only a verb takes the object of the same verb earlier in
+    the sentence (…发行超长期特别国债…，今年先发行1万亿元 → 超长期特别国债)."""
+    for x in ctx.reads:
+        verb = _LONE_VERB.fullmatch(x.target.indicator)
+        if not verb or verb["v"] not in r.lex.verbs and verb["v"] not in _OBJECT_VERBS:
+            continue
+        m = None
+        for m in re.finditer(re.escape(verb["v"]) + r"(?P<o>[^，,；;。、0-9]{2,16})", ctx.head):
+            pass
+        if m:
+            x.target.indicator = strip_lead(m["o"], r)
+
+
+_LONE_VERB = lazy(r"(?:今年|明年|全年|年内)?(?:先|再|又|拟|将|要|还)?(?P<v>[\u4e00-\u9fff]{2})")
+#: Verbs whose object is what is measured, besides those of data/targets.yaml.
+_OBJECT_VERBS = ("发行", "安排", "发放", "投入", "筹集", "争取", "开设", "设置", "保留", "配备")
+
+
+def _shortened(ctx: _Context, r: _Rules) -> None:
+    """TG30: a shortened indicator (a grade and a head noun: 市级基地, 省网点) is completed from
+    the target before it, which names the same head at another grade (省级商业秘密保护基地100个、
+    市级基地200个 → 市级商业秘密保护基地)."""
+    for i, x in enumerate(ctx.reads):
+        m = _SHORT.fullmatch(x.target.indicator)
+        if not m:
+            continue
+        earlier = [y.target for y in ctx.reads[:i]] or ctx.before[-1:]
+        for t in reversed(earlier):
+            g = _GRADED.match(t.indicator)
+            if g and g["grade"] != m["grade"] and t.indicator.endswith(m["head"]) and len(g["rest"]) > len(m["head"]):
+                x.target.indicator = m["grade"] + g["rest"]
+                break
+
+
+_GRADES = r"国家级|国家|全国|省级|省|市级|市|县级|县|区级|区|乡镇级|地方"
+_SHORT = lazy(rf"(?P<grade>{_GRADES})(?P<head>[\u4e00-\u9fff]{{1,3}})")
+_GRADED = lazy(rf"(?P<grade>{_GRADES})(?P<rest>[^，,、]+)")
+
+
+def _span_total(ctx: _Context, r: _Rules) -> None:
+    """TG28: a total over a stated span of years (三年建设…1000个, 利用3-5年时间…约1000名,
+    五年内新增) is cumulative and has no due year of its own."""
+    if "年" not in ctx.head and "年" not in ctx.clause:
+        return
+    for x in ctx.reads:
+        if _SPAN.search(ctx.head + "，" + ctx.clause[: x.q.start]):
+            x.target.kind = "cumulative"
+            x.target.year = None
+            if (lead := _SPAN.match(x.target.indicator)) and lead.end() < len(x.target.indicator):
+                x.target.indicator = strip_lead(x.target.indicator[lead.end() :], r)  # 三年建设美丽村庄
+
+
+_SPAN = lazy(rf"(?<![每第前近0-9])(?:利用|用|经过)?(?:[0-9]{{1,2}}|[{CN_DIGIT_CLASS}十]{{1,2}})"
+             rf"(?:[-—~～至到](?:[0-9]{{1,2}}|[{CN_DIGIT_CLASS}十]{{1,2}}))?年(?:左右)?(?:时间|内|里|建设|努力)")
+
+
+def _annual_sentence(ctx: _Context, r: _Rules) -> None:
+    """TG29: a clause without a verb of its own continues the clause before it, and so its
+    每年 (每年推广应用工业机器人8000台以上，工业人工智能应用100个以上 → both annual)."""
+    if "年" not in ctx.head:
+        return
+    last = ctx.head.rsplit("，", 1)[-1]
+    if not _ANNUAL_IN.search(last) or _YEAR_IN.search(ctx.clause):
+        return
+    for x in ctx.reads:
+        before = ctx.clause[x.item[0] : x.q.start].strip()
+        rest = before[len(x.target.indicator) :] if before.startswith(x.target.indicator) else None
+        if x.target.kind == "by_year" and not x.noun_after and (rest == "" or rest in r.op_words):
+            x.target.kind = "annual"  # 工业人工智能应用100个以上; not …授权量达到1万件 (a predicate of its own)
+
+
+_ANNUAL_IN = lazy(r"每年|年均")
 
 
 def _list_groups(clause: str, quantities: list[_Quantity]) -> list[tuple[int, int]]:
@@ -443,18 +823,25 @@ _YEAR_IN = lazy(rf"(?P<y>{YEAR})\s*年(?!\d)")
 #: A place alone is not an indicator (全州达到5件: the indicator is the clause before's).
 _PLACE_ONLY = lazy(rf"(?:全|我|本)[{CJK}]{{0,3}}?(?:省|市|县|区|州|旗|镇|乡)")
 #: A growth predicate ending a clause whose value follows: 数量翻一番，达到14个.
-_GROWTH_END = lazy(r"(?:实现|力争)?(?:翻一番|翻番|翻两番|大幅增长|大幅提升|明显增长)$")
+_GROWTH_END = lazy(r"(?:实现|力争)?(?:翻一番|翻番|翻两番|(?:大幅|明显|显著|稳步|持续|较快|快速|不断|进一步)?"
+                   r"(?:增长|提升|提高|增加|扩大|上升))$")
 _BRACKETED = lazy(r"[(（][^()（）]*[)）]")
 _YEAR_SPAN_IN = lazy(rf"{YEAR}\s*年?\s*[-—–~～至到]")
 _YEAR_ONLY = lazy(rf"(?:到|至|于)?{YEAR}\s*年(?:底|末)?(?:前)?")
+#: A target year stated in a provision of a law (到2025年): its numbers may be targets.
+_TARGET_YEAR = lazy(rf"(?:到|至){YEAR}\s*年")
 
 
 def paragraph_targets(text: str, year: int | None, section: str | None, line: int,
-                      name: str | None = None) -> tuple[list[TargetRef], int | None]:
+                      name: str | None = None, reading: Reading | None = None) -> tuple[list[TargetRef], int | None]:
     """Targets of a paragraph; returns them and the year context at its end. ``name`` is the
-    indicator when the paragraph is an indicator table's goal cell."""
+    indicator when the paragraph is an indicator table's goal cell; ``reading`` follows the
+    review and forward parts of a report across paragraphs (see Reading)."""
     r = rules()
     out: list[TargetRef] = []
+    if reading is not None and (reading.past or _REVIEW_HINT.search(text)
+                                or reading.review_year is not None and _FORWARD_HINT.search(text)):
+        return _reading_paragraph(text, year, section, line, name, reading)
     if not may_hold_quantity(text):  # most paragraphs: nothing to do
         m = YEAR_PHRASE.match(text)
         return out, (int(m["y"]) if m else year)
@@ -462,6 +849,7 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
         if not may_hold_quantity(sentence):  # no quantity and no year phrase (it needs digits)
             continue
         prev_clause, prev_found = "", False
+        earlier: list[str] = []  # the clauses of the sentence before this one
         skip = no_target_sentence(sentence)
         for clause in _clauses(sentence):
             m = YEAR_PHRASE.match(clause)
@@ -480,7 +868,11 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
             if not skip and not any(rule.find(clause, r) for rule in _BY_LEVEL["clause"]):
                 # 数量翻一番，达到14个: the subject of a clause without a number of its own
                 default = _strip_before(_GROWTH_END.sub("", prev_clause), r) if prev_clause and not prev_found else None
-                found = clause_targets(clause, clause_year, section, line, name, default or None)
+                head = "，".join(earlier[-_HEAD_CLAUSES:])
+                found = clause_targets(clause, clause_year, section, line, name, default or None, head, out)
+                for aside in (a for rule in _BY_LEVEL["aside"] if rule.code not in _OFF for a in rule.find(clause)):
+                    own = found[-1].indicator if found else None  # 2400户（累计约3600户）: the same indicator
+                    found += clause_targets(aside, clause_year, section, line, None, own, head, out + found)
                 prev_found = bool(found)
                 for t in found:  # 到2025年不低于4.66人 / 全州达到5件: the indicator of the clause before
                     if (not t.indicator or _YEAR_ONLY.fullmatch(t.indicator) or _PLACE_ONLY.fullmatch(t.indicator)) \
@@ -495,77 +887,212 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                             t.indicator = strip_lead(subject["n"], r) + t.indicator
                 out.extend(found)
             prev_clause = clause
+            earlier.append(clause)
+            del earlier[:-_HEAD_CLAUSES]
+    return out, year
+
+
+#: Words without which a paragraph cannot open a review (a cheap test before the rules), and
+#: without which it cannot open the forward part after one (tested only once a review was read).
+_REVIEW_HINT = lazy(r"回顾|做了")
+_FORWARD_HINT = lazy(r"今年|明年|预期目标|工作安排|工作建议|工作任务|工作要点|今后|未来|[0-9]年(?:是|，|,)")
+
+
+def _reading_paragraph(text: str, year: int | None, section: str | None, line: int, name: str | None,
+                       reading: Reading) -> tuple[list[TargetRef], int | None]:
+    """A paragraph that may open or close a part, or is inside a review: sentence by
+    sentence, past sentences skipped, the others read as one paragraph each."""
+    out: list[TargetRef] = []
+    for sentence in sentences(text):
+        reading.sentence(sentence, line)
+        if reading.past:
+            if may_hold_quantity(sentence) and quantities(sentence):
+                reading.skip(line, sentence)
+            continue
+        found, year = paragraph_targets(sentence, year, section, line, name)
+        out.extend(found)
     return out, year
 
 
 #: A heading that states a commitment: a verb, an operator or a year.
-_COMMITS = lazy(rf"达|建|培育|打造|实现|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|{YEAR}年|[,，。：:]")
+_COMMITS = lazy(rf"达|建|培育|打造|实现|完成|新增|引进|培养|超过|突破|不低于|不少于|以上|以内|控制|提高|提升|增长|{YEAR}年|[,，。：:]")
 
 #: A section of eligibility conditions (遴选条件, 申报条件): its numbers are thresholds, not targets.
 CONDITION_SECTION = lazy(
     r"(?:遴选|推荐|申报|申请|准入|入选|评选|认定|基本|能力|任职|资格|参评)条件|资格要求|申报要求|法律责任|罚则")
 
 
+class BodyTargets(NamedTuple):
+    """The targets stage's output: the targets of the body, and the (line, sentence) pairs
+    it read as past results."""
+
+    targets: list[TargetRef]
+    past: list[tuple[int, str]]
+
+
+@dataclass
+class Reading:
+    """What the stage knows while it reads a document in order: whether it is inside a review
+    of past results (TG09, TG10: a work report's 2023年工作回顾, a plan's 发展基础), and the
+    year of the forward part that follows a review (TG11, TG12: 2024年工作安排 → 2024)."""
+
+    past: bool = False
+    #: The year a review reports on (2023年工作回顾 → 2023), once one was read.
+    review_year: int | None = None
+    #: The year of the forward part after a review (its opener's, else the reviewed year + 1).
+    report_year: int | None = None
+    #: (line, sentence) of every sentence with a number read as past: the misses stage says
+    #: nothing of them.
+    past_sentences: list[tuple[int, str]] = field(default_factory=list)
+    #: Every review part: [line, the words that opened it, sentences with numbers in it].
+    parts: list[list] = field(default_factory=list)
+
+    def heading(self, title: str, line: int) -> None:
+        """A section heading: a review heading opens a review part, a forward heading ends it."""
+        title = title.strip().rstrip("。：:；;，, ")
+        if (year := _part_rule("review", "heading", title)) is not None:
+            self._review(year, title, line)
+        elif (year := _part_rule("forward", "heading", title)) is not None:
+            self._forward(year)
+
+    def sentence(self, text: str, line: int) -> None:
+        """A sentence of the text: a review opener opens a review part, a forward opener ends it."""
+        if (year := _part_rule("review", "text", text)) is not None:
+            self._review(year, text, line)
+        elif (year := _part_rule("forward", "text", text)) is not None:
+            later = _LATER_YEAR.match(text)
+            if later and (self.review_year is None or int(later["y"]) <= self.review_year):
+                return  # 2023年是…开局之年 inside the review of 2023
+            self._forward(year)
+
+    def skip(self, line: int, sentence: str) -> None:
+        """A past sentence with a number."""
+        self.past_sentences.append((line, sentence))
+        if self.parts:
+            self.parts[-1][2] += 1
+
+    def _review(self, year: int, words: str, line: int) -> None:
+        if not self.past:
+            self.parts.append([line, words[:20], 0])
+        self.past = True
+        self.review_year = year or self.review_year
+
+    def _forward(self, year: int) -> None:
+        was_report = self.past or self.review_year is not None
+        self.past = False
+        if was_report:
+            self.report_year = year or self.report_year or (self.review_year + 1 if self.review_year else None)
+
+    def notices(self) -> list[NoticeRef]:
+        """N501 for every review part that held numbers."""
+        return [NoticeRef("N501", f"line {line}: a review of past results ({words}…): the numbers of its {n} "
+                                  f"sentence{'s' * (n != 1)} are not targets", line)
+                for line, words, n in self.parts if n]
+
+
+_LATER_YEAR = lazy(rf"^(?P<y>{YEAR})年(?:是|，|,)")
+
+
+def _part_rule(level: str, where: str, text: str) -> int | None:
+    """The year (0 when it names none) a rule of a part level finds in ``text``, or None."""
+    for rule in _BY_LEVEL[level]:
+        if rule.where == where and (found := rule.find(text)) is not None:
+            return found
+    return None
+
+
+def _part_year(pattern: re.Pattern[str], text: str) -> int | None:
+    """0 or the year of the words ``pattern`` finds in ``text`` (None: it finds none)."""
+    m = pattern.search(text)
+    if not m:
+        return None
+    y = _YEAR_IN.search(m.group())
+    return int(y["y"]) if y else 0
+
+
 def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: int | None = None,
-                    start_year: int | None = None) -> list[TargetRef]:
+                    start_year: int | None = None, reading: Reading | None = None) -> list[TargetRef]:
     """Targets of every section, in document order; children inherit opening years.
 
-    A target with no year of its own takes the plan's single year (2023年…工作要点); one dated
-    before the plan's period starts is background (2014年…达到3813家)."""
+    A target with no year of its own takes the plan's single year (2023年…工作要点) or, in
+    the forward part of a report, the report's year; one dated before the plan's period
+    starts (or before the report's year) is background (2014年…达到3813家). A review part
+    opened inside a section ends with the section."""
+    reading = reading or Reading()
     out: list[TargetRef] = []
-    todo: list[tuple[list[Node], int | None]] = [(nodes, inherited)]
     stack = [iter(nodes)]
     years = [inherited]
+    entered: list[bool] = []  # per open section: was the reading inside a review when it began
     while stack:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
             years.pop()
+            if entered and not entered.pop():
+                reading.past = False  # the review part opened inside this section ends with it
             continue
-        if any(rule.find(node.title) for rule in _BY_LEVEL["section"]):
+        if any(rule.find(node.title) for rule in _BY_LEVEL["section"]) or \
+                any(rule.find(node.label) for rule in _BY_LEVEL["article"]) and not _TARGET_YEAR.search(
+                    " ".join([node.title, *node.text])):
             continue
+        was_past = reading.past
+        reading.heading(node.title, node.line)
         inherited = years[-1]
         year = heading_year(node.title) or inherited
         found = [] if any(rule.find(node.title) for rule in _BY_LEVEL["heading"]) else \
-            paragraph_targets(node.title, year, node.id, node.line)[0]
+            paragraph_targets(node.title, year, node.id, node.line, reading=reading)[0]
         ctx = year
         for para, no in zip(node.text, node.text_lines):
-            more, ctx = paragraph_targets(para, ctx, node.id, no)
+            more, ctx = paragraph_targets(para, ctx, node.id, no, reading=reading)
             found.extend(more)
             if len(out) + len(found) >= MAX_TARGETS:
                 break
-        out.extend(_settle(found, plan_year, start_year))
+        out.extend(_settle(found, plan_year, start_year, reading))
         if len(out) >= MAX_TARGETS:
             return out[:MAX_TARGETS]
         child_year = heading_year(node.title) or (opening_year(node.text[0]) if node.text else None) or inherited
-        if node.children:
-            stack.append(iter(node.children))
-            years.append(child_year)
-    del todo
+        stack.append(iter(node.children))
+        years.append(child_year)
+        entered.append(was_past)
     return out
 
 
-def _settle(found: list[TargetRef], plan_year: int | None, start_year: int | None) -> list[TargetRef]:
+def _settle(found: list[TargetRef], plan_year: int | None, start_year: int | None,
+            reading: Reading | None = None) -> list[TargetRef]:
+    report_year = reading.report_year if reading is not None else None
+    default = plan_year if plan_year is not None else report_year
+    start = start_year if start_year is not None else report_year
     out = []
     for t in found:
-        if t.year is None and plan_year is not None:
-            t.year = plan_year
-        if start_year is not None and t.year is not None and t.year < start_year:
+        if t.year is None and default is not None:
+            t.year = default
+        if start is not None and t.year is not None and t.year < start:
             continue
         out.append(t)
     return out
 
 
 def preamble_targets(lines: list[tuple[int, str]], plan_year: int | None = None,
-                     start_year: int | None = None) -> list[TargetRef]:
+                     start_year: int | None = None, reading: Reading | None = None) -> list[TargetRef]:
     """Targets stated before the first section (the plan's own preamble)."""
+    reading = reading or Reading()
     out: list[TargetRef] = []
     for no, line in lines:
         if "|" in line or match_marker(line) is not None:
             continue  # a table row; a covering notice's own numbered item
-        found, _ = paragraph_targets(line, None, None, no)
-        out.extend(_settle(found, plan_year, start_year))
+        found, _ = paragraph_targets(line, None, None, no, reading=reading)
+        out.extend(_settle(found, plan_year, start_year, reading))
     return out
+
+
+def body_targets(head: list[tuple[int, str]], nodes: list[Node], plan_year: int | None = None,
+                 start_year: int | None = None) -> tuple[list[TargetRef], Reading]:
+    """Targets of the preamble and the sections, read in one pass: a review part opened in
+    the preamble (2023年工作回顾…主要做了以下工作：) runs on into the sections until a forward
+    part opens. Returns the targets and the reading (its past sentences)."""
+    reading = Reading()
+    found = preamble_targets(head, plan_year, start_year, reading)
+    return found + section_targets(nodes, None, plan_year, start_year, reading), reading
 
 
 def sentences(text: str) -> list[str]:
@@ -582,6 +1109,19 @@ def no_target_sentence(sentence: str) -> bool:
     rules of TARGET_RULES."""
     r = rules()
     return any(rule.find(sentence, r) for rule in _BY_LEVEL["sentence"])
+
+
+def set_aside(sentence: str) -> bool:
+    """A sentence the stage read and set aside on evidence: a "sentence" rule fires, or a
+    "clause" rule (a parameter, a ban, a forecast) fires on every clause with a quantity."""
+    if no_target_sentence(sentence):
+        return True
+    r = rules()
+    clauses = _clauses(sentence)
+    ruled = [any(rule.find(c, r) for rule in _BY_LEVEL["clause"]) for c in clauses]
+    if not any(ruled):  # the common case: no clause rule fires, nothing set aside
+        return False
+    return not any(not hit and may_hold_quantity(c) and _quantities(c, r) for c, hit in zip(clauses, ruled))
 
 
 def _cue(pattern: re.Pattern[str], text: str) -> str | None:
@@ -602,13 +1142,22 @@ class TargetRule(Rule):
       clause state no target (a condition, a past fact, a policy parameter), or None;
     - "heading": ``find(title)`` → True for a section heading that states no target;
     - "section": ``find(title)`` → the words of a heading whose whole section states no
-      targets (its text is the example's lines after the first).
+      targets (its text is the example's lines after the first);
+    - "article": ``find(label)`` → the label of a section that is a provision of a law (第十二条):
+      it states rules, not targets, unless it names a target year (到2025年);
+    - "review" / "forward": ``find(text)`` → the year (0: none named) of a heading (``where``
+      "heading") or a sentence (``where`` "text") that opens a review of past results or the
+      forward part after it (see Reading), or None. Their examples and those of "article" are
+      small documents: a line with an outline marker is a section heading (nesting by marker
+      style), the lines before the first are the preamble; a review rule gives the
+      quantities it makes past, as printed, a forward rule the targets read.
 
     Examples of the rules that drop give the quantities they drop, as printed.
     """
 
     level: str
     find: Callable[..., Any]
+    where: str = ""
 
 
 #: The rules of the targets stage, by level, in the order the stage tries them.
@@ -621,6 +1170,8 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("培育一百二十家企业", [{"indicator": "企业", "value": 120, "unit": "家", "op": "=", "kind": "by_year"}]),
                          ("引进外资3千万美元",
                           [{"indicator": "外资", "value": 30_000_000, "unit": "美元", "op": "=", "kind": "by_year"}]),
+                         ("三年内以第一作者的身份完成学术论文两篇并公开发表",
+                          [{"indicator": "学术论文", "value": 2, "unit": "篇", "op": "=", "kind": "cumulative"}]),
                          ("培养高层次人才不少于两名",
                           [{"indicator": "高层次人才", "value": 2, "unit": "名", "op": ">=", "kind": "by_year"}]),
                          ("到2025年，知识产权质押融资登记金额达到20亿元以上",
@@ -628,24 +1179,60 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                             "year": 2025, "kind": "by_year"}]),
                          ("每年新增专利代理机构3—5家",  # 新增 stays: an increment (keep_verbs)
                           [{"indicator": "新增专利代理机构", "value": 3, "value_max": 5, "unit": "家", "op": "range",
-                            "kind": "annual"}])),
-               near_misses=("十四五时期", "三个阶段", "两种不同教育类型", "千万家庭", "“4210”产业体系")),
+                            "kind": "annual"}]),
+                         ("完成系统上线前12项数据编码贯标",
+                          [{"indicator": "数据编码贯标", "value": 12, "unit": "项", "op": "=", "kind": "by_year"}])),
+               near_misses=("十四五时期", "三个阶段", "两种不同教育类型", "千万家庭", "“4210”产业体系", "进入全省前20名",
+                            "分三个阶段实施", "职业教育分为两类", "加快建设产业园二期、物流园三期")),
     TargetRule(code="TG06", level="quantity", summary="一半 is a share of 50 % (一半以上 ≥, 超过一半 >)", find=_halves,
                examples=(("规上企业研发机构覆盖率超过一半",
                           [{"indicator": "规上企业研发机构覆盖率", "value": 50, "unit": "%", "op": ">", "kind": "by_year"}]),),
                near_misses=("多半", "半数以上")),
+    TargetRule(code="TG27", level="quantity",
+               summary="a target without a measure word: an index value (价格指数控制在103左右) or a count with "
+                       "万/亿 ending its clause (注册总量突破5亿); unit empty",
+               find=_bare,
+               examples=(("居民消费价格指数控制在103左右",
+                          [{"indicator": "居民消费价格指数", "value": 103, "op": "~", "kind": "by_year"}]),
+                         ("实现注册用户总量突破2亿",
+                          [{"indicator": "注册用户总量", "value": 200_000_000, "op": ">", "kind": "by_year"}])),
+               near_misses=("空气质量指数明显改善", "突破5亿元", "第2024号", "达到3级")),
     TargetRule(code="TG02", level="number",
                summary="a procedural duration or frequency is not a target (3个月内出台, 每年调整1次, 每周2个半天)",
                find=_procedural,
                examples=(("于本文印发后3个月内出台辖区实施方案", ["3个月"]), ("每年调整1次专业", ["1次"]),
                          ("每周门诊不少于2个半天", ["2个半天"]), ("届满3个月前递交申请", ["3个月"])),
                near_misses=("审查周期压缩至3个月以内", "培训1000人次")),
+    TargetRule(code="TG13", level="number",
+               summary="a count of what the text names is scope, not a target (等8个区域; 北京、天津…西安11个城市: "
+                       "as many names as the count)",
+               find=_named_count,
+               examples=(("推广到京津冀、上海、广东等8个区域", ["8个"]), ("选择北京、天津、上海、重庆4个城市开展试点", ["4个"]),
+                         ("落实低保、孤儿等6类困难群体政策", ["6类"])),
+               near_misses=("新增省级数字经济园区、智能制造示范工厂、数字化车间10个以上", "建成3家服务中心",
+                            "选择北京、天津2个以上城市")),
+    TargetRule(code="TG14", level="number",
+               summary="a size that qualifies what is counted or named is no target (5万吨级泊位, 过50亿元项目5个, "
+                       "10亿元以上项目不少于10个, 1万吨牛肉加工项目)",
+               find=_size,
+               examples=(("启动5万吨级通用泊位建设", ["5万吨"]), ("引进投资过50亿元项目5个以上", ["50亿元"]),
+                         ("200亩左右连片土地流转率40%以上", ["200亩左右"]),
+                         ("其中10亿元以上制造业项目不少于10个", ["10亿元以上"]), ("建成投产某公司2万吨饲料加工项目", ["2万吨"])),
+               near_misses=("完成投资2600亿元以上", "建设高标准农田30万亩", "新建输电线路598公里")),
+    TargetRule(code="TG15", level="number",
+               summary="a share or amount followed by 用于… splits a fund or a fee: an allocation, not a target",
+               find=_allocation,
+               examples=(("签约服务费的70%用于人员薪酬分配，30%用于机构统筹", ["70%", "30%"]),),
+               near_misses=("设立1亿元引导基金，专项用于成果转化", "覆盖率达到30%")),
     TargetRule(code="TG07", level="sentence",
-               summary="a sentence stating a condition is no target (对…给予奖励, …的，给予…)",
+               summary="a sentence stating a condition is no target (对…给予奖励, …的，给予…, 若…则…); 对标 / 对照 / 对接 are "
+                       "no condition",
                find=lambda text, r: _cue(r.condition, text),
                examples=(("对新认定的国家知识产权示范企业，给予50万元奖励。", ["50万元"]),
-                         ("获得中国专利金奖的，给予30万元奖励。", ["30万元"])),
-               near_misses=("全市有效发明专利达到5000件。",)),
+                         ("获得中国专利金奖的，给予30万元奖励。", ["30万元"]),
+                         ("若学位无法满足需求，则招生比例可达100%。", ["100%"])),
+               near_misses=("全市有效发明专利达到5000件。", "对标先进地区，建成3个知识产权服务中心。",
+                            "对接长三角，引进项目10个。")),
     TargetRule(code="TG08", level="sentence",
                summary="a sentence stating a past fact is no target (截至…, 目前已…, 同比)",
                find=lambda text, r: _cue(r.background, text),
@@ -658,15 +1245,125 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                find=lambda text, r: _cue(r.parameter, text),
                examples=(("给予每件1万元奖励", ["1万元"]), ("补贴标准为每平方米37元", ["37元"]),
                          ("可以处10万元以下的罚款", ["10万元以下"]), ("中医药学科带头人每人每年2万元", ["2万元"]),
-                         ("入围生产企业为2家的", ["2家"])),
+                         ("入围生产企业为2家的", ["2家"]), ("中断培训超过六个月者", ["六个月"]),
+                         ("省级给予一次性奖补100万元", ["100万元"]), ("单个企业最高300万元", ["300万元"]),
+                         ("按照每名导师选配2名学员的原则", ["2名"]), ("按年用量的60%估算采购量", ["60%"]),
+                         ("基础养老金月最低标准提高20元", ["20元"])),
                near_misses=("设立1亿元知识产权运营引导基金", "资助资金达到500万元", "专利申请量达到1万件",
-                            "可再生能源装机容量超过50万千瓦")),
+                            "可再生能源装机容量超过50万千瓦", "建设云计算中心5个", "城乡居民最高学历提升",
+                            "完成上线前12项编码贯标、对照待遇清单梳理政策等工作")),
+    TargetRule(code="TG16", level="clause",
+               summary="a ban or a threshold set for others is not a target (禁止…低于0.01毫米, 不得…两个以上)",
+               find=lambda text, r: _cue(r.ban, _BRACKETED.sub("", text)) if _BAN_HINT.search(text) else None,
+               examples=(("禁止生产和销售厚度低于0.02毫米的塑料袋", ["0.02毫米"]),
+                         ("执业人员不得同时在两个以上机构执业", ["两个以上"])),
+               near_misses=("塑料袋使用量减少30%", "严格执法，查处案件100件", "耕地保有量不得低于500万亩",
+                            "发表论文1篇（两篇论文不得为同一专题）")),
+    TargetRule(code="TG18", level="clause",
+               summary="a forecast of what happens anyway is no commitment (预计今年高校毕业生超过1170万人)",
+               find=lambda text, r: _cue(r.forecast, text) if text.startswith("预计") else None,
+               examples=(("预计今年应届毕业生超过5万人", ["5万人"]),),
+               near_misses=("预计到2025年，专利授权量达到1万件", "力争今年新增企业300家")),
+    TargetRule(code="TG19", level="op",
+               summary="an operator written before the verb of its number (至少建设一所, 不少于培养50名)",
+               find=_op_before_verb,
+               examples=(("每个地区至少建设一所示范性中等职业学校",
+                          [{"indicator": "示范性中等职业学校", "value": 1, "unit": "所", "op": ">=", "kind": "by_year"}]),
+                         ("为各区至少培育2家培训示范基地",
+                          [{"indicator": "培训示范基地", "value": 2, "unit": "家", "op": ">=", "kind": "by_year"}]),
+                         ("每个部门在同一平台只开设一个政务账号",
+                          [{"indicator": "政务账号", "value": 1, "unit": "个", "op": "<=", "kind": "by_year"}])),
+               near_misses=("至少要求培训50人", "建设3所学校", "只有一个部门")),
+    TargetRule(code="TG20", level="reading",
+               summary="an operator before the first of coordinated objects applies to each "
+                       "(不少于60个半天的跟师笔记和20份医案 → both ≥)",
+               find=_shared_op,
+               examples=(("每年完成不少于40个半天的跟诊记录和15份临床医案",
+                          [{"indicator": "临床医案", "value": 15, "unit": "份", "op": ">=", "kind": "annual"}]),),
+               near_misses=("建成5家以上服务中心和10家工作站", "不少于40个半天的跟诊记录，完成15份临床医案")),
+    TargetRule(code="TG21", level="reading",
+               summary="a value shared by coordinated subjects (A、B均达到75%以上): one target for each",
+               find=_shared_value,
+               examples=(("企业研发机构覆盖率、数字化改造率均达到60%以上",
+                          [{"indicator": "企业研发机构覆盖率", "value": 60, "unit": "%", "op": ">=", "kind": "by_year"},
+                           {"indicator": "数字化改造率", "value": 60, "unit": "%", "op": ">=", "kind": "by_year"}]),
+                         ("工业投资、技改投资均增长12%以上",
+                          [{"indicator": "工业投资", "value": 12, "unit": "%", "op": ">=", "kind": "growth"},
+                           {"indicator": "技改投资", "value": 12, "unit": "%", "op": ">=", "kind": "growth"}])),
+               near_misses=("企业研发机构覆盖率达到60%以上", "省级和市级平台均达到3个")),
+    TargetRule(code="TG22", level="reading",
+               summary="an item naming only a grade takes the head noun of the next item "
+                       "(1家五星级、3家四星级旅游饭店 → 五星级旅游饭店)",
+               find=_modifier_head,
+               examples=(("年内创评2家五星级、4家四星级旅游饭店",
+                          [{"indicator": "五星级旅游饭店", "value": 2, "unit": "家", "op": "=", "kind": "by_year"}]),),
+               near_misses=("创建2家五星级饭店、4家四星级饭店", "培育3家国家级、5家省级")),
+    TargetRule(code="TG23", level="reading",
+               summary="the noun between two numbers ends at a verb (千家企业参加百个以上展会 → 企业)",
+               find=_noun_to_verb,
+               examples=(("组织500家企业参加30个以上境外展会",
+                          [{"indicator": "企业", "value": 500, "unit": "家", "op": "=", "kind": "by_year"}]),),
+               near_misses=("组织500家企业、30个展会", "建成10家参与式服务站", "力争50%以上企业开展专利信息利用")),
+    TargetRule(code="TG24", level="reading",
+               summary="a change against a base (比上年增加1.1万亿元) measures the indicator of the target before it; "
+                       "growth",
+               find=_compared,
+               examples=(("专项资金规模3.5亿元、比上年增加5000万元",
+                          [{"indicator": "专项资金规模", "value": 50_000_000, "unit": "元", "op": "=", "kind": "growth"}]),),
+               near_misses=("专项资金规模3.5亿元", "比上年更加注重质量")),
+    TargetRule(code="TG25", level="reading",
+               summary="an indicator that is only a verb takes the object of the same verb earlier in the sentence "
+                       "(…发行超长期特别国债…，今年先发行1万亿元 → 超长期特别国债)",
+               find=_verb_object,
+               examples=(("从今年开始连续发行专项建设债券，今年先发行500亿元",
+                          [{"indicator": "专项建设债券", "value": 50_000_000_000, "unit": "元", "op": "=",
+                            "kind": "by_year"}]),),
+               near_misses=("今年发行专项建设债券500亿元", "建设项目，今年先完成")),
+    TargetRule(code="TG30", level="reading",
+               summary="a shortened indicator (a grade and a head: 市级基地, 省网点) takes the words of the target before it "
+                       "that names the same head at another grade",
+               find=_shortened,
+               examples=(("建成省级版权示范基地20个、市级基地50个",
+                          [{"indicator": "市级版权示范基地", "value": 50, "unit": "个", "op": "=", "kind": "by_year"}]),
+                         ("建设国家专利信息服务网点2家以上，省网点5家以上",
+                          [{"indicator": "省专利信息服务网点", "value": 5, "unit": "家", "op": ">=", "kind": "by_year"}])),
+               near_misses=("建成省级版权示范基地20个、市级示范园区50个", "建成市级基地50个")),
+    TargetRule(code="TG28", level="reading",
+               summary="a total over a stated span of years (三年建设…1000个, 利用3-5年时间…约1000名, 五年内新增) is "
+                       "cumulative and has no due year of its own",
+               find=_span_total,
+               examples=(("到2025年，建成中心5个；利用3-5年时间，培训约800名家庭医生",
+                          [{"indicator": "家庭医生", "value": 800, "unit": "名", "op": "~", "kind": "cumulative"}]),
+                         ("三年建设美丽村庄500个",
+                          [{"indicator": "美丽村庄", "value": 500, "unit": "个", "op": "=", "kind": "cumulative"}])),
+               near_misses=("每3～5年参加一次培训，培训家庭医生800名", "2024年内建成中心5个", "近三年发表论文3篇")),
+    TargetRule(code="TG29", level="reading",
+               summary="a clause without a verb of its own continues the clause before it, and its 每年 "
+                       "(每年推广应用机器人8000台以上，人工智能应用100个以上 → both annual)",
+               find=_annual_sentence,
+               examples=(("每年推广应用工业机器人3000台以上，智能制造应用场景50个以上",
+                          [{"indicator": "智能制造应用场景", "value": 50, "unit": "个", "op": ">=", "kind": "annual"}]),),
+               near_misses=("推广应用工业机器人3000台以上，智能制造应用场景50个以上",
+                            "其中PCT国际专利申请每年达到150件，发明专利授权量达到1万件",
+                            "年均实施专利导航项目15项以上，推动15家以上企业加强标准化建设",
+                            "每年培训100人，到2025年服务中心10个")),
+    TargetRule(code="TG26", level="aside",
+               summary="a bracketed 其中… or 累计… aside states a target of its own (预留30%的号源（其中专家号源不低于30%）, "
+                       "新增2400户（累计约3600户）: the indicator of the target before it)",
+               find=_asides,
+               examples=(("预留20%的床位（其中康复床位不低于10%）给基层",
+                          [{"indicator": "康复床位", "value": 10, "unit": "%", "op": ">=", "kind": "by_year"}]),
+                         ("新增800户（累计约1500户）商户接入监管平台",
+                          [{"indicator": "商户接入监管平台", "value": 1500, "unit": "户", "op": "~",
+                            "kind": "cumulative"}])),
+               near_misses=("结业论文1篇（不少于2万字）", "（其中：一般项目）",
+                            "遴选100名导师（其中包括80名导师和20名基层导师）")),
     TargetRule(code="TG04", level="heading",
                summary="a heading that only counts its items commits to nothing (知识产权保护方面5项): "
                        "no verb, operator, year or punctuation",
                find=lambda title: not _COMMITS.search(title),
                examples=(("知识产权保护方面5项", ["5项"]), ("科技金融创新方面5项", ["5项"])),
-               near_misses=("到2025年专利申请量达到5000件", "建成30家服务基地")),
+               near_misses=("到2025年专利申请量达到5000件", "建成30家服务基地", "完成系统上线前12项数据编码贯标、接口改造等工作")),
     TargetRule(code="TG05", level="section",
                summary="a section of eligibility conditions gives no targets (遴选条件, 申报条件)",
                find=lambda title: _cue(CONDITION_SECTION, title),
@@ -675,10 +1372,57 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("推荐条件（须同时符合以下条件）\n近三年发表论文3篇以上", ["3篇以上"]),
                          ("法律责任\n可处10万元以下罚款", ["10万元以下"])),
                near_misses=("工作目标\n专利申请量达到1万件", "改善基础设施条件\n建成3个服务中心")),
+    TargetRule(code="TG09", level="review", where="heading",
+               summary="a heading of a review of past results (2023年工作回顾, 过去五年工作回顾, 发展基础, “十三五”时期"
+                       "取得的成就): its section, to its end, states no targets",
+               find=lambda title: _part_year(rules().review_heading, title),
+               examples=(("一、2023年工作回顾\n（一）稳增长。地区生产总值增长5.2%，新增市场主体3.9万户。\n"
+                          "二、2024年工作安排\n（一）抓项目。新开工重点项目120个。", ["5.2%", "3.9万户"]),
+                         ("一、发展基础\n“十三五”期间，全市有效发明专利达到1.2万件。\n二、主要目标\n有效发明专利达到2万件。",
+                          ["1.2万件"]),
+                         ("一、过去五年工作回顾\n累计新建学校36所。", ["36所"])),
+               near_misses=("一、夯实发展基础\n建成3个服务中心。", "一、预期成效\n培育企业50家。",
+                            "一、2024年重点工作\n新增高新技术企业300家。")),
+    TargetRule(code="TG10", level="review", where="text",
+               summary="a sentence that opens a review in flat text (a glued 2023年工作回顾, …主要做了以下工作): "
+                       "the text after it states no targets until a forward part opens or its section ends",
+               find=lambda text: _part_year(rules().review_opener, text),
+               examples=(("各位代表：现在我代表市人民政府作报告。2023年工作回顾2023年是极不平凡的一年。全市新增就业4.2万人。\n"
+                          "（一）稳增长。完成投资370亿元。", ["4.2万人", "370亿元"]),
+                         ("一年来，主要做了以下工作：新建农村公路500公里。", ["500公里"])),
+               near_misses=("回顾发展历程，我们建成了3个中心。", "到2025年，建成工作站10个。")),
+    TargetRule(code="TG11", level="forward", where="heading",
+               summary="a heading of the forward part of a report (2024年政府工作安排, 2024年重点工作, …总体要求和"
+                       "政策取向) ends the review; its targets are due in its year",
+               find=lambda title: _part_year(rules().forward_heading, title),
+               examples=(("一、2023年工作回顾\n粮食产量238万吨。\n二、2024年政府工作安排\n建成城市公园5个。",
+                          [{"indicator": "城市公园", "value": 5, "unit": "个", "op": "=", "year": 2024,
+                            "kind": "by_year"}]),),
+               near_misses=("一、2023年工作回顾\n粮食产量238万吨。\n（一）加快发展。建成城市公园5个。",)),
+    TargetRule(code="TG12", level="forward", where="text",
+               summary="a sentence that opens the forward part in flat text (2024年工作安排建议, 今年是…, 主要预期目标是): "
+                       "it ends the review; targets without a year are due in the report's year",
+               find=lambda text: _part_year(rules().forward_opener, text),
+               examples=(("2023年工作回顾全市新增就业4.2万人。2024年工作安排建议2024年是关键一年。城镇新增就业3.7万人。",
+                          [{"indicator": "城镇新增就业", "value": 37000, "unit": "人", "op": "=", "year": 2024,
+                            "kind": "by_year"}]),
+                         ("一、2023年工作回顾\n新增就业4.2万人。今年发展主要预期目标是：地区生产总值增长5%左右。",
+                          [{"indicator": "地区生产总值", "value": 5, "unit": "%", "op": "~", "year": 2024,
+                            "kind": "growth"}])),
+               near_misses=("2023年工作回顾2023年是开局之年。全市新增就业4.2万人。",)),
+    TargetRule(code="TG17", level="article",
+               summary="a provision of a law or regulation (第十二条 …) states rules, not targets (应指定3名, 一式2份, "
+                       "30日内), unless it names a target year (到2025年)",
+               find=lambda label: label if label.endswith("条") and (m := match_marker(label)) is not None
+               and m.style == "article" else None,
+               examples=(("第八条 行政执法委员会应指定3名以上承办人员组成合议组。", ["3名以上"]),
+                         ("第九条 提交答辩书一式2份。", ["2份"])),
+               near_misses=("第九条 到2025年，全省有效发明专利达到10万件。", "一、目标\n建成3个服务中心。")),
 )
 _BY_LEVEL: dict[str, tuple[TargetRule, ...]] = {
     level: tuple(r for r in TARGET_RULES if r.level == level)
-    for level in ("quantity", "number", "sentence", "clause", "heading", "section")
+    for level in ("quantity", "number", "op", "reading", "aside", "sentence", "clause", "heading", "section", "article",
+                  "review", "forward")
 }
 
 
@@ -692,20 +1436,63 @@ def _target_gives(rule: TargetRule, text: str) -> list:
     (as printed) a rule that drops keeps from being targets."""
     r = rules()
     if rule.level == "quantity":
-        return [given(indicator=t.indicator, value=float(t.value), value_max=_num(t.value_max), unit=t.unit, op=t.op,
-                      year=t.year, kind=t.kind)
-                for t in paragraph_targets(text, None, None, 0)[0]]
+        return [_view(t) for t in paragraph_targets(text, None, None, 0)[0]]
+    if rule.level in ("op", "reading", "aside"):  # the targets the rule makes or changes
+        on = [_view(t) for t in paragraph_targets(text, None, None, 0)[0]]
+        _OFF.add(rule.code)
+        try:
+            off = [_view(t) for t in paragraph_targets(text, None, None, 0)[0]]
+        finally:
+            _OFF.discard(rule.code)
+        return [t for t in on if t not in off]
     if rule.level == "number":
         return [m.group() for m, before in _candidates(text, depth_mask(text), r)
-                if rule.find(m["unit"], before, text[m.end():])]
+                if rule.find(m, before, text[m.end():])]
     if rule.level == "sentence":
         return [q for s in sentences(text) if rule.find(s, r) for q in _printed(s)]
     if rule.level == "clause":
         return [q for s in sentences(text) for c in _clauses(s) if rule.find(c, r) for q in _printed(c)]
+    if rule.level in ("article", "review", "forward"):
+        head, nodes = _mini_outline(text)
+        found, reading = body_targets(head, nodes)
+        if rule.level == "forward":
+            return [given(indicator=t.indicator, value=float(t.value), value_max=_num(t.value_max), unit=t.unit,
+                          op=t.op, year=t.year, kind=t.kind) for t in found]
+        if rule.level == "review":
+            return [q for _, sentence in reading.past_sentences for q in _printed(sentence)]
+        return [q for node in nodes if rule.find(node.label) for line in [node.title, *node.text]
+                for q in _printed(line)] if not found else []
     title, *body = text.split("\n")
     if not rule.find(title):
         return []
     return [q for line in [title, *body] for q in _printed(line)] if rule.level == "section" else _printed(title)
+
+
+def _mini_outline(text: str) -> tuple[list[tuple[int, str]], list[Node]]:
+    """The preamble and sections of a small document written as an example: a line with an
+    outline marker is a heading (a new marker style nests deeper), the others are text."""
+    head: list[tuple[int, str]] = []
+    roots: list[Node] = []
+    open_: list[Node] = []
+    for no, line in enumerate(text.split("\n"), 1):
+        m = match_marker(line)
+        if m is None:
+            (open_[-1].text.append(line), open_[-1].text_lines.append(no)) if open_ else head.append((no, line))
+            continue
+        node = Node(m.label, m.style, m.ordinal or 0, line[m.end :].strip(), no)
+        while open_ and open_[-1].style != m.style and any(o.style == m.style for o in open_):
+            open_.pop()
+        if open_ and open_[-1].style == m.style:
+            open_.pop()
+        (open_[-1].children if open_ else roots).append(node)
+        node.id = f"{open_[-1].id}.{len(open_[-1].children)}" if open_ else str(len(roots))
+        open_.append(node)
+    return head, roots
+
+
+def _view(t: TargetRef) -> dict:
+    return given(indicator=t.indicator, value=float(t.value), value_max=_num(t.value_max), unit=t.unit, op=t.op,
+                 year=t.year, kind=t.kind)
 
 
 def _num(d: Decimal | None) -> float | None:

@@ -53,10 +53,13 @@ DESCRIBE: dict[str, Callable[[dict[str, Any]], str]] = {
 
 
 class SourceFinder:
-    """Finds the source document of a curated plan under one folder."""
+    """Finds the source document of a curated plan under one folder (and in its subfolders,
+    unless ``recursive`` is false). Never a file outside it: not through an absolute path,
+    ``..`` or a symbolic link leading out."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root.resolve()
+    def __init__(self, root: Path, recursive: bool = True) -> None:
+        self.root = Path(os.path.realpath(root))
+        self.recursive = recursive
         self._by_stem: dict[str, list[Path]] | None = None
 
     def find(self, plan_file: str, data: Any) -> tuple[Path | None, list[str]]:
@@ -75,11 +78,11 @@ class SourceFinder:
         return (found[0] if found else None), tried
 
     def _inside(self, path: Path) -> Path | None:
+        real = Path(os.path.realpath(path))  # (not resolve(): a loop of links must not raise)
         try:
-            real = path.resolve()
+            return real if real.is_relative_to(self.root) and real.is_file() else None
         except OSError:
             return None
-        return real if real.is_relative_to(self.root) and real.is_file() else None
 
     def _index(self) -> dict[str, list[Path]]:
         if self._by_stem is None:
@@ -88,7 +91,7 @@ class SourceFinder:
             order = {s: i for i, s in enumerate(DEFAULT_SUFFIXES)}
             by_stem: dict[str, list[Path]] = {}
             for top, dirs, files in os.walk(self.root):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if self.recursive else []
                 for f in sorted(files):
                     p = Path(top, f)
                     if p.suffix.lower() in order and (real := self._inside(p)) is not None:
@@ -101,7 +104,7 @@ class SourceFinder:
 
 def against_hits(plan_file: str, curated: Any, finder: SourceFinder) -> list[Hit]:
     """D2xx hits for one curated plan: source not found or not parsable, or the differences."""
-    from ipplan import api, emit
+    from ipplan import api
     from ipplan.errors import IpplanError
 
     source, tried = finder.find(plan_file, curated)
@@ -109,7 +112,7 @@ def against_hits(plan_file: str, curated: Any, finder: SourceFinder) -> list[Hit
     if source is None:
         return [Hit("D204", where, {"root": show(str(finder.root)), "tried": ", ".join(tried)})]
     try:
-        parsed = emit.plan_data(api.parse_file(source))
+        parsed = api.parse_file_data(source)
     except IpplanError as exc:
         return [Hit("D205", where, {"source": show(str(source)), "error": exc.message})]
     return list(diff(curated, parsed))

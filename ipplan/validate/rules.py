@@ -196,10 +196,11 @@ def show(value: Any, limit: int = 50) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return str(int(value))
-    if isinstance(value, int) and value.bit_length() > 256:  # repr() of 5,000 digits fails
+    if isinstance(value, int) and value.bit_length() > 4096:  # repr() of 5,000 digits fails
         return f"a number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
-    if isinstance(value, (int, float)):
-        return repr(value)
+    if isinstance(value, (int, float)):  # (a number is echoed only this far too)
+        text = repr(value)
+        return text if len(text) <= limit else f"a number of {len(text.lstrip('-')):,} digits"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -360,10 +361,11 @@ def _check_sections(sections: list[tuple[FieldPath, dict[str, Any], str | None, 
                     yield Hit("P102", (*path, "id"), {"id": show(sid), "expected": show(expected)})
                 ordinal = _int(s.get("ordinal"))
                 if ordinal is not None and str(ordinal) != last:
-                    yield Hit("P103", (*path, "ordinal"), {"ordinal": ordinal, "id": show(sid), "expected": last})
+                    yield Hit("P103", (*path, "ordinal"), {"ordinal": show(ordinal), "id": show(sid),
+                                                          "expected": last if len(last) <= 50 else show(last)})
         level = _int(s.get("level"))
         if level is not None and level != depth:
-            yield Hit("P104", (*path, "level"), {"level": level, "depth": depth})
+            yield Hit("P104", (*path, "level"), {"level": show(level), "depth": depth})
 
 
 def _tables_by_index(data: dict[str, Any]) -> dict[int, dict[str, Any]]:
@@ -444,7 +446,7 @@ def _year_hit(path: FieldPath, year: Any, window: tuple[int, int, str]) -> Itera
     y = _int(year)
     lo, hi, basis = window
     if y is not None and not lo <= y <= hi:
-        yield Hit("P110", path, {"year": y, "lo": lo, "hi": hi, "basis": basis})
+        yield Hit("P110", path, {"year": show(y), "lo": lo, "hi": hi, "basis": basis})
 
 
 def _check_years(data: dict[str, Any]) -> Iterator[Hit]:
@@ -503,7 +505,7 @@ def _check_tables(data: dict[str, Any]) -> Iterator[Hit]:
             continue
         index = _int(t.get("index"))
         if index is not None and index != i + 1:
-            yield Hit("P114", ("tables", i, "index"), {"index": index, "position": i + 1})
+            yield Hit("P114", ("tables", i, "index"), {"index": show(index), "position": i + 1})
         header = t.get("header")
         if not isinstance(header, list):
             continue

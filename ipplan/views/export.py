@@ -70,11 +70,28 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
 
 
-def _csv_text(v: Any) -> str:
-    text = _csv_cell(v)
-    if isinstance(v, str) and len(text) > 1 and text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+#: Where a spreadsheet may begin a cell inside a CSV field: after a ";" or a tab. Excel in a
+#: locale whose list separator is ";" (most of Europe) splits a line there, and honours a
+#: quote only at the start of its own cells: a;=cmd|… becomes a cell "=cmd|…", a formula.
+_OTHER_SEPARATORS = re.compile(r"([;\t])")
+
+
+def _neutral(text: str) -> str:
+    if len(text) > 1 and text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
         return "'" + text  # (an op "=" alone, or "-5", is a value, not a formula)
     return text
+
+
+def _csv_text(v: Any) -> str:
+    """A cell's text, with a ' before every part a spreadsheet could read as a formula: the
+    cell's start, and each part after a ";" or a tab (_OTHER_SEPARATORS)."""
+    text = _csv_cell(v)
+    if not isinstance(v, str):
+        return text
+    if ";" not in text and "\t" not in text:
+        return _neutral(text)
+    parts = _OTHER_SEPARATORS.split(text)
+    return "".join(part if i % 2 else _neutral(part) for i, part in enumerate(parts))
 
 
 def write_csv(rows: Rows, stream: IO[str]) -> None:

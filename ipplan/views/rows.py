@@ -247,7 +247,7 @@ OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈", "range": "
 #: How a kind reads around the value: 累计≥1.2万件, ≥50亿元/年, 增长≥10%.
 KIND_TAGS = {"annual": ("", "/年"), "cumulative": ("累计", ""), "growth": ("增长", ""), "by_year": ("", "")}
 #: Units whose values are ratios: never written with 万/亿.
-RATIO_UNITS = ("%", "‰", "个百分点", "倍")
+RATIO_UNITS = ("%", "‰", "百分点", "个百分点", "倍")
 #: 万 and 亿, largest first, as the numerals module reads them (values keep base units).
 _SCALES = sorted(((v, w) for w, v in MAGNITUDES.items() if w in "万亿"), reverse=True)
 

@@ -68,6 +68,36 @@ def html_spans(rows: int = 10_000, colspan: int = 100) -> bytes:
             + "</table><p>二、主要任务</p></div></body></html>").encode()
 
 
+#: A long cell: 1,000 characters (a paragraph of a real table cell is rarely longer).
+LONG_CELL = ("加强知识产权保护，" * 112)[:1000]
+
+
+def html_long_cell_span(rows: int = 2_000, colspan: int = 100) -> bytes:
+    """Issue 24 #1: one 1,000-character cell of rowspan 2,000 × colspan 100 over empty rows
+    (41 KB): every slot it covers would carry a copy of its text (200 million characters)."""
+    return ("<html><body><div class='TRS_Editor'><p>一、总体要求</p><table>"
+            f'<tr><td rowspan="{rows}" colspan="{colspan}">{LONG_CELL}</td></tr>' + "<tr><td></td></tr>" * (rows - 1)
+            + "</table><p>二、主要任务</p></div></body></html>").encode()
+
+
+def docx_long_cell_vmerge(rows: int = 2_000, span: int = 100) -> bytes:
+    """Issue 24 #1: a DOCX of 1.2 KB: a long cell of gridSpan 100, continued (vMerge) in 2,000
+    rows: each continuation would copy it 100 times (200 million characters)."""
+    first = (f'<w:tr><w:tc><w:tcPr><w:gridSpan w:val="{span}"/><w:vMerge w:val="restart"/></w:tcPr>'
+             f"<w:p><w:r><w:t>{LONG_CELL}</w:t></w:r></w:p></w:tc></w:tr>")
+    more = f'<w:tr><w:tc><w:tcPr><w:gridSpan w:val="{span}"/><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>'
+    return docx(_p("一、总体要求") + f"<w:tbl>{first}{more * (rows - 1)}</w:tbl>" + _p("二、主要任务"))
+
+
+def html_many_tables(tables: int = 50, rows: int = 1_999) -> bytes:
+    """Issue 24 #1: fifty tables, each just under the old per-table limit of 200,000 cells
+    (rows of one cell of colspan 100, end tags left out as HTML allows): 10 million cells in
+    2.2 MB of HTML."""
+    table = "<table>" + "<tr><td colspan=100>局" * rows + "</table>"
+    return ("<html><body><div class='TRS_Editor'><p>一、总体要求</p>" + table * tables
+            + "<p>二、主要任务</p></div></body></html>").encode()
+
+
 def pdf_runs(runs: int, pages: int = 1, seed: int = 1) -> bytes:
     """R3: pages of ``runs`` separately placed text runs at random places (Helvetica, not
     compressed: 20,000 runs make a 700 KB page)."""
@@ -105,6 +135,9 @@ CASES = (
     Expensive("r1-letter-start-1e11.docx", lambda: numbering_start("lowerLetter", 10**11), None),
     Expensive("r1-chinese-start-1e11.docx", lambda: numbering_start("chineseCounting", 10**11), None),
     Expensive("r2-rowspan-1e4-colspan-100.html", html_spans, "merged cells would lay out over"),
+    Expensive("i24-long-cell-rowspan-2000-colspan-100.html", html_long_cell_span, "merged cells would lay out over"),
+    Expensive("i24-long-cell-gridspan-100-vmerge-2000.docx", docx_long_cell_vmerge, "merged cells would lay out over"),
+    Expensive("i24-fifty-tables-of-200k-cells.html", html_many_tables, "merged cells would lay out over"),
     Expensive("r3-runs-745k.pdf", lambda: pdf_runs(20_000), "over the limit of 20,000"),
     Expensive("r3-runs-2m.pdf", lambda: pdf_runs(20_000, pages=3), "over the limit of 20,000"),
 )
@@ -129,3 +162,25 @@ def test_the_expensive_inputs_are_what_the_issues_describe() -> None:
     assert sizes["b4-grid-before-4e6.docx"] < 1000 and sizes["r1-roman-start-1e12.docx"] < 1500
     assert 120_000 < sizes["r2-rowspan-1e4-colspan-100.html"] < 600_000
     assert 600_000 < sizes["r3-runs-745k.pdf"] < 800_000 and sizes["r3-runs-2m.pdf"] > 2_000_000
+    assert sizes["i24-long-cell-rowspan-2000-colspan-100.html"] < 41_000
+    assert sizes["i24-long-cell-gridspan-100-vmerge-2000.docx"] < 1_300
+    assert sizes["i24-fifty-tables-of-200k-cells.html"] < 2_300_000
+
+
+EXPANSIONS = [c for c in CASES if c.name.startswith("i24-")]
+
+
+@pytest.mark.parametrize("command", ["text", "show", "review"])
+@pytest.mark.parametrize("case", EXPANSIONS, ids=lambda c: c.name)
+def test_no_command_lets_a_document_expand(tmp_path: Path, case: Expensive, command: str) -> None:
+    """Issue 24 #1: not only `parse` (and batch, under its memory budget): every command that
+    reads a document finishes these within the hostile bounds, its output bounded too (a
+    41 KB page once gave a 597 MB plan after 2 minutes and 2.1 GB)."""
+    path = tmp_path / case.name
+    path.write_bytes(case.build())
+    out = tmp_path / "review.html"
+    proc, seconds, peak_mb = _run_limited([command, str(path), *(["-o", str(out)] if command == "review" else [])])
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+    assert seconds < TIME_BOUND and peak_mb < MEMORY_BOUND_MB, (seconds, peak_mb)
+    size = out.stat().st_size if command == "review" else len(proc.stdout)
+    assert size < 20 * 1024 * 1024, size

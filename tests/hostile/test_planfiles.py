@@ -109,6 +109,22 @@ def test_every_number_under_the_limit_still_reads(tmp_path: Path) -> None:
     assert code == 1 and "P110" in out and "P009" not in out  # an implausible year, not an unreadable number
 
 
+def test_findings_echo_at_most_fifty_characters_of_a_number(tmp_path: Path) -> None:
+    """Issue 24: a P110 message printed a 99-digit year in full, though messages promise at
+    most 50 echoed characters; so did P103 (ordinal), P104 (level) and P114 (table index)."""
+    plan = {"schema_version": "1", "meta": {"period": {"start": 2021, "end": 2025}},
+            "sections": [{"id": "1", "label": "一、", "ordinal": int("7" * 99), "level": int("8" * 99), "title": "总则"}],
+            "targets": [{"section": None, "indicator": "x", "value": 1, "text": "x", "year": int("9" * 99)}],
+            "tables": [{"index": int("6" * 99), "header": [], "rows": []}]}
+    path = tmp_path / "long-numbers.json"
+    path.write_text(json.dumps(plan), "utf-8")
+    for fmt, (code, out, err) in validate_all_formats([str(path)]).items():
+        assert code == 1, (fmt, out, err)
+        for rule in ("P110", "P103", "P104", "P114"):
+            assert rule in out, (fmt, rule, out)
+        assert not re.search(r"\d{51}", out) and "a number of 99 digits" in out, (fmt, out)
+
+
 # --- escaping (R15) ------------------------------------------------------------------------
 
 INJECTED = "\n::error file=a,line=1::INJECTED\x1b[31m\x1b]8;;http://evil.example\x07x\u2028##[error]y\x9b2J"

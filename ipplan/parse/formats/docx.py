@@ -10,8 +10,8 @@ paragraphs are joined as layout.join_cell_paragraphs says.
 Every count in the file that drives work is clamped: numbering starts (MAX_START, Word's
 own limit) and labels (a counter past what a format can write is written in digits, a
 label pattern is at most MAX_LEVEL_TEXT characters),
-gridSpan and gridBefore (layout.MAX_COLSPAN), and the cells a table lays out
-(layout.MAX_TABLE_CELLS). gridAfter, wBefore and wAfter add no text and are not read.
+gridSpan and gridBefore (layout.MAX_COLSPAN), and the copies merged cells lay out
+(layout.MAX_SPAN_COPY_CHARS, one budget per document). gridAfter, wBefore and wAfter add no text and are not read.
 An entity reference left in the XML (``&xxe;``: entities are never expanded) is dropped
 and the text around it kept.
 """

@@ -3,16 +3,23 @@ and tables as pipe rows (``序号 | 重点工作 | 主要内容 | 责任单位 |
 stage reads, with merged cells (rowspan/colspan, Word gridSpan/vMerge) filled by
 repeating their value, as in the samples' tables.
 
-A table costs work in proportion to its source: spans are clamped (MAX_COLSPAN,
-MAX_ROWSPAN), and once a table has laid out MAX_TABLE_CELLS cells its remaining spans are
-no longer repeated (each cell is written once), with a notice. A cell holding several
-paragraphs keeps them apart where they are names (join_cell_paragraphs).
+A document's tables cost work in proportion to its source: spans are clamped (MAX_COLSPAN,
+MAX_ROWSPAN), and every copy a merged cell lays out (a colspan's or rowspan's slots past the
+first, a Word vMerge continuation) is paid from one SpanBudget per document: its text plus
+the " | " it is written with, MAX_SPAN_COPY_CHARS in all. Once the budget is spent, merged
+cells are written once for the rest of the document, with a coded notice (N013). The budget
+is shared by every reader that lays out tables (HTML, DOCX, and any other format):
+readers.decode opens it (document_budget) around the reader, so a reader needs nothing of
+its own. A cell holding several paragraphs keeps them apart where they are names
+(join_cell_paragraphs).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ipplan.parse.rules import lazy
@@ -23,9 +30,12 @@ from ipplan.parse.vocab.text import CJK
 #: Spans larger than these are clamped (a hostile colspan must not blow up a row).
 MAX_COLSPAN = 100
 MAX_ROWSPAN = 10_000
-#: Cells a table may lay out with its spans repeated (a 1,000-row table of 20 columns is
-#: 20,000; 10,000 rows carrying a rowspan of 10,000 × colspan 100 would be 10^10).
-MAX_TABLE_CELLS = 200_000
+#: Characters merged cells may add to one document by repeating their text, each copy
+#: counted with its " | " (the real documents of the corpus add at most a few thousand; one
+#: 1,000-character cell of rowspan 2,000 × colspan 100 would add 200 million).
+MAX_SPAN_COPY_CHARS = 1_000_000
+#: What a copy costs besides its text: the separator it is written with.
+_COPY_COST = len(" | ")
 #: A cell paragraph that names a unit (or a list of them): an organ word at its end, an
 #: alias or a lead mark in brackets allowed (市委宣传部(市新闻出版局), 市财政局（牵头）).
 ORGAN_PARAGRAPH = lazy(
@@ -75,53 +85,93 @@ class Cell:
     colspan: int = 1
 
 
-def fill_grid(rows: Iterable[list[Cell]], notices: list[NoticeRef] | None = None, what: str = "table") -> list[list[str]]:
-    """Lay cells on a grid: a spanned cell's value is repeated in every slot it covers,
-    until the table has laid out MAX_TABLE_CELLS cells (then each cell is written once and
-    a notice N013 naming ``what`` is added to ``notices``)."""
+class SpanBudget:
+    """What merged cells may still lay out in one document (MAX_SPAN_COPY_CHARS). Once a copy
+    does not fit, the budget is spent for good: every later merged cell is written once."""
+
+    def __init__(self, chars: int = MAX_SPAN_COPY_CHARS) -> None:
+        self.left = chars
+        self.spent = False
+
+    def pay(self, copies: int, text: str) -> bool:
+        """Pay for ``copies`` copies of ``text``; False (and spent) when they do not fit."""
+        cost = copies * (len(text) + _COPY_COST)
+        if self.spent or cost > self.left:
+            self.spent = True
+            return False
+        self.left -= cost
+        return True
+
+
+_BUDGET: ContextVar[SpanBudget | None] = ContextVar("ipplan_span_budget", default=None)
+
+
+@contextmanager
+def document_budget() -> Iterator[SpanBudget]:
+    """One SpanBudget for every table laid out inside (a nested call shares the open one)."""
+    open_budget = _BUDGET.get()
+    if open_budget is not None:
+        yield open_budget
+        return
+    token = _BUDGET.set(SpanBudget())
+    try:
+        yield _BUDGET.get()  # type: ignore[misc]
+    finally:
+        _BUDGET.reset(token)
+
+
+def fill_grid(rows: Iterable[list[Cell]], notices: list[NoticeRef] | None = None, what: str = "table",
+              budget: SpanBudget | None = None) -> list[list[str]]:
+    """Lay cells on a grid: a spanned cell's value is repeated in every slot it covers, each
+    copy paid from ``budget`` (else the document's, see document_budget; else one for this
+    table). When the budget runs out, merged cells are written once from there on (a rowspan
+    no longer reserves its column below), and an N013 notice naming ``what`` and the row
+    goes to ``notices``."""
+    budget = budget or _BUDGET.get() or SpanBudget()
     grid: list[list[str]] = []
     carry: dict[int, list] = {}  # column -> [text, rows still covered]
-    total = 0  # cells laid out in the rows before this one
-    spans = True
+
+    def pay(copies: int, text: str) -> bool:
+        was_spent = budget.spent
+        if budget.pay(copies, text):
+            return True
+        carry.clear()
+        if not was_spent and notices is not None:
+            notices.append(NoticeRef("N013", f"{what}: merged cells would lay out over {MAX_SPAN_COPY_CHARS:,} "
+                                             f"characters in this document; from row {len(grid) + 1} on, "
+                                             "merged cells are written once"))
+        return False
+
     for row in rows:
         out: list[str] = []
         for cell in row:
-            if spans:
-                _take_carried(out, carry)
+            _take_carried(out, carry, pay)
             col = len(out)
             text = cell.text
-            if text is None:  # continues the cell above
-                text = grid[-1][col] if grid and col < len(grid[-1]) else ""
-            span = max(1, min(cell.colspan, MAX_COLSPAN)) if spans else 1
-            down = max(1, min(cell.rowspan, MAX_ROWSPAN)) if spans else 1
-            if spans and total + col + span > MAX_TABLE_CELLS:
-                spans, span, down = False, 1, 1
-                _stop_spans(carry, notices, what, len(grid) + 1)
+            if text is None:  # continues the cell above (a copy of it)
+                above = grid[-1][col] if grid and col < len(grid[-1]) else ""
+                text = above if above and pay(1, above) else ""
+            span = max(1, min(cell.colspan, MAX_COLSPAN))
+            down = max(1, min(cell.rowspan, MAX_ROWSPAN))
+            if span > 1 and not pay(span - 1, text):
+                span = 1
+            if budget.spent:
+                down = 1
             for k in range(span):
                 out.append(text)
                 if down > 1:
                     carry[col + k] = [text, down - 1]
-        if spans:
-            _take_carried(out, carry)
+        _take_carried(out, carry, pay)
         grid.append(out)
-        total += len(out)
-        if spans and total > MAX_TABLE_CELLS:  # (rows of carried cells only)
-            spans = False
-            _stop_spans(carry, notices, what, len(grid) + 1)
     return grid
 
 
-def _stop_spans(carry: dict[int, list], notices: list[NoticeRef] | None, what: str, row: int) -> None:
-    carry.clear()
-    if notices is not None:
-        notices.append(NoticeRef("N013", f"{what}: merged cells would lay out over {MAX_TABLE_CELLS:,} cells; "
-                                         f"from row {row} on, merged cells are written once"))
-
-
-def _take_carried(out: list[str], carry: dict[int, list]) -> None:
-    """Fill the next columns of ``out`` that a rowspan from above still covers."""
+def _take_carried(out: list[str], carry: dict[int, list], pay) -> None:  # type: ignore[no-untyped-def]
+    """Fill the next columns of ``out`` that a rowspan from above still covers (each a paid copy)."""
     while len(out) in carry:
         slot = carry[len(out)]
+        if not pay(1, slot[0]):
+            return  # (pay cleared the carry)
         out.append(slot[0])
         slot[1] -= 1
         if slot[1] == 0:
@@ -147,7 +197,8 @@ def pipe_rows(grid: list[list[str]]) -> list[str]:
 
 def render_table(rows: list[list[Cell]], notices: list[NoticeRef] | None = None, what: str = "table") -> list[str]:
     """A table as pipe rows; one with fewer than two rows of two filled cells (a framed
-    paragraph, a one-column list) as plain lines, one per distinct cell."""
+    paragraph, a one-column list) as plain lines, one per distinct cell. Merged cells are
+    paid from the document's span budget (fill_grid)."""
     grid = fill_grid(rows, notices, what)
     if sum(1 for row in grid if sum(1 for c in row if c.strip()) >= 2) >= 2:
         return pipe_rows(grid)

@@ -17,5 +17,5 @@ DOC_TYPE_OF: dict[str, str] = {"实施方案": "方案", "工作方案": "方案
 COVERING_TYPES: tuple[str, ...] = ("通知", "决定", "通告", "公告")
 #: 文种 of a 关于…的 title heading a 公文, that a scraper may glue to its 文号 or addressees.
 HEAD_TYPES: tuple[str, ...] = ("通知", "意见", "决定", "通告", "函", "批复", "通报")
-#: Types of a plan for one year (2023年…工作要点, 2026年…招生工作方案): its year is its period.
-ANNUAL_TYPES: tuple[str, ...] = ("要点", "计划", "方案", "安排", "任务", "清单")
+#: Types of a plan for one year (2023年…工作要点, 2026年…招生工作方案, 2022年…考评办法): its year is its period.
+ANNUAL_TYPES: tuple[str, ...] = ("要点", "计划", "方案", "安排", "任务", "清单", "办法", "细则")

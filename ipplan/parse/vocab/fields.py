@@ -18,10 +18,16 @@ FIELD_KEYS: dict[str, str] = {
     "成文日期": "issue_date", "发文日期": "issue_date", "印发日期": "issue_date", "颁布日期": "issue_date",
     "制发日期": "issue_date", "成文时间": "issue_date", "发文时间": "issue_date",
     "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer", "颁布部门": "issuer",
-    "颁布机关": "issuer", "发文机构": "issuer", "制发机关": "issuer", "发布部门": "issuer",
+    "颁布机关": "issuer", "发文机构": "issuer", "制发机关": "issuer", "发布部门": "issuer", "发布机关": "issuer",
     "标题": "title", "名称": "title", "文件名称": "title",
     "密级": "secrecy", "紧急程度": "urgency", "签发人": "signer", "份号": "copy_number",
 }  # fmt: skip
+
+#: How a page's category label ends, printed above an article's heading (泰安市人民政府政策文件,
+#: 首页 > 政务公开 > 规范性文件): never the start of a title.
+PAGE_LABEL_ENDINGS: tuple[str, ...] = (
+    "政策文件", "规范性文件", "文件库", "政策法规", "通知公告", "政策解读", "信息公开", "政务公开",
+)
 
 #: Metadata keys of government pages; a block holding two of them is the metadata block.
 META_KEYS = frozenset(FIELD_KEYS) | {"索引号", "主题分类", "组配分类", "公开方式", "有效性", "发布日期", "信息来源",
@@ -47,3 +53,14 @@ DOC_NO = rf"""
     (?P<org>[{CJK}A-Za-z]{{1,15}}?) \s* [〔\[［【(（﹝] \s* (?P<year>{YEAR}) \s* [〕\]］】)）﹞]
     \s* 第? \s* (?P<num>\d{{1,5}}) \s* 号
 """
+
+
+#: A legal database's field names (北大法宝: 【发布部门】…【发文字号】…【发布日期】): there the
+#: 发布日期 is the document's own date, not a web page's.
+DATABASE_KEYS: dict[str, str] = {**FIELD_KEYS, "发布日期": "issue_date", "公布日期": "issue_date",
+                                  "制定机关": "issuer", "发布部门": "issuer"}
+
+
+def database_field_of(key: str) -> str | None:
+    """The meta field a legal database's 【key】 feeds (【发文字号】 → doc_number), or None."""
+    return DATABASE_KEYS.get(re.sub(r"\s+", "", key))

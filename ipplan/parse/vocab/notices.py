@@ -38,6 +38,9 @@ NOTICE_KINDS: tuple[NoticeKind, ...] = (
     # possible misses
     NoticeKind("N401", "possible-missed-target", "a sentence with a quantity and a commitment verb gave no target"),
     NoticeKind("N402", "possible-missed-units", "a bracketed clause that looks like a responsibility clause gave no units"),
+    # targets (not misses: what the targets stage read and set aside on evidence)
+    NoticeKind("N501", "review-of-past-results", "a review of past results (2023年工作回顾, 发展基础): its numbers were "
+                                                 "not read as targets"),
 )
 NOTICE_NAMES = {k.code: k.name for k in NOTICE_KINDS}
 #: Possible misses (N4xx): what a curator checks first (batch lists the documents that have them).

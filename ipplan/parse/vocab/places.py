@@ -1,12 +1,52 @@
-"""Administrative levels of a plan's region (meta.region), read from how the name ends:
-全国 → national, 浙江省 → province, 湖州市 → city, 天河区 → district. For the views (the
-plans table of ``ipplan report``, the exports, the SQLite database); nothing is stored
-in a plan. A municipality reads as its ending says (北京市 → city), as the shared corpus
-labels it; a name that ends in none of these has no level (None), never a guess."""
+"""Place names: how the name of an administrative unit or a development zone ends (湖州市,
+延边朝鲜族自治州, 荆门高新区), the words that never occur in one, and the level of a plan's
+region read from its ending. One home for the header (meta.region, read from a title, an
+issuer or a law's history lines) and the views (the level column of ``ipplan report``,
+the exports, the SQLite database; nothing is stored in a plan).
+
+A municipality reads as its ending says (北京市 → city), as the shared corpus labels it; a
+name that ends in none of these has no level (None), never a guess."""
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
+
+from ipplan.parse.rules import lazy
+from ipplan.parse.vocab.text import CJK
+
+#: The whole country, as the header writes it for a national plan.
+NATIONAL = "全国"
+
+#: Endings of an autonomous unit: the stem names an ethnic group and can be long
+#: (黔东南苗族侗族自治州, 克孜勒苏柯尔克孜自治州).
+AUTONOMOUS_ENDINGS: tuple[str, ...] = ("特别行政区", "自治区", "自治州", "自治县", "自治旗")
+#: Endings of the other units, longest first where one ends another (地区 before 区). A bare
+#: 州 (阿坝州, 恩施州: a prefecture's short name) counts only before an organ word (see PLACE).
+PLACE_ENDINGS: tuple[str, ...] = ("地区", "省", "市", "盟", "县", "区", "旗", "州")
+#: The one-character levels a government is named by without its place, in its own texts
+#: (我代表市人民政府, 省政府关于…, 县委、县政府): the ordinary endings of one character.
+LEVEL_CHARS = "".join(e for e in PLACE_ENDINGS if len(e) == 1)
+#: Endings of a development zone, which governs like a county (威海火炬高技术产业开发区, 荆门高新区).
+ZONE_ENDINGS: tuple[str, ...] = (
+    "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "工业园区", "开发区", "高新区", "新区",
+    "经开区", "自由贸易试验区", "自贸区", "试验区", "保税区",
+)  # fmt: skip
+#: What may follow a bare 州 for it to end a place name: an organ of the prefecture.
+_AFTER_BARE_ZHOU = r"(?=人民政府|政府|党委|委员会|委|人大|政协|[^" + CJK + r"]|$)"
+
+#: A place name at the start of a text: one administrative unit. An ordinary stem is one to
+#: five characters (沛县, 乌鲁木齐市), a banner's or an autonomous unit's up to ten.
+PLACE = lazy(rf"""(?P<p>[{CJK}]{{1,10}}?(?:{'|'.join(AUTONOMOUS_ENDINGS)})
+                   | [{CJK}]{{1,8}}?旗
+                   | [{CJK}]{{1,5}}?(?:地区|省|市|盟|县|区)
+                   | [{CJK}]{{1,4}}?州{_AFTER_BARE_ZHOU})""", re.VERBOSE)
+#: A development zone named in full at the start of a text.
+ZONE = lazy(rf"(?P<p>[{CJK}]{{2,14}}?(?:{'|'.join(ZONE_ENDINGS)}))")
+#: Words that never occur in a place name (they mark a false PLACE match, or a verb phrase).
+NOT_PLACE = lazy(r"知识|产权|建设|推进|加快|关于|发展|强|试点|示范|国家|工作|服务|管理|全|本|我|各|该|印发|人民|"
+                 r"第|实施|创建|打造|争创|开展|促进|提升|支持|深化|做好|加强|完善|落实|贯彻|质量|城市|城乡|市场|中共|委员会|"
+                 r"同意|设立|批复|规划|条例|办法|政府|级|都市|城区|园区")
 
 
 class LevelRule(NamedTuple):
@@ -16,8 +56,6 @@ class LevelRule(NamedTuple):
     near_misses: tuple[str, ...]  # regions that must not
 
 
-#: The whole country, as header.py writes it for a national plan.
-NATIONAL = "全国"
 #: The longest ending that ends the name gives the level: 自治区 (province) and 地区 (city)
 #: before 区 (district), 自治州 (city) before 州.
 REGION_LEVELS: tuple[LevelRule, ...] = (
@@ -25,9 +63,9 @@ REGION_LEVELS: tuple[LevelRule, ...] = (
     LevelRule("province", ("省", "自治区", "特别行政区"),
               ("浙江省", "广西壮族自治区", "香港特别行政区"), ("天河区", "省")),
     LevelRule("city", ("市", "自治州", "地区", "盟", "州"),
-              ("湖州市", "安徽省亳州市", "北京市", "延边朝鲜族自治州", "阿勒泰地区", "锡林郭勒盟"),
+              ("湖州市", "安徽省亳州市", "北京市", "延边朝鲜族自治州", "阿勒泰地区", "锡林郭勒盟", "阿坝州"),
               ("通州区", "全国")),
-    LevelRule("district", ("自治县", "开发区", "高新区", "新区", "经开区", "试验区", "区", "县", "旗"),
+    LevelRule("district", ("自治县", "自治旗", *ZONE_ENDINGS, "区", "县", "旗"),
               ("广州市天河区", "通州区", "长兴县", "木兰县", "荆门高新区", "威海火炬高技术产业开发区", "达尔罕茂明安联合旗"),
               ("安徽省", "宁波市")),
 )
