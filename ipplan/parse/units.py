@@ -18,6 +18,7 @@ names and role verbs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, UnitRef
 from ipplan.parse.vocab.organs import LEVEL_HEAD, NATIONAL_ORGANS, ORGAN_END, PLACE_COLLECTIVE
 from ipplan.parse.vocab.roles import (
-    GLOSS, LABEL_ALT, LEAD_LABELS, LEAD_MARK, SUPPORT_VERBS, VERB_ALT, VERB_LEAD, VERB_RE,
+    GLOSS, LABEL_ALT, LEAD_LABELS, LEAD_MARK, MANNER_ALT, SUPPORT_VERBS, VERB_ALT, VERB_LEAD, VERB_RE,
 )
 from ipplan.parse.vocab.text import unspace
 
@@ -55,18 +56,21 @@ DEADLINE_ITEM = lazy(
 _NAME_TAIL = lazy(r"(?:等(?:有关|相关)?(?:部门|单位)?|及其他(?:有关|相关)?(?:成员)?(?:部门|单位))$")
 #: A name that names no organ at all (会同有关部门负责 → 有关部门): dropped like a tail.
 _VAGUE = lazy(r"(?:其他|其它)?(?:有关|相关)(?:部门|单位|方面)")
-#: A role verb closing a segment (optionally followed by 实施 / 工作).
-_VERB_AT_END = lazy(rf"(?P<verb>{VERB_ALT})(?:实施|工作)?$")
+#: A role verb (with its manner) closing a segment (optionally followed by 实施 / 工作).
+_VERB_AT_END = lazy(rf"(?:{MANNER_ALT})*(?P<verb>{VERB_ALT})(?:实施|工作)?$")
 #: Prose: 由A牵头，…B(做好)配合 within one sentence.
 _PROSE = lazy(r"由(?P<lead>[^，,。；;（(]{2,40}?)牵头(?P<rest>[^。]*?)(?P<sup>[^，,。；;由]{2,60}?)(?:做好|积极|负责)?配合")
-#: A comma-span that leads: (由)A牵头 / A牵头负责.
+#: A comma-span that leads: (由)A牵头 / A牵头负责; its verb before a comma.
 _LEAD_SPAN = lazy(r"(?:由)?(?P<names>.+?)牵头(?:负责|落实)?")
+_LEAD_WORD = lazy(r"牵头(?:负责|落实)?(?=\s*[，,])")
+#: A role verb closing a sentence (RU10): the only place such a sentence can end.
+_VERB_CLOSING = lazy(rf"(?:{VERB_ALT})(?:实施|工作)?(?=\s*(?:[。！？!?；;]|$))")
+#: A sentence end, for the prose forms.
+_SENTENCE_END = lazy(r"[。！？!?；;]")
 
 SEPARATORS = "、,，;；"
 #: A bracket longer than this is prose, not a clause.
 MAX_CLAUSE = 300
-#: Sentence ends at depth 0 (prose forms never cross one).
-SENTENCE_SEPS = "。！？!?；;"
 
 
 #: Words no organ's name holds, only a sentence about one (日常工作由…科教处, 试点地区要…).
@@ -292,13 +296,13 @@ def _names_verb(seg: str, *, objects: bool, prefix: bool) -> tuple[str, str, str
     candidates = VERB_RE.finditer(seg) if objects else (m for m in (_VERB_AT_END.search(seg),) if m)
     for m in candidates:
         names, obj = seg[: m.start()], seg[m.end() :]
-        if obj and (m.group() in _NO_OBJECT or obj.startswith(("的", "之")) or len(obj) > 30):
+        if obj and (m["verb"] in _NO_OBJECT or obj.startswith(("的", "之")) or len(obj) > 30):
             continue
         k = names.rfind("由") if prefix else (0 if names.startswith("由") else -1)
         names = names[k + 1 :] if k >= 0 else names
         items = [u for part in names.split("会同") for u in parse_unit_list(part)]
         if items and all(_is_body(u.name) for u in items):
-            return names, m["verb"] if "verb" in m.groupdict() else m.group(), obj
+            return names, m["verb"], obj
     return None
 
 
@@ -345,14 +349,24 @@ def _verb_bracket(inner: str, objects: bool = False) -> tuple[list[UnitRef], str
 
 
 def _verb_clauses(text: str, objects: bool = False) -> list[Clause]:
+    """RU03 (names closed by verbs) or, with ``objects``, RU07 (a verb naming its object)."""
+    return [c for c, with_object in _verb_scan(text) if with_object == objects]
+
+
+@functools.lru_cache(maxsize=64)
+def _verb_scan(text: str) -> tuple[tuple[Clause, bool], ...]:
+    """Every verb bracket of a paragraph once for both rules: (clause, whether it needs RU07)."""
     out = []
     for start, end in _top_groups(text):
-        if text[start] not in "(（" or end - start > MAX_CLAUSE:
+        if text[start] not in "(（" or end - start > MAX_CLAUSE or not VERB_RE.search(text, start, end):
             continue
-        found = _verb_bracket(text[start + 1 : end], objects)
-        if found and (found[2] or not objects):
-            out.append(Clause(found[0], found[1], start, min(end + 1, len(text))))
-    return out
+        inner = text[start + 1 : end]
+        found, with_object = _verb_bracket(inner), False
+        if not found:
+            found, with_object = _verb_bracket(inner, objects=True), True
+        if found and found[2] == with_object:
+            out.append((Clause(found[0], found[1], start, min(end + 1, len(text))), with_object))
+    return tuple(out)
 
 
 def _prose_clauses(text: str) -> list[Clause]:
@@ -365,44 +379,54 @@ def _prose_clauses(text: str) -> list[Clause]:
     return out
 
 
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence holding text[start:end] (at most MAX_CLAUSE characters each
+    way; sentence ends at any depth, which is all a prose form needs)."""
+    lo = max(0, start - MAX_CLAUSE)
+    ends = list(_SENTENCE_END.finditer(text, lo, start))
+    a = ends[-1].end() if ends else lo
+    m = _SENTENCE_END.search(text, end, min(len(text), end + MAX_CLAUSE))
+    return a, m.start() if m else min(len(text), end + MAX_CLAUSE)
+
+
 def _lead_support_spans(text: str) -> list[Clause]:
     """A牵头，B配合 between commas anywhere in a sentence: a comma-span of organs closed by 牵头,
     then one or more of organs closed by a supporting verb (配合, 参与, 按职责分工负责 …)."""
-    out = []
-    for a, b in _top_spans(text, SENTENCE_SEPS):
+    out: list[Clause] = []
+    for hit in _LEAD_WORD.finditer(text):
+        if out and hit.start() < out[-1].end:
+            continue
+        a, b = _sentence_around(text, hit.start(), hit.end())
         spans = list(_top_spans(text, "，,", a, b))
-        i = 0
-        while i < len(spans):
-            m = _LEAD_SPAN.fullmatch(text, *spans[i])
-            lead = parse_unit_list(m["names"], True) if m else []
-            if not lead or not all(_is_body(u.name) for u in lead):
-                i += 1
-                continue
-            support: list[UnitRef] = []
-            j = i + 1
-            while j < len(spans):
-                seg = text[spans[j][0] : spans[j][1]]
-                found = _names_verb(seg, objects=False, prefix=False)
-                if not found or VERB_LEAD[found[1]] is True:
-                    break
-                support += parse_unit_list(found[0])
-                j += 1
-            if support:
-                out.append(Clause(lead + support, None, spans[i][0], spans[j - 1][1]))
-            i = j
+        i = next((k for k, (x, y) in enumerate(spans) if x <= hit.start() < y), len(spans))
+        m = _LEAD_SPAN.fullmatch(text, *spans[i]) if i < len(spans) else None
+        lead = parse_unit_list(m["names"], True) if m else []
+        if not lead or not all(_is_body(u.name) for u in lead):
+            continue
+        support: list[UnitRef] = []
+        j = i + 1
+        while j < len(spans):
+            found = _names_verb(text[spans[j][0] : spans[j][1]], objects=False, prefix=False)
+            if not found or VERB_LEAD[found[1]] is True:
+                break
+            support += parse_unit_list(found[0])
+            j += 1
+        if support:
+            out.append(Clause(lead + support, None, spans[i][0], spans[j - 1][1]))
     return out
 
 
 def _role_sentences(text: str) -> list[Clause]:
     """A sentence of names and role verbs only, outside brackets: …。市科技局牵头，市财政局配合。"""
-    out = []
-    for a, b in _top_spans(text, "。！？!?"):
-        sentence = text[a:b]
-        if sentence[0] in OPEN or not VERB_RE.search(sentence):
+    out: list[Clause] = []
+    for hit in _VERB_CLOSING.finditer(text):
+        a, b = _sentence_around(text, hit.start(), hit.end())
+        sentence = text[a:b].strip()
+        if (out and a < out[-1].end) or not sentence or sentence[0] in OPEN:
             continue
-        found = _role_segments(sentence.rstrip("；;"), prefix=False)
+        found = _role_segments(sentence, prefix=False)
         if found:
-            out.append(Clause(found[0], found[1], a, b))
+            out.append(Clause(found[0], found[1], a + text[a:b].find(sentence[0]), b))
     return out
 
 
@@ -449,11 +473,15 @@ def _line_clause(text: str) -> list[Clause]:
 
 def _sentence_labelled(text: str) -> list[Clause]:
     """A labelled list opening a sentence inside a paragraph: …推进工作。责任单位：市科技局、市财政局。"""
-    out = []
+    out: list[Clause] = []
+    groups: list[tuple[int, int]] | None = None
     for m in SENTENCE_LABEL.finditer(text):
         start = m.start("label")
         if out and start < out[-1].end:
             continue  # a further label of the same list (…；配合单位：…)
+        groups = _top_groups(text) if groups is None else groups
+        if any(a < start <= b for a, b in groups):
+            continue  # inside a bracket: RU01's
         end = next(_top_spans(text, "。！？!?", start), (start, len(text)))[1]
         units, deadline = _parse_list(text[start:end])
         if units:
@@ -496,7 +524,9 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
                          ("（牵头考核单位：区工信局，配合单位：区财政局）",
                           {"units": [_unit("区工信局", True), _unit("区财政局")]}),
                          ("（责任单位：县农业农村局（牵头）、县林业局）",
-                          {"units": [_unit("县农业农村局", True), _unit("县林业局")]})),
+                          {"units": [_unit("县农业农村局", True), _unit("县林业局")]}),
+                         ("（责任单位：各市、县人民政府，省市场监管局）",
+                          {"units": [_unit("各市、县人民政府"), _unit("省市场监管局")]})),
                near_misses=("（含定州、辛集市，下同）", "责任单位要加强协调。")),
     ClauseRule(code="RU02", summary="a paragraph opening with the list: 责任单位：… (to its first 。)",
                find=lambda t: _line_clause(t),
@@ -521,6 +551,8 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
                           {"units": [_unit("省科技厅"), _unit("省教育厅"), _unit("各市人民政府")]}),
                          ("（知识产权局牵头，各地区按职责分工负责）", {"units": [_unit("知识产权局", True), _unit("各地区")]}),
                          ("（国家版权局会同有关部门负责）", {"units": [_unit("国家版权局")]}),
+                         ("（市科技局、市财政局按照职责分工负责）", {"units": [_unit("市科技局"), _unit("市财政局")]}),
+                         ("（各县（市、区）人民政府抓好落实）", {"units": [_unit("各县（市、区）人民政府")]}),
                          ("（市科协、团市委负责，2024年6月底前完成）",
                           {"units": [_unit("市科协"), _unit("团市委")], "deadline": "2024年6月底前完成"})),
                near_misses=("（中医药局要发挥牵头作用）", "（企业负责）", "加强保护（含商业秘密）。", "（试点城市负责）",
@@ -547,7 +579,8 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
                           {"units": [_unit("市市场监管局"), _unit("市科技局")]}),
                          ("开展专项行动；牵头单位：市公安局；配合单位：市场监管局",
                           {"units": [_unit("市公安局", True), _unit("市场监管局")]})),
-               near_misses=("要明确责任单位：确保落实。", "各地要落实牵头单位责任。")),
+               near_misses=("要明确责任单位：确保落实。", "各地要落实牵头单位责任。",
+                            "（牵头单位：市科技局；配合单位：市财政局）")),
     ClauseRule(code="RU07",
                summary="role verbs naming their objects in one bracket: (A负责X，B负责Y) (A牵头组织实施)",
                find=lambda t: _verb_clauses(t, objects=True),

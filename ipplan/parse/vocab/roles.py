@@ -45,14 +45,21 @@ ROLE_VERBS: tuple[RoleVerb, ...] = (
     RoleVerb("负责落实", None), RoleVerb("共同负责", None), RoleVerb("负责", None), RoleVerb("牵头", True),
     RoleVerb("指导", False), RoleVerb("参与", False), RoleVerb("配合", False), RoleVerb("协助", False),
     RoleVerb("协同", False), RoleVerb("落实", None), RoleVerb("做好配合", False), RoleVerb("积极配合", False),
-    RoleVerb("参加", False), RoleVerb("等按职责分工负责", None),
+    RoleVerb("参加", False), RoleVerb("组织实施", None), RoleVerb("具体实施", None), RoleVerb("等按职责分工负责", None),
 )
+#: How a verb is done, between the names and the verb: (A、B按照职责分工负责), (A、B依职责负责),
+#: (各县区抓好落实), (A具体负责). A name list closed by one of these and a verb is still a clause.
+ROLE_MANNERS: tuple[str, ...] = (
+    "按照各自职责", "按各自职责", "按照职责分工", "根据职责分工", "依据职责", "根据职责", "按照职责", "依职责", "按职能",
+    "分别", "共同", "具体", "统筹", "抓好", "全力", "认真",
+)
+MANNER_ALT = "|".join(sorted(ROLE_MANNERS, key=len, reverse=True))
 VERB_ALT = "|".join(sorted((re.escape(v.verb) for v in ROLE_VERBS), key=len, reverse=True))
 VERB_LEAD = {v.verb: v.lead for v in ROLE_VERBS}
 #: Supporting verbs: a 负责 beside one of these marks the leads.
 SUPPORT_VERBS = frozenset({"参与", "配合", "协助", "协同", "做好配合", "积极配合", "参加"})
-#: Any role verb, wherever it stands (a verb may name its object: 市科技局负责专利部分).
-VERB_RE = lazy(VERB_ALT)
+#: Any role verb with its manner, wherever it stands (a verb may name its object: 市科技局负责专利部分).
+VERB_RE = lazy(rf"(?:{MANNER_ALT})*(?P<verb>{VERB_ALT})")
 
 #: A lead written after a unit's name in brackets: 市科技局（牵头）, 市科技局(牵头单位).
 LEAD_MARK = lazy(r"牵头(?:单位|部门)?")
