@@ -118,7 +118,7 @@ def test_clause_shapes(text: str, expected: list[tuple[str, bool]]) -> None:
     "领导小组办公室设在市市场监督管理局（市知识产权局）。",
     "鼓励家庭医生（团队）提供签约服务。",
     "建设国家级知识产权保护中心（南通分中心），服务重点产业。",
-    "（市科技局、市财政局）",
+    "（县知识产权局）",
     # 牵头 / 配合 / 负责 in prose about duties
     "中医药局要发挥牵头作用，各部门积极配合。",
     "建立联席会议制度，市科技局牵头，定期会商重大事项。",
@@ -150,6 +150,15 @@ def test_a_regulation_states_duties_not_clauses() -> None:
     assert clause_units(REGULATION) == []
     plan = ipplan.parse_text(REGULATION)
     assert [s.units for s in walk(plan.sections) if s.units] == []
+
+
+def test_a_bracket_of_names_on_its_own_line_after_an_item() -> None:
+    """A page that prints each item's clause in its own paragraph: two names or more alone in a
+    bracket are the item's units; one name alone is not read (a signature prints one)."""
+    plan = ipplan.parse_text("一、重点任务\n1.建设知识产权服务站。\n（县市场监管局、县科技局）\n"
+                             "2.开展专利导航。\n（县工信局、县发改局）\n3.做好总结。\n（县知识产权局）\n")
+    assert [[u.name for u in s.units] for s in plan.sections[0].children] == [
+        ["县市场监管局", "县科技局"], ["县工信局", "县发改局"], []]
 
 
 @pytest.mark.parametrize(("paragraph", "names", "n402"), [

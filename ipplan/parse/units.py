@@ -433,22 +433,26 @@ def _role_sentences(text: str) -> list[Clause]:
 def _bare_brackets(text: str) -> list[Clause]:
     """A bracket of organ names alone closing a sentence: …加强保护。（市科技局、市财政局） or
     …加强保护（市科技局）。 Not a gloss (（以下简称…）（含…）（如…等）), not an alias right after
-    a name (市市场监管局（市知识产权局）), not a bracket standing alone on its line."""
+    a name (市市场监管局（市知识产权局）); alone on its line only with two names or more (a
+    name alone there may be a signature's)."""
     out = []
     for start, end in _top_groups(text):
-        if text[start] not in "(（" or end >= len(text) or end - start > 150 or start == 0:
+        if text[start] not in "(（" or end >= len(text) or end - start > 150:
             continue
         inner = text[start + 1 : end].strip()
         before = text[:start].rstrip()
         after = text[end + 1 :].lstrip(" 　”’\"")
-        if not before or GLOSS.match(inner) or "。" in inner:
+        if GLOSS.match(inner) or "。" in inner:
             continue
-        if before[-1] not in "。；;！!？?":  # closing its own sentence: nothing after it but a stop
+        alone = not before and not after.strip("。；; ")
+        if not before and not alone:
+            continue
+        if before and before[-1] not in "。；;！!？?":  # closing its own sentence: nothing after it but a stop
             if (after and after[0] not in "。；;！!？?") or ORGAN_END.search(before):
                 continue
         units: list[UnitRef] = []
         deadline = None
-        for item in split_top(inner, SEPARATORS):
+        for item in _items(inner):
             if DEADLINE_ITEM.match(item):
                 deadline = deadline or item
                 continue
@@ -457,7 +461,7 @@ def _bare_brackets(text: str) -> list[Clause]:
                 units = []
                 break
             units.append(unit)
-        if units:
+        if units and (len(units) > 1 or not alone):
             out.append(Clause(units, deadline, start, end + 1))
     return out
 
@@ -607,11 +611,12 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
                          ("深化专利快速预审服务（省知识产权保护中心、各市人民政府）。",
                           {"units": [_unit("省知识产权保护中心"), _unit("各市人民政府")]}),
                          ("推动地理标志产品保护。（国家知识产权局、农业农村部，2025年底前）",
-                          {"units": [_unit("国家知识产权局"), _unit("农业农村部")], "deadline": "2025年底前"})),
+                          {"units": [_unit("国家知识产权局"), _unit("农业农村部")], "deadline": "2025年底前"}),
+                         ("（市科技局、市财政局）", {"units": [_unit("市科技局"), _unit("市财政局")]})),
                near_misses=("依托市知识产权局（以下简称市局）开展工作。", "覆盖全市（含各县区人民政府）。",
                             "联合有关部门（如市科技局、市经信局等）。", "联席会议办公室设在市市场监管局（市知识产权局）。",
                             "鼓励家庭医生（团队）参与。", "设立知识产权保护中心（南通分中心），服务企业。",
-                            "（市科技局、市财政局）")),
+                            "（市市场监管局）")),
     ClauseRule(code="RU10",
                summary="a sentence of names and role verbs only: …。市科技局牵头，市财政局配合。 …。A、B负责。",
                find=_role_sentences,
