@@ -1,10 +1,15 @@
-"""Library entry points: run the pipeline STAGES in order and build a validated Plan.
+"""Library entry points: run the pipeline STAGES in order and build the plan.
 
 ``STAGES`` is the parser, in order: ``(name, function)`` pairs. Each function takes the
 ``Context`` (what the earlier stages made, one field per stage name) and returns its
 output and its notices; ``run`` stores the output under the stage's name and collects the
 notices in stage order. The first five stages make the text every rule works on (the
 numbered lines of ``ipplan text``); layout repair runs from here only, one phase a stage.
+
+``build_plan`` gives the plan as plain data in the schema's form, which `ipplan parse`,
+`ipplan batch` and `ipplan validate --against` write or compare as it is. The public
+functions (``parse_file``, ``parse_bytes``, ``parse_text``) return it validated as a pydantic
+``Plan``, importing pydantic on first use.
 """
 
 from __future__ import annotations
@@ -13,33 +18,62 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ipplan.errors import PlanValidationError
 from ipplan.parse import clean, header, indicators, misses, normalize, outline, readers, repair, tables, targets, units
 from ipplan.parse.types import DecodedDocument, Node, NormalizedText, Outline, RawDocument, TargetRef, UnitRef
 from ipplan.parse.vocab.notices import NoticeRef
-from ipplan.schema import Plan
+from ipplan.schema.form import plan_form
 from ipplan.years import ISSUE_YEARS_AROUND_PERIOD, TARGET_YEARS_AROUND_PERIOD, year_window
+
+if TYPE_CHECKING:
+    from ipplan.schema import Plan
 
 
 def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None,
                max_bytes: int = readers.MAX_BYTES) -> Plan:
     """Read, decode and parse one document (``-`` reads stdin)."""
-    raw = readers.read_path(path, max_bytes=max_bytes)
-    return build_plan(readers.decode(raw, encoding))
+    return to_model(parse_file_data(path, encoding=encoding, max_bytes=max_bytes))
 
 
 def parse_bytes(data: bytes, *, path: str | None = None, encoding: str | None = None) -> Plan:
     """Parse a document given as bytes (encoding detected unless given)."""
-    return build_plan(readers.decode(RawDocument(data=data, path=path), encoding))
+    return to_model(parse_bytes_data(data, path=path, encoding=encoding))
 
 
 def parse_text(text: str, *, path: str | None = None) -> Plan:
     """Parse a document given as text."""
-    return build_plan(DecodedDocument(text=text, path=path, sha256=None, encoding=None))
+    return to_model(build_plan(DecodedDocument(text=text, path=path, sha256=None, encoding=None)))
+
+
+def parse_file_data(path: str | os.PathLike[str], *, encoding: str | None = None,
+                    max_bytes: int = readers.MAX_BYTES) -> dict[str, Any]:
+    """``parse_file`` as plan data, without pydantic: ``parse_file(path).model_dump(mode="json")``."""
+    raw = readers.read_path(path, max_bytes=max_bytes)
+    return build_plan(readers.decode(raw, encoding))
+
+
+def parse_bytes_data(data: bytes, *, path: str | None = None, encoding: str | None = None) -> dict[str, Any]:
+    """``parse_bytes`` as plan data, without pydantic."""
+    return build_plan(readers.decode(RawDocument(data=data, path=path), encoding))
+
+
+def to_model(data: dict[str, Any]) -> Plan:
+    """Plan data validated into a ``Plan``. Data the schema rejects is a parser bug: it raises
+    PlanValidationError naming the document. (`ipplan parse` and batch write the data without
+    this step; tests/test_parsed_plans_validate.py and test_schema_form.py keep it valid.)"""
+    from pydantic import ValidationError
+
+    from ipplan.schema import Plan
+
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PlanValidationError(f"parsed plan does not validate: {where}: {first['msg']}",
+                                  data["source"]["path"]) from exc
 
 
 @dataclass
@@ -225,14 +259,13 @@ def text_file(path: str | os.PathLike[str], *, encoding: str | None = None,
     return text_of(readers.decode(raw, encoding))[1]
 
 
-def build_plan(doc: DecodedDocument) -> Plan:
-    """Run the stages on decoded text and validate the result against the schema."""
+def build_plan(doc: DecodedDocument) -> dict[str, Any]:
+    """Run the stages on decoded text: the plan as data in the schema's form."""
     ctx = run(doc)
     norm, tree, m, section_units, found_tables = ctx.normalized, ctx.outline, ctx.meta, ctx.units, ctx.tables
     assert norm is not None and tree is not None and m is not None
     found, issue_date = ctx.years
     notices = ctx.notices
-    # Plain dicts validated in one call: ~10× cheaper than constructing each model.
     data = {
         "source": {"path": doc.path, "sha256": doc.sha256, "encoding": doc.encoding, "format": doc.format,
                    "script": norm.script, "conversion": norm.conversion},
@@ -244,12 +277,7 @@ def build_plan(doc: DecodedDocument) -> Plan:
         "warnings": [n.message for n in notices],
         "notices": [{"code": n.code, "message": n.message, "line": n.line} for n in notices],
     }
-    try:
-        return Plan.model_validate(data)
-    except ValidationError as exc:  # a parser bug: report it per file, never write the plan
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise PlanValidationError(f"parsed plan does not validate: {where}: {first['msg']}", doc.path) from exc
+    return plan_form(data)  # as the Plan would dump it; api.to_model validates it when a caller wants the model
 
 
 def _paragraphs(tree: Outline) -> list[tuple[int, str, str | None]]:

@@ -17,14 +17,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ipplan import __version__
 from ipplan.errors import IpplanError
 from ipplan.fsutil import is_stale_temporary, kind_of, write_all, write_atomic
-
-if TYPE_CHECKING:
-    from ipplan.schema import Plan, Section
 
 #: Input files picked up by default (content decides the format; these only select).
 DEFAULT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".doc", ".wps", ".ofd")
@@ -126,15 +123,16 @@ def output_names(rels: list[str], fmt: str) -> dict[str, str | None]:
     return {rel: key if again[key] == 1 else None for rel, key in names.items()}
 
 
-def _count(plan: Plan) -> tuple[int, int, int]:
-    def walk(sections: list[Section]) -> Iterator[Section]:
+def _count(plan: dict[str, Any]) -> tuple[int, int, int]:
+    """Sections, targets and responsible units of plan data."""
+    def walk(sections: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for s in sections:
             yield s
-            yield from walk(s.children)
+            yield from walk(s["children"])
 
-    sections = list(walk(plan.sections))
-    units = sum(len(s.units) for s in sections) + sum(len(t.units) for tb in plan.tables for t in tb.tasks)
-    return len(sections), len(plan.targets), units
+    sections = list(walk(plan["sections"]))
+    units = sum(len(s["units"]) for s in sections) + sum(len(t["units"]) for tb in plan["tables"] for t in tb["tasks"])
+    return len(sections), len(plan["targets"]), units
 
 
 @dataclass(frozen=True)
@@ -173,13 +171,14 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
     try:
         if data is None:
             data = readers.read_path(path, max_bytes=max_bytes or readers.MAX_BYTES).data
+        # The plan as data, written without pydantic (api.build_plan, schema/form.py).
         plan = api.build_plan(readers.decode(RawDocument(data=data, path=rel if not row else path), encoding))
         if record is not None:
-            from ipplan.tablesource import with_record
+            from ipplan.tablesource import with_record_data
 
-            plan = with_record(plan, record)
-        sha = plan.source.sha256  # of the input bytes, as decode computed it
-        text = plan.model_dump_json() + "\n" if fmt == "jsonl" else emit.dump(plan, fmt)
+            plan = with_record_data(plan, record)
+        sha = plan["source"]["sha256"]  # of the input bytes, as decode computed it
+        text = emit.to_jsonl(plan) if fmt == "jsonl" else emit.dump(plan, fmt)
         n_sec, n_tgt, n_unit = _count(plan)
         if out is not None:
             error = _write_output(Path(out), text, owned)
@@ -187,8 +186,8 @@ def parse_one(path: str, rel: str, fmt: str, out: str | None = None, owned: bool
                 return DocumentResult(rel, "failed", time.perf_counter() - start, error)
             text = None  # written here: nothing to send back
         notices: dict[str, int] = {}
-        for n in plan.notices:
-            notices[n.code] = notices.get(n.code, 0) + 1
+        for n in plan.get("notices", ()):
+            notices[n["code"]] = notices.get(n["code"], 0) + 1
         return DocumentResult(rel, "parsed", time.perf_counter() - start, None, sha, text, n_sec, n_tgt, n_unit, notices)
     except IpplanError as exc:
         return DocumentResult(rel, "failed", time.perf_counter() - start, where + exc.message)
@@ -241,7 +240,7 @@ def _warm() -> None:
         plan = api.build_plan(readers.decode(RawDocument(data=data, path="warm.txt")))
         emit.dump(plan, "yaml")
         emit.dump(plan, "json")
-        plan.model_dump_json()
+        emit.to_jsonl(plan)
 
 
 # --- manifest -----------------------------------------------------------------------------
@@ -409,7 +408,7 @@ def run_batch(
     """Convert every document under ``in_dir`` into ``out_dir``. See `ipplan batch --help`.
     Raises IpplanError (one line) when OUT_DIR cannot be created or another run holds it.
     ``in_dir`` may be a table of documents (JSONL, CSV, SQLite): see ipplan.batch_table."""
-    from ipplan.schema import SCHEMA_VERSION
+    from ipplan.schema.form import SCHEMA_VERSION  # no pydantic in a batch
 
     if table is not None or in_dir.is_file():
         from ipplan.batch_table import run_table

@@ -47,7 +47,7 @@ def run_table(table_path: Path, out_dir: Path, spec: TableSpec | None, *, fmt: s
               on_result: Callable[[DocumentResult, Summary], None] = lambda r, s: None) -> Summary:
     """Convert every row of ``table_path`` into ``out_dir`` (see run_batch)."""
     from ipplan.parse.readers import MAX_BYTES
-    from ipplan.schema import SCHEMA_VERSION
+    from ipplan.schema.form import SCHEMA_VERSION  # no pydantic in a batch
 
     t0 = time.perf_counter()
     spec = spec or TableSpec()

@@ -1,4 +1,7 @@
-"""Plan → YAML or JSON text, in schema key order; shared by the CLI and the tests.
+"""Plan data → YAML or JSON text, in schema key order; shared by the CLI, batch and the tests.
+
+Both writers take plan data as ``api.build_plan`` makes it (``model_dump(mode="json")``
+of the Plan, built without pydantic), or a ``Plan``, which they dump first.
 
 YAML is written by a small emitter specialised for plan data (dicts, lists, str, int,
 float, bool, None): PyYAML's representers cost ~20 ms per 30 KB plan even with libyaml,
@@ -15,10 +18,12 @@ import functools
 import json
 import re
 from json.encoder import encode_basestring as _encode_basestring
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipplan.planfile import reads_as_string
-from ipplan.schema import Plan
+
+if TYPE_CHECKING:
+    from ipplan.schema import Plan
 
 FORMATS = ("yaml", "json")
 
@@ -111,12 +116,13 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
                 out.append(f"{indent}- {_scalar(item)}")
 
 
-def plan_data(plan: Plan) -> dict[str, Any]:
-    return plan.model_dump(mode="json")
+def plan_data(plan: Plan | dict[str, Any]) -> dict[str, Any]:
+    """A plan's data in schema form (plan data is returned as it is)."""
+    return plan if isinstance(plan, dict) else plan.model_dump(mode="json")
 
 
 def to_yaml(plan: Plan | dict[str, Any]) -> str:
-    data = plan if isinstance(plan, dict) else plan_data(plan)
+    data = plan_data(plan)
     if not data:
         return "{}\n"
     out: list[str] = []
@@ -124,13 +130,124 @@ def to_yaml(plan: Plan | dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
+# --- JSON -------------------------------------------------------------------------------
+# The bytes pydantic's serializer (serde_json) wrote before plans were written from their
+# data: `indent=2` pretty printing (or compact for jsonl), strings as json.dumps(...,
+# ensure_ascii=False) escapes them, and floats in the shortest form that reads back, laid
+# out as Rust's ryu does (0.00001 and 1e-6 where Python writes 1e-05 and 1e-06; 1e+16 as
+# Python). json.dumps(indent=2) falls back to the pure-Python encoder and spells floats the
+# Python way; tests/test_emit.py checks every byte against pydantic_core.to_json.
+
+def _json_float(v: float) -> str:
+    if v != v or v in (float("inf"), float("-inf")):  # never in a plan (finite by schema)
+        return "null"
+    sign = "-" if str(v)[0] == "-" else ""
+    mant, _, exp = repr(abs(v)).partition("e")  # Python's shortest round-trip digits, as Rust's
+    whole, _, frac = mant.partition(".")
+    digits = (whole + frac).lstrip("0")
+    point = len(whole) + int(exp or 0) - (len(whole + frac) - len(digits))  # value = 0.<digits> × 10^point
+    digits = digits.rstrip("0")
+    n = len(digits)
+    if not digits:
+        return sign + "0.0"
+    if n <= point <= 16:  # 1234e7 -> 12340000000.0
+        return f"{sign}{digits}{'0' * (point - n)}.0"
+    if 0 < point <= 16:  # 12.34
+        return f"{sign}{digits[:point]}.{digits[point:]}"
+    if -5 < point <= 0:  # 0.001234
+        return f"{sign}0.{'0' * -point}{digits}"
+    return f"{sign}{digits[0]}{'.' + digits[1:] if n > 1 else ''}e{point - 1:+d}"  # 1e+30, 1.234e-7
+
+
+def _json_scalar(v: Any) -> str:
+    if type(v) is str:
+        return _encode_basestring(v)
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return _json_float(v)
+    return _encode_basestring(str(v))
+
+
+def _json_pretty(value: Any, indent: str, out: list[str]) -> None:
+    """Append ``value`` to ``out`` as indented JSON (its first line continues the current one)."""
+    t = type(value)
+    if t is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        out.append("{\n")
+        first = True
+        for k, v in value.items():
+            out.append(("" if first else ",\n") + inner + _encode_basestring(k) + ": ")
+            first = False
+            if type(v) is dict or type(v) is list:
+                _json_pretty(v, inner, out)
+            else:
+                out.append(_json_scalar(v))
+        out.append("\n" + indent + "}")
+    elif t is list:
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        out.append("[\n")
+        first = True
+        for v in value:
+            out.append(("" if first else ",\n") + inner)
+            first = False
+            if type(v) is dict or type(v) is list:
+                _json_pretty(v, inner, out)
+            else:
+                out.append(_json_scalar(v))
+        out.append("\n" + indent + "]")
+    else:
+        out.append(_json_scalar(value))
+
+
+def _json_compact(value: Any, out: list[str]) -> None:
+    t = type(value)
+    if t is dict:
+        out.append("{")
+        first = True
+        for k, v in value.items():
+            out.append(("" if first else ",") + _encode_basestring(k) + ":")
+            first = False
+            _json_compact(v, out)
+        out.append("}")
+    elif t is list:
+        out.append("[")
+        first = True
+        for v in value:
+            if not first:
+                out.append(",")
+            first = False
+            _json_compact(v, out)
+        out.append("]")
+    else:
+        out.append(_json_scalar(value))
+
+
 def to_json(plan: Plan | dict[str, Any]) -> str:
-    if isinstance(plan, Plan):
-        # pydantic's Rust serializer: ~6× faster than json.dumps(indent=2), which falls back
-        # to the pure-Python encoder when indenting; same bytes for plan data (tests check).
-        return plan.model_dump_json(indent=2) + "\n"
-    return json.dumps(plan, ensure_ascii=False, indent=2) + "\n"
+    """The plan as JSON, indented by two spaces, with a final newline."""
+    out: list[str] = []
+    _json_pretty(plan_data(plan), "", out)
+    return "".join(out) + "\n"
 
 
-def dump(plan: Plan, fmt: str) -> str:
+def to_jsonl(plan: Plan | dict[str, Any]) -> str:
+    """The plan as one line of JSON, with a final newline (`ipplan batch --format jsonl`)."""
+    out: list[str] = []
+    _json_compact(plan_data(plan), out)
+    return "".join(out) + "\n"
+
+
+def dump(plan: Plan | dict[str, Any], fmt: str) -> str:
     return to_json(plan) if fmt == "json" else to_yaml(plan)

@@ -16,7 +16,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 #: write_atomic's temporary files are ".<name>.ipplan-<host>-<pid>-<8 random>.tmp", next to
@@ -88,6 +87,8 @@ def write_bytes_atomic(path: Path, data: bytes, *, within: Path | None = None) -
         links = f"{st.st_nlink - 1} other hard link{'s' if st.st_nlink > 2 else ''}"
         raise WriteError(errno.EMLINK, f"it has {links}, which replacing it would cut; not written "
                                        "(remove it first, or write elsewhere)")
+    import tempfile  # here: commands that write nothing (validate, text) do not import it
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{TMP_TAG}{_host()}-{os.getpid()}-",
                                suffix=TMP_SUFFIX)

@@ -326,35 +326,52 @@ def _sqlite_rows(path: Path, spec: TableSpec, max_bytes: int) -> Iterator[Row]:
 # --- the plan --------------------------------------------------------------------------
 
 def with_record(plan: Plan, record: dict[str, Any]) -> Plan:
-    """The plan with its table row in ``source.record``, and the meta fields its text left
-    null filled from the row's metadata (listed in ``record.filled``). A value is used
-    only in the form a plan holds it (a 文号 that reads as one, a real date within the
-    validator's window of the plan's period), so the plan still validates."""
+    """``with_record_data`` on a ``Plan``."""
+    from ipplan.api import to_model
+
+    return to_model(with_record_data(plan.model_dump(mode="json"), record))
+
+
+#: Fields of source.record in the schema's order (schema.plan.Record; `filled` is written
+#: only when it holds something).
+_RECORD_FIELDS = ("table", "id", "title", "date", "doc_number", "issuer", "url")
+
+
+def with_record_data(plan: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
+    """Plan data (api.build_plan) with its table row in ``source.record``, and the meta
+    fields its text left null filled from the row's metadata (listed in ``record.filled``).
+    A value is used only in the form a plan holds it (a 文号 that reads as one, a real date
+    within the validator's window of the plan's period), so the plan still validates. The
+    data stays in the schema's form (batch writes it as it is)."""
     from ipplan.parse.dates import parse_date
     from ipplan.parse.header import normalize_doc_number
-    from ipplan.schema import Record
     from ipplan.years import ISSUE_YEARS_AROUND_PERIOD, year_window
 
     rec = {k: v for k, v in record.items() if k != "date_names_issue"}
-    meta = plan.meta
+    meta = plan["meta"]
     fill: dict[str, Any] = {}
-    if meta.title is None and rec.get("title"):
+    if meta["title"] is None and rec.get("title"):
         fill["title"] = rec["title"]
-    if meta.doc_number is None and rec.get("doc_number"):
+    if meta["doc_number"] is None and rec.get("doc_number"):
         number = normalize_doc_number(rec["doc_number"])
         if number:
             fill["doc_number"] = number
-    if meta.issuer is None and rec.get("issuer"):
+    if meta["issuer"] is None and rec.get("issuer"):
         fill["issuer"] = rec["issuer"]
-    if meta.issue_date is None and rec.get("date") and record.get("date_names_issue"):
+    if meta["issue_date"] is None and rec.get("date") and record.get("date_names_issue"):
         date = parse_date(rec["date"], whole=True) or parse_date(rec["date"][:10], whole=True)
-        period = (meta.period.start, meta.period.end) if meta.period else None
+        period = (meta["period"]["start"], meta["period"]["end"]) if meta["period"] else None
         lo, hi, _ = year_window(period, ISSUE_YEARS_AROUND_PERIOD)
         if date and lo <= int(date[:4]) <= hi:
             fill["issue_date"] = date
-    rec["filled"] = sorted(fill)
-    source = plan.source.model_copy(update={"record": Record.model_validate(rec)})
-    return plan.model_copy(update={"source": source, "meta": meta.model_copy(update=fill) if fill else meta})
+    unknown = set(rec) - set(_RECORD_FIELDS)
+    if unknown or not isinstance(rec.get("table"), str) or any(
+            rec.get(k) is not None and not isinstance(rec[k], str) for k in _RECORD_FIELDS):
+        raise ValueError(f"not a table record: {rec!r}")  # (a bug: tablesource makes every record)
+    form = {k: rec.get(k) for k in _RECORD_FIELDS}
+    if fill:
+        form["filled"] = sorted(fill)
+    return {**plan, "source": {**plan["source"], "record": form}, "meta": {**meta, **fill}}
 
 
 def parse_record(values: dict[str, Any], table: str = "", spec: TableSpec = TableSpec(),
@@ -363,7 +380,8 @@ def parse_record(values: dict[str, Any], table: str = "", spec: TableSpec = Tabl
     None) or (id, None, the one-line error). A pure function of the record, for running
     ipplan on a distributed engine (README: "Past one machine"); ``ipplan batch TABLE``
     does the same for a table on one machine."""
-    from ipplan.api import parse_bytes
+    from ipplan import emit
+    from ipplan.api import parse_bytes_data
     from ipplan.parse.readers import MAX_BYTES
 
     try:
@@ -374,7 +392,7 @@ def parse_record(values: dict[str, Any], table: str = "", spec: TableSpec = Tabl
         return row.id, None, (row.error or "no document").removeprefix("row 0: ")
     try:
         name = safe_name(row.id) if row.id is not None else None  # the path `ipplan batch TABLE` gives
-        plan = with_record(parse_bytes(row.data, path=f"{table}#{name}" if table else name), row.record)
+        plan = with_record_data(parse_bytes_data(row.data, path=f"{table}#{name}" if table else name), row.record)
     except IpplanError as exc:
         return row.id, None, exc.message
-    return row.id, plan.model_dump_json(), None
+    return row.id, emit.to_jsonl(plan)[:-1], None

@@ -74,8 +74,11 @@ def describe_exit(code: int | None) -> str:
 class Pool(Generic[T, R]):
     """``jobs`` worker processes running ``target(item)`` after ``warm()``.
 
-    ``timeout``: seconds one item may take (None: no limit). ``max_memory``: bytes of
-    address space a worker may add after its start-up (None: no limit; Linux and macOS).
+    Where workers are forked, ``warm()`` runs once in this process before the first worker
+    starts, and every worker (a replacement too) inherits its imports and loaded data
+    instead of paying for them again. ``timeout``: seconds one item may take (None: no
+    limit). ``max_memory``: bytes of address space a worker may add after its start-up
+    (None: no limit; Linux and macOS).
     """
 
     def __init__(self, jobs: int, target: Callable[[T], R], *, warm: Callable[[], None] | None = None,
@@ -85,13 +88,22 @@ class Pool(Generic[T, R]):
         self.workers: list[_Worker[T]] = []
         self.requeued: deque[list[T]] = deque()
         self._ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        self._warm_here = warm is not None and self._ctx.get_start_method() == "fork"
 
     # --- life cycle ---------------------------------------------------------------------
 
     def _spawn(self) -> _Worker[T]:
+        warm = self.warm
+        if self._warm_here:  # once, before the first fork: the workers start warm
+            self._warm_here = False
+            try:
+                warm()  # type: ignore[misc]
+                self.warm = warm = None
+            except Exception:  # noqa: BLE001 — warming is an optimization only: the workers try
+                pass
         parent_end, child_end = self._ctx.Pipe(duplex=True)
         proc = self._ctx.Process(target=_worker_main, daemon=True,
-                                 args=(child_end, os.getpid(), self.target, self.warm, self.max_memory))
+                                 args=(child_end, os.getpid(), self.target, warm, self.max_memory))
         proc.start()
         child_end.close()
         w: _Worker[T] = _Worker(proc, parent_end)

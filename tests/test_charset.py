@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ipplan
 from tests.helpers import plan_dict
@@ -208,6 +210,22 @@ def test_common_characters_file_is_derived_from_jieba() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert (root / "ipplan" / "parse" / "data" / "common_chars.txt").read_text("utf-8") == module.render()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=()), max_size=300)
+       | st.text(alphabet="知识产权①〇²Ⅻ_9a，。 \ufa6e\U00020001\u3400", max_size=300))
+def test_the_chinese_share_counts_letters_and_han_as_before(text: str) -> None:
+    """chinese_share counts by runs and by removing what is not Han (5x faster): the same
+    as counting character by character (str.isalpha, the _HAN class)."""
+    from ipplan.parse import charset
+
+    letters = sum(1 for c in text if c.isalpha())
+    assert charset.letter_count(text) == letters
+    sample = text[:: len(text) // charset.SCORE_CHARS] if len(text) > charset.SCORE_CHARS else text
+    expected_letters = sum(1 for c in sample if c.isalpha())
+    expected = len(charset._HAN.findall(sample)) / expected_letters if expected_letters else None
+    assert charset.chinese_share(text) == expected
 
 
 @pytest.mark.parametrize(("encode", "forced", "works"), [

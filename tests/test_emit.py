@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ipplan
-from ipplan import emit
+from ipplan import api, emit
 from ipplan.validate.load import load_text
 from tests.conftest import SAMPLE_TEXTS
 
@@ -45,7 +45,7 @@ def test_any_plan_shaped_data_round_trips(data: dict) -> None:
 
 @pytest.mark.parametrize("path", SAMPLE_TEXTS, ids=lambda p: p.stem)
 def test_sample_plans_round_trip_and_keep_key_order(path) -> None:
-    data = emit.plan_data(ipplan.parse_file(path))
+    data = api.parse_file_data(path)
     text = reads_back(data)
     assert [line.split(":")[0] for line in text.splitlines() if line and not line.startswith((" ", "-"))] == list(data)
 
@@ -53,11 +53,39 @@ def test_sample_plans_round_trip_and_keep_key_order(path) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=40))
 def test_json_output_reads_back_as_the_plan(title: str) -> None:
-    """to_json uses pydantic's serializer for speed; whatever it writes, JSON reads back."""
     import json
 
     plan = _linyi().model_copy(update={"warnings": [title, "x\u2028y\x00\x7f\ud7ff"]})
     assert json.loads(emit.to_json(plan)) == emit.plan_data(plan)
+    assert json.loads(emit.to_jsonl(plan)) == emit.plan_data(plan)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), trees, max_size=5))
+def test_json_is_the_bytes_pydantic_writes(data: dict) -> None:
+    """Plans were written by pydantic's serializer before they were written from their data:
+    the same bytes, indented (ipplan parse -f json, batch --format json) and compact (jsonl)."""
+    import pydantic_core
+
+    assert emit.to_json(data) == pydantic_core.to_json(data, indent=2).decode() + "\n"
+    assert emit.to_jsonl(data) == pydantic_core.to_json(data).decode() + "\n"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.floats(allow_nan=False, allow_infinity=False) | st.floats(min_value=-1e-3, max_value=1e-3)
+       | st.floats(min_value=1e14, max_value=1e18))
+def test_floats_are_spelled_as_pydantic_spells_them(v: float) -> None:
+    import pydantic_core
+
+    assert emit.to_jsonl({"v": v}) == pydantic_core.to_json({"v": v}).decode() + "\n"
+
+
+@pytest.mark.parametrize("v", [0.0, -0.0, 1e-05, 1e-06, 0.0001, 1e16, 1e15 + 0.5, 9007199254740993.0, 1.5e20, 5e-324,
+                               1.7976931348623157e308, 3.85, 123456.789])
+def test_float_edges(v: float) -> None:
+    import pydantic_core
+
+    assert emit.to_jsonl({"v": v}) == pydantic_core.to_json({"v": v}).decode() + "\n"
 
 
 @pytest.mark.parametrize("path", SAMPLE_TEXTS, ids=lambda p: p.stem)
@@ -66,8 +94,9 @@ def test_json_output_is_what_the_json_module_writes(path) -> None:
     in exponent spelling only)."""
     import json
 
-    plan = ipplan.parse_file(path)
-    assert emit.to_json(plan) == json.dumps(emit.plan_data(plan), ensure_ascii=False, indent=2) + "\n"
+    data = api.parse_file_data(path)
+    assert emit.to_json(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert emit.to_json(data) == emit.to_json(api.to_model(data))
 
 
 _PLANS: dict = {}

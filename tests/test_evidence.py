@@ -30,7 +30,7 @@ def parsed(request: pytest.FixtureRequest) -> tuple[ipplan.Plan, dict[int, str]]
     path: Path = request.param
     doc = readers.decode(readers.read_path(path))
     lines = dict(api.text_of(doc)[1])
-    return api.build_plan(doc), lines
+    return api.to_model(api.build_plan(doc)), lines
 
 
 def _walk(sections):

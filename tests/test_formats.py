@@ -169,6 +169,30 @@ def test_deeply_nested_page_does_not_crash() -> None:
         readers.decode(RawDocument(page.encode("utf-8"), path="deep.html"))
 
 
+@pytest.mark.parametrize("hide", [" hidden", ' style="display:none"'])
+def test_a_page_hidden_as_a_whole_is_read_and_an_empty_one_refused(hide: str) -> None:
+    """The page's own <html> element is never dropped as a hidden block (it has no parent:
+    ipplan crashed with a traceback on an empty one)."""
+    page = f"<html{hide}><body><p>一、总体要求</p><p>全市专利达到5件。</p></body></html>"
+    assert text_of(page.encode("utf-8")).splitlines() == ["一、总体要求", "全市专利达到5件。"]
+    with pytest.raises(ReadError, match="no text found in the HTML page"):
+        readers.decode(RawDocument(f"<html{hide}><body><p> </p></body></html>".encode(), path="empty.html"))
+
+
+def test_known_containers_are_matched_by_whole_class_word_in_any_case_and_in_order() -> None:
+    """A class names a container as a whole word, any case (trs_editor, a tab between
+    words); a longer word holding it does not (TRS_Editor2); containers are tried in
+    BODY_CONTAINERS order, whatever their order in the page; one in chrome is skipped."""
+    long = "加强知识产权保护，" * 30
+    page = (f"<html><body><div id='content'><p>内容{long}</p></div>"
+            f"<div class='TRS_Editor2'><p>近似{long}</p></div>"
+            f"<div class='share\ttrs_editor'><p>分享{long}</p></div>"
+            f"<div class='x\tTRS_EDITOR'><p>正文{long}</p></div></body></html>")
+    assert text_of(page.encode("utf-8")).startswith("正文")
+    short = page.replace("<p>正文" + long, "<p>正文")
+    assert text_of(short.encode("utf-8")).startswith("内容")  # under MIN_BODY_CHARS: the next container
+
+
 @pytest.mark.parametrize(("declared", "codec", "found"), [("gb2312", "utf-8", "utf-8"),
                                                          ("iso-8859-1", "gb18030", "gb18030")])
 def test_page_declaring_a_wrong_charset_is_detected(declared: str, codec: str, found: str) -> None:

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from ipplan.parse import indicators
-from ipplan.parse.indicators import IndicatorTable, build_index, canonical_id, lookup
+from ipplan.parse.indicators import IndicatorTable, build_index, canonical_id, lookup, table_from
 from tests.conftest import SAMPLES
 
 
@@ -51,7 +51,7 @@ def test_the_common_national_indicators_are_covered(national: str) -> None:
 
 
 def _table(*entries: tuple[str, list[str]]) -> IndicatorTable:
-    return IndicatorTable.model_validate({
+    return table_from({
         "normalize": {"prefixes": ["全市"], "rewrites": {"人口": "人"}, "suffixes": ["量"], "drop_chars": " "},
         "indicators": [{"id": i, "name": v[0], "variants": v[1:]} for i, v in entries],
     })
@@ -66,6 +66,28 @@ def test_a_variant_claimed_by_two_ids_fails_at_load() -> None:
 def test_malformed_ids_fail_at_load(bad: str) -> None:
     with pytest.raises(ValueError):
         _table((bad, ["专利"]))
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda t: t["indicators"][0].update(colour="red"), r"indicators\[0\].colour: unknown key"),
+    (lambda t: t["indicators"][0].pop("variants"), r"indicators\[0\].variants: missing"),
+    (lambda t: t["indicators"][0].update(name=""), r"indicators\[0\].name: empty"),
+    (lambda t: t["indicators"][0].update(name=None), r"indicators\[0\].name: str, not NoneType"),
+    (lambda t: t["indicators"][0].update(unit=5), r"indicators\[0\].unit: str, not int"),
+    (lambda t: t["indicators"][0].update(variants="专利"), r"indicators\[0\].variants: a list, not str"),
+    (lambda t: t["indicators"][0].update(id="a.one\n"), r"indicators\[0\].id: .* is not"),
+    (lambda t: t["indicators"].append(dict(t["indicators"][0])), "duplicate indicator id a.one"),
+    (lambda t: t["normalize"].update(rewrites=["人口"]), "normalize.rewrites: a mapping, not list"),
+    (lambda t: t["normalize"].pop("suffixes"), "normalize.suffixes: missing"),
+    (lambda t: t.update(extra=1), "extra: unknown key"),
+])
+def test_a_malformed_table_fails_at_load_naming_where(change, message: str) -> None:
+    raw = {"normalize": {"prefixes": ["全市"], "rewrites": {"人口": "人"}, "suffixes": ["量"], "drop_chars": " "},
+           "indicators": [{"id": "a.one", "name": "专利", "variants": [], "unit": "件", "note": None}]}
+    assert table_from(raw).indicators[0].unit == "件"
+    change(raw)
+    with pytest.raises(ValueError, match=message):
+        table_from(raw)
 
 
 def test_word_order_only_decides_when_one_id_matches() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ipplan.parse.normalize import CONVERSION, fold, normalize, paragraph_script, to_simplified
-from tests.conftest import SAMPLE_TEXTS
+from tests.conftest import SAMPLE_TEXTS, SAMPLES
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,22 @@ def test_script_chars_file_is_what_opencc_derives() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert (ROOT / "ipplan" / "parse" / "data" / "script_chars.txt").read_text("utf-8") == module.render()
+
+
+def test_lines_without_traditional_characters_are_not_counted_and_nothing_changes(monkeypatch) -> None:
+    """normalize() counts script characters only on lines that hold a traditional-only
+    one (_line_evidence): the same result as counting every line, on documents that mix
+    the traditional sample's lines with simplified ones in many proportions."""
+    import random
+
+    from ipplan.parse import normalize as nz
+
+    tw = (SAMPLES / "ip-strong-province-2015-tw.txt").read_text("utf-8").splitlines()
+    cn = (SAMPLES / "linyi-2023.txt").read_text("utf-8").splitlines()
+    rng = random.Random(7)
+    docs = ["\n".join(rng.sample(tw, k) + rng.sample(cn, m)) for k in (0, 1, 2, 5, 40) for m in (0, 1, 30, 100)]
+    docs += ["\n".join(rng.choice(tw + cn) for _ in range(60)) for _ in range(20)]
+    fast = [nz.normalize(d) for d in docs]
+    monkeypatch.setattr(nz, "_line_evidence", nz.script_counts)
+    assert fast == [nz.normalize(d) for d in docs]
+    assert {f.script for f in fast} == {"simplified", "mixed", "traditional"}

@@ -119,9 +119,41 @@ def test_numbers_inside_sentences_start_no_section(sentence: str) -> None:
     assert outline(f"一、总体要求\n（一）目标。{sentence}") == [("1", "一、", 1, 1, "总体要求"), ("1.1", "（一）", 1, 2, "目标")]
 
 
-def test_attachment_list_and_attachments_are_not_sections() -> None:
-    text = ("一、目标\n（一）甲。内容。\n附件：1.责任分解表\n2.阶段性目标\n附件1\n责任分解表\n一、不是章节\n1.也不是")
+def test_the_attachment_list_and_table_attachments_are_not_sections() -> None:
+    text = ("一、目标\n（一）甲。内容。\n附件：1.责任分解表\n2.阶段性目标\n附件1\n责任分解表\n"
+            "| 序号 | 任务 | 责任单位 |\n| 1 | 强化创造 | 市科技局 |")
     assert [s[0] for s in outline(text)] == ["1", "1.1"]
+
+
+def test_a_numbered_attachment_body_goes_on_with_the_count() -> None:
+    """GOLD_GUIDE: an attachment whose body is a numbered outline is part of the sections; its
+    top-level items continue the count of the items before it (…二、 then the attachment's 一、 → 3)."""
+    text = ("一、考评对象\n各区人民政府。\n二、考评方式\n（一）实行百分制。\n附件：\n某市考评指标\n附件\n某市考评指标\n"
+            "一、政务服务（25分）\n（一）平台建设（3分）\n1．事项全部开通全程网办。（6月底完成，牵头考核单位：市政务服务局）\n"
+            "2．完善数据分析功能。（持续推进，牵头考核单位：市大数据中心）\n二、数据共享（20分）\n（一）目录管理（2分）\n"
+            "3．完成目录挂载。（9月底完成，牵头考核单位：市大数据中心）")
+    got = outline(text)
+    assert [(i, label, t) for i, label, _, _, t in got] == [
+        ("1", "一、", "考评对象"), ("2", "二、", "考评方式"), ("2.1", "（一）", "实行百分制"),
+        ("3", "一、", "政务服务（25分）"), ("3.1", "（一）", "平台建设（3分）"), ("3.1.1", "1．", "事项全部开通全程网办"),
+        ("3.1.2", "2．", "完善数据分析功能"), ("4", "二、", "数据共享（20分）"), ("4.1", "（一）", "目录管理（2分）"),
+        ("4.1.3", "3．", "完成目录挂载")]
+    plan = ipplan.parse_text(text)
+    assert [n.code for n in plan.notices if n.code.startswith("N2")] == ["N206"]
+
+
+def test_an_attachment_heading_with_its_title_on_one_line_starts_its_outline() -> None:
+    text = "一、目标\n（一）甲。内容。\n附件1：某某专项行动方案\n一、行动目标\n（一）乙。内容。"
+    assert [(i, t) for i, *_, t in outline(text)] == [("1", "目标"), ("1.1", "甲"), ("2", "行动目标"), ("2.1", "乙")]
+
+
+@pytest.mark.parametrize("after", [
+    "附件：\n1.名额分配表\n2.推荐汇总表",  # the list: numbered, but no heading and title before a 1
+    "附件：某某汇总表\n附件\n某某汇总表\n（此表由各区填报，于月底前报送。）",  # no numbered body
+    "附件1\n某某名单\n张三 局长\n李四 处长",
+])
+def test_attachments_without_a_numbered_body_add_no_section(after: str) -> None:
+    assert [i for i, *_ in outline("一、目标\n（一）甲。内容。\n二、要求\n内容。\n" + after)] == ["1", "1.1", "2"]
 
 
 def test_attachment_list_in_the_notice_is_skipped() -> None:
@@ -265,9 +297,12 @@ def test_a_covering_notice_with_its_own_items_is_not_the_plan() -> None:
     assert [(i, t) for i, *_, t in outline(text)] == [("1", "工作目标"), ("2", "遴选条件"), ("2.1", "指导老师")]
 
 
-def test_an_attachment_after_the_plan_is_not_a_restart() -> None:
-    text = "一、目标\n（一）甲。内容。\n某某市人民政府\n2023年9月13日\n附件1\n责任分解表\n一、不是章节"
-    assert [i for i, *_ in outline(text)] == ["1", "1.1"]
+def test_an_attachment_after_the_signature_is_no_covering_notice_restart() -> None:
+    """The plan's own items stay; the signed attachment's numbered body is counted on."""
+    text = "一、目标\n（一）甲。内容。\n某某市人民政府\n2023年9月13日\n附件1\n考评细则\n一、考评内容\n内容。"
+    plan = ipplan.parse_text(text)
+    assert [(i, t) for i, *_, t in outline(text)] == [("1", "目标"), ("1.1", "甲"), ("2", "考评内容")]
+    assert plan.meta.issuer == "某某市人民政府" and plan.meta.issue_date == "2023-09-13"
 
 
 def test_lines_of_sections_point_at_their_marker() -> None:
@@ -291,3 +326,188 @@ def test_a_bare_item_number_before_a_heading_still_continues_the_list() -> None:
 def test_no_measure_word_starts_an_item(measure: str) -> None:
     got = outline(f"一、目标\n1.建成机制。\n2{measure}科考设施投入使用。")
     assert [s[0] for s in got] == ["1", "1.1"]
+
+
+# --- laws and regulations as their sources print them ---------------------------------------
+
+#: A regulation kept as Markdown (a law database's files): '# ' title, history lines, an
+#: HTML comment, '## ' chapters (a full-width space after 章, a spaced-out 总 则), '### ' 节
+#: inside one chapter only, articles numbered through the chapters, items in an article's
+#: second paragraph, and a '## 附录' heading that is no chapter.
+MARKDOWN_LAW = """# 某省技术市场条例
+
+2019年5月30日 某省第十三届人民代表大会常务委员会第十二次会议通过
+
+<!-- INFO END -->
+
+## 第一章　总 则
+
+第一条 为了规范技术市场，根据有关法律，结合本省实际，制定本条例。
+
+第二条 本省行政区域内的技术交易活动，适用本条例。
+
+## 第二章 技术交易
+
+### 第一节 一般规定
+
+第三条 技术交易应当遵循自愿、公平的原则。
+
+第四条 县级以上人民政府应当依照本条例第十条的规定扶持技术交易。有下列情形之一的，不得交易：
+
+（一）违反法律、法规的；
+
+（二）侵害他人技术成果的。
+
+### 第二节 技术合同
+
+第五条 技术合同依照第三条规定的原则订立。
+
+## 第三章 附 则
+
+第六条 本条例自2019年10月1日起施行。
+
+## 附录
+
+附录所列文件另行公布。"""
+
+
+def test_a_markdown_law_gives_chapters_sections_and_articles() -> None:
+    plan = ipplan.parse_text(MARKDOWN_LAW)
+    assert outline(MARKDOWN_LAW) == [
+        ("1", "第一章", 1, 1, "总则"),
+        ("1.1", "第一条", 1, 2, "为了规范技术市场，根据有关法律，结合本省实际，制定本条例"),
+        ("1.2", "第二条", 2, 2, "本省行政区域内的技术交易活动，适用本条例"),
+        ("2", "第二章", 2, 1, "技术交易"),
+        ("2.1", "第一节", 1, 2, "一般规定"),
+        ("2.1.3", "第三条", 3, 3, "技术交易应当遵循自愿、公平的原则"),
+        ("2.1.4", "第四条", 4, 3, "县级以上人民政府应当依照本条例第十条的规定扶持技术交易"),
+        ("2.1.4.1", "（一）", 1, 4, "违反法律、法规的"),
+        ("2.1.4.2", "（二）", 2, 4, "侵害他人技术成果的"),
+        ("2.2", "第二节", 2, 2, "技术合同"),
+        ("2.2.5", "第五条", 5, 3, "技术合同依照第三条规定的原则订立"),
+        ("3", "第三章", 3, 1, "附则"),
+        ("3.6", "第六条", 6, 2, "本条例自2019年10月1日起施行"),
+    ]
+    assert plan.meta.title == "某省技术市场条例"  # the # is markup, not part of the title
+    last = plan.sections[-1].children[-1]
+    assert last.text == "附录\n附录所列文件另行公布。"  # a '## 附录' heading is no chapter
+    assert not any(n.code.startswith("N2") for n in plan.notices)  # articles numbered through chapters: no gap
+
+
+def test_a_regulation_scraped_into_one_line() -> None:
+    """Chapter titles glued to their first article, articles after 。, mentions of articles
+    inside sentences (依照本条例第十条规定) left in the text."""
+    text = ("某省专利条例（2015年9月25日某省人民代表大会常务委员会通过）第一章 总 则第一条 为了鼓励发明创造，制定本条例。"
+            "第二条 本条例适用于本省行政区域。依照本条例第十条规定执行。第二章 专利创造第一节 一般规定"
+            "第三条 县级以上人民政府应当加强领导。第四条 鼓励企业申请专利。")
+    got = outline(text, with_text=True)
+    assert [(i, lab, t) for i, lab, _, _, t, _ in got] == [
+        ("1", "第一章", "总则"), ("1.1", "第一条", "为了鼓励发明创造，制定本条例"),
+        ("1.2", "第二条", "本条例适用于本省行政区域"), ("2", "第二章", "专利创造"), ("2.1", "第一节", "一般规定"),
+        ("2.1.3", "第三条", "县级以上人民政府应当加强领导"), ("2.1.4", "第四条", "鼓励企业申请专利")]
+    assert got[2][5] == "依照本条例第十条规定执行。"
+
+
+def test_a_law_without_chapters_with_a_sentence_broken_by_a_blank_line() -> None:
+    text = ("# 某市商标保护规定\n\n<!-- INFO END -->\n\n第一条 为了保护商标专用权，制定本规定。\n\n"
+            "第二条 商标违法行为由市市场监管部门依法查处,市市\n\n场监管部门可以委托区（市）市场监管部门查处。\n\n"
+            "第三条 工商、公安、海关等有关部门应当按照各自\n\n职责,共同做好商标保护工作。\n\n第四条 本规定自公布之日起施行。")
+    assert [(i, lab, t) for i, lab, _, _, t in outline(text)] == [
+        ("1", "第一条", "为了保护商标专用权，制定本规定"),
+        ("2", "第二条", "商标违法行为由市市场监管部门依法查处,市市场监管部门可以委托区（市）市场监管部门查处"),
+        ("3", "第三条", "工商、公安、海关等有关部门应当按照各自职责,共同做好商标保护工作"),
+        ("4", "第四条", "本规定自公布之日起施行")]
+
+
+# --- numbered parts -------------------------------------------------------------------------
+
+def test_a_second_document_under_one_notice_is_counted_on() -> None:
+    """A notice publishing two documents, each under its own title line and each numbered
+    from 一、: the second's items continue the count (GOLD_GUIDE)."""
+    text = ("各市人民政府，省政府各部门：\n《支持数字经济发展若干政策》《某省数字经济行动计划（2024-2026年）》已经省政府同意，"
+            "现印发给你们，请认真贯彻执行。\n某省人民政府办公厅\n2024年3月1日\n支持数字经济发展若干政策\n"
+            "一、支持平台建设\n培育平台。对新认定的平台给予奖励。\n二、支持人才培养\n组织培训。每年培训1000人次。\n"
+            "本政策自2024年开始执行。\n某省数字经济行动计划（2024-2026年）\n为推动数字经济发展，制定本计划。\n"
+            "一、总体要求\n（一）指导思想\n坚持创新驱动。\n二、重点任务\n（一）网络强基行动。\n1﹒推进外网建设。内容。\n"
+            "2﹒推进内网改造。内容。")
+    got = outline(text)
+    assert [(i, lab, t) for i, lab, _, _, t in got] == [
+        ("1", "一、", "支持平台建设"), ("2", "二、", "支持人才培养"), ("3", "一、", "总体要求"), ("3.1", "（一）", "指导思想"),
+        ("4", "二、", "重点任务"), ("4.1", "（一）", "网络强基行动"), ("4.1.1", "1﹒", "推进外网建设"),
+        ("4.1.2", "2﹒", "推进内网改造")]
+    assert [lvl for *_, lvl, _ in got][:4] == [1, 1, 1, 2]
+
+
+def test_a_repeated_one_without_a_part_title_is_no_new_part() -> None:
+    """Near-miss: 一、 again with no title line before it is a numbering repeat, as before."""
+    got = outline("一、目标\n内容。\n二、任务\n内容。\n一、保障\n内容。")
+    assert [i for i, *_ in got] == ["1", "2"]
+
+
+WORK_REPORT_ONE_LINE = (
+    "各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。2023年工作回顾2023年是极不平凡的一年。"
+    "一年来，我们主要做了以下工作：（一）千方百计稳增长，经济运行稳中向好。项目投资拉动有力。全年完成投资500亿元。"
+    "（二）持续壮大实体经济，产业体系加快构建。新型工业化扎实推进。新增规上工业企业120家。"
+    "2024年工作安排建议2024年是关键之年。全市地区生产总值增长6%左右。"
+    "一、聚焦抓项目增效益，持续巩固经济回升势头大力实施项目投资攻坚行动。牢固树立项目为王理念，全年实施重点项目300个。"
+    "二、聚焦产业转型升级，加快建设现代化产业体系坚定不移推进工业强市。实施提质倍增行动，新增规上工业企业100家。"
+    "三、聚焦群众关心关切，用心用情办好民生实事。办好十件民生实事。")
+
+
+def test_a_one_line_work_report_without_whitespace() -> None:
+    """Items glued after ： and 。, a second part in an outer style (（一）（二） then 一、二、三、) counted
+    on, two-clause headings glued to their first lead sentence (…势头大力实施…。)."""
+    assert [(i, lab, lvl, t) for i, lab, _, lvl, t in outline(WORK_REPORT_ONE_LINE)] == [
+        ("1", "（一）", 1, "千方百计稳增长，经济运行稳中向好"), ("2", "（二）", 1, "持续壮大实体经济，产业体系加快构建"),
+        ("3", "一、", 1, "聚焦抓项目增效益，持续巩固经济回升势头"), ("4", "二、", 1, "聚焦产业转型升级，加快建设现代化产业体系"),
+        ("5", "三、", 1, "聚焦群众关心关切，用心用情办好民生实事")]  # near-miss: a heading ended by its 。
+    plan = ipplan.parse_text(WORK_REPORT_ONE_LINE)
+    assert plan.sections[2].text.startswith("大力实施项目投资攻坚行动。牢固树立")
+
+
+def test_the_same_report_with_line_breaks_keeps_whole_headings() -> None:
+    """Near-miss of the glued-title cut: a heading alone on its line is never cut."""
+    text = ("一年来，主要做了以下工作：\n（一）稳增长\n内容。\n（二）强产业\n内容。\n"
+            "一、聚焦抓项目增效益，持续巩固经济回升势头\n大力实施项目投资攻坚行动。")
+    assert [(i, t) for i, *_, t in outline(text)][-1] == ("3", "聚焦抓项目增效益，持续巩固经济回升势头")
+
+
+def test_a_heading_glued_after_a_colon_starts_the_outline() -> None:
+    text = ("为加快科技成果转化，结合我市实际，特制定如下措施：一、支持科技成果产业化开发应用\u3000\u30001.设立成果转化基金。"
+            "按规定给予支持。\u3000\u30002.支持中试基地建设。比例为：1.5倍。二、强化人才支撑\u3000\u3000对符合条件的人才，"
+            "分一、二级给予奖励。")
+    assert [(i, lab, t) for i, lab, _, _, t in outline(text)] == [
+        ("1", "一、", "支持科技成果产业化开发应用"), ("1.1", "1.", "设立成果转化基金"), ("1.2", "2.", "支持中试基地建设"),
+        ("2", "二、", "强化人才支撑")]
+
+
+@pytest.mark.parametrize("foot", [
+    "抄送：市委各部门，市人大常委会办公室，市政协办公室。\n某某市人民政府办公室 2023年9月14日印发",
+    "某某市人民政府办公室2023年9月14日印发",
+])
+def test_the_colophon_never_stays_in_the_last_section(foot: str) -> None:
+    plan = ipplan.parse_text("一、目标\n（一）甲。内容。\n（二）乙。内容。\n" + foot)
+    assert plan.sections[0].children[-1].text == "内容。"
+    if " 2023" in foot:  # (the header reads 印发 lines with a space before the date, MT21)
+        assert plan.meta.printed_by == "某某市人民政府办公室" and plan.meta.printed_date == "2023-09-14"
+
+
+def test_a_sentence_about_a_printed_notice_stays_text() -> None:
+    plan = ipplan.parse_text("一、目标\n（一）甲。内容。\n市政府办公室于2023年9月14日印发通知，部署工作。")
+    assert plan.sections[0].children[-1].text == "内容。\n市政府办公室于2023年9月14日印发通知，部署工作。"
+
+
+def test_a_signed_notice_with_bracketed_items_before_the_plan_it_publishes() -> None:
+    text = ("各区卫生健康委：\n我局制定了《某某工作实施方案》，现予以印发，并就有关事项通知如下：\n（一）请认真组织实施。\n"
+            "（二）请于月底前报送进展。\n某市卫生健康委员会\n2023年8月29日\n某某工作实施方案\n为做好工作，制定本方案。\n"
+            "一、工作目标\n内容。\n二、工作措施\n（一）加强领导。内容。")
+    assert [(i, t) for i, *_, t in outline(text)] == [("1", "工作目标"), ("2", "工作措施"), ("2.1", "加强领导")]
+
+
+def test_an_unsigned_notice_with_its_own_items_before_the_plan_it_publishes() -> None:
+    """The notice's own 一、二、 are no part of the plan: the plan it names (《…》) starts the outline."""
+    text = ("各区卫生健康委：\n现将《某某工作实施方案》印发给你们，并就有关事项通知如下：\n一、请认真组织实施。\n"
+            "二、请于月底前报送进展。\n某某工作实施方案\n为做好工作，制定本方案。\n一、工作目标\n内容。\n二、工作措施\n"
+            "（一）加强领导。内容。")
+    assert [(i, t) for i, *_, t in outline(text)] == [("1", "工作目标"), ("2", "工作措施"), ("2.1", "加强领导")]
+    assert ipplan.parse_text(text).meta.title == "某某工作实施方案"

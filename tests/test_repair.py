@@ -173,3 +173,33 @@ def test_dense_ocr_spacing_is_removed(line: str, out: str) -> None:
 ])
 def test_occasional_spaces_are_kept(line: str) -> None:
     assert despace([line]) == [line]
+
+
+# --- LR13 Markdown headings, LR14 sentences cut by a line break ------------------------------
+
+def test_a_target_cut_by_a_line_break_is_read_whole() -> None:
+    """A web page's <br> (or a blank line) inside a sentence: the pieces read as one sentence."""
+    text = ("一、主要目标\n到2025年，全市有效发明专利拥有量达到\n\n5000件，每万人高价值发明专利拥有量达到8件。\n"
+            "二、保障措施\n加强组织领导。")
+    plan = ipplan.parse_text(text)
+    assert plan.sections[0].text == "到2025年，全市有效发明专利拥有量达到5000件，每万人高价值发明专利拥有量达到8件。"
+    assert sorted((t.value, t.unit) for t in plan.targets) == [(8, "件"), (5000, "件")]
+    assert [n.code for n in plan.notices] == ["LR14"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["各区、县级市人民政府，市政府各部门、各直属机构", "现将《实施方案》印发给你们，请认真贯彻执行。"],  # addressees without ：
+    ["一、强化保护，提升知识产权治理水平", "坚持严格保护，加大执法力度。"],  # a heading alone on its line
+    ["坚持创新驱动，推动高质量发展", "以习近平新时代中国特色社会主义思想为指导，全面贯彻落实。"],  # short unnumbered heading
+    ["到2025年，全市发明专利拥有量达到5000件", "（一）加强创造。"],  # an item follows
+    ["到2025年，全市发明专利拥有量达到5000件", "| 指标 | 2025年 |"],  # a table row follows
+    ["到2025年，全市发明专利拥有量达到5000件", "市知识产权局"],  # the next piece ends no sentence
+])
+def test_lines_that_are_no_broken_sentence_stay_apart(lines: list[str]) -> None:
+    assert run_phase(lines, "folded")[0] == lines
+
+
+def test_markdown_heading_marks_are_dropped_only_before_a_space() -> None:
+    lines = ["# 某省专利条例", "## 第一章　总则", "#话题# 不是标题", "第一条 为了规范管理，制定本条例。"]
+    assert run_phase(fold("\n".join(lines)), "folded")[0] == ["某省专利条例", "第一章 总则", "#话题# 不是标题",
+                                                              "第一条 为了规范管理，制定本条例。"]

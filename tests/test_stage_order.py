@@ -18,7 +18,7 @@ from ipplan import api
 PARSE = Path(ipplan.parse.__file__).parent
 
 #: Leaf modules: shared types, vocabulary and helpers; they import no stage.
-LEAVES = {"types", "numerals", "dates", "brackets", "words", "vocab", "rules"}
+LEAVES = {"types", "numerals", "dates", "brackets", "words", "vocab", "rules", "datafile"}
 #: Read before the stages run (bytes → DecodedDocument, ``ipplan.api.parse_file``).
 READERS = {"readers", "charset", "formats"}
 #: Read by the api after the stages, to write the plan (canonical indicator ids).

@@ -69,6 +69,7 @@ NOT_CHINESE = 0.02
 #: UTF-8 read as GB18030 is 62% common characters: 螘位位畏谓喂魏维).
 OVER_UTF8_SHARE = 0.8
 _HAN = lazy(f"[{HAN}]")
+_NOT_HAN = lazy(f"[^{HAN}]+")  # removed, they leave _HAN's characters
 
 #: Valid UTF-8 is checked for mojibake when it is this short, or when it holds characters
 #: of UTF-8's two-byte range other than the symbols Chinese documents use (NBSP ° ± · × ÷).
@@ -249,8 +250,19 @@ def chinese_share(text: str) -> float | None:
     text is sampled as in common_share."""
     if len(text) > SCORE_CHARS:
         text = text[:: len(text) // SCORE_CHARS]
-    letters = sum(1 for c in text if c.isalpha())
-    return len(_HAN.findall(text)) / letters if letters else None
+    letters = letter_count(text)
+    return len(_NOT_HAN.sub("", text)) / letters if letters else None  # (counts _HAN's characters)
+
+
+#: Runs that hold every letter (a str.isalpha() character is a word character, neither a
+#: digit nor "_"), and also numbers such as ① or 〇, which are not letters.
+_WORDISH = re.compile(r"[^\W\d_]+")
+
+
+def letter_count(text: str) -> int:
+    """``sum(c.isalpha() for c in text)``, run by run: a run of letters (most of a Chinese
+    text) is counted by one isalpha() call instead of one per character (5x faster)."""
+    return sum(len(run) if run.isalpha() else sum(1 for c in run if c.isalpha()) for run in _WORDISH.findall(text))
 
 
 def text_notices(text: str, notices: list[NoticeRef], encoding: str | None = None) -> tuple[NoticeRef, ...]:

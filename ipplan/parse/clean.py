@@ -65,6 +65,9 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
           near=("发布机构：市市场监管局", "来源于基层的创新做法，作者们认为：")),
     _rule("NZ12", "open-on-phone prompts", r"(?:扫一扫|用手机扫描|手机扫码).{0,20}|(?:在手机(?:上)?打开|手机版).{0,10}",
           "扫一扫在手机打开当前页", "在手机打开", near=("推动手机端政务服务",)),
+    _rule("NZ13", "a markup comment left in the text (the <!-- INFO END --> of Markdown law texts)",
+          r"<!--.{0,200}?-->", "<!-- INFO END -->", "<!--more-->",
+          near=("<!-- 注释 --> 第一条 为了规范管理，制定本办法。", "比例为1<2")),
 )
 
 #: Wrappers of document-sharing sites around a pasted document: their lines are dropped

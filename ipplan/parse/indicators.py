@@ -23,48 +23,52 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from ipplan.parse.datafile import Record, read_yaml
 
 #: Id syntax (documented in data/indicators.yaml): domain, dot, snake_case quantity.
-ID_PATTERN = r"^[a-z]+\.[a-z0-9]+(?:_[a-z0-9]+)*$"
+ID_PATTERN = r"[a-z]+\.[a-z0-9]+(?:_[a-z0-9]+)*"
 
 
-class Normalization(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Normalization(Record):
     prefixes: list[str]
     rewrites: dict[str, str]
     suffixes: list[str]
     drop_chars: str
 
 
-class Indicator(BaseModel):
+class Indicator(Record):
     """One canonical indicator of data/indicators.yaml."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1)
+    id: str
+    name: str
     unit: str | None = None
     note: str | None = None
     variants: list[str]
 
 
-class IndicatorTable(BaseModel):
-    """data/indicators.yaml, validated so that a typo or a clash fails at load time."""
+class IndicatorTable(Record):
+    """data/indicators.yaml, checked by :func:`table_from` so that a typo or a clash fails at load time."""
 
-    model_config = ConfigDict(extra="forbid")
     normalize: Normalization
     indicators: list[Indicator]
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> IndicatorTable:
-        seen: set[str] = set()
-        for ind in self.indicators:
-            if ind.id in seen:
-                raise ValueError(f"duplicate indicator id {ind.id}")
-            seen.add(ind.id)
-        return self
+
+def table_from(raw: Any) -> IndicatorTable:
+    """The table from its YAML data. A missing or unknown key, a value of the wrong type, a
+    malformed or repeated id, or an empty name raises ValueError naming where."""
+    table = IndicatorTable.model_validate(raw)
+    seen: set[str] = set()
+    for k, ind in enumerate(table.indicators):
+        if not re.fullmatch(ID_PATTERN, ind.id):
+            raise ValueError(f"indicators[{k}].id: {ind.id!r} is not <domain>.<snake_case quantity>")
+        if not ind.name:
+            raise ValueError(f"indicators[{k}].name: empty")
+        if ind.id in seen:
+            raise ValueError(f"duplicate indicator id {ind.id}")
+        seen.add(ind.id)
+    return table
 
 
 @dataclass(frozen=True)
@@ -86,11 +90,7 @@ def _alt(words: list[str]) -> str:
 @functools.cache
 def index() -> _Index:
     """The table of data/indicators.yaml, loaded and indexed once."""
-    import yaml
-
-    raw = resources.files("ipplan.parse.data").joinpath("indicators.yaml").read_text("utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 2 ms instead of 20 ms
-    return build_index(IndicatorTable.model_validate(yaml.load(raw, Loader=loader)))  # a safe loader
+    return build_index(table_from(read_yaml("indicators.yaml")))
 
 
 def build_index(table: IndicatorTable) -> _Index:

@@ -1,10 +1,16 @@
 """Outline: cut the normalized lines into the tree of numbered sections.
 
-Markers (一、 / (一) / 1. / (1) / ① / ——) are recognized at the start of a line, and
-inside a line only where an item written inline would start: after a sentence end or a
-closing bracket or a space, at bracket depth 0, and only when its number continues an open
+Markers (一、 / (一) / 1. / (1) / ① / —— and 第一章 / 第一节 / 第一条, MARKER_RULES) are
+recognized at the start of a line, and inside a line only where an item written inline would
+start: after a sentence end or a closing bracket or a space (a colon too, for the first item
+of a one-line paste), at bracket depth 0, and only when its number continues an open
 sequence or starts a new one. Levels follow nesting: the first marker style seen under a
 section becomes its children's style, whatever that style is.
+
+Whole lines without a marker bound the parts (PART_RULES): an attachment heading or a 版记
+line ends the body; a part's title line, or an attachment heading and its title, before a 1
+starts a new numbered part whose top items continue the count. TITLE_RULES cut a heading
+that a one-line paste glued to its first sentence.
 """
 
 from __future__ import annotations
@@ -21,11 +27,16 @@ from ipplan.parse.vocab.markers import (
     ATTACHMENT,
     ATTACHMENT_INLINE,
     BOX_START,
+    LAW_STYLES,
     MARKER_RULES,
+    PART_RULES,
     RUN_IN_HEADING,
     STYLE_RANK,
+    TITLE_RULES,
     Marker,
     MarkerRule,
+    PartRule,
+    TitleRule,
     is_table_row,
     marker_alt,
     match_marker,
@@ -59,14 +70,20 @@ MIN_GLUED_BODY = 8
 _PUNCT = lazy(r"[。，,；;：:]")
 
 
-def split_title(content: str, style: str = "") -> tuple[str, str]:
+def split_title(content: str, style: str = "", glued: bool = False) -> tuple[str, str]:
     """(title, text) of a section's first line, after its marker. See docs/conventions.md.
 
     A chapter's title is its whole line (spaces inside Chinese removed: 总 则 → 总则); an
     article's is its text up to the first 。; a run-in heading that starts with a standard
-    heading word glued to its body (总体要求坚持…) is cut after the word."""
+    heading word glued to its body (总体要求坚持…) is cut after the word. An item of a
+    one-line paste (``glued``) may also end where TITLE_RULES cut it."""
     content = content.strip()
-    if style == "chapter":
+    if glued and style in ("cn", "paren_cn"):
+        for rule in TITLE_RULES:
+            cut = rule.find(content)
+            if cut is not None:
+                return content[:cut], content[cut:]
+    if style in ("chapter", "law_section"):
         return _UNSPACE.sub("", content).rstrip(_TRAILING), ""
     stop = content.find("。")
     if style == "article":
@@ -104,7 +121,12 @@ class _Builder:
     Every section's id is unique among its siblings by construction (``ipplan validate``
     refuses a plan with two sections of one id): a marker whose number is already used
     under the parent it would join nests under the open item of another style, or, when
-    there is none, stays text of the open section with a warning."""
+    there is none, stays text of the open section with a warning.
+
+    A second numbered part (a second document printed after the first under its own title,
+    a numbered attachment, a part in an outer style: （一）…（七） then 一、) starts again at
+    the top level, its items continuing the count of the items before it (GOLD_GUIDE):
+    ``offset`` maps the part's top style to the number added to its printed ordinals."""
 
     def __init__(self) -> None:
         self.roots: list[Node] = []
@@ -114,6 +136,40 @@ class _Builder:
         self.dropped_notices = 0
         self.count = 0
         self._used: dict[int, set[int]] = {}  # ordinals used under each parent (id(node); 0 for the roots)
+        self.offset: dict[str, int] = {}  # top style of a later part -> its count offset
+        #: Evidence of a new part seen since the last section started: "title" (a part's
+        #: title line) or "attachment" (an attachment heading and its title).
+        self.part_break: str | None = None
+
+    def _counted(self, mk: Marker) -> Marker:
+        """The marker with its ordinal counted on from the parts before (一、 → 9)."""
+        add = self.offset.get(mk.style)
+        return mk._replace(ordinal=mk.ordinal + add) if add and mk.ordinal is not None else mk
+
+    def starts_part(self, mk: Marker) -> bool:
+        """Whether a 1 starts a new numbered part at the top level: after a part's title or an
+        attachment heading, in the top style (any style in an attachment), or, with no such
+        line, in a style outer than the top one (（一）…（七） then 一、: 七 items are no parent
+        of a 一、 list)."""
+        if mk.ordinal != 1 or mk.weak or mk.style == "bullet" or not self.roots:
+            return False
+        if any(node.style == mk.style for node in self.stack[1:]):
+            return False  # a list of this style is open inside the part
+        top = self.roots[-1].style
+        if self.part_break == "attachment" or (self.part_break == "title" and mk.style == top):
+            return True
+        return (len(self.roots) >= 2 and STYLE_RANK.get(mk.style, 9) < STYLE_RANK.get(top, 9)
+                and mk.style not in LAW_STYLES and top not in LAW_STYLES)
+
+    def new_part(self, mk: Marker, line: int) -> None:
+        """Close the open sections: the part's items go on at the top level."""
+        offset = self.roots[-1].ordinal
+        self.offset[mk.style] = offset
+        self.stack.clear()
+        self.last = {mk.style: offset}
+        self.part_break = None
+        self.warn("N206", line, f"numbering starts again at {mk.label}: a new part, "
+                                f"its items counted on from {offset + 1}")
 
     def warn(self, code: str, line: int, message: str) -> None:
         if len(self.notices) < MAX_NOTICES:
@@ -125,6 +181,9 @@ class _Builder:
         """Whether an inline marker would continue or open a sequence here."""
         if mk.style == "bullet":  # a dash run after a sentence end or a space, never glued to text
             return True
+        if self.starts_part(mk):
+            return True
+        mk = self._counted(mk)
         for node in reversed(self.stack):
             if node.style == mk.style:
                 return mk.ordinal == node.ordinal + 1
@@ -132,6 +191,7 @@ class _Builder:
 
     def continues(self, mk: Marker) -> bool:
         """Whether the marker is the next item of an open sequence (not a new one)."""
+        mk = self._counted(mk)
         return any(node.style == mk.style and mk.ordinal == node.ordinal + 1 for node in self.stack)
 
     def _parent_depth(self, mk: Marker) -> int:
@@ -158,6 +218,9 @@ class _Builder:
                 self.warn("N004", line, f"more than {MAX_SECTIONS} sections; the rest is read as text")
                 self.count += 1
             return None
+        if self.starts_part(mk):
+            self.new_part(mk, line)
+        mk = self._counted(mk)
         depth = self._parent_depth(mk)
         siblings = self.stack[depth - 1].children if depth else self.roots
         ordinal = mk.ordinal
@@ -188,6 +251,7 @@ class _Builder:
         siblings.append(node)
         self.stack.append(node)
         self.count += 1
+        self.part_break = None
         return node
 
     def _check_number(self, mk: Marker, siblings: list[Node], line: int) -> None:
@@ -217,12 +281,16 @@ def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[
             continue
         pre = m.group("pre")
         strong = pre.strip()[:1] in _STRONG
-        if mk.weak or mk.style in ("chapter", "article") or mk.label.endswith((",", "，")):
+        if mk.weak or mk.label.endswith((",", "，")):
             continue  # these start an item only at the start of a line
-        if mk.style == "bullet" and not (strong or pre.isspace()):
+        if mk.style in LAW_STYLES:  # 第一章/第二条 of a one-line law: after a sentence end, a space or a bracket
+            if not (strong or pre.isspace() or pre.startswith((")", "）"))) or (head and mk.style == "law_section"):
+                continue
+        elif mk.style == "bullet" and not (strong or pre.isspace()):
             continue
-        if head:  # the outline's first item, inside a one-line paste
-            if not (strong and mk.ordinal == 1 and mk.style in ("cn", "paren_cn")):
+        if head:  # the outline's first item, inside a one-line paste: after a sentence end or a colon
+            if mk.ordinal != 1 or not (mk.style in LAW_STYLES or (
+                    mk.style in ("cn", "paren_cn") and (strong or pre.startswith(("：", ":"))))):
                 continue
         elif not builder.expects(mk, strong):
             continue
@@ -231,6 +299,22 @@ def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[
         if depth:
             continue
         return pos, mk
+    return None
+
+
+#: How far into a chapter's line its title may run before a glued article.
+MAX_CHAPTER_TITLE = 30
+
+
+def _glued_article(content: str, builder: _Builder) -> tuple[int, Marker] | None:
+    """The section or article glued to a chapter's title in a one-line law (总则第一条 为了…),
+    when it is the next of its sequence."""
+    pos = content.find("第", 1, MAX_CHAPTER_TITLE)
+    while pos != -1:
+        mk = match_marker(content, pos)
+        if mk is not None and mk.style in ("law_section", "article") and builder.expects(mk, True):
+            return pos, mk
+        pos = content.find("第", pos + 1, MAX_CHAPTER_TITLE)
     return None
 
 
@@ -267,10 +351,40 @@ class _Lines:
         self.front.appendleft(item)
 
 
-def _publishes(title: str, lines: list[tuple[int, str]]) -> bool:
-    """Whether the notice before ``title`` names it (制定了《…》 / 印发…): the plan follows."""
+def _publishes(title: str, lines: list[tuple[int, str]], own: str | None = None) -> bool:
+    """Whether the notice before ``title`` names it (制定了《…》 / 印发…): the plan follows.
+    ``own``: the title's own line, which does not count (关于印发…的通知 names itself)."""
     name = title.strip("《》 ")
-    return bool(name) and any(f"《{name}》" in text or ("印发" in text and name in text) for _, text in lines)
+    return bool(name) and any(f"《{name}》" in text or ("印发" in text and name in text)
+                              for _, text in lines if text != own)
+
+
+def line_kind(line: str) -> str | None:
+    """What a line without a marker tells the outline (PART_RULES): "attachment",
+    "colophon", "part_title", or None."""
+    if match_marker(line) is not None or is_bare_date(line):
+        return None
+    return next((rule.kind for rule in PART_RULES if rule.regex.fullmatch(line)), None)
+
+
+#: How many title lines an attachment heading may have before its outline starts.
+MAX_ATTACHMENT_TITLE_LINES = 3
+
+
+def _after_attachment_title(tail: list[tuple[int, str]]) -> bool:
+    """Whether the tail ends with an attachment heading and its title (附件2 / 某某考评指标, or
+    附件1：某某考评指标 on one line): a numbered outline that starts here is the attachment's."""
+    k = 0
+    while k < len(tail) and k <= MAX_ATTACHMENT_TITLE_LINES and line_kind(tail[-1 - k][1]) == "part_title":
+        k += 1
+    if k == len(tail) or k > MAX_ATTACHMENT_TITLE_LINES:
+        return False
+    heading = tail[-1 - k][1]
+    m = ATTACHMENT.match(heading)
+    if m is None:
+        return False
+    rest = heading[m.end() :].strip()
+    return (k > 0 and not rest) or (bool(rest) and match_marker(rest) is None and line_kind(rest) == "part_title")
 
 
 def split_outline(lines: list[tuple[int, str]]) -> Outline:
@@ -284,9 +398,12 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
     signed, signed_at = False, 0  # a signature date seen in the tail, and where
     in_attachment_list = False
     in_box = False
+    titled, part_title = False, ""  # the first part is under a published title; the last part title seen
     queue = _Lines(lines)
+    prev_no = None
     while queue:
         no, line, checked = queue.popleft()
+        piece, prev_no = no == prev_no, no  # a piece of a line that holds several items (a one-line paste)
         if is_table_row(line):  # the tables stage reads it
             if state != "body":
                 (head if state == "head" else tail).append((no, line))
@@ -298,7 +415,9 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 # A covering notice with its own numbered items, signed, then the plan it
                 # publishes under its own title: the plan's outline starts here.
                 mk = match_marker(line)
-                if mk is not None and mk.ordinal == 1 and mk.style == builder.roots[0].style:
+                top = builder.roots[0].style
+                if mk is not None and mk.ordinal == 1 and (
+                        mk.style == top or STYLE_RANK.get(mk.style, 9) < STYLE_RANK.get(top, 9)):
                     restarted = True  # looked at once: a later 一、 is an attachment's
                     seen = lines[: queue.i]
                     if any(match_marker(t) is None and len(t) <= 60 and "。" not in t and _publishes(t, seen)
@@ -309,8 +428,16 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                         state, in_box = "head", False
                         queue.appendleft((no, line, False))
                         continue
-            tail.append((no, line))
-            continue
+            mk = match_marker(line)
+            if mk is None or not _after_attachment_title(tail) or not builder.roots:
+                tail.append((no, line))
+                continue
+            builder.part_break = "attachment"
+            if not builder.starts_part(mk):
+                builder.part_break = None
+                tail.append((no, line))
+                continue
+            state, in_box, checked = "body", False, True  # a numbered attachment: its outline goes on
         if ATTACHMENT.match(line):
             if state == "body":
                 state = "tail"
@@ -327,12 +454,17 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 line = line[: att.start()].rstrip()
             checked = True
         mk = match_marker(line)
+        kind = line_kind(line) if mk is None and state == "body" else None
+        if kind == "colophon":  # the 版记 (抄送, 印发) closes the document
+            state = "tail"
+            tail.append((no, line))
+            continue
         if state == "head":
             if in_attachment_list and mk and "。" not in line:
                 head.append((no, line))
                 continue
             in_attachment_list = False
-            if mk is None or mk.weak or (mk.style not in ("cn", "paren_cn", "chapter", "article") and mk.ordinal != 1):
+            if mk is None or mk.weak or (mk.style not in ("cn", "paren_cn", *LAW_STYLES) and mk.ordinal != 1):
                 found = _next_inline(line, 0, builder, head=True)
                 if found is None:
                     head.append((no, line))
@@ -342,6 +474,8 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 continue
             state = "body"
             body_start = queue.i - 1
+            # The first part under a title the notice publishes (a second document may follow)
+            titled = any(line_kind(t) == "part_title" and _publishes(t, head, t) for _, t in head[-3:])
         elif is_bare_date(line):  # a signature block after the plan ends the outline
             top = builder.stack[-1] if builder.stack else None
             if top and top.text and _looks_like_signature(top.text[-1]):
@@ -356,6 +490,16 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
             mk = None  # a bare 2 that continues nothing; an item inside a box
         if mk is not None and in_box:
             in_box = False
+        if (mk is not None and part_title and builder.part_break == "title" and not piece and not titled
+                and not restarted and builder.starts_part(mk) and _publishes(part_title, lines[: queue.i], part_title)):
+            # An unsigned covering notice with its own numbered items, then the plan it
+            # publishes under its own title: the plan's outline starts here.
+            restarted = True
+            head.extend(lines[body_start : queue.i - 1])
+            builder = _Builder()
+            state, in_box = "head", False
+            queue.appendleft((no, line, False))
+            continue
         node = None
         if mk is not None:
             content = line[mk.end :]
@@ -363,6 +507,8 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
             node = builder.push(mk, no, "")
         if node is not None:
             found = _next_inline(content, 0, builder, head=False)
+            if node.style in ("chapter", "law_section"):  # 第一章 总则第一条 为了…: the article glued on
+                found = _glued_article(content, builder) or found
             if found is not None:
                 queue.appendleft((no, content[found[0] :], checked))
                 content = content[: found[0]]
@@ -371,7 +517,7 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 # marker alone on its line: the heading is the next line
                 text_line, content, _ = queue.popleft()
                 node.line = text_line  # the heading's line is where its title stands
-            node.title, text = split_title(content, node.style)
+            node.title, text = split_title(content, node.style, glued=piece or found is not None)
             if text:
                 node.text.append(text)
                 node.text_lines.append(text_line)
@@ -381,6 +527,8 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
             if found is not None:
                 queue.appendleft((no, line[found[0] :], checked))
                 line = line[: found[0]].rstrip()
+            elif kind == "part_title":
+                builder.part_break, part_title = "title", line  # a 1 of the top style after it starts a new part
             builder.add_text(line, no)
     _assign_ids(builder.roots, "", 1)
     notices = builder.notices
@@ -414,5 +562,18 @@ def _marker_gives(rule: MarkerRule, text: str) -> dict | None:
     return given(style=mk.style, label=mk.label, ordinal=mk.ordinal, title=title, text=body)
 
 
+def _part_gives(rule: PartRule, text: str) -> str | None:
+    """A part rule's value on a line: its kind, when it is the rule that classifies the line."""
+    kind = line_kind(text)
+    return kind if kind == rule.kind else None
+
+
+def _title_gives(rule: TitleRule, text: str) -> str | None:
+    """A title rule's value on an item's content (after its marker) in a one-line paste: the title."""
+    return split_title(text, "cn", glued=True)[0] if rule.find(text) is not None else None
+
+
 #: The rule tables of the outline, for tests/test_rule_tables.py.
-RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),)
+RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),
+               RuleTable("PART_RULES", "OL", PART_RULES, _part_gives),
+               RuleTable("TITLE_RULES", "OL", TITLE_RULES, _title_gives))

@@ -365,6 +365,60 @@ def unflatten_tables(lines: list[str]) -> list[str]:
     return out
 
 
+#: A Markdown heading: one to six #, a space, the heading (closing #s allowed).
+_MD_HEADING = lazy(r"^#{1,6} +(?P<h>[^#\s].*?)(?: +#+)?$")
+
+
+def unmark_headings(lines: list[str]) -> list[str]:
+    """LR13: the # of a Markdown heading is markup, not text (law texts kept as Markdown:
+    ``# 浙江省专利条例``, ``## 第一章 总则``, ``### 第一节 一般监管``): the heading stays, alone on
+    its line. A # without the space after it (#话题#) is text."""
+    if not any(line.startswith("#") for line in lines):
+        return lines
+    return [m["h"] if line.startswith("#") and (m := _MD_HEADING.match(line)) else line for line in lines]
+
+
+#: A line that stops mid-sentence: its last character is a Chinese character or a digit.
+_OPEN_END = lazy(rf"[{CJK}0-9A-Za-z]$")
+#: Prose: a clause sign inside the line.
+_PROSE = lazy(r"[，,、；;]")
+#: A label line (抄送：…, 附件：…, 索引号：…) is no broken sentence.
+_LABEL = lazy(r"^[^，,。；;：:]{1,8}[：:]")
+#: The shortest line a broken sentence leaves, and the most a heading alone on its line holds.
+BROKEN_MIN_CHARS = 16
+_HEADING_MAX = 40
+
+
+def _breaks_sentence(line: str) -> bool:
+    """A line that is a sentence cut before its end: 16+ characters whose last is a letter
+    or a digit, of prose (an article, or a line with a clause sign) that is no heading alone
+    on its line (an item of at most 40 characters), no label line and no list of organs (an
+    addressee or 抄送 line left without its ：)."""
+    if len(line) < BROKEN_MIN_CHARS or not _OPEN_END.search(line) or _LABEL.match(line):
+        return False
+    if is_table_row(line) or ORGAN_END.search(line):
+        return False
+    mk = match_marker(line)
+    if mk is not None and mk.style == "article":  # an article is prose from its first word
+        return True
+    return _PROSE.search(line) is not None and (mk is None or len(line) > _HEADING_MAX)
+
+
+def join_broken_sentences(lines: list[str]) -> list[str]:
+    """LR14: a sentence cut by a line break or a blank line (市专 / 利管理部门…) is one
+    paragraph again. Evidence on both sides: the first piece stops mid-sentence (see
+    ``_breaks_sentence``), the second starts no item or table row, holds no page chrome
+    and ends its sentence; then they read as one sentence and are joined without a space."""
+    out: list[str] = []
+    for line in lines:
+        if (out and _breaks_sentence(out[-1]) and SENTENCE_END.search(line) and match_marker(line) is None
+                and not is_table_row(line) and not PAGE_NUMBER.fullmatch(line)):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out if len(out) != len(lines) else lines
+
+
 @dataclass(frozen=True, kw_only=True)
 class RepairRule(Rule):
     """A layout repair: ``find(lines)`` returns the repaired lines (the same list when
@@ -394,6 +448,13 @@ REPAIR_RULES: tuple[RepairRule, ...] = (
                           "为贯彻落实…，制定本方案。\n一、总体要求\n（一）指导思想\n以习近平…"),
                          ("通知如下：\u3000\u3000一、目标\u3000\u3000到2017\u3000\u3000年，…", "通知如下：\n一、目标\n到2017年，…")),
                near_misses=("\u3000\u3000一、总体要求", "一、总体要求\u3000\u3000坚持", "到2025年 全市")),
+    RepairRule(code="LR13", phase="folded",
+               summary="the # marks of Markdown headings are dropped (law texts kept as Markdown)",
+               evidence="a line starting with one to six # and a space", find=unmark_headings,
+               examples=(("# 某省专利条例\n## 第一章　总则\n第一条 为了保护专利权，制定本条例。",
+                          "某省专利条例\n第一章　总则\n第一条 为了保护专利权，制定本条例。"),
+                         ("### 第二节 协同监管 ###", "第二节 协同监管")),
+               near_misses=("#知识产权#话题讨论", "第一章 总则", "#")),
     RepairRule(code="LR01", phase="folded", summary="hard-wrapped lines are re-joined into paragraphs",
                evidence="at least 30% of the lines (and five) end within three columns of one display width", find=unwrap,
                examples=((_WRAPPED, "（一）主要目标\n" + _PARAGRAPH * 2),),
@@ -417,6 +478,20 @@ REPAIR_RULES: tuple[RepairRule, ...] = (
                           "序号 | 重点任务 | 工作内容 | 责任单位 |\n1 | 强化创造 | 培育高价值专利 | 市科技局 |\n"
                           "2 | 加强保护 | 建设保护中心 | 市市场监管局 |"),),
                near_misses=("序号\n重点任务\n1\n强化创造", "序号\n一、总体要求\n1.加强保护")),
+    RepairRule(code="LR14", phase="folded", summary="a sentence cut by a line break or a blank line is joined",
+               evidence="a prose line of 16+ characters ending in a letter or digit (no heading, label or organ list), "
+                        "then a line that starts no item and ends its sentence",
+               find=join_broken_sentences,
+               examples=(("第九条 科技、商务等有关部门应当按照各自\n职责，共同做好服务工作。\n第十条 本办法自公布之日起施行。",
+                          "第九条 科技、商务等有关部门应当按照各自职责，共同做好服务工作。\n第十条 本办法自公布之日起施行。"),
+                         ("违法行为由县专利管理部门查处，县专\n利管理部门可以委托乡镇查处。",
+                          "违法行为由县专利管理部门查处，县专利管理部门可以委托乡镇查处。")),
+               near_misses=("一、强化保护，提升知识产权治理水平\n坚持严格保护。",
+                            "各区人民政府，市政府各部门、各直属机构\n现将方案印发给你们，请认真贯彻执行。",
+                            "坚持创新驱动，推动高质量发展\n（一）加强创造。",
+                            "抄送：市委办公室，市人大常委会办公室\n某某市人民政府办公室2023年9月14日印发。",
+                            "以习近平新时代中国特色社会主义思想为指导\n坚持稳中求进。",
+                            "到2025年，全市发明专利拥有量达到5000件\n| 指标 | 目标 |")),
     RepairRule(code="LR12", phase="simplified", summary="a 公文 head scraped into one line is cut back into its lines",
                evidence="a line of 120+ characters with 关于…的通知 near its start; cut only before the body's 一、",
                find=unglue_head,

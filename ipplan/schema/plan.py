@@ -12,15 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 from pydantic_core import PydanticCustomError
 
-SCHEMA_VERSION = "1"
-SCHEMA_ID = "https://ipplan.dev/schema/plan-v1.json"
-
-
-def compact_number(v: float | int) -> float | int:
-    """Write integral numbers as integers (15, not 15.0) so YAML stays readable."""
-    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
-        return int(v)
-    return v
+from ipplan.schema.form import SCHEMA_ID, SCHEMA_VERSION, compact_number  # noqa: F401 (their home is form.py)
 
 
 #: A finite number: NaN and infinities (YAML .nan/.inf, a 1e400 literal) are refused, as

@@ -104,7 +104,7 @@ class SourceFinder:
 
 def against_hits(plan_file: str, curated: Any, finder: SourceFinder) -> list[Hit]:
     """D2xx hits for one curated plan: source not found or not parsable, or the differences."""
-    from ipplan import api, emit
+    from ipplan import api
     from ipplan.errors import IpplanError
 
     source, tried = finder.find(plan_file, curated)
@@ -112,7 +112,7 @@ def against_hits(plan_file: str, curated: Any, finder: SourceFinder) -> list[Hit
     if source is None:
         return [Hit("D204", where, {"root": show(str(finder.root)), "tried": ", ".join(tried)})]
     try:
-        parsed = emit.plan_data(api.parse_file(source))
+        parsed = api.parse_file_data(source)
     except IpplanError as exc:
         return [Hit("D205", where, {"source": show(str(source)), "error": exc.message})]
     return list(diff(curated, parsed))

@@ -109,7 +109,7 @@ def load(path: str, *, source: str | None = None, against: str | None = None, en
         raise UsageError(f"--{'source' if source else 'against'} is for plan files; this is a document", path)
     doc = readers.decode(readers.read_path(path, max_bytes=limit), encoding)
     try:
-        plan = api.build_plan(doc)
+        plan = api.to_model(api.build_plan(doc))
     except IpplanError as exc:
         exc.path = exc.path or path
         raise

@@ -23,7 +23,7 @@ from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.text import CJK
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from lxml.etree import _Element as HtmlElement
 
 #: Elements never read as text.
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
@@ -104,37 +104,42 @@ MIN_VISIBLE_CHARS = 200
 def _drop_hidden(root: HtmlElement) -> list[str]:
     """Remove elements hidden by style or the ``hidden`` attribute (a print copy or a
     duplicate of the article); returns what was dropped, for the plan's notices."""
-    hidden = [el for el in root.iter() if isinstance(el.tag, str)
-              and (el.get("hidden") is not None or HIDDEN_STYLE.search(el.get("style") or ""))]
-    hidden = [el for el in hidden if not any(a in hidden for a in el.iterancestors())]
+    hidden = [el for el in root.xpath("//*[@hidden or @style]")  # only these can be hidden: no walk of the page
+              if (el.get("hidden") is not None or HIDDEN_STYLE.search(el.get("style") or ""))
+              and el.getparent() is not None]  # the page itself is never dropped
+    marked = set(hidden)
+    hidden = [el for el in hidden if not any(a in marked for a in el.iterancestors())]
     if not hidden:
         return []
     dropped = sum(_text_len(el) for el in hidden)
     if dropped == 0:
         for el in hidden:
-            el.drop_tree()
+            _drop_tree(el)
         return []
-    if _text_len(root) - dropped < min(MIN_VISIBLE_CHARS, dropped):
+    if not _text_len_reaches(root, dropped + min(MIN_VISIBLE_CHARS, dropped)):  # visible text too short
         return []
     for el in hidden:
-        el.drop_tree()
+        _drop_tree(el)
     return [f"dropped {len(hidden)} hidden block(s) of the page ({dropped} characters, display:none or hidden)"]
 
 
 def html_to_text(html: str, name: str = "<html>", notices: list[NoticeRef] | None = None) -> str:
     """The page's metadata lines, heading and article body as text lines. What was left
     out goes to ``notices``: hidden blocks (N010), merged cells past the document's span budget (N013)."""
-    import lxml.html
     from lxml import etree
 
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    # lxml.etree's parser, not lxml.html's: the same libxml2 parse, without a Python class
+    # lookup for every element the reader touches (and the import of lxml.html).
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+        root = etree.fromstring(html.encode("utf-8", "surrogatepass"), parser)
+        if root is None:
+            raise etree.ParserError("Document is empty")
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"cannot parse the HTML page: {exc}", name) from None
     for el in list(root.iter(*SKIP_TAGS)):
         if el.getparent() is not None:
-            el.drop_tree()
+            _drop_tree(el)
     notices = [] if notices is None else notices
     notices.extend(NoticeRef("N010", m) for m in _drop_hidden(root))
     meta_blocks = _meta_blocks(root)
@@ -153,6 +158,18 @@ def html_to_text(html: str, name: str = "<html>", notices: list[NoticeRef] | Non
     return text
 
 
+def _drop_tree(el: HtmlElement) -> None:
+    """Remove ``el`` and its subtree, keeping its tail text (lxml.html's drop_tree)."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
+
+
 def _classes(el: HtmlElement) -> str:
     return f"{el.get('id', '')} {el.get('class', '')}"
 
@@ -165,20 +182,32 @@ def _text_len(el: HtmlElement) -> int:
     return len(_SPACE.sub("", "".join(el.itertext())))
 
 
+def _text_len_reaches(el: HtmlElement, size: int) -> bool:
+    """Whether ``_text_len(el) >= size``, reading no more of the text than it takes."""
+    n = 0
+    for piece in el.itertext():
+        n += len(_SPACE.sub("", piece))
+        if n >= size:
+            return True
+    return n >= size
+
+
 def _meta_blocks(root: HtmlElement) -> list[HtmlElement]:
     """The page's metadata blocks: the outermost table/list/div elements that hold two or
     more metadata keys in at most MAX_META_CHARS of text."""
     counts: dict[HtmlElement, int] = {}
-    for el in root.iter():
-        if not isinstance(el.tag, str):
+    for t in root.xpath("//text()"):  # the text nodes, each with its element: no walk of every element
+        if not t.strip() or _key_of(t.strip()) is None:
             continue
-        pieces = [el.text] + [c.tail for c in el]
-        n = sum(1 for t in pieces if t and t.strip() and _key_of(t.strip()) is not None)
-        if n:
-            for owner in (el, *el.iterancestors()):
-                counts[owner] = counts.get(owner, 0) + n
+        el = t.getparent()
+        if t.is_tail:  # the tail of a child belongs to the child's parent
+            el = el.getparent()
+        if el is None:
+            continue
+        for owner in (el, *el.iterancestors()):
+            counts[owner] = counts.get(owner, 0) + 1
     cands = [el for el, n in counts.items()
-             if n >= 2 and el.tag in META_BLOCK_TAGS and _text_len(el) <= MAX_META_CHARS]
+             if n >= 2 and el.tag in META_BLOCK_TAGS and not _text_len_reaches(el, MAX_META_CHARS + 1)]
     chosen = set(cands)
     return [el for el in cands if not any(a in chosen for a in el.iterancestors())]
 
@@ -221,23 +250,40 @@ def _meta_lines(blocks: list[HtmlElement]) -> list[str]:
 
 
 def _body(root: HtmlElement) -> HtmlElement:
-    for attr, value in BODY_CONTAINERS:
-        for el in _find(root, attr, value):
+    found = _containers(root)
+    for k, (attr, _) in enumerate(BODY_CONTAINERS):
+        for el in found[k]:
             if _is_chrome(el) and attr != "tag":
                 continue
-            if _text_len(el) >= MIN_BODY_CHARS:
+            if _text_len_reaches(el, MIN_BODY_CHARS):
                 return el
     return _densest(root)
 
 
-def _find(root: HtmlElement, attr: str, value: str) -> list[HtmlElement]:
-    if attr == "tag":
-        return list(root.iter(value))
-    if attr == "id":
-        return [el for el in root.iter() if isinstance(el.tag, str) and el.get("id") == value]
-    low = value.lower()
-    return [el for el in root.iter() if isinstance(el.tag, str)
-            and low in (c.lower() for c in (el.get("class") or "").split())]
+#: Every element that may be a known container (any with a class, the ids, the tags), in
+#: one XPath pass; _containers checks each against BODY_CONTAINERS.
+_MAY_CONTAIN = "//*[@class or " + " or ".join(
+    f'@id="{v}"' if attr == "id" else f"self::{v}" for attr, v in BODY_CONTAINERS if attr != "class") + "]"
+_CLASS_NAMES = frozenset(v.lower() for attr, v in BODY_CONTAINERS if attr == "class")
+_IDS = frozenset(v for attr, v in BODY_CONTAINERS if attr == "id")
+_TAGS = frozenset(v for attr, v in BODY_CONTAINERS if attr == "tag")
+
+
+def _containers(root: HtmlElement) -> list[list[HtmlElement]]:
+    """The elements of each BODY_CONTAINERS entry, in document order, found in one pass
+    over the page (instead of one per entry): a tag, an id equal to the value, or a class
+    list holding the value (any case)."""
+    found: list[list[HtmlElement]] = [[] for _ in BODY_CONTAINERS]
+    for el in root.xpath(_MAY_CONTAIN):
+        cls = el.get("class")
+        classes = {c.lower() for c in cls.split()} & _CLASS_NAMES if cls else ()
+        tag, id_ = el.tag, el.get("id")
+        if not classes and id_ not in _IDS and tag not in _TAGS:
+            continue
+        for k, (attr, value) in enumerate(BODY_CONTAINERS):
+            if (tag == value if attr == "tag" else id_ == value if attr == "id" else value.lower() in classes):
+                found[k].append(el)
+    return found
 
 
 def _densest(root: HtmlElement) -> HtmlElement:

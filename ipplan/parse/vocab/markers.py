@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from ipplan.parse.numerals import CN_COUNT_CLASS, CN_ORDINAL_CLASS
 from ipplan.parse.numerals import ordinal as to_ordinal
-from ipplan.parse.rules import PatternRule, lazy
+from ipplan.parse.dates import DATE
+from ipplan.parse.rules import PatternRule, Rule, lazy
 from ipplan.parse.vocab.measures import CALENDAR_WORDS, MAGNITUDE_WORDS, MEASURES, alternation
 from ipplan.parse.vocab.text import CJK
 
@@ -41,23 +42,33 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
                examples=(("第一章 总 则", {"style": "chapter", "label": "第一章", "ordinal": 1, "title": "总则"}),
                          ("第十二章附则", {"style": "chapter", "label": "第十二章", "ordinal": 12, "title": "附则"})),
                near_misses=("第一章程", "第三章节的内容")),
+    MarkerRule(code="OL10", style="law_section",
+               summary="section of a chapter: 第一节 (between its chapter and its articles)",
+               pattern=rf"第 \s* (?P<num>[{_CN}]{{1,3}}) \s* 节 (?! (?:课|日|的|中|所|规定) | \s*[，,。、] )",
+               examples=(("第一节 一般监管", {"style": "law_section", "label": "第一节", "ordinal": 1, "title": "一般监管"}),
+                         ("第四节　风险 监管", {"style": "law_section", "label": "第四节", "ordinal": 4, "title": "风险监管"})),
+               near_misses=("第一节课", "第二节的规定", "第三节、第四节")),
     MarkerRule(code="OL08", style="article",
                summary="article: 第一条 (its ordinal is the printed number, across chapters)",
-               pattern=rf"第 \s* (?P<num>[{_CN}]{{1,5}}) \s* 条 (?! \s*(?:规定|的|第|款|所|中|之|[，,。、]) )",
+               pattern=rf"第 \s* (?P<num>[{_CN}]{{1,5}}) \s* 条 (?! (?:规定|的|第|款|所|中|之) | \s*[，,。、] )",
                examples=(("第一条 为了规范专利代理行为，制定本条例。",
                           {"style": "article", "label": "第一条", "ordinal": 1, "title": "为了规范专利代理行为，制定本条例"}),
+                         ("第七十条 中央驻粤机构依照法律实施监管。",
+                          {"style": "article", "label": "第七十条", "ordinal": 70, "title": "中央驻粤机构依照法律实施监管"}),
                          ("第二十一条　专利代理师应当诚实守信。专利代理机构应当…",
                           {"style": "article", "label": "第二十一条", "ordinal": 21, "title": "专利代理师应当诚实守信",
                            "text": "专利代理机构应当…"})),
-               near_misses=("第三条规定的情形", "第五条的要求", "第一条、第二条")),
-    MarkerRule(code="OL01", style="cn", summary="chapter: 一、 (also 一. and OCR's 一 、)",
-               pattern=rf"(?P<num>[{_CN}]{{1,4}}) \s* [、.．]",
+               near_misses=("第三条规定的情形", "第五条的要求", "第一条、第二条", "第十条中所称", "第三条 、第四条")),
+    MarkerRule(code="OL01", style="cn",
+               summary="chapter: 一、 (also 一. and OCR's 一 、); never a run of numerals 一、二级 / 一、二、三产业",
+               pattern=rf"(?P<num>[{_CN}]{{1,4}}) \s* [、.．﹒] (?! \s* [{_CN}]{{1,3}} \s* (?:[、级等类档季期批]|产业) )",
                examples=(("一、指导思想", {"style": "cn", "label": "一、", "ordinal": 1, "title": "指导思想"}),
                          ("十一、附则", {"style": "cn", "label": "十一、", "ordinal": 11, "title": "附则"}),
                          ("二. 工作目标", {"style": "cn", "label": "二.", "ordinal": 2, "title": "工作目标"}),
                          ("三 、总体要求坚持问题导向，突出重点。",
                           {"style": "cn", "label": "三、", "ordinal": 3, "title": "总体要求", "text": "坚持问题导向，突出重点。"})),
-               near_misses=("一是完善机制", "十四五时期", "一流营商环境")),
+               near_misses=("一是完善机制", "十四五时期", "一流营商环境", "一、二级智力、精神残疾的特困人员",
+                            "一、二、三产业融通发展", "一、二季度完成")),
     MarkerRule(code="OL02", style="paren_cn", summary="section: (一) （一） with either bracket width",
                pattern=rf"[(（] \s* (?P<num>[{_CN}]{{1,4}}) \s* [)）] 、?",
                examples=(("(一)指导思想", {"style": "paren_cn", "label": "(一)", "ordinal": 1, "title": "指导思想"}),
@@ -65,13 +76,14 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
                           {"style": "paren_cn", "label": "（十一）", "ordinal": 11, "title": "强化督查", "text": "定期通报进展。"}),
                          ("(二)、目标", {"style": "paren_cn", "label": "(二)、", "ordinal": 2, "title": "目标"})),
                near_misses=("(一流)", "(一是)")),
-    MarkerRule(code="OL03", style="arabic", summary="item: 1. 1、 1． — never 1.8万 nor 1、2、3",
-               pattern=rf"(?P<num>\d{{1,3}}) \s* (?: [.．](?!\s*\d) | 、(?!\s*\d) | [,，](?=\s*[{CJK}]) )",
+    MarkerRule(code="OL03", style="arabic", summary="item: 1. 1、 1． 1﹒ — never 1.8万 nor 1、2、3",
+               pattern=rf"(?P<num>\d{{1,3}}) \s* (?: [.．﹒](?!\s*\d) | 、(?!\s*\d) | [,，](?=\s*[{CJK}]) )",
                examples=(("1.推进高价值专利聚集", {"style": "arabic", "label": "1.", "ordinal": 1, "title": "推进高价值专利聚集"}),
                          ("12、做强商标", {"style": "arabic", "label": "12、", "ordinal": 12, "title": "做强商标"}),
                          ("3 .加强", {"style": "arabic", "label": "3.", "ordinal": 3, "title": "加强"}),
-                         ("4,推荐人员年龄", {"style": "arabic", "label": "4,", "ordinal": 4, "title": "推荐人员年龄"})),
-               near_misses=("1.8万件", "2022年", "1、2、3级", "3.85件", "1,200万元")),
+                         ("4,推荐人员年龄", {"style": "arabic", "label": "4,", "ordinal": 4, "title": "推荐人员年龄"}),
+                         ("13﹒开展新模式推广。", {"style": "arabic", "label": "13﹒", "ordinal": 13, "title": "开展新模式推广"})),
+               near_misses=("1.8万件", "2022年", "1、2、3级", "3.85件", "1,200万元", "1﹒5倍")),
     MarkerRule(code="OL04", style="paren_arabic", summary="sub-item: (1) （1）",
                pattern=r"[(（] \s* (?P<num>\d{1,3}) \s* [)）] 、?",
                examples=(("(1)建立机制", {"style": "paren_arabic", "label": "(1)", "ordinal": 1, "title": "建立机制"}),
@@ -115,7 +127,11 @@ def marker_regex() -> re.Pattern[str]:
 
 #: Conventional rank of each style, outermost first: a first item printed in an inner
 #: style (1.) followed by its successor in an outer style (二、) is the outer sequence.
-STYLE_RANK = {"chapter": 0, "article": 1, "cn": 2, "paren_cn": 3, "arabic": 4, "paren_arabic": 5, "circled": 6}
+STYLE_RANK = {"chapter": 0, "law_section": 1, "article": 2, "cn": 3, "paren_cn": 4, "arabic": 5, "paren_arabic": 6,
+              "circled": 7}
+#: The styles of laws and regulations (章 节 条): they start an item at the start of a line,
+#: or glued inside one only where LAW_INLINE allows.
+LAW_STYLES = ("chapter", "law_section", "article")
 
 #: Standard heading words of a plan's first levels: a run-in heading glued to its body
 #: with no separator (一、总体要求坚持…) is cut after the word.
@@ -126,11 +142,58 @@ HEADING_WORDS = (
 )
 RUN_IN_HEADING = lazy("(?:" + "|".join(HEADING_WORDS) + rf")(?=[{CJK}“])")
 
+#: Words that open a task sentence of a plan or work report (大力实施…, 坚定不移推进…, 提升…水平):
+#: where a one-line paste glued a two-clause heading to its first lead sentence with no
+#: separator (一、聚焦抓项目增效益，持续巩固经济回升势头大力实施…), the heading ends before one.
+TASK_OPENERS = (
+    "坚定不移", "进一步", "高水平", "高质量", "大力", "着力", "不断", "深入", "全力", "全面", "持续", "加快", "积极",
+    "切实", "扎实", "稳步", "有序", "努力", "提升", "提高", "推动", "推进", "强化", "加强", "完善", "健全", "优化",
+    "深化", "构建", "打造", "实施", "坚持", "培育", "建立", "统筹", "促进", "落实", "严格",
+)
+#: A run-in heading of two clauses, A，B, and the lead sentence L glued to it: A is short and
+#: B + L runs to the first 。 without any other sign; L starts with a TASK_OPENERS word at
+#: least GLUED_B_MIN characters into B + L and holds at least GLUED_L_MIN characters.
+GLUED_B_MIN = 6
+GLUED_L_MIN = 4
+GLUED_TWO_CLAUSES = lazy(r"(?P<a>[^，,。；;：:、\s]{2,12})[，,](?P<bl>[^，,。；;：:、\s]{16,60})。")
+_OPENER = lazy("|".join(TASK_OPENERS))
+
+
+def glued_lead_cut(content: str) -> int | None:
+    """Where the heading ends in a run-in heading glued to its lead sentence (see
+    GLUED_TWO_CLAUSES), or None."""
+    m = GLUED_TWO_CLAUSES.match(content)
+    if m is None:
+        return None
+    start, end = m.start("bl"), m.end("bl")
+    o = _OPENER.search(content, start + GLUED_B_MIN, end - GLUED_L_MIN + 1)
+    return o.start() if o is not None else None
+
+
+@dataclass(frozen=True, kw_only=True)
+class TitleRule(Rule):
+    """A cut of a run-in heading's title that only a glued one-line text needs: ``find(content)``
+    gives the index where the title ends, or None. Examples give the title."""
+
+
+#: Title cuts for items of a one-line paste (``outline.split_title(…, glued=True)``).
+TITLE_RULES: tuple[TitleRule, ...] = (
+    TitleRule(code="OL14", find=glued_lead_cut,
+              summary="a two-clause heading glued to its first lead sentence (A，B + 大力实施…。) ends before the lead",
+              examples=(("聚焦抓项目增效益，持续巩固经济回升势头大力实施项目投资攻坚行动。牢固树立理念。",
+                         "聚焦抓项目增效益，持续巩固经济回升势头"),
+                        ("聚焦城市功能完善，提升区域中心城市能级不断提高中心城区综合承载能力。推进规划修编。",
+                         "聚焦城市功能完善，提升区域中心城市能级")),
+              near_misses=("加强组织领导，成立工作专班统筹推进各项工作。", "强化知识产权保护。严厉打击侵权行为。",
+                           "聚焦重点产业，推动产业链供应链优化升级，提升发展质量。",
+                           "坚持创新驱动，加快建设知识产权强市推动高质量发展")),
+)
+
 #: A box printed inside the outline (专栏1 重点工程): its items are not sections.
 BOX_START = lazy(rf"^\s*专栏\s*[0-9{CN_COUNT_CLASS}]{{0,3}}(?:\s|[:：]|$|[{CJK}])")
 
-#: Start of the attachments: 附件：… / 附件1 / 附件一 / 附表2.
-ATTACHMENT = lazy(rf"附[件表]\s*(?:[:：]|[0-9{CN_COUNT_CLASS}]{{1,3}}\s*(?:[:：]|$))")
+#: Start of the attachments: 附件：… / 附件1 / 附件一 / 附表2 / 附件 alone on its line.
+ATTACHMENT = lazy(rf"附[件表]\s*(?:[:：]|[0-9{CN_COUNT_CLASS}]{{1,3}}\s*(?:[:：]|$)|$)")
 #: The same inside a line (one-line pastes): after a sentence end or a space.
 ATTACHMENT_INLINE = lazy(rf"(?<=[。；;\s])附[件表]\s*(?:[:：]|[0-9{CN_COUNT_CLASS}]{{1,2}}\s)")
 
@@ -177,3 +240,39 @@ def _read_marker(code: str, printed: str, number: str | None) -> Marker | None:
     if num is None:
         return None
     return Marker(rule.style, label, num, 0, rule.weak, code)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartRule(PatternRule):
+    """A whole line that bounds the parts of a document (the outline reads it where no
+    marker starts the line): ``kind`` is what it tells the outline. Examples give the kind."""
+
+    kind: str  # "attachment", "colophon" or "part_title"
+
+
+#: The lines that end the body or start a new numbered part (``outline.line_kind``), in the
+#: order they are tried.
+PART_RULES: tuple[PartRule, ...] = (
+    PartRule(code="OL11", kind="attachment",
+             summary="an attachment heading ends the body: 附件：… / 附件1 / 附件一 / 附表2 / 附件 alone",
+             pattern=ATTACHMENT.pattern + ".*",
+             examples=(("附件", "attachment"), ("附件2", "attachment"), ("附件：1.责任分解表", "attachment"),
+                       ("附表一：重点任务", "attachment")),
+             near_misses=("附件材料请于月底前报送。", "附件中所列事项", "附则")),
+    PartRule(code="OL12", kind="colophon",
+             summary="a 版记 line ends the body: 抄送：… / 主送：… at the foot / X 2022年9月30日印发",
+             pattern=rf"(?:抄\s*送|主\s*送|发\s*送) \s* [:：] .+"
+                     rf"| [^。，,；;：:]{{2,40}}? \s* (?<![于在]) (?:{DATE.pattern}) \s* 印\s*发 \s* 。?",
+             examples=(("抄送：市委各部门，市人大常委会办公室，市政协办公室。", "colophon"),
+                       ("某某市人民政府办公室 2022年9月30日印发", "colophon"),
+                       ("某某市人民政府办公室2022年9月30日印发", "colophon")),
+             near_misses=("抄送材料请于月底前报送。", "2022年9月30日印发的《实施方案》要求，各地抓好落实。",
+                          "市政府办公室于2022年9月30日印发通知，部署工作。", "本规划由市政府办公室于2022年9月30日印发")),
+    PartRule(code="OL13", kind="part_title",
+             summary="a part's title: a short line without sentence or clause signs between two numbered parts "
+                     "(a second document printed after the first, before its own 一、)",
+             pattern=rf"(?! \s* (?:专栏|附[件表]) ) [^。；;！？!?，,：:]{{4,60}}",
+             examples=(("某省数字经济创新发展行动计划（2024-2026年）", "part_title"), ("支持数字经济发展若干政策", "part_title")),
+             near_misses=("本政策自2024年1月1日起执行。", "专栏1 重点工程", "为深入实施创新驱动发展战略，制定本计划。",
+                          "二、工作措施：", "附件")),
+)

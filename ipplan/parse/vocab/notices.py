@@ -31,6 +31,8 @@ NOTICE_KINDS: tuple[NoticeKind, ...] = (
     NoticeKind("N203", "numbering-start", "an outline sequence starts at a number other than 1"),
     NoticeKind("N204", "duplicate-section-id", "two sections got one id"),
     NoticeKind("N205", "no-outline", "no numbered outline was found"),
+    NoticeKind("N206", "numbering-new-part", "the numbering starts again in a second part or a numbered attachment; "
+                                             "its items are counted on"),
     # tables
     NoticeKind("N301", "table-row-width", "a table row has a different number of cells than its header"),
     # possible misses
