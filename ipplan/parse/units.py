@@ -175,9 +175,11 @@ def parse_unit_list(text: str, lead: bool = False) -> list[UnitRef]:
 _BRACKET = lazy("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE)) + "]")
 
 
-def _top_groups(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=256)
+def _top_groups(text: str) -> tuple[tuple[int, int], ...]:
     """(open, close) of every bracket group at depth 0, in one pass (close = len if unclosed);
-    an ASCII " closes the “ it follows (“双随机"检查), as in brackets.split_top."""
+    an ASCII " closes the “ it follows (“双随机"检查), as in brackets.split_top. Cached: every
+    clause rule scans a paragraph's groups."""
     out, depth, start = [], 0, 0
     opened: list[str] = []
     for m in _BRACKET.finditer(text):
@@ -198,7 +200,7 @@ def _top_groups(text: str) -> list[tuple[int, int]]:
                 out.append((start, i))
     if depth:
         out.append((start, len(text)))
-    return out
+    return tuple(out)
 
 
 _SPECIALS: dict[str, re.Pattern[str]] = {}
@@ -439,17 +441,20 @@ def _bare_brackets(text: str) -> list[Clause]:
     for start, end in _top_groups(text):
         if text[start] not in "(（" or end >= len(text) or end - start > 150:
             continue
+        b = start
+        while b > 0 and text[b - 1] in " 　":
+            b -= 1
+        a = end + 1
+        while a < len(text) and text[a] in " 　”’\"":
+            a += 1
+        stop_before = b > 0 and text[b - 1] in "。；;！!？?"
+        stop_after = a == len(text) or text[a] in "。；;！!？?"
+        alone = b == 0 and not text[a:].strip("。；; ")
+        if not (stop_before or alone) and (b == 0 or not stop_after or ORGAN_END.search(text, max(0, b - 12), b)):
+            continue  # not closing its own sentence, or an alias right after a name
         inner = text[start + 1 : end].strip()
-        before = text[:start].rstrip()
-        after = text[end + 1 :].lstrip(" 　”’\"")
         if GLOSS.match(inner) or "。" in inner:
             continue
-        alone = not before and not after.strip("。；; ")
-        if not before and not alone:
-            continue
-        if before and before[-1] not in "。；;！!？?":  # closing its own sentence: nothing after it but a stop
-            if (after and after[0] not in "。；;！!？?") or ORGAN_END.search(before):
-                continue
         units: list[UnitRef] = []
         deadline = None
         for item in _items(inner):
