@@ -414,7 +414,7 @@ def test_batch_summary_counts_notices_by_kind_and_lists_possible_misses(tmp_path
     docs.mkdir()
     shutil.copy(SAMPLES / "linyi-2023.txt", docs / "linyi-2023.txt")
     # a responsibility clause the units stage does not take: N402 (a possible miss)
-    (docs / "miss.txt").write_text("一、主要目标\n完成专利导航项目15项。\n二、保障措施\n加强协调（市科技局、市财政局）。\n", "utf-8")
+    (docs / "miss.txt").write_text("一、主要目标\n完成专利导航项目15项。\n二、保障措施\n加强协调（市科技局、市财政局负有监管责任）。\n", "utf-8")
     out = tmp_path / "plans"
     result = run("batch", str(docs), "-o", str(out), "-j", "1")
     assert result.exit_code == 0

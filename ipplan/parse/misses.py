@@ -19,6 +19,7 @@ from ipplan.parse.types import Node, TargetRef
 from ipplan.parse.vocab.measures import may_hold_quantity
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.organs import ORGAN_END
+from ipplan.parse.vocab.roles import GLOSS
 
 #: Verbs that commit the plan to a quantity (达到15件, 建成30家, 不低于8.5件 …).
 COMMITMENT = lazy(r"达到|建成|建设|培育|新增|突破|超过|不低于|不少于|力争|实现|完成|打造|引进|培养|增长|提高到|提升到|"
@@ -79,8 +80,10 @@ def missed_units(sections: list[Node], with_units: set[int]) -> list[NoticeRef]:
                     start = matching_open(para, len(para) - 1)
                     inner = para[start + 1 : -1] if start >= 0 else ""
                     items = [i for i in split_top(inner, "、，,；;") if i]
-                    if not inner or len(inner) > 150:
-                        continue
+                    if not inner or len(inner) > 150 or GLOSS.match(inner):
+                        continue  # a gloss: （以下简称…）（含…）
+                    if len(items) == 1 and ORGAN_END.search(para[:start]) and not ROLE_WORDS.search(inner):
+                        continue  # an alias right after a name: 市市场监管局（市知识产权局）
                     organs = sum(1 for i in items if len(i.strip()) >= 3 and ORGAN_END.search(i.strip()))
                     if organs and (organs == len(items) or ROLE_WORDS.search(inner)):
                         out.append(NoticeRef("N402", f"line {line}: possible missed responsibility clause: "

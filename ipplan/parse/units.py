@@ -1,27 +1,37 @@
 """Responsible units: every responsibility clause of a section, as a rule table.
 
 Clause forms (``CLAUSE_RULES``): a labelled list in brackets (责任单位：…) / (牵头单位：…；配合单位：…) /
-【责任单位】… / [责任单位：…]; a paragraph that is the list (责任单位：…); a bracket whose first
-sentence is name lists closed by role verbs ((A、B按职责分工负责), (A牵头，B配合), (A指导)); and
-prose 由A牵头，B做好配合. Names are split at 、 , ， ; ； only at bracket depth 0, so
-各县(市、区)政府 stays whole; a bracket group at the end of a name that itself names an organ is
-an alias: 市市场监管局〔市知识产权局〕 → name 市市场监管局, aliases [市知识产权局]. A deadline
-printed inside a clause (2023年底前完成, 完成时限：…) is kept apart, never as a unit.
+【责任单位】… / [责任单位：…], also after a deadline in the same bracket (6月底完成，牵头考核单位：…);
+a labelled list opening a paragraph or a sentence (责任单位：…); a bracket whose first sentence is
+name lists closed by role verbs ((A、B按职责分工负责), (A牵头，B配合), (A指导)) or naming their
+objects ((A负责X，B负责Y)); a bracket of organ names alone closing a sentence (…。（A、B）);
+prose 由A牵头，B做好配合, A牵头，B配合 between commas, and a sentence of names and role verbs
+only (…。A、B负责。). Names are split at 、 , ， ; ； only at bracket depth 0, so 各县(市、区)政府
+stays whole; a bracket group at the end of a name that itself names an organ is an alias:
+市市场监管局〔市知识产权局〕 → name 市市场监管局, aliases [市知识产权局]; one that says 牵头 marks a
+lead. A deadline printed inside a clause (2023年底前完成, 完成时限：…) is kept apart, never as a unit.
+
+Running text about duties (县级以上人民政府专利行政部门负责本行政区域内的专利工作, 日常工作由…处负责)
+is no clause: a verb form needs its own bracket, or a sentence or comma-span holding nothing but
+names and role verbs.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ipplan.parse.brackets import CLOSE, OPEN, matching_close, matching_open, split_top
+from ipplan.parse.brackets import ASCII_CLOSE, CLOSE, OPEN, matching_close, matching_open, split_top
 from ipplan.parse.dates import YEAR
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, UnitRef
-from ipplan.parse.vocab.organs import ORGAN_END
-from ipplan.parse.vocab.roles import LABEL_ALT, LEAD_LABELS, SUPPORT_VERBS, VERB_ALT, VERB_LEAD
+from ipplan.parse.vocab.organs import LEVEL_HEAD, NATIONAL_ORGANS, ORGAN_END, PLACE_COLLECTIVE
+from ipplan.parse.vocab.roles import (
+    GLOSS, LABEL_ALT, LEAD_LABELS, LEAD_MARK, MANNER_ALT, SUPPORT_VERBS, VERB_ALT, VERB_LEAD, VERB_RE,
+)
 from ipplan.parse.vocab.text import unspace
 
 
@@ -29,34 +39,56 @@ class Clause(NamedTuple):
     units: list[UnitRef]
     deadline: str | None
     start: int  # where the clause starts in its paragraph
+    end: int  # where it ends (exclusive)
 
 
 #: A role label inside a clause body, splitting it into role segments.
 ROLE_IN_BODY = lazy(rf"(?P<label>{LABEL_ALT})\s*[:：】\]]")
 #: A deadline label inside a clause body: (责任单位：…；完成时限：2023年底前).
 DEADLINE_LABEL = lazy(r"(?:完成时限|完成时间|时间节点|时限要求|时间要求|时间安排|时限)\s*[:：]")
-#: A list item that is a deadline, not a unit: 2023年底前完成, 6月底前, 长期坚持.
+#: A list item that is a deadline or a pace, not a unit: 2023年底前完成, 6月底前, 长期坚持,
+#: 5月底取得阶段性成效并持续推进, 按进度推进.
 DEADLINE_ITEM = lazy(
-    rf"^(?:于|在)?(?:{YEAR}\s*年|\d{{1,2}}\s*月|年底|年内|上半年|下半年|每年|长期|持续)"
+    rf"^(?:于|在)?(?:{YEAR}\s*年|\d{{1,2}}\s*月|年底|年内|上半年|下半年|每年|长期|持续|常态化|逐年|分年度|"
+    r"按(?:进度|计划|时序|序时|节点|时间节点|年度))"
     r"[^、,，;；]{0,16}?(?:前|底|末|内|完成|推进|坚持|启动|出台|建成)?$")
 #: A trailing tail naming no organ: 等, 等单位, 等有关部门, 及其他有关成员单位.
 _NAME_TAIL = lazy(r"(?:等(?:有关|相关)?(?:部门|单位)?|及其他(?:有关|相关)?(?:成员)?(?:部门|单位))$")
-#: A name list closed by a role verb: 市科技局、市财政局负责 / 由市教育局牵头.
-_VERB_SEGMENT = lazy(rf"^(?:.*?由)?(?P<names>.+?)(?P<verb>{VERB_ALT})(?:实施|工作)?$")
+#: A name that names no organ at all (会同有关部门负责 → 有关部门): dropped like a tail.
+_VAGUE = lazy(r"(?:其他|其它)?(?:有关|相关)(?:部门|单位|方面)")
+#: A role verb (with its manner) closing a segment (optionally followed by 实施 / 工作).
+_VERB_AT_END = lazy(rf"(?:{MANNER_ALT})*(?P<verb>{VERB_ALT})(?:实施|工作)?$")
 #: Prose: 由A牵头，…B(做好)配合 within one sentence.
 _PROSE = lazy(r"由(?P<lead>[^，,。；;（(]{2,40}?)牵头(?P<rest>[^。]*?)(?P<sup>[^，,。；;由]{2,60}?)(?:做好|积极|负责)?配合")
+#: A comma-span that leads: (由)A牵头 / A牵头负责; its verb before a comma.
+_LEAD_SPAN = lazy(r"(?:由)?(?P<names>.+?)牵头(?:负责|落实)?")
+_LEAD_WORD = lazy(r"牵头(?:负责|落实)?(?=\s*[，,])")
+#: A role verb closing a sentence (RU10): the only place such a sentence can end.
+_VERB_CLOSING = lazy(rf"(?:{VERB_ALT})(?:实施|工作)?(?=\s*(?:[。！？!?；;]|$))")
+#: A sentence end, for the prose forms.
+_SENTENCE_END = lazy(r"[。！？!?；;]")
 
 SEPARATORS = "、,，;；"
 #: A bracket longer than this is prose, not a clause.
 MAX_CLAUSE = 300
 
 
-def _is_organ(name: str) -> bool:
-    return bool(ORGAN_END.search(name))
+#: Words no organ's name holds, only a sentence about one (日常工作由…科教处, 试点地区要…).
+_PROSE_WORD = lazy(r"由|的|要|应当|必须|按照|根据|通过|[:：]")
+
+
+def _is_body(name: str) -> bool:
+    """An organ (市科技局, 中国科协), or the places of one level together (各地区, 各县（市、区）);
+    never a bare ending (部门, 单位) nor a phrase holding a word no name holds."""
+    if len(name) > 40 or _PROSE_WORD.search(name):
+        return False
+    m = ORGAN_END.search(name)
+    return (m is not None and m.start() > 0) or PLACE_COLLECTIVE.fullmatch(name) is not None or name in NATIONAL_ORGANS
 
 
 def parse_unit(item: str, lead: bool = False) -> UnitRef | None:
-    """One list item: leading * marks a lead, trailing organ brackets are aliases."""
+    """One list item: a leading * or a trailing （牵头） marks a lead, trailing organ brackets are
+    aliases, a trailing 等有关部门 and a name naming no organ (有关部门) go."""
     item = unspace(re.sub(r"\s+", "", item.strip().strip("。.")))
     if item.startswith(("*", "＊")):
         lead, item = True, item.lstrip("*＊").strip()
@@ -64,14 +96,49 @@ def parse_unit(item: str, lead: bool = False) -> UnitRef | None:
     while item and item[-1] in CLOSE:
         i = matching_open(item, len(item) - 1)
         inner = item[i + 1 : -1].strip()
-        if i <= 0 or not ORGAN_END.search(inner):
+        if i <= 0:
+            break
+        if LEAD_MARK.fullmatch(inner):
+            lead, item = True, item[:i].strip()
+            continue
+        if not ORGAN_END.search(inner):
             break
         aliases.insert(0, inner)
         item = item[:i].strip()
     item = _NAME_TAIL.sub("", item).strip() if len(item) > 1 else item
-    if not item or item in ("/", "-", "—", "无", "——"):
+    if not item or item in ("/", "-", "—", "无", "——") or _VAGUE.fullmatch(item):
         return None
     return UnitRef(item, tuple(aliases), lead)
+
+
+def _shares_head(item: str, nxt: str) -> bool:
+    """各市、县政府: a bare level (各市, 省, 自治区) before an item that is a level and an organ
+    (县政府, 直辖市人民政府, 县（市、区）人民政府) shares that item's organ."""
+    if not LEVEL_HEAD.fullmatch(item):
+        return False
+    m = LEVEL_HEAD.match(nxt)
+    if not m or nxt.startswith("各") or m.group() == item.lstrip("各"):
+        return False  # 各市、市直有关部门: two bodies
+    tail = re.sub(r"^[(（][^()（）]{1,10}[)）]", "", nxt[m.end():])
+    return bool(tail) and not tail.startswith("直") and ORGAN_END.search(tail) is not None
+
+
+def _items(text: str) -> list[str]:
+    """The names of a list: split at 、 , ， ; ； at depth 0, a 、-run of bare levels sharing
+    its last item's organ kept whole (各市、县政府)."""
+    out: list[str] = []
+    for part in split_top(text, ",，;；"):
+        run: list[str] = []
+        for item in split_top(part, "、"):
+            run.append(item)
+            if len(run) > 1 and _shares_head(run[-2], item) and all(LEVEL_HEAD.fullmatch(r) for r in run[:-1]):
+                out.append("、".join(run))
+                run = []
+            elif not LEVEL_HEAD.fullmatch(item):
+                out.extend(run)
+                run = []
+        out.extend(run)
+    return out
 
 
 def _parse_list(text: str, lead: bool = False) -> tuple[list[UnitRef], str | None]:
@@ -90,7 +157,7 @@ def _parse_list(text: str, lead: bool = False) -> tuple[list[UnitRef], str | Non
         if seg_lead is None:
             deadline = deadline or seg.strip(" ；;，,。") or None
             continue
-        for item in split_top(seg, SEPARATORS):
+        for item in _items(seg.strip("【[［")):
             if DEADLINE_ITEM.match(item.strip(" 。")):
                 deadline = deadline or item.strip(" 。")
                 continue
@@ -105,25 +172,73 @@ def parse_unit_list(text: str, lead: bool = False) -> list[UnitRef]:
     return _parse_list(text, lead)[0]
 
 
-_BRACKET = lazy("[" + re.escape(OPEN + CLOSE) + "]")
+_BRACKET = lazy("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE)) + "]")
 
 
-def _top_groups(text: str) -> list[tuple[int, int]]:
-    """(open, close) of every bracket group at depth 0, in one pass (close = len if unclosed)."""
+@functools.lru_cache(maxsize=256)
+def _top_groups(text: str) -> tuple[tuple[int, int], ...]:
+    """(open, close) of every bracket group at depth 0, in one pass (close = len if unclosed);
+    an ASCII " closes the “ it follows (“双随机"检查), as in brackets.split_top. Cached: every
+    clause rule scans a paragraph's groups."""
     out, depth, start = [], 0, 0
+    opened: list[str] = []
     for m in _BRACKET.finditer(text):
         i, ch = m.start(), m.group()
+        if ch in ASCII_CLOSE:
+            if not (opened and opened[-1] == ASCII_CLOSE[ch]):
+                continue
+            ch = CLOSE[0]
         if ch in OPEN:
             if depth == 0:
                 start = i
             depth += 1
+            opened.append(ch)
         elif ch in CLOSE and depth:
             depth -= 1
+            opened.pop()
             if depth == 0:
                 out.append((start, i))
     if depth:
         out.append((start, len(text)))
-    return out
+    return tuple(out)
+
+
+_SPECIALS: dict[str, re.Pattern[str]] = {}
+
+
+def _top_spans(text: str, seps: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of the parts of ``text[start:end]`` between separators at bracket depth 0,
+    spaces trimmed, empty parts left out (split_top with positions)."""
+    end = len(text) if end is None else end
+    pattern = _SPECIALS.get(seps) or _SPECIALS.setdefault(
+        seps, re.compile("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE) + seps) + "]"))
+    depth, left = 0, start
+    opened: list[str] = []
+    bounds: list[tuple[int, int]] = []
+    for m in pattern.finditer(text, start, end):
+        ch = m.group()
+        if ch in ASCII_CLOSE:
+            if opened and opened[-1] == ASCII_CLOSE[ch]:
+                opened.pop()
+                depth -= 1
+        elif ch in OPEN:
+            depth += 1
+            opened.append(ch)
+        elif ch in CLOSE:
+            depth -= depth > 0
+            if opened:
+                opened.pop()
+        elif depth == 0:
+            bounds.append((left, m.start()))
+            left = m.end()
+    bounds.append((left, end))
+    for a, b in bounds:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            yield a, b
 
 
 # ---------------------------------------------------------------- clause forms
@@ -141,50 +256,119 @@ def _labelled_bracket(text: str, m: re.Match[str]) -> Clause | None:
     else:
         end = matching_close(text, start)
         body = text[start + 1 : end]
+        end += 1
     units, deadline = _parse_list(body)
-    return Clause(units, deadline, start) if units else None
+    return Clause(units, deadline, start, min(end, len(text))) if units else None
 
 
-def _verb_bracket(inner: str) -> tuple[list[UnitRef], str | None] | None:
-    """(A、B负责) / (A牵头，B配合) / (A指导，B负责落实。以下…): every segment of the first
-    sentence is names closed by a role verb (or a deadline); else not a clause."""
-    first = inner.split("。")[0]
-    segments = split_top(first, "，,；;")
-    if not segments:
-        return None
+#: A role label after a comma inside a bracket: （6月底完成，牵头考核单位：市审批服务局）.
+_LATE_LABEL = lazy(rf"[，,；;]\s*(?P<label>{LABEL_ALT})\s*[:：]")
+
+
+def _late_labelled(text: str) -> list[Clause]:
+    """A bracket whose labelled list follows a deadline (or a pace): what precedes the label
+    is the deadline when it reads as one, units when it names organs, else nothing."""
+    out = []
+    for start, end in _top_groups(text):
+        if text[start] not in "(（" or end - start > MAX_CLAUSE or CLAUSE_START.match(text, start):
+            continue
+        inner = text[start + 1 : end]
+        m = _LATE_LABEL.search(inner)
+        if not m or "。" in inner[: m.start()] or GLOSS.match(inner):
+            continue
+        pre = inner[: m.start()].strip()
+        units, deadline = _parse_list(inner[m.start("label") :])
+        if DEADLINE_ITEM.match(pre):
+            deadline = pre
+        elif (named := parse_unit_list(pre)) and all(_is_body(u.name) for u in named):
+            units = named + units
+        if units:
+            out.append(Clause(units, deadline, start, min(end + 1, len(text))))
+    return out
+
+
+#: Role verbs that never take an object: 协同 before a noun is an attribute (协同监管平台).
+_NO_OBJECT = frozenset({"协同"})
+
+
+def _names_verb(seg: str, *, objects: bool, prefix: bool) -> tuple[str, str, str] | None:
+    """(names, verb, object) of a segment "names + role verb (+ object)": the first verb after
+    which the names before it are all organs. ``prefix``: words may precede a 由 (技工院校内由…);
+    ``objects``: the verb may name its object (负责商标部分)."""
+    candidates = VERB_RE.finditer(seg) if objects else (m for m in (_VERB_AT_END.search(seg),) if m)
+    for m in candidates:
+        names, obj = seg[: m.start()], seg[m.end() :]
+        if obj and (m["verb"] in _NO_OBJECT or obj.startswith(("的", "之")) or len(obj) > 30):
+            continue
+        k = names.rfind("由") if prefix else (0 if names.startswith("由") else -1)
+        names = names[k + 1 :] if k >= 0 else names
+        items = [u for part in names.split("会同") for u in parse_unit_list(part)]
+        if items and all(_is_body(u.name) for u in items):
+            return names, m["verb"], obj
+    return None
+
+
+def _role_segments(text: str, *, objects: bool = False, prefix: bool = True) -> tuple[list[UnitRef], str | None, bool] | None:
+    """Units of a text whose every ，/；-segment is names closed by a role verb (A、B负责 /
+    A牵头 / B配合), a deadline, or names alone sharing the next segment's verb
+    (省科技厅、省知识产权局，各市人民政府负责); None when a segment is anything else.
+    Returns (units, deadline, whether a verb named its object)."""
+    segments = split_top(text, "，,；;")
     parsed: list[tuple[str, str]] = []
-    deadline = None
+    pending: list[str] = []
+    deadline, with_object = None, False
     for seg in segments:
         if DEADLINE_ITEM.match(seg):
             deadline = deadline or seg
             continue
-        vm = _VERB_SEGMENT.match(seg)
-        if not vm:
+        found = _names_verb(seg, objects=objects, prefix=prefix)
+        if found is None:
+            if VERB_RE.search(seg) is None and (named := parse_unit_list(seg)) and all(_is_body(u.name) for u in named):
+                pending.append(seg)
+                continue
             return None
-        parsed.append((vm["names"], vm["verb"]))
-    if not parsed:
+        names, verb, obj = found
+        with_object = with_object or bool(obj.strip())
+        parsed.extend((p, verb) for p in pending)
+        parsed.append((names, verb))
+        pending = []
+    if pending or not parsed:
         return None
     supported = any(verb in SUPPORT_VERBS for _, verb in parsed)
     units: list[UnitRef] = []
     for names, verb in parsed:
         lead = VERB_LEAD[verb]
-        lead = supported if lead is None else lead
-        items = [u for part in re.split("会同", names) for u in (parse_unit_list(part, lead) or [])]
-        if not items or not all(_is_organ(u.name) for u in items):
-            return None
-        units.extend(items)
-    return units, deadline
+        units.extend(u for part in names.split("会同") for u in parse_unit_list(part, supported if lead is None else lead))
+    return units, deadline, with_object
 
 
-def _verb_clauses(text: str) -> list[Clause]:
+def _verb_bracket(inner: str, objects: bool = False) -> tuple[list[UnitRef], str | None, bool] | None:
+    """(A、B负责) / (A牵头，B配合) / (A指导，B负责落实。以下…): every segment of the first
+    sentence is names closed by a role verb (or a deadline); else not a clause."""
+    if GLOSS.match(inner.strip()):
+        return None
+    return _role_segments(inner.split("。")[0], objects=objects)
+
+
+def _verb_clauses(text: str, objects: bool = False) -> list[Clause]:
+    """RU03 (names closed by verbs) or, with ``objects``, RU07 (a verb naming its object)."""
+    return [c for c, with_object in _verb_scan(text) if with_object == objects]
+
+
+@functools.lru_cache(maxsize=64)
+def _verb_scan(text: str) -> tuple[tuple[Clause, bool], ...]:
+    """Every verb bracket of a paragraph once for both rules: (clause, whether it needs RU07)."""
     out = []
     for start, end in _top_groups(text):
-        if text[start] not in "(（" or end - start > MAX_CLAUSE:
+        if text[start] not in "(（" or end - start > MAX_CLAUSE or not VERB_RE.search(text, start, end):
             continue
-        found = _verb_bracket(text[start + 1 : end])
-        if found:
-            out.append(Clause(found[0], found[1], start))
-    return out
+        inner = text[start + 1 : end]
+        found, with_object = _verb_bracket(inner), False
+        if not found:
+            found, with_object = _verb_bracket(inner, objects=True), True
+        if found and found[2] == with_object:
+            out.append((Clause(found[0], found[1], start, min(end + 1, len(text))), with_object))
+    return tuple(out)
 
 
 def _prose_clauses(text: str) -> list[Clause]:
@@ -192,16 +376,126 @@ def _prose_clauses(text: str) -> list[Clause]:
     for m in _PROSE.finditer(text):
         lead = parse_unit_list(m["lead"], True)
         sup = parse_unit_list(m["sup"])
-        if lead and all(_is_organ(u.name) for u in lead + sup):
-            out.append(Clause(lead + sup, None, m.start()))
+        if lead and all(_is_body(u.name) for u in lead + sup):
+            out.append(Clause(lead + sup, None, m.start(), m.end()))
+    return out
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence holding text[start:end] (at most MAX_CLAUSE characters each
+    way; sentence ends at any depth, which is all a prose form needs)."""
+    lo = max(0, start - MAX_CLAUSE)
+    ends = list(_SENTENCE_END.finditer(text, lo, start))
+    a = ends[-1].end() if ends else lo
+    m = _SENTENCE_END.search(text, end, min(len(text), end + MAX_CLAUSE))
+    return a, m.start() if m else min(len(text), end + MAX_CLAUSE)
+
+
+def _lead_support_spans(text: str) -> list[Clause]:
+    """A牵头，B配合 between commas anywhere in a sentence: a comma-span of organs closed by 牵头,
+    then one or more of organs closed by a supporting verb (配合, 参与, 按职责分工负责 …)."""
+    out: list[Clause] = []
+    for hit in _LEAD_WORD.finditer(text):
+        if out and hit.start() < out[-1].end:
+            continue
+        a, b = _sentence_around(text, hit.start(), hit.end())
+        spans = list(_top_spans(text, "，,", a, b))
+        i = next((k for k, (x, y) in enumerate(spans) if x <= hit.start() < y), len(spans))
+        m = _LEAD_SPAN.fullmatch(text, *spans[i]) if i < len(spans) else None
+        lead = parse_unit_list(m["names"], True) if m else []
+        if not lead or not all(_is_body(u.name) for u in lead):
+            continue
+        support: list[UnitRef] = []
+        j = i + 1
+        while j < len(spans):
+            found = _names_verb(text[spans[j][0] : spans[j][1]], objects=False, prefix=False)
+            if not found or VERB_LEAD[found[1]] is True:
+                break
+            support += parse_unit_list(found[0])
+            j += 1
+        if support:
+            out.append(Clause(lead + support, None, spans[i][0], spans[j - 1][1]))
+    return out
+
+
+def _role_sentences(text: str) -> list[Clause]:
+    """A sentence of names and role verbs only, outside brackets: …。市科技局牵头，市财政局配合。"""
+    out: list[Clause] = []
+    for hit in _VERB_CLOSING.finditer(text):
+        a, b = _sentence_around(text, hit.start(), hit.end())
+        sentence = text[a:b].strip()
+        if (out and a < out[-1].end) or not sentence or sentence[0] in OPEN:
+            continue
+        found = _role_segments(sentence, prefix=False)
+        if found:
+            out.append(Clause(found[0], found[1], a + text[a:b].find(sentence[0]), b))
+    return out
+
+
+def _bare_brackets(text: str) -> list[Clause]:
+    """A bracket of organ names alone closing a sentence: …加强保护。（市科技局、市财政局） or
+    …加强保护（市科技局）。 Not a gloss (（以下简称…）（含…）（如…等）), not an alias right after
+    a name (市市场监管局（市知识产权局）); alone on its line only with two names or more (a
+    name alone there may be a signature's)."""
+    out = []
+    for start, end in _top_groups(text):
+        if text[start] not in "(（" or end >= len(text) or end - start > 150:
+            continue
+        b = start
+        while b > 0 and text[b - 1] in " 　":
+            b -= 1
+        a = end + 1
+        while a < len(text) and text[a] in " 　”’\"":
+            a += 1
+        stop_before = b > 0 and text[b - 1] in "。；;！!？?"
+        stop_after = a == len(text) or text[a] in "。；;！!？?"
+        alone = b == 0 and not text[a:].strip("。；; ")
+        if not (stop_before or alone) and (b == 0 or not stop_after or ORGAN_END.search(text, max(0, b - 12), b)):
+            continue  # not closing its own sentence, or an alias right after a name
+        inner = text[start + 1 : end].strip()
+        if GLOSS.match(inner) or "。" in inner:
+            continue
+        units: list[UnitRef] = []
+        deadline = None
+        for item in _items(inner):
+            if DEADLINE_ITEM.match(item):
+                deadline = deadline or item
+                continue
+            unit = parse_unit(item)
+            if unit is None or not _is_body(unit.name) or (len(unit.name) < 3 and unit.name not in NATIONAL_ORGANS):
+                units = []
+                break
+            units.append(unit)
+        if units and (len(units) > 1 or not alone):
+            out.append(Clause(units, deadline, start, end + 1))
     return out
 
 
 def _line_clause(text: str) -> list[Clause]:
+    """A paragraph opening with a labelled list: to its first sentence end."""
     if not LINE_CLAUSE.match(text):
         return []
-    units, deadline = _parse_list(text.rstrip("。"))
-    return [Clause(units, deadline, 0)] if units else []
+    end = next(_top_spans(text, "。"), (0, len(text)))[1]
+    units, deadline = _parse_list(text[:end])
+    return [Clause(units, deadline, 0, end)] if units else []
+
+
+def _sentence_labelled(text: str) -> list[Clause]:
+    """A labelled list opening a sentence inside a paragraph: …推进工作。责任单位：市科技局、市财政局。"""
+    out: list[Clause] = []
+    groups: list[tuple[int, int]] | None = None
+    for m in SENTENCE_LABEL.finditer(text):
+        start = m.start("label")
+        if out and start < out[-1].end:
+            continue  # a further label of the same list (…；配合单位：…)
+        groups = _top_groups(text) if groups is None else groups
+        if any(a < start <= b for a, b in groups):
+            continue  # inside a bracket: RU01's
+        end = next(_top_spans(text, "。！？!?", start), (start, len(text)))[1]
+        units, deadline = _parse_list(text[start:end])
+        if units:
+            out.append(Clause(units, deadline, start, end))
+    return out
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -217,6 +511,8 @@ class ClauseRule(Rule):
 CLAUSE_START = lazy(rf"[(（【\[［]\s*(?P<label>{LABEL_ALT})\s*(?:[:：]|[】\]］]\s*[:：]?)")
 #: A paragraph that is itself the clause: "责任单位：市科技局、市财政局".
 LINE_CLAUSE = lazy(rf"^\s*(?:{LABEL_ALT})\s*[:：]")
+#: A role label and a colon opening a sentence inside a paragraph (after 。；！？).
+SENTENCE_LABEL = lazy(rf"[。；;！!？?]\s*(?P<label>{LABEL_ALT})\s*[:：]")
 
 
 def _unit(name: str, lead: bool = False, aliases: tuple[str, ...] = ()) -> dict:
@@ -233,12 +529,19 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
                          ("【责任单位】市科技局、市教育局", {"units": [_unit("市科技局"), _unit("市教育局")]}),
                          ("[责任单位：市科技局]", {"units": [_unit("市科技局")]}),
                          ("（责任单位：市市场监管局〔市知识产权局〕；完成时限：2023年底前）",
-                          {"units": [_unit("市市场监管局", aliases=("市知识产权局",))], "deadline": "2023年底前"})),
+                          {"units": [_unit("市市场监管局", aliases=("市知识产权局",))], "deadline": "2023年底前"}),
+                         ("（牵头考核单位：区工信局，配合单位：区财政局）",
+                          {"units": [_unit("区工信局", True), _unit("区财政局")]}),
+                         ("（责任单位：县农业农村局（牵头）、县林业局）",
+                          {"units": [_unit("县农业农村局", True), _unit("县林业局")]}),
+                         ("（责任单位：各市、县人民政府，省市场监管局）",
+                          {"units": [_unit("各市、县人民政府"), _unit("省市场监管局")]})),
                near_misses=("（含定州、辛集市，下同）", "责任单位要加强协调。")),
-    ClauseRule(code="RU02", summary="a paragraph that is the list: 责任单位：…",
+    ClauseRule(code="RU02", summary="a paragraph opening with the list: 责任单位：… (to its first 。)",
                find=lambda t: _line_clause(t),
                examples=(("责任单位：市科技局、市教育局", {"units": [_unit("市科技局"), _unit("市教育局")]}),
-                         ("牵头单位：市科技局；配合单位：市财政局", {"units": [_unit("市科技局", True), _unit("市财政局")]})),
+                         ("牵头单位：市科技局；配合单位：市财政局", {"units": [_unit("市科技局", True), _unit("市财政局")]}),
+                         ("责任单位：区司法局。下一步要做好衔接。", {"units": [_unit("区司法局")]})),
                near_misses=("各责任单位要加强协调。", "推进工作。")),
     ClauseRule(code="RU03",
                summary="names closed by role verbs in brackets: (A、B负责) (A牵头，B配合) (A指导) (A、B按职责分工负责)",
@@ -251,13 +554,84 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
                          ("（技工院校内由人力资源社会保障行政部门负责）", {"units": [_unit("人力资源社会保障行政部门")]}),
                          ("（市科技局负责，市财政局配合）", {"units": [_unit("市科技局", True), _unit("市财政局")]}),
                          ("（生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出）",
-                          {"units": [_unit("生态环境部"), _unit("试点城市政府")]})),
-               near_misses=("（中医药局要发挥牵头作用）", "（企业负责）", "加强保护（含商业秘密）。", "（试点城市负责）")),
+                          {"units": [_unit("生态环境部"), _unit("试点城市政府")]}),
+                         ("（农业农村部、国家林草局按职责分别负责）", {"units": [_unit("农业农村部"), _unit("国家林草局")]}),
+                         ("（省科技厅、省教育厅，各市人民政府负责）",
+                          {"units": [_unit("省科技厅"), _unit("省教育厅"), _unit("各市人民政府")]}),
+                         ("（知识产权局牵头，各地区按职责分工负责）", {"units": [_unit("知识产权局", True), _unit("各地区")]}),
+                         ("（国家版权局会同有关部门负责）", {"units": [_unit("国家版权局")]}),
+                         ("（市科技局、市财政局按照职责分工负责）", {"units": [_unit("市科技局"), _unit("市财政局")]}),
+                         ("（各县（市、区）人民政府抓好落实）", {"units": [_unit("各县（市、区）人民政府")]}),
+                         ("（市科协、团市委负责，2024年6月底前完成）",
+                          {"units": [_unit("市科协"), _unit("团市委")], "deadline": "2024年6月底前完成"})),
+               near_misses=("（中医药局要发挥牵头作用）", "（企业负责）", "加强保护（含商业秘密）。", "（试点城市负责）",
+                            "（如市科技局、市财政局等负责）")),
     ClauseRule(code="RU04", summary="prose: 由A牵头，…B做好配合",
                find=_prose_clauses,
                examples=(("由省教育厅牵头，会同有关方面推进，省财政厅做好配合。",
                           {"units": [_unit("省教育厅", True), _unit("省财政厅")]}),),
                near_misses=("中医药局要发挥牵头作用，各部门积极配合。", "由企业牵头，高校配合。")),
+    ClauseRule(code="RU05",
+               summary="a labelled list after a deadline in one bracket: (6月底完成，牵头考核单位：市X局)",
+               find=_late_labelled,
+               examples=(("推进“一网通办”。（0.5分）（6月底完成，牵头考核单位：区政务服务局）",
+                          {"units": [_unit("区政务服务局", True)], "deadline": "6月底完成"}),
+                         ("（持续推进，责任单位：县教育局、县人社局）",
+                          {"units": [_unit("县教育局"), _unit("县人社局")], "deadline": "持续推进"}),
+                         ("（按进度推进；牵头单位：州发改委）", {"units": [_unit("州发改委", True)], "deadline": "按进度推进"}),
+                         ("（责任领导：王副县长；责任单位：县商务局）", {"units": [_unit("县商务局")]})),
+               near_misses=("（以下简称专班，牵头单位：市委办）", "完成考核。（牵头考核单位相同的，合并打分）",
+                            "（6月底完成，牵头考核单位要加强督导）")),
+    ClauseRule(code="RU06", summary="a labelled list opening a sentence inside a paragraph: …。责任单位：A、B。",
+               find=_sentence_labelled,
+               examples=(("完善服务网点布局。责任单位：市市场监管局、市科技局。加快推进数据共享。",
+                          {"units": [_unit("市市场监管局"), _unit("市科技局")]}),
+                         ("开展专项行动；牵头单位：市公安局；配合单位：市场监管局",
+                          {"units": [_unit("市公安局", True), _unit("市场监管局")]})),
+               near_misses=("要明确责任单位：确保落实。", "各地要落实牵头单位责任。",
+                            "（牵头单位：市科技局；配合单位：市财政局）")),
+    ClauseRule(code="RU07",
+               summary="role verbs naming their objects in one bracket: (A负责X，B负责Y) (A牵头组织实施)",
+               find=lambda t: _verb_clauses(t, objects=True),
+               examples=(("（市科技局负责专利部分，市市场监管局负责商标部分）",
+                          {"units": [_unit("市科技局"), _unit("市市场监管局")]}),
+                         ("（区教育局牵头组织实施，区财政局配合做好经费保障）",
+                          {"units": [_unit("区教育局", True), _unit("区财政局")]})),
+               near_misses=("（市科技局负责的项目）", "（中医药局要发挥牵头作用）", "（含市科技局负责的平台）",
+                            "（企业负责研发投入）")),
+    ClauseRule(code="RU08",
+               summary="A牵头，B配合 between commas anywhere in a paragraph (no 由 needed)",
+               find=_lead_support_spans,
+               examples=(("建立会商机制，市市场监管局牵头，市公安局、市法院配合，每季度通报一次。",
+                          {"units": [_unit("市市场监管局", True), _unit("市公安局"), _unit("市法院")]}),
+                         ("健全快速维权体系。县科技局牵头负责，县司法局等部门按职责分工负责。",
+                          {"units": [_unit("县科技局", True), _unit("县司法局")]})),
+               near_misses=("中医药局要发挥牵头作用，各部门积极配合。", "由主管院领导牵头负责，指定专人负责继承工作。",
+                            "公安、市场监管等部门应当协同配合。", "建立联席会议，市科技局牵头，定期会商。")),
+    ClauseRule(code="RU09",
+               summary="a bracket of organ names alone closing a sentence: …。（A、B） …（A）。",
+               find=_bare_brackets,
+               examples=(("加快建设知识产权公共服务网点。（市市场监管局、市科技局）",
+                          {"units": [_unit("市市场监管局"), _unit("市科技局")]}),
+                         ("深化专利快速预审服务（省知识产权保护中心、各市人民政府）。",
+                          {"units": [_unit("省知识产权保护中心"), _unit("各市人民政府")]}),
+                         ("推动地理标志产品保护。（国家知识产权局、农业农村部，2025年底前）",
+                          {"units": [_unit("国家知识产权局"), _unit("农业农村部")], "deadline": "2025年底前"}),
+                         ("（市科技局、市财政局）", {"units": [_unit("市科技局"), _unit("市财政局")]})),
+               near_misses=("依托市知识产权局（以下简称市局）开展工作。", "覆盖全市（含各县区人民政府）。",
+                            "联合有关部门（如市科技局、市经信局等）。", "联席会议办公室设在市市场监管局（市知识产权局）。",
+                            "鼓励家庭医生（团队）参与。", "设立知识产权保护中心（南通分中心），服务企业。",
+                            "（市市场监管局）")),
+    ClauseRule(code="RU10",
+               summary="a sentence of names and role verbs only: …。市科技局牵头，市财政局配合。 …。A、B负责。",
+               find=_role_sentences,
+               examples=(("开展知识产权进企业活动。县市场监管局、县工商联负责。",
+                          {"units": [_unit("县市场监管局"), _unit("县工商联")]}),
+                         ("打造服务平台。市工信局牵头，市大数据局参与。",
+                          {"units": [_unit("市工信局", True), _unit("市大数据局")]})),
+               near_misses=("县级以上人民政府专利行政部门负责本行政区域内的专利工作。", "日常工作由市中医管理局科教处负责。",
+                            "本政策由省经济和信息化厅负责解释。", "专利代理师对其签名办理的专利代理业务负责。",
+                            "试点城市负责。")),
 )
 
 
@@ -265,22 +639,28 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
 _ANY_ROLE = lazy(f"{LABEL_ALT}|{VERB_ALT}")
 
 
+def _bare_possible(text: str) -> bool:
+    """A paragraph with no role word may still close a sentence with a bracket (RU09)."""
+    return "）" in text or ")" in text
+
+
 def find_clauses(text: str) -> list[Clause]:
-    """Every responsibility clause of one paragraph, in order (labelled forms first: a
-    bracket read as a labelled list is not read again as a verb clause)."""
+    """Every responsibility clause of one paragraph, in order. Rules run in table order and a
+    clause overlapping one already found is not read again (a bracket read as a labelled list
+    is not read again as a verb clause or a bare bracket)."""
     out: list[Clause] = []
-    if not _ANY_ROLE.search(text):
+    roles = _ANY_ROLE.search(text) is not None
+    if not roles and not _bare_possible(text):
         return out
-    taken: set[int] = set()
-    for rule in CLAUSE_RULES:
-        if rule.code == "RU02" and out:
-            continue
+    for rule in CLAUSE_RULES if roles else (_BARE_RULE,):
         for clause in rule.find(text):
-            if clause.start in taken:
+            if any(clause.start < c.end and c.start < clause.end for c in out):
                 continue
-            taken.add(clause.start)
             out.append(clause)
     return sorted(out, key=lambda c: c.start)
+
+
+_BARE_RULE = next(r for r in CLAUSE_RULES if r.code == "RU09")
 
 
 def clause_units(text: str) -> list[UnitRef]:

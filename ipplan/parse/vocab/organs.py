@@ -8,11 +8,15 @@ import re
 
 from ipplan.parse.numerals import CN_COUNT_CLASS
 from ipplan.parse.rules import lazy
+from ipplan.parse.vocab.places import LEVEL_CHARS, PLACE_ENDINGS
+from ipplan.parse.vocab.text import CJK
 
 #: Endings of organ names, longest first where one ends another (委员会 before 会).
 ORGAN_ENDINGS: tuple[str, ...] = (
     "人民政府", "政府", "办公室", "办公厅", "部门", "单位", "机构", "总社", "公司", "集团", "委员会", "管委会", "领导小组", "小组", "中心", "委", "厅", "局", "部",
     "院", "会", "处", "所", "署", "办", "室", "组", "行", "站", "队", "庭",
+    # people's organisations and customs named by their short forms (市科协, 市妇联, 湖州海关)
+    "海关", "科协", "妇联", "残联", "侨联", "文联", "工商联", "社科联",
 )
 #: A name ending with an organ word (optionally followed by a short bracketed alias).
 ORGAN_END = lazy("(?:" + "|".join(ORGAN_ENDINGS) + r")(?:[(（〔][^()（）〔〕]{1,15}[)）〕])?$")
@@ -39,6 +43,14 @@ COLLECTIVE_ENDINGS: tuple[str, ...] = (
 NAMED_BODY_END = lazy(
     "(?:" + "|".join(ORGAN_ENDINGS + COLLECTIVE_ENDINGS) + r")(?:[(（〔][^()（）〔〕]{1,15}[)）〕])?$"
 )
+
+#: The places of one level together, which a clause may make responsible beside organs
+#: (（知识产权局牵头，各地区按职责分工负责）, 各县（市、区）, 各市县, 各乡镇（街道）).
+PLACE_COLLECTIVE = lazy(rf"各[{CJK}]{{0,3}}?(?:{'|'.join(PLACE_ENDINGS)}|地方|地|乡镇|镇|街道)(?:[(（][^()（）]{{1,10}}[)）])?")
+
+#: A bare level of government heading a 、-run whose last item names the organ they share
+#: (各市、县政府; 省、市、县知识产权局; 各省、自治区、直辖市人民政府): the run is one name.
+LEVEL_HEAD = lazy(rf"各?(?:[{LEVEL_CHARS}乡镇]|自治区|自治州|自治县|直辖市|计划单列市)")
 
 # ---------------------------------------------------------------- central organs
 

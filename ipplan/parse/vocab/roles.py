@@ -18,10 +18,11 @@ class RoleLabel(NamedTuple):
 #: Labels of a responsibility list or column; position is priority (longest first where one ends another).
 ROLE_LABELS: tuple[RoleLabel, ...] = (
     RoleLabel("总牵头单位", True), RoleLabel("牵头单位", True), RoleLabel("牵头部门", True),
-    RoleLabel("主责单位", True), RoleLabel("主办单位", True), RoleLabel("责任单位", False),
+    RoleLabel("牵头考核单位", True), RoleLabel("牵头责任单位", True), RoleLabel("牵头落实单位", True),
+    RoleLabel("牵头实施单位", True), RoleLabel("责任牵头单位", True), RoleLabel("主责单位", True), RoleLabel("主办单位", True), RoleLabel("责任单位", False),
     RoleLabel("责任部门", False), RoleLabel("责任主体", False), RoleLabel("配合单位", False),
     RoleLabel("配合部门", False), RoleLabel("参与单位", False), RoleLabel("协同单位", False),
-    RoleLabel("协助单位", False), RoleLabel("承办单位", False), RoleLabel("实施单位", False),
+    RoleLabel("协助单位", False), RoleLabel("协办单位", False), RoleLabel("承办单位", False), RoleLabel("实施单位", False),
     RoleLabel("指导部门", False), RoleLabel("指导单位", False), RoleLabel("主管部门", False),
 )
 LABEL_ALT = "|".join(sorted((r.label for r in ROLE_LABELS), key=len, reverse=True))
@@ -40,12 +41,33 @@ class RoleVerb(NamedTuple):
 #: Verbs closing a list of units inside a clause: (A、B负责), (A牵头，B配合), (A指导).
 ROLE_VERBS: tuple[RoleVerb, ...] = (
     RoleVerb("按职责分工负责", None), RoleVerb("按职责分工落实", None), RoleVerb("按职能分工负责", None),
-    RoleVerb("按职责负责", None), RoleVerb("分工负责", None), RoleVerb("牵头负责", True), RoleVerb("牵头落实", True),
+    RoleVerb("按职责负责", None), RoleVerb("按职责分别负责", None), RoleVerb("分别负责", None), RoleVerb("分工负责", None), RoleVerb("牵头负责", True), RoleVerb("牵头落实", True),
     RoleVerb("负责落实", None), RoleVerb("共同负责", None), RoleVerb("负责", None), RoleVerb("牵头", True),
     RoleVerb("指导", False), RoleVerb("参与", False), RoleVerb("配合", False), RoleVerb("协助", False),
-    RoleVerb("协同", False), RoleVerb("落实", None), RoleVerb("做好配合", False), RoleVerb("等按职责分工负责", None),
+    RoleVerb("协同", False), RoleVerb("落实", None), RoleVerb("做好配合", False), RoleVerb("积极配合", False),
+    RoleVerb("参加", False), RoleVerb("组织实施", None), RoleVerb("具体实施", None), RoleVerb("等按职责分工负责", None),
 )
+#: How a verb is done, between the names and the verb: (A、B按照职责分工负责), (A、B依职责负责),
+#: (各县区抓好落实), (A具体负责). A name list closed by one of these and a verb is still a clause.
+ROLE_MANNERS: tuple[str, ...] = (
+    "按照各自职责", "按各自职责", "按照职责分工", "根据职责分工", "依据职责", "根据职责", "按照职责", "依职责", "按职能",
+    "分别", "共同", "具体", "统筹", "抓好", "全力", "认真",
+)
+MANNER_ALT = "|".join(sorted(ROLE_MANNERS, key=len, reverse=True))
 VERB_ALT = "|".join(sorted((re.escape(v.verb) for v in ROLE_VERBS), key=len, reverse=True))
 VERB_LEAD = {v.verb: v.lead for v in ROLE_VERBS}
 #: Supporting verbs: a 负责 beside one of these marks the leads.
-SUPPORT_VERBS = frozenset({"参与", "配合", "协助", "协同", "做好配合"})
+SUPPORT_VERBS = frozenset({"参与", "配合", "协助", "协同", "做好配合", "积极配合", "参加"})
+#: Any role verb with its manner, wherever it stands (a verb may name its object: 市科技局负责专利部分).
+VERB_RE = lazy(rf"(?:{MANNER_ALT})*(?P<verb>{VERB_ALT})")
+
+#: A lead written after a unit's name in brackets: 市科技局（牵头）, 市科技局(牵头单位).
+LEAD_MARK = lazy(r"牵头(?:单位|部门)?")
+
+#: Words opening a bracket that glosses what precedes it, never a responsibility clause, even
+#: when organs follow: （以下简称市知识产权局）, （含市本级、各县区政府）, （如市科技局、市经信局等）.
+GLOSS_OPENERS: tuple[str, ...] = (
+    "以下简称", "以下统称", "以下称", "简称", "下称", "统称", "含", "包括", "包含", "不含", "不包括", "除", "如", "例如",
+    "比如", "譬如", "即", "下同", "详见", "见", "参见", "注", "其中", "原",
+)
+GLOSS = lazy("(?:" + "|".join(GLOSS_OPENERS) + ")")
