@@ -94,7 +94,7 @@ def _summary_rows(s: Summary, out_dir: Path) -> list[tuple[str, str]]:
     if s.misses:
         shown = ", ".join(f"{rel} ({n})" for rel, n in sorted(s.misses, key=lambda m: -m[1])[:MISSES_SHOWN])
         more = f", … {len(s.misses) - MISSES_SHOWN} more" if len(s.misses) > MISSES_SHOWN else ""
-        rows.append(("possible misses", f"{len(s.misses)} documents to check first (ipplan review): {shown}{more}"))
+        rows.append(("possible misses", f"{len(s.misses)} document{'s' * (len(s.misses) > 1)} to check first (ipplan review): {shown}{more}"))
     if s.slowest:
         rows.append(("slowest", ", ".join(f"{rel} {sec * 1000:.0f} ms" for sec, rel in s.slowest[:3])))
     for rel, err in s.failures[:5]:

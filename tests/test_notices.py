@@ -60,3 +60,10 @@ def test_nothing_maps_wording_to_codes() -> None:
     for path in IPPLAN.rglob("*.py"):
         source = path.read_text("utf-8")
         assert "from_warning" not in source and "_LEGACY" not in source, path
+
+
+def test_the_summary_counts_in_plain_english() -> None:
+    from ipplan.parse.vocab.notices import summary
+
+    assert summary(["N501", "N501", "N401"]) == "3 notices: 2 reviews of past results, 1 possible missed target"
+    assert summary(["N501"]) == "1 notice: 1 review of past results"

@@ -423,7 +423,7 @@ def test_batch_summary_counts_notices_by_kind_and_lists_possible_misses(tmp_path
     assert "N402" in codes
     assert re.search(r"notices: \d+ notices?: .*possible missed units", result.stderr)
     misses = sum(c in ("N401", "N402") for c in codes)
-    assert f"possible misses: 1 documents to check first (ipplan review): miss.txt ({misses})" in result.stderr
+    assert f"possible misses: 1 document to check first (ipplan review): miss.txt ({misses})" in result.stderr
 
 
 def test_summary_rows_name_the_documents_with_the_most_misses_first() -> None:

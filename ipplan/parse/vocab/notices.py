@@ -14,6 +14,8 @@ class NoticeKind(NamedTuple):
     code: str
     name: str
     summary: str
+    #: The name's words for a count above one, where adding "s" is wrong.
+    plural: str | None = None
 
 
 NOTICE_KINDS: tuple[NoticeKind, ...] = (
@@ -40,9 +42,10 @@ NOTICE_KINDS: tuple[NoticeKind, ...] = (
     NoticeKind("N402", "possible-missed-units", "a bracketed clause that looks like a responsibility clause gave no units"),
     # targets (not misses: what the targets stage read and set aside on evidence)
     NoticeKind("N501", "review-of-past-results", "a review of past results (2023年工作回顾, 发展基础): its numbers were "
-                                                 "not read as targets"),
+                                                 "not read as targets", "reviews of past results"),
 )
 NOTICE_NAMES = {k.code: k.name for k in NOTICE_KINDS}
+_PLURALS = {k.code: k.plural for k in NOTICE_KINDS if k.plural}
 #: Possible misses (N4xx): what a curator checks first (batch lists the documents that have them).
 MISS_CODES = tuple(k.code for k in NOTICE_KINDS if k.name.startswith("possible-missed"))
 
@@ -60,6 +63,8 @@ def _label(code: str, count: int) -> str:
     name = NOTICE_NAMES.get(code)
     if name is None:  # a layout repair (LR..) reports under its rule code
         return f"layout repair{'s' * (count > 1)} {code}"
+    if count > 1 and code in _PLURALS:
+        return _PLURALS[code]
     words = name.replace("-", " ")
     return words + ("s" if count > 1 and not words.endswith(("s", "ed")) else "")
 
