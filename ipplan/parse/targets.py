@@ -527,8 +527,19 @@ def _strip_before(before: str, r: _Rules) -> str:
             break
     if (m := _AFTER_ETC.search(s)) and m.end() < len(s):
         s = s[m.end() :]
+    if s.startswith(_PREPOSITIONS) and (m := _verb_after().search(s)) and m.end() < len(s):
+        s = s[m.end() :]  # 针对重点产业建成专利导航基地 → 专利导航基地
     # A verb before 的 with a predicate after the subject belongs to the subject.
     return strip_lead(s, r, verbs=not (predicate and "的" in s))
+
+
+#: Prepositions whose phrase may open the text before a number, up to the verb (针对重点产业建成…).
+_PREPOSITIONS = ("针对", "围绕", "依托", "面向", "聚焦", "立足", "借助")
+
+
+@functools.cache
+def _verb_after() -> re.Pattern[str]:
+    return re.compile(rf"^[^，,、]{{1,16}}?(?:{_alt(rules().lex.verbs)})")
 
 
 def strip_lead(s: str, r: _Rules, verbs: bool = True) -> str:
@@ -814,8 +825,11 @@ def _span_total(ctx: _Context, r: _Rules) -> None:
     五年内新增) is cumulative and has no due year of its own."""
     if "年" not in ctx.head and "年" not in ctx.clause:
         return
+    # A span in a clause before spans the clauses after it, unless that clause counts its own
+    # total (用3年时间打造村镇30个，新建学校6所: the schools are no total over the span).
+    spanning = next((not _quantities(c, r) for c in reversed(ctx.head.split("，")) if _SPAN.search(c)), False)
     for x in ctx.reads:
-        if _SPAN.search(ctx.head + "，" + ctx.clause[: x.q.start]):
+        if spanning or _SPAN.search(ctx.clause[: x.q.start]):
             x.target.kind = "cumulative"
             x.target.year = None
             if (lead := _SPAN.match(x.target.indicator)) and lead.end() < len(x.target.indicator):
@@ -1056,16 +1070,34 @@ class Reading:
     #: Every review part: [line, the words that opened it, sentences with numbers in it].
     parts: list[list] = field(default_factory=list)
 
-    def heading(self, title: str, line: int) -> None:
-        """A section heading: a review heading opens a review part, a forward heading ends it."""
+    def heading(self, title: str, line: int) -> bool:
+        """A section heading: a review heading opens a review part, a forward heading ends it
+        (not one dated to the reviewed year: 2023年主要工作 inside the review of 2023). True
+        when it did either."""
         title = title.strip().rstrip("。：:；;，, ")
         if (year := _part_rule("review", "heading", title)) is not None:
             self._review(year, title, line)
         elif (year := _part_rule("forward", "heading", title)) is not None:
+            if year and self.review_year is not None and year <= self.review_year:
+                return False
             self._forward(year)
+        else:
+            return False
+        return True
+
+    def restart(self) -> None:
+        """TG38: the outline's top level starts again at 一 (or (一)): a review part never holds
+        two numbered runs, so one opened in the text before ends here (一、…五、 of 2023, then
+        一、…七、 of 2024)."""
+        if self.past:
+            self._forward(0)
 
     def sentence(self, text: str, line: int) -> None:
-        """A sentence of the text: a review opener opens a review part, a forward opener ends it."""
+        """A sentence of the text: a review opener opens a review part, a forward opener ends it;
+        a short line without punctuation is an unnumbered part heading (2024年重点工作)."""
+        if len(text) <= _HEADING_LINE_MAX and not _SENTENCE_MARK.search(text.strip().rstrip("。：:")) \
+                and self.heading(text, line):
+            return
         if (year := _part_rule("review", "text", text)) is not None:
             self._review(year, text, line)
         elif (year := _part_rule("forward", "text", text)) is not None:
@@ -1100,6 +1132,9 @@ class Reading:
 
 
 _LATER_YEAR = lazy(rf"^(?P<y>{YEAR})年(?:是|，|,)")
+#: An unnumbered part heading on its own line: short, without the punctuation of a sentence.
+_HEADING_LINE_MAX = 30
+_SENTENCE_MARK = lazy(r"[，,；;。：:！!？?、]")
 
 
 def _part_rule(level: str, where: str, text: str) -> int | None:
@@ -1132,6 +1167,8 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
     stack = [iter(nodes)]
     years = [inherited]
     entered: list[bool] = []  # per open section: was the reading inside a review when it began
+    tops = 0  # top-level sections read so far
+    top_style = ""  # their marker style
     while stack:
         node = next(stack[-1], None)
         if node is None:
@@ -1145,6 +1182,11 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
                     " ".join([node.title, *node.text])):
             continue
         was_past = reading.past
+        if len(stack) == 1:
+            if tops and _restarts(node):
+                reading.restart()
+            top_style = top_style or node.style
+            tops += 1
         reading.heading(node.title, node.line)
         inherited = years[-1]
         year = heading_year(node.title) or inherited
@@ -1152,6 +1194,9 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
             paragraph_targets(node.title, year, node.id, node.line, reading=reading)[0]
         ctx = year
         for para, no in zip(node.text, node.text_lines):
+            if reading.past and (m := match_marker(para)) is not None and m.style == top_style \
+                    and _restarts(Node(m.label, m.style, m.ordinal or 0, "", no)):
+                reading.restart()  # a repeated 一、 the outline kept as text (no part heading between the runs)
             more, ctx = paragraph_targets(para, ctx, node.id, no, reading=reading)
             found.extend(more)
             if len(out) + len(found) >= MAX_TARGETS:
@@ -1164,6 +1209,11 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
         years.append(child_year)
         entered.append(was_past)
     return out
+
+
+def _restarts(node: Node) -> bool:
+    """TG38 on a top-level section (or a line with its marker): the numbering starts again."""
+    return any(rule.find(node) for rule in _BY_LEVEL["forward"] if rule.where == "restart" and rule.code not in _OFF)
 
 
 def _settle(found: list[TargetRef], plan_year: int | None, start_year: int | None,
@@ -1506,7 +1556,9 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                examples=(("到2025年，建成中心5个；利用3-5年时间，培训约800名家庭医生",
                           [{"indicator": "家庭医生", "value": 800, "unit": "名", "op": "~", "kind": "cumulative"}]),
                          ("三年建设美丽村庄500个",
-                          [{"indicator": "美丽村庄", "value": 500, "unit": "个", "op": "=", "kind": "cumulative"}])),
+                          [{"indicator": "美丽村庄", "value": 500, "unit": "个", "op": "=", "kind": "cumulative"}]),
+                         ("用3年时间打造特色村镇30个，新建学校6所",  # the schools are no total over the span
+                          [{"indicator": "特色村镇", "value": 30, "unit": "个", "op": "=", "kind": "cumulative"}])),
                near_misses=("每3～5年参加一次培训，培训家庭医生800名", "2024年内建成中心5个", "近三年发表论文3篇")),
     TargetRule(code="TG29", level="reading",
                summary="a clause without a verb of its own continues the clause before it, and its 每年 "
@@ -1581,6 +1633,15 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                           [{"indicator": "地区生产总值", "value": 5, "unit": "%", "op": "~", "year": 2024,
                             "kind": "growth"}])),
                near_misses=("2023年工作回顾2023年是开局之年。全市新增就业4.2万人。",)),
+    TargetRule(code="TG38", level="forward", where="restart",
+               summary="the top level of the outline starting again at 一 ends a review opened in the text "
+                       "before it (一、…五、 of the past year, then 一、…七、 of this year)",
+               find=lambda node: node.ordinal == 1,
+               examples=(("各位代表：\n2023年工作回顾\n一、稳增长\n新增就业4.2万人。\n二、惠民生\n新建学校12所。\n"
+                          "一、抓项目\n新开工重点项目120个。",
+                          [{"indicator": "新开工重点项目", "value": 120, "unit": "个", "op": "=", "year": 2024,
+                            "kind": "by_year"}]),),
+               near_misses=("各位代表：\n2023年工作回顾\n一、稳增长\n新增就业4.2万人。\n二、惠民生\n新建学校12所。",)),
     TargetRule(code="TG17", level="article",
                summary="a provision of a law or regulation (第十二条 …) states rules, not targets (应指定3名, 一式2份, "
                        "30日内), unless it names a target year (到2025年)",
