@@ -272,6 +272,36 @@ def _halves(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
     return out
 
 
+#: A list item opening with a Chinese number and a measure (百名国医大师), and one opening with a
+#: Chinese magnitude and a noun but no measure (百万中医师).
+_CN_COUNTED_ITEM = lazy(rf"^[{CN_QUANTITY_CLASS}]+(?P<u>{'|'.join(COUNT_MEASURES + ('名', '人', '位'))})")
+_CN_BARE_ITEM = lazy(rf"^(?P<num>[{CN_QUANTITY_CLASS}]*[百千万])(?=[{CJK}]{{2}})")
+_NAME_END = lazy(r"(?:工程|计划|行动|战略|活动|行业|产业)$")
+
+
+def _borrowed(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
+    """TG39: an item of a 、-list with a Chinese magnitude and a noun but no measure takes the
+    measure of the items before it (百名国医大师、万名中医名师、百万中医师 → 1000000 名)."""
+    out: list[_Quantity] = []
+    if "、" not in text or not _CN_MAGNITUDE.search(text):
+        return out
+    unit = None
+    start = 0
+    for end in [i for i, ch in enumerate(text) if ch == "、" and not mask[i]] + [len(text)]:
+        item = text[start:end]
+        if (m := _CN_COUNTED_ITEM.match(item)) is not None:
+            unit = m["u"]
+        elif unit and (b := _CN_BARE_ITEM.match(item)) is not None and not _NAME_END.search(item) \
+                and not any(item.startswith(u, b.end()) for u in MEASURES):
+            value = to_decimal(b["num"])
+            if value is not None and plausible_value(value):
+                out.append(_Quantity(start, start + b.end(), value, None, unit, "="))
+        else:
+            unit = None
+        start = end + 1
+    return out
+
+
 #: A number with no measure word that is still a target: an index value (居民消费价格指数控制在103左右)
 #: or a count with a magnitude ending its clause (标识注册总量突破5亿).
 _BARE = lazy(r"(?:(?<=指数)(?:控制在|保持在|为|达到|达)?|(?:突破|超过|达到|达|超))"
@@ -301,6 +331,29 @@ def _bare(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
 #: A bracketed aside that states a target of its own (…号源（其中专家号源不低于30%）…, 新增2400户
 #: （累计约3600户）).
 _ASIDE = lazy(r"[（(](?P<a>(?:其中(?!包括|包含|含)|累计)[^（）()]{2,60})[)）]")
+
+
+#: A bracketed alternative after a count: the same kind of count for another group, with its own
+#: subject and verb (医案60份（中药专业继承人完成…总结材料60份）).
+_ALTERNATIVE = lazy(r"(?P<v>\d+(?:\.\d+)?)(?P<u>[^\d（(]{1,3}?)[（(](?P<a>[^（）()，,；;]{6,80}?(?P<v2>\d+(?:\.\d+)?)(?P=u))[)）]")
+_ALTERNATIVE_SKIP = lazy(r"^(?:其中|累计|含|包括|包含|不少于|不低于|约|即)")
+
+
+def _alternatives(clause: str) -> list[str]:
+    """TG40: a bracketed alternative right after a count that ends in a count of the same measure,
+    with a subject and a verb of its own (典型医案60份（中药专业继承人完成实践技能总结材料60份）),
+    read as a clause of its own."""
+    if "（" not in clause and "(" not in clause:
+        return []
+    out = []
+    for m in _ALTERNATIVE.finditer(clause):
+        a = m["a"]
+        if _ALTERNATIVE_SKIP.match(a) or _cjk_len(a) < 6 or not (verb := _BUILDS.search(a)) or verb.start() < 2:
+            continue
+        # the group and what it counts, without the verb and the 的-modifier: 中药专业继承人完成
+        # 反映…的实践技能总结材料60份 → 中药专业继承人实践技能总结材料60份
+        out.append(a[: verb.start()] + a[verb.end() :].rsplit("的", 1)[-1])
+    return out
 
 
 def _asides(clause: str) -> list[str]:
@@ -1356,6 +1409,15 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("实现注册用户总量突破2亿",
                           [{"indicator": "注册用户总量", "value": 200_000_000, "op": ">", "kind": "by_year"}])),
                near_misses=("空气质量指数明显改善", "突破5亿元", "第2024号", "达到3级")),
+    TargetRule(code="TG39", level="quantity",
+               summary="a list item with a Chinese magnitude and a noun but no measure takes the measure of the "
+                       "items before it (百名国医大师、万名中医名师、百万中医师)",
+               find=_borrowed,
+               examples=(("培养百名领军人才、千名骨干教师、十万技能工人",
+                          [{"indicator": "领军人才", "value": 100, "unit": "名", "op": "=", "kind": "by_year"},
+                           {"indicator": "骨干教师", "value": 1000, "unit": "名", "op": "=", "kind": "by_year"},
+                           {"indicator": "技能工人", "value": 100000, "unit": "名", "op": "=", "kind": "by_year"}]),),
+               near_misses=("千万家庭受益", "实施百万工程、千万工程", "培养领军人才、千万技能工人")),
     TargetRule(code="TG02", level="number",
                summary="a procedural duration or frequency is not a target (3个月内出台, 每年调整1次, 每周2个半天)",
                find=_procedural,
@@ -1581,6 +1643,14 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                             "kind": "cumulative"}])),
                near_misses=("结业论文1篇（不少于2万字）", "（其中：一般项目）",
                             "遴选100名导师（其中包括80名导师和20名基层导师）")),
+    TargetRule(code="TG40", level="aside",
+               summary="a bracketed alternative after a count, ending in a count of the same measure with a subject "
+                       "and verb of its own, is a target of its own (病例30份（护理专业学员完成护理记录30份）)",
+               find=_alternatives,
+               examples=(("撰写完整病例30份（护理专业学员完成规范的护理记录30份）",
+                          [{"indicator": "护理专业学员护理记录", "value": 30, "unit": "份", "op": "=", "kind": "by_year"}]),),
+               near_misses=("结业论文1篇（不少于2万字）", "建设示范基地5个（含省级基地2个）",
+                            "培训学员100人（其中骨干50人）", "完成病例30份（每份不少于2000字）")),
     TargetRule(code="TG04", level="heading",
                summary="a heading that only counts its items commits to nothing (知识产权保护方面5项): "
                        "no verb, operator, year or punctuation",
