@@ -436,7 +436,9 @@ _COUNT_AFTER = lazy(rf"^(?:以上|以下|左右)?的?[^，,；;、。和及与]{
                     rf"(?:{'|'.join(COUNT_MEASURES)}|%)")
 _NAMED_PROJECT_AFTER = lazy(r"^[^，,；;、。和及与]{1,12}?(?:项目|工程|生产线)(?:[，,；;。、]|$)")
 #: …in a list of named projects (中源钛业4万吨钛合金新材料、某某采选工程等项目开工建设).
-_LISTED_PROJECT_AFTER = lazy(r"^[^，,；;。、和及与0-9]{1,12}?(?:[、和及与][^，,；;。]{0,40}?)?等[^，,；;。、]{0,10}?(?:项目|工程)")
+_LISTED_PROJECT_AFTER = lazy(r"^[^，,；;。、和及与0-9]{1,14}?(?:[、和及与][^，,；;。]{0,40}?)?等[^，,；;。、]{0,24}?(?:项目|工程)")
+#: …or a plant's yearly output before its project (年产50万吨二氧化碳捕集利用项目).
+_PLANT_AFTER = lazy(r"^[^，,；;。]{1,30}?(?:项目|装置|生产线|工程)")
 #: A count right before an amount (1个500亿元产值园区): the amount sizes what is counted.
 _COUNT_BEFORE = lazy(rf"\d(?:{'|'.join(COUNT_MEASURES)})$")
 _CJK_START = lazy(r"^的?[\u4e00-\u9fff]{2}")
@@ -457,7 +459,8 @@ def _size(m: re.Match[str], before: str, after: str) -> bool:
         if unit in MONEY_UNITS and m["post"] in ("以上", "以下") and _PROJECT_AFTER.match(after):
             return True  # 总投资10亿元以上重大项目 (the class of the projects)
     return unit in CAPACITY_MEASURES and (_NAMED_PROJECT_AFTER.match(after) is not None
-                                          or _LISTED_PROJECT_AFTER.match(after) is not None)
+                                          or _LISTED_PROJECT_AFTER.match(after) is not None
+                                          or before.endswith("年产") and _PLANT_AFTER.match(after) is not None)
 
 
 #: A share that splits an amount (20%用于基层医疗卫生机构统筹): an allocation, not a target.
@@ -1442,12 +1445,13 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("其中10亿元以上制造业项目不少于10个", ["10亿元以上"]), ("建成投产某公司2万吨饲料加工项目", ["2万吨"]),
                          ("推进某集团3万吨铜箔、某某公司物流园等项目建设", ["3万吨"]),
                          ("竣工投产某纸业年产8万吨纸浆、某木业加工等项目", ["8万吨"]),
+                         ("推进某公司年产20万吨液体二氧化碳捕集利用等3个年度计划总投资5亿元的化工项目", ["20万吨"]),
                          ("加快打造1个300亿元产值园区", ["300亿元"]),
                          ("做好总投资5亿元以上重大项目的调度", ["5亿元以上"]),
                          ("在500人以上安置点建立就业帮扶车间", ["500人以上"])),
                near_misses=("完成投资2600亿元以上", "建设高标准农田30万亩", "新建输电线路598公里",
                             "新建高标准农田3万亩、某某等项目开工", "签约资金达到120亿元以上",
-                            "在全市建成500个以上服务站")),
+                            "在全市建成500个以上服务站", "新增年产能10万吨")),
     TargetRule(code="TG15", level="number",
                summary="a share or amount followed by 用于… splits a fund or a fee: an allocation, not a target",
                find=_allocation,
