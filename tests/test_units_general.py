@@ -62,6 +62,10 @@ def test_an_opinion_gives_every_clause_of_every_item() -> None:
     # a 负责 beside 牵头 and 配合 carries out; it does not lead
     ("（市科技局牵头，市财政局配合，各县区政府负责落实）",
      [("市科技局", True), ("市财政局", False), ("各县区政府", False)]),
+    # a role verb closes its names before a 、 or a space, never joining the next names to them
+    ("（区商务局牵头、区税务局配合）", [("区商务局", True), ("区税务局", False)]),
+    ("（区商务局牵头 区税务局、区财政局配合）", [("区商务局", True), ("区税务局", False), ("区财政局", False)]),
+    ("（市科技局负责专利、商标工作）", [("市科技局", False)]),
     # without a 牵头, a 负责 beside a supporting verb leads (unchanged)
     ("（市科技局负责，市财政局配合）", [("市科技局", True), ("市财政局", False)]),
 ])

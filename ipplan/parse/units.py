@@ -322,12 +322,29 @@ def _names_verb(seg: str, *, objects: bool, prefix: bool) -> tuple[str, str, str
     return None
 
 
+#: A 、 or a space right after a role verb, before the next names: (A牵头、B配合), (A牵头 B配合).
+_VERB_BREAK = lazy(rf"(?:{VERB_ALT})(?:实施|工作)?(?P<gap>、|\s+)(?=[^\s、，,；;。])(?!(?:{MANNER_ALT})*(?:{VERB_ALT}))")
+
+
+def _split_after_verbs(seg: str) -> list[str]:
+    """A segment cut where a role verb is followed by 、 or a space and more names: the verb
+    closes its names there (A牵头、B配合 → A牵头 | B配合), so A牵头 is never read as a name."""
+    if "、" not in seg and " " not in seg and "\u3000" not in seg:
+        return [seg]
+    parts, start = [], 0
+    for m in _VERB_BREAK.finditer(seg):
+        parts.append(seg[start : m.start("gap")])
+        start = m.end("gap")
+    parts.append(seg[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
 def _role_segments(text: str, *, objects: bool = False, prefix: bool = True) -> tuple[list[UnitRef], str | None, bool] | None:
     """Units of a text whose every ，/；-segment is names closed by a role verb (A、B负责 /
     A牵头 / B配合), a deadline, or names alone sharing the next segment's verb
     (省科技厅、省知识产权局，各市人民政府负责); None when a segment is anything else.
     Returns (units, deadline, whether a verb named its object)."""
-    segments = split_top(text, "，,；;")
+    segments = [part for seg in split_top(text, "，,；;") for part in _split_after_verbs(seg)]
     parsed: list[tuple[str, str]] = []
     pending: list[str] = []
     deadline, with_object = None, False
@@ -606,7 +623,10 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
                          ("（市交通局牵头，市港务集团按职责配合）", {"units": [_unit("市交通局", True), _unit("市港务集团")]}),
                          ("（县发改局牵头，县财政局按照各自职能负责）", {"units": [_unit("县发改局", True), _unit("县财政局")]}),
                          ("（市科技局牵头，市财政局配合，各县区政府负责落实）",
-                          {"units": [_unit("市科技局", True), _unit("市财政局"), _unit("各县区政府")]})),
+                          {"units": [_unit("市科技局", True), _unit("市财政局"), _unit("各县区政府")]}),
+                         ("（区商务局牵头、区税务局配合）", {"units": [_unit("区商务局", True), _unit("区税务局")]}),
+                         ("（区商务局牵头 区税务局、区财政局配合）",
+                          {"units": [_unit("区商务局", True), _unit("区税务局"), _unit("区财政局")]})),
                near_misses=("（中医药局要发挥牵头作用）", "（企业负责）", "加强保护（含商业秘密）。", "（试点城市负责）",
                             "（如市科技局、市财政局等负责）", "（有关部门按职责分工配合）")),
     ClauseRule(code="RU04", summary="prose: 由A牵头，…B做好配合",
