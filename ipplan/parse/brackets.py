@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ipplan import patterncache
 from ipplan.parse.rules import lazy
 
 OPEN = "(（《“‘[［〔【「『"
@@ -22,7 +23,7 @@ _BRACKET = lazy("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE)) + "]")
 
 @functools.cache
 def _specials(seps: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE) + seps) + "]")
+    return patterncache.compile("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE) + seps) + "]")
 
 
 def depth_mask(text: str) -> list[int]:

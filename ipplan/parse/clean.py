@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ipplan import patterncache
 from ipplan.parse.dates import is_bare_date
 from ipplan.parse.rules import PatternRule, RuleTable, lazy
 from ipplan.parse.vocab.notices import NoticeRef
@@ -94,7 +95,7 @@ WRAPPER_RULES: tuple[NoiseRule, ...] = (
 @functools.cache
 def _combined(table: tuple[NoiseRule, ...]) -> re.Pattern[str]:
     """The rules of a table as one alternation (compiled on first use)."""
-    return re.compile("|".join(f"(?:{r.pattern})" for r in table), re.VERBOSE)
+    return patterncache.compile("|".join(f"(?:{r.pattern})" for r in table), re.VERBOSE)
 
 
 #: Every wrapper line holds one of these words: a cheap test before the full patterns.

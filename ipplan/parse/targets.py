@@ -18,6 +18,7 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any, NamedTuple
 
+from ipplan import patterncache
 from ipplan.parse.datafile import Record as BaseModel, load_yaml, record_config as ConfigDict  # no pydantic: ~100 ms
 
 from ipplan.parse import words
@@ -100,7 +101,7 @@ def rules() -> _Rules:
 
     lex = Lexicon.model_validate(load_yaml(raw))  # libyaml when present: 1 ms instead of 8
     after = {w: op for op, ws in lex.ops_after.items() for w in ws}
-    quantity = re.compile(
+    quantity = patterncache.compile(
         rf"""
         (?<![0-9A-Za-z.\-+#])                      # not inside 4210, G60, 5+5
         (?P<num>\d+(?:\.\d+)?|[{CN_QUANTITY_CLASS}]{{1,6}})
@@ -119,14 +120,14 @@ def rules() -> _Rules:
         ops_before=ops_before,
         op_words=tuple(w for w, _ in ops_before),
         ops_after=after,
-        scope=re.compile(rf"^(?:{_alt(list(SCOPE_WORDS))}|(?:到|至)?{YEAR}年(?:底|末)?(?:前)?)"),
-        trailing=re.compile(rf"(?:{_alt(lex.trailing_words)})$"),
-        condition=re.compile("|".join(lex.condition_cues)),
-        background=re.compile("|".join(lex.background_cues)),
-        parameter=re.compile("|".join(f"(?:{c})" for c in lex.parameter_cues)),
-        ban=re.compile("|".join(lex.ban_cues)),
-        forecast=re.compile("|".join(lex.forecast_cues)),
-        kinds=tuple((k, re.compile("|".join(v))) for k, v in lex.kind_cues),
+        scope=patterncache.compile(rf"^(?:{_alt(list(SCOPE_WORDS))}|(?:到|至)?{YEAR}年(?:底|末)?(?:前)?)"),
+        trailing=patterncache.compile(rf"(?:{_alt(lex.trailing_words)})$"),
+        condition=patterncache.compile("|".join(lex.condition_cues)),
+        background=patterncache.compile("|".join(lex.background_cues)),
+        parameter=patterncache.compile("|".join(f"(?:{c})" for c in lex.parameter_cues)),
+        ban=patterncache.compile("|".join(lex.ban_cues)),
+        forecast=patterncache.compile("|".join(lex.forecast_cues)),
+        kinds=tuple((k, patterncache.compile("|".join(v))) for k, v in lex.kind_cues),
         review_heading=_parts(lex.review_headings, whole=True),
         review_opener=_parts(lex.review_openers),
         forward_heading=_parts(lex.forward_headings, whole=True),
@@ -138,7 +139,7 @@ def _parts(patterns: list[str], whole: bool = False) -> re.Pattern[str]:
     """One regex of a part list of data/targets.yaml ({year} is the year pattern; a heading
     pattern must match the whole title)."""
     body = "|".join(f"(?:{p.replace('{year}', f'(?:{YEAR})')})" for p in patterns)
-    return re.compile(f"^(?:{body})$" if whole else body)
+    return patterncache.compile(f"^(?:{body})$" if whole else body)
 
 
 def opening_year(text: str) -> int | None:

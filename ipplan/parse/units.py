@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ipplan import patterncache
 from ipplan.parse.brackets import ASCII_CLOSE, CLOSE, OPEN, matching_close, matching_open, split_top
 from ipplan.parse.dates import YEAR
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
@@ -211,7 +212,7 @@ def _top_spans(text: str, seps: str, start: int = 0, end: int | None = None) -> 
     spaces trimmed, empty parts left out (split_top with positions)."""
     end = len(text) if end is None else end
     pattern = _SPECIALS.get(seps) or _SPECIALS.setdefault(
-        seps, re.compile("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE) + seps) + "]"))
+        seps, patterncache.compile("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE) + seps) + "]"))
     depth, left = 0, start
     opened: list[str] = []
     bounds: list[tuple[int, int]] = []
