@@ -1,4 +1,5 @@
-"""The parser's regular expressions, compiled once per machine: a cache of sre's compiled code.
+"""The parser's regular expressions and data files, compiled once per machine: a cache of
+sre's compiled code and of the data YAML gives.
 
 Python compiles a regex in pure Python, and a character class holding a large range costs a
 loop over every character of it: the CJK range alone (``[一-鿿]``, 20,992 characters) takes
@@ -11,8 +12,11 @@ same for bytecode.
 
 - Only the parser's own fixed patterns come here (``rules.lazy``, ``PatternRule.regex`` and
   the tables' alternations), never one built from a document's text.
-- The file is ``patterns-<python>-<sre magic>.marshal`` in ``$IPPLAN_CACHE_DIR``, else
-  ``$XDG_CACHE_HOME/ipplan``, else ``~/.cache/ipplan``. ``IPPLAN_NO_CACHE=1`` turns it off.
+- The data files (parse/data/*.yaml) are kept the same way, as the data YAML gives, under
+  the SHA-256 of their text (:func:`data`): a cold parse needs no YAML parser.
+- The files are ``patterns-<python>-<sre magic>.marshal`` and ``data-….marshal`` in
+  ``$IPPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipplan``, else ``~/.cache/ipplan``.
+  ``IPPLAN_NO_CACHE=1`` turns it off.
 - It is read once per process with ``marshal`` (data only: nothing in it is run) and written
   at exit, when the process compiled patterns the file did not hold, atomically (a temporary
   file renamed over it), merged with what another process wrote meanwhile.
@@ -32,6 +36,7 @@ import marshal
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,14 +62,18 @@ Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 _entries: dict[tuple[str, int], Entry] | None = None  # None: not read yet
 _new: dict[tuple[str, int], Entry] = {}
 _used: set[tuple[str, int]] = set()
+#: The data files read this way (see :func:`data`): {sha256 of the text: the data}.
+_data: dict[str, Any] | None = None
+_new_data: dict[str, Any] = {}
 
 
 def enabled() -> bool:
     return os.environ.get("IPPLAN_NO_CACHE", "") in ("", "0")
 
 
-def cache_file() -> Path | None:
-    """Where the compiled patterns of this Python are kept (None: no cache folder known)."""
+def cache_file(kind: str = "patterns") -> Path | None:
+    """Where the compiled patterns (``kind`` "patterns") or the data files ("data") of this
+    Python are kept (None: no cache folder known)."""
     base = os.environ.get("IPPLAN_CACHE_DIR")
     if not base:
         xdg = os.environ.get("XDG_CACHE_HOME")
@@ -75,7 +84,7 @@ def cache_file() -> Path | None:
             base = os.path.join(home, ".cache", "ipplan")
         else:
             return None
-    return Path(base) / f"patterns-{_KEY}.marshal"
+    return Path(base) / f"{kind}-{_KEY}.marshal"
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # noqa: A001 - re.compile's name
@@ -97,9 +106,54 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
     entry = _code(pattern, flags)
     entries[key] = _new[key] = entry
     _used.add(key)
-    if len(_new) == 1:
-        atexit.register(save)
+    _at_exit()
     return _build(pattern, entry)
+
+
+def data(text: str, load: Callable[[str], Any]) -> Any:
+    """``load(text)`` for one of ipplan's data files (parse/data/*.yaml), from the cache
+    when it holds the data of this very text (by its SHA-256): a cold parse then needs no
+    YAML parser (PyYAML's import alone is 13 ms). Data that marshal cannot keep exactly
+    (what YAML reads as a date …) is loaded each time."""
+    if not enabled():
+        return load(text)
+    global _data
+    if _data is None:
+        path = cache_file("data")
+        _data = _read(path) if path is not None else {}
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if key in _data:
+        return marshal.loads(marshal.dumps(_data[key]))  # a copy: the caller may change it
+    value = load(text)
+    try:
+        kept = marshal.loads(marshal.dumps(value))
+    except ValueError:  # not plain data
+        return value
+    if kept == value and _plain(value):
+        _data[key] = _new_data[key] = kept
+        _at_exit()
+    return value
+
+
+def _plain(value: Any) -> bool:
+    """Only what YAML's safe loader gives and marshal keeps as it was."""
+    if value is None or type(value) in (str, int, float, bool):
+        return True
+    if type(value) is list:
+        return all(map(_plain, value))
+    if type(value) is dict:
+        return all(type(k) in (str, int) and _plain(v) for k, v in value.items())
+    return False
+
+
+_registered = False
+
+
+def _at_exit() -> None:
+    global _registered
+    if not _registered:
+        atexit.register(save)
+        _registered = True
 
 
 def _code(pattern: str, flags: int) -> Entry:
@@ -118,7 +172,7 @@ def _build(pattern: str, entry: Entry) -> re.Pattern[str]:
     return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
 
 
-def _read(path: Path) -> dict[tuple[str, int], Entry]:
+def _read(path: Path) -> dict[Any, Any]:
     """The entries of a cache file; {} when it is missing, foreign, damaged or too large."""
     try:
         with open(path, "rb") as fh:
@@ -149,23 +203,32 @@ def _load() -> dict[tuple[str, int], Entry]:
 
 
 def save() -> None:
-    """Write the patterns compiled since the file was read (merged with the file as it is
-    now); called at exit. Silent on any failure."""
-    if not _new or not enabled():
+    """Write the patterns and data compiled since the files were read (merged with the files
+    as they are now); called at exit. Silent on any failure."""
+    if not enabled():
         return
-    path = cache_file()
+    if _new:
+        used = {k: v for k, v in (_entries or {}).items() if k in _used}
+        if _write("patterns", _new, used):
+            _new.clear()
+    if _new_data and _write("data", _new_data, dict(_new_data)):
+        _new_data.clear()
+
+
+def _write(kind: str, new: dict[Any, Any], used: dict[Any, Any]) -> bool:
+    path = cache_file(kind)
     if path is None:
-        return
+        return False
     try:
         merged = _read(path)
-        if len(merged) + len(_new) > MAX_ENTRIES:
-            merged = {k: v for k, v in (_entries or {}).items() if k in _used}
-        merged.update(_new)
+        if len(merged) + len(new) > MAX_ENTRIES:
+            merged = used
+        merged.update(new)
         body = marshal.dumps((_KEY, merged))
         import tempfile
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".patterns-", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(_MAGIC + hashlib.sha256(body).digest() + body)
@@ -174,5 +237,5 @@ def save() -> None:
             os.unlink(tmp)
             raise
     except Exception:  # noqa: BLE001 - a cache never fails the program
-        return
-    _new.clear()
+        return False
+    return True

@@ -24,6 +24,8 @@ def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(patterncache, "_entries", None)
     monkeypatch.setattr(patterncache, "_new", {})
     monkeypatch.setattr(patterncache, "_used", set())
+    monkeypatch.setattr(patterncache, "_data", None)
+    monkeypatch.setattr(patterncache, "_new_data", {})
     return tmp_path
 
 
@@ -50,15 +52,13 @@ def test_a_pattern_from_the_cache_is_the_pattern_re_compiles(fresh: Path) -> Non
 
 
 def test_every_pattern_of_a_parse_equals_re_compile(fresh: Path) -> None:
-    """All the parser's patterns that a parse of the samples compiles, rebuilt from the file."""
-    from ipplan import api
-
-    for path in SAMPLE_TEXTS:
-        api.parse_file_data(path)
-    patterncache.save()
-    patterncache._entries = None
+    """All the parser's patterns that a parse of the samples compiles (in a new process, with
+    an empty cache), rebuilt from the file it writes."""
+    code = "import sys; from ipplan import api; [api.parse_file_data(p) for p in sys.argv[1:]]"
+    subprocess.run([sys.executable, "-c", code, *map(str, SAMPLE_TEXTS)], check=True,
+                   env={**os.environ, "IPPLAN_CACHE_DIR": str(fresh)})
     entries = patterncache._load()
-    assert len(entries) > 50
+    assert len(entries) > 150
     for (pattern, flags), entry in entries.items():
         assert patterncache._build(pattern, entry) == re.compile(pattern, flags), pattern
 
@@ -136,3 +136,35 @@ def test_a_cold_parse_with_the_cache_writes_the_same_plan(tmp_path: Path) -> Non
         if not extra:
             assert list((tmp_path / "cache").glob("patterns-*.marshal"))
     assert outs[0] == outs[1] == outs[2]
+
+
+def test_data_files_from_the_cache(fresh: Path) -> None:
+    """A data file's data comes back as YAML gives it, a copy each time; a text that gives
+    what marshal cannot keep (a date) is loaded each time; another text is another entry."""
+    from importlib import resources
+
+    import yaml
+
+    from ipplan.parse import datafile
+
+    text = resources.files("ipplan.parse.data").joinpath("targets.yaml").read_text("utf-8")
+    expected = yaml.load(text, Loader=yaml.SafeLoader)
+    assert datafile.load_yaml(text) == expected
+    datafile.load_yaml("when: 2024-01-02")
+    patterncache.save()
+    patterncache._data = None  # a new process
+    calls = []
+
+    def counting(t: str):
+        calls.append(t)
+        return datafile._yaml_load(t)
+
+    first = patterncache.data(text, counting)
+    assert first == expected and not calls
+    first["verbs"].append("x")
+    assert patterncache.data(text, counting) == expected  # the caller's change stays its own
+    assert patterncache.data(text + "\n# changed\n", counting) == expected and len(calls) == 1
+    import datetime
+
+    assert patterncache.data("when: 2024-01-02", counting) == {"when": datetime.date(2024, 1, 2)}
+    assert len(calls) == 2
