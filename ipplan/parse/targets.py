@@ -851,7 +851,7 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
         earlier: list[str] = []  # the clauses of the sentence before this one
         skip = no_target_sentence(sentence)
         for clause in _clauses(sentence):
-            m = YEAR_PHRASE.match(clause)
+            m = YEAR_PHRASE.match(clause) if "年" in clause else None
             clause_year = year
             if m:
                 clause_year = int(m["y"])
@@ -859,14 +859,18 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                 rest = clause[m.end() :].lstrip("，, ")
                 if not rest:
                     continue
-            else:
+            elif "年" in clause:
                 bare = _BRACKETED.sub("", clause)  # milestones in brackets date only themselves
                 ym = _YEAR_IN.search(bare)  # 2023年培训计划，培养…: a year earlier in the sentence
                 if ym and not _YEAR_SPAN_IN.search(bare):
                     year = int(ym["y"])
-            if not skip and not any(rule.find(clause, r) for rule in _BY_LEVEL["clause"]):
+            quantity = may_hold_quantity(clause)
+            if not quantity and not prev_found:
+                pass  # no target, and what follows the clause stays as it was: no rule to run
+            elif not skip and not any(rule.find(clause, r) for rule in _BY_LEVEL["clause"]):
                 # 数量翻一番，达到14个: the subject of a clause without a number of its own
-                default = _strip_before(_GROWTH_END.sub("", prev_clause), r) if prev_clause and not prev_found else None
+                default = _strip_before(_GROWTH_END.sub("", prev_clause), r) \
+                    if quantity and prev_clause and not prev_found else None
                 head = "，".join(earlier[-_HEAD_CLAUSES:])
                 found = clause_targets(clause, clause_year, section, line, name, default or None, head, out)
                 for aside in (a for rule in _BY_LEVEL["aside"] if rule.code not in _OFF for a in rule.find(clause)):
