@@ -87,6 +87,7 @@ def _is_body(name: str) -> bool:
     return (m is not None and m.start() > 0) or PLACE_COLLECTIVE.fullmatch(name) is not None or name in NATIONAL_ORGANS
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of its text; names recur in a plan
 def parse_unit(item: str, lead: bool = False) -> UnitRef | None:
     """One list item: a leading * or a trailing （牵头） marks a lead, trailing organ brackets are
     aliases, a trailing 等有关部门 and a name naming no organ (有关部门) go."""
