@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ipplan import patterncache
 from ipplan.parse.brackets import ASCII_CLOSE, CLOSE, OPEN, matching_close, matching_open, split_top
 from ipplan.parse.dates import YEAR
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
@@ -92,6 +93,7 @@ def _is_body(name: str) -> bool:
     return (m is not None and m.start() > 0) or PLACE_COLLECTIVE.fullmatch(name) is not None or name in NATIONAL_ORGANS
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of its text; names recur in a plan
 def parse_unit(item: str, lead: bool = False) -> UnitRef | None:
     """One list item: a leading * or a trailing （牵头） marks a lead, trailing organ brackets are
     aliases, a trailing 等有关部门 and a name naming no organ (有关部门) go."""
@@ -217,7 +219,7 @@ def _top_spans(text: str, seps: str, start: int = 0, end: int | None = None) -> 
     spaces trimmed, empty parts left out (split_top with positions)."""
     end = len(text) if end is None else end
     pattern = _SPECIALS.get(seps) or _SPECIALS.setdefault(
-        seps, re.compile("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE) + seps) + "]"))
+        seps, patterncache.compile("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE) + seps) + "]"))
     depth, left = 0, start
     opened: list[str] = []
     bounds: list[tuple[int, int]] = []
