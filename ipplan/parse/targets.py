@@ -341,7 +341,7 @@ _ALTERNATIVE_SKIP = lazy(r"^(?:其中|累计|含|包括|包含|不少于|不低�
 def _alternatives(clause: str) -> list[str]:
     """TG40: a bracketed alternative right after a count that ends in a count of the same measure,
     with a subject and a verb of its own (典型医案60份（中药专业继承人完成实践技能总结材料60份）),
-    read as a clause of its own."""
+    read as a clause of its own without its verb and 的-modifier; the span is the aside as printed."""
     if "（" not in clause and "(" not in clause:
         return []
     out = []
@@ -351,7 +351,7 @@ def _alternatives(clause: str) -> list[str]:
             continue
         # the group and what it counts, without the verb and the 的-modifier: 中药专业继承人完成
         # 反映…的实践技能总结材料60份 → 中药专业继承人实践技能总结材料60份
-        out.append(a[: verb.start()] + a[verb.end() :].rsplit("的", 1)[-1])
+        out.append((a[: verb.start()] + a[verb.end() :].rsplit("的", 1)[-1], a))
     return out
 
 
@@ -361,7 +361,7 @@ def _asides(clause: str) -> list[str]:
     the target before it."""
     if "其中" not in clause and "累计" not in clause:
         return []
-    return [split_top(m["a"], "，,；;")[0] for m in _ASIDE.finditer(clause)]
+    return [(a, a) for m in _ASIDE.finditer(clause) if (a := split_top(m["a"], "，,；;")[0])]
 
 
 #: Largest value a quantity may have: beyond it a number is not a target (400 digits would
@@ -1052,9 +1052,13 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                     if quantity and prev_clause and not prev_found else None
                 head = "，".join(earlier[-_HEAD_CLAUSES:])
                 found = clause_targets(clause, clause_year, section, line, name, default or None, head, out)
-                for aside in (a for rule in _BY_LEVEL["aside"] if rule.code not in _OFF for a in rule.find(clause)):
+                for aside, source in (a for rule in _BY_LEVEL["aside"] if rule.code not in _OFF
+                                      for a in rule.find(clause)):
                     own = found[-1].indicator if found else None  # 2400户（累计约3600户）: the same indicator
-                    found += clause_targets(aside, clause_year, section, line, None, own, head, out + found)
+                    more = clause_targets(aside, clause_year, section, line, None, own, head, out + found)
+                    for t in more:
+                        t.text = t.text if t.text in source else source  # the text as printed
+                    found += more
                 prev_found = bool(found)
                 for t in found:  # 到2025年不低于4.66人 / 全州达到5件: the indicator of the clause before
                     if (not t.indicator or _YEAR_ONLY.fullmatch(t.indicator) or _PLACE_ONLY.fullmatch(t.indicator)) \
@@ -1356,6 +1360,10 @@ class TargetRule(Rule):
       examples give the targets of the text (indicator, value, unit, op, year, kind);
     - "number": ``find(measure, text_before, text_after)`` → True for a number that is no
       target (dropped before it is read);
+    - "list": ``find(clause, quantities, year, section, line, lexicon)`` → the targets of a
+      clause read as one list of subjects and one of values, or [] (then TG01 reads it);
+    - "aside": ``find(clause)`` → (text, printed span) pairs of bracketed asides, each text read
+      as a clause of its own (the span is the targets' text);
     - "sentence" / "clause": ``find(text, lexicon)`` → the words that make a sentence or
       clause state no target (a condition, a past fact, a policy parameter), or None;
     - "heading": ``find(title)`` → True for a section heading that states no target;
