@@ -476,8 +476,8 @@ _SESSION_AFTER = lazy(r"^[\u4e00-\u9fff]{0,4}?(?:会议|全会|大会|常委会)
 
 
 def _session(m: re.Match[str], before: str, after: str) -> bool:
-    """TG35: the number of a meeting in its series (十五届94次常务会议审议通过) names it."""
-    return m["unit"] in ("次", "届") and _SESSION_AFTER.match(after) is not None
+    """TG35: the number of a meeting in its term's series (十五届94次常务会议审议通过) names it."""
+    return m["unit"] == "次" and before.rstrip().endswith("届") and _SESSION_AFTER.match(after) is not None
 
 
 def _campaign(m: re.Match[str], before: str, after: str) -> bool:
@@ -1469,10 +1469,10 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                examples=(("签约服务费的70%用于人员薪酬分配，30%用于机构统筹", ["70%", "30%"]),),
                near_misses=("设立1亿元引导基金，专项用于成果转化", "覆盖率达到30%")),
     TargetRule(code="TG35", level="number",
-               summary="the number of a meeting in its series names it (十五届94次常务会议, 第3次全体会议)",
+               summary="the number of a meeting in its term's series names it (十五届94次常务会议)",
                find=_session,
                examples=(("经2021年5月6日市人民政府十六届38次常务会议审议通过", ["38次"]),),
-               near_misses=("全年召开联席会议4次", "开展培训50次")),
+               near_misses=("全年召开联席会议4次", "开展培训50次", "组织召开5次推进会议")),
     TargetRule(code="TG36", level="number",
                summary="a bare magnitude in a campaign's name is part of the name (…进万家活动, 送法入千家)",
                find=_campaign,
