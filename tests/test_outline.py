@@ -507,7 +507,8 @@ def test_a_one_line_report_restarting_its_style_after_a_glued_part_heading() -> 
         ("1", "（一）", "经济运行回升向好"), ("2", "（二）", "改革开放持续深化"), ("3", "（一）", "着力扩大有效需求"),
         ("4", "（二）", "着力发展实体经济")]
     assert plan.sections[1].text == "完成改革任务40项。成绩来之不易。"
-    assert [(t.section, float(t.value), t.unit) for t in plan.targets] == [(None, 6.0, "%"), ("3", 300.0, "个"), ("4", 60.0, "家")]
+    assert [(t.section, float(t.value), t.unit) for t in plan.targets] == [
+        (None, 6.0, "%"), ("3", 300.0, "个"), ("4", 60.0, "家")]
 
 
 def test_a_one_line_report_without_a_part_heading_is_no_new_part() -> None:

@@ -636,9 +636,14 @@ def _outer_style(b: _Builder, mk: Marker, alone: bool, before: str) -> bool:
             and mk.style not in LAW_STYLES and top not in LAW_STYLES)
 
 
+#: A paragraph that opens a list of its own (…主要包括： / …重点抓好以下工作。): a 1 after it is that
+#: list's, not a new part's.
+_OPENS_LIST = lazy(r"(?:[:：]|(?:以下|如下)[^。；;！？!?]{0,12}[。；;]?)\s*$")
+
+
 def _same_style_again(b: _Builder, mk: Marker, alone: bool, before: str) -> bool:
     return (alone and mk.style == _top(b) and mk.style not in LAW_STYLES and len(b.roots) >= 2
-            and bool(b.stack and b.stack[-1].text) and not before.rstrip().endswith(("：", ":")) and _one_used(b, mk))
+            and bool(b.stack and b.stack[-1].text) and not _OPENS_LIST.search(before) and _one_used(b, mk))
 
 
 def _after_glued_heading(b: _Builder, mk: Marker, alone: bool, before: str) -> bool:
@@ -675,13 +680,15 @@ PART_START_RULES: tuple[PartStartRule, ...] = (
                   near_misses=("（一）经济运行稳中向好\n一、着力扩大有效需求",)),
     PartStartRule(code="OL19", find=_same_style_again,
                   summary="the top style again at 1 at the start of a line, with no part title before it (a work "
-                          "report's forward part after its review), unless a colon opens a list before it",
+                          "report's forward part after its review), unless the paragraph before it opens a list "
+                          "(…包括： / …抓好以下工作。)",
                   examples=((_REVIEW + "一、经济运行稳中向好\n全年地区生产总值增长6%。\n二、改革开放持续深化\n完成改革任务30项。\n"
                              "各位代表，成绩来之不易。2024年主要预期目标是：地区生产总值增长6%左右。\n" + _FORWARD_ITEMS,
                              ["3 着力扩大有效需求"]),),
                   near_misses=("一、主要任务\n推进以下工作。\n二、重点工程\n主要包括：\n一、建设平台\n二、培育人才",
                                "（一）加强创造\n推进工作。\n（二）重点工程主要包括：\n（一）建设平台\n（二）培育人才",
-                               "一、总体要求\n推进工作。\n一、主要任务")),
+                               "一、总体要求\n推进工作。\n一、主要任务",
+                               "一、目标\n推进工作。\n二、任务\n各地要重点抓好以下工作。\n一、建设平台\n二、培育人才")),
     PartStartRule(code="OL20", find=_after_glued_heading,
                   summary="the top style again at 1 after a part heading glued into the text (GLUED_PART_RULES: "
                           "…。2024年工作安排2024年是…)",

@@ -287,8 +287,10 @@ GLUED_PART_RULES: tuple[PatternRule, ...] = (
                 summary="an unnumbered part heading glued between two sentences of a one-line text: after a sentence "
                         "end, a year and a few words (2024年工作安排建议), then a sentence that opens with a year "
                         "(2024年是… / 今年，…)",
-                pattern=rf"(?<=[。！？!?])\s*(?P<h>{YEAR}\s*年[^{_NOT_IN_HEADING}]{{2,14}}?)(?=(?:{YEAR}\s*年|今年)(?:是|，|,))",
+                pattern=rf"(?<=[。！？!?])\s*(?P<h>{YEAR}\s*年[^{_NOT_IN_HEADING}]{{2,14}}?)"
+                        rf"\s*(?=(?:{YEAR}\s*年|今年)(?:是|，|,))",
                 examples=(("有关问题我们将努力加以解决。2024年工作安排建议2024年是实施规划的关键一年。", "2024年工作安排建议"),
+                          ("成绩来之不易。 2024年工作安排 2024年是关键一年。", "2024年工作安排"),
                           ("请予审议。2023年工作回顾2023年，我们迎难而上。", "2023年工作回顾"),
                           ("成绩来之不易。2024年重点工作今年是新中国成立75周年。", "2024年重点工作")),
                 near_misses=("成绩来之不易。2024年是实施规划的关键一年。", "成绩来之不易。回首2023年，我们倍感振奋。",
