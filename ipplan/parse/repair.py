@@ -407,7 +407,7 @@ def _breaks_sentence(line: str) -> bool:
     on its line (an item of at most 60 characters without a sentence sign) nor ends with one
     (…。二、强化人才支撑), no label line and no list of organs (an addressee or 抄送 line left
     without its ：)."""
-    if len(line) < BROKEN_MIN_CHARS or not _OPEN_END.search(line) or _LABEL.match(line):
+    if len(line) < BROKEN_MIN_CHARS or not _OPEN_END.search(line, len(line) - 2) or _LABEL.match(line):
         return False
     if is_table_row(line) or ORGAN_END.search(line):
         return False
