@@ -20,7 +20,6 @@ import re
 from json.encoder import encode_basestring as _encode_basestring
 from typing import TYPE_CHECKING, Any
 
-from ipplan import patterncache
 from ipplan.planfile import reads_as_string
 
 if TYPE_CHECKING:
@@ -31,8 +30,8 @@ FORMATS = ("yaml", "json")
 # Plain scalars must not start with an indicator, contain ": " or " #", end with ":" or
 # a space, hold characters YAML treats as breaks, or resolve to another type.
 _UNSAFE_START = set("-?:,[]{}#&*!|>'\"%@` ")
-_UNSAFE = patterncache.compile(r": |\s#|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[:\s]$")
-_SPECIAL = patterncache.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_UNSAFE = re.compile(r": |\s#|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[:\s]$")
+_SPECIAL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def _scalar(v: Any) -> str:

@@ -23,7 +23,7 @@ same for bytecode.
 - Anything wrong (no home, a read-only or full disk, a file of another Python, a damaged or
   foreign file, a pattern sre refuses) makes it compile as ``re.compile`` does; it never
   fails a parse and prints nothing. ``_sre.compile`` checks the code it is given, so a
-  damaged entry cannot crash the interpreter; the file's checksum catches the rest.
+  damaged entry cannot crash the interpreter; the file's checksum (CRC-32) catches the rest.
   tests/test_patterncache.py checks that every pattern built from the cache equals
   ``re.compile``'s.
 """
@@ -36,6 +36,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,16 +56,19 @@ MAX_BYTES = 32 * 2**20
 
 #: What the code depends on: the interpreter, sre's version, the width of its code words.
 _KEY = f"{sys.implementation.name}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}-{sys.maxunicode:x}"
-_MAGIC = b"ipplan-patterns-1\n"
+_FORMAT = 2  # of the file: in its name and its first line
+_MAGIC = b"ipplan-patterns-%d\n" % _FORMAT
 
 Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 
-_entries: dict[tuple[str, int], Entry] | None = None  # None: not read yet
-_new: dict[tuple[str, int], Entry] = {}
+#: {(pattern, flags): the marshalled Entry}, decoded only for the patterns a process uses (the
+#: file holds those of every kind of document read on the machine).
+_entries: dict[tuple[str, int], bytes] | None = None  # None: not read yet
+_new: dict[tuple[str, int], bytes] = {}
 _used: set[tuple[str, int]] = set()
 #: The data files read this way (see :func:`data`): {sha256 of the text: the data}.
-_data: dict[str, Any] | None = None
-_new_data: dict[str, Any] = {}
+_data: dict[str, bytes] | None = None  # the marshalled data
+_new_data: dict[str, bytes] = {}
 
 
 def enabled() -> bool:
@@ -84,7 +88,7 @@ def cache_file(kind: str = "patterns") -> Path | None:
             base = os.path.join(home, ".cache", "ipplan")
         else:
             return None
-    return Path(base) / f"{kind}-{_KEY}.marshal"
+    return Path(base) / f"{kind}-{_FORMAT}-{_KEY}.marshal"
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # noqa: A001 - re.compile's name
@@ -94,17 +98,17 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
         return re.compile(pattern, flags)
     entries = _load()
     key = (pattern, flags)
-    entry = entries.get(key)
-    if entry is not None:
+    blob = entries.get(key)
+    if blob is not None:
         try:
-            compiled = _build(pattern, entry)
+            compiled = _build(pattern, marshal.loads(blob))
         except Exception:  # noqa: BLE001 - a damaged entry: compile it anew
             entries.pop(key, None)
         else:
             _used.add(key)
             return compiled
     entry = _code(pattern, flags)
-    entries[key] = _new[key] = entry
+    entries[key] = _new[key] = marshal.dumps(entry)
     _used.add(key)
     _at_exit()
     return _build(pattern, entry)
@@ -123,14 +127,17 @@ def data(text: str, load: Callable[[str], Any]) -> Any:
         _data = _read(path) if path is not None else {}
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if key in _data:
-        return marshal.loads(marshal.dumps(_data[key]))  # a copy: the caller may change it
+        try:
+            return marshal.loads(_data[key])  # a new copy each time: the caller may change it
+        except Exception:  # noqa: BLE001 - a damaged entry: load the text
+            del _data[key]
     value = load(text)
     try:
-        kept = marshal.loads(marshal.dumps(value))
+        blob = marshal.dumps(value)
     except ValueError:  # not plain data
         return value
-    if kept == value and _plain(value):
-        _data[key] = _new_data[key] = kept
+    if _plain(value) and marshal.loads(blob) == value:
+        _data[key] = _new_data[key] = blob
         _at_exit()
     return value
 
@@ -179,11 +186,11 @@ def _read(path: Path) -> dict[Any, Any]:
             data = fh.read(MAX_BYTES + 1)
     except OSError:
         return {}
-    head = len(_MAGIC) + 32
+    head = len(_MAGIC) + 4
     if len(data) > MAX_BYTES or len(data) < head or not data.startswith(_MAGIC):
         return {}
     body = data[head:]
-    if hashlib.sha256(body).digest() != data[len(_MAGIC):head]:
+    if zlib.crc32(body).to_bytes(4, "big") != data[len(_MAGIC):head]:
         return {}
     try:
         key, entries = marshal.loads(body)
@@ -194,7 +201,7 @@ def _read(path: Path) -> dict[Any, Any]:
     return entries
 
 
-def _load() -> dict[tuple[str, int], Entry]:
+def _load() -> dict[tuple[str, int], bytes]:
     global _entries
     if _entries is None:
         path = cache_file()
@@ -231,7 +238,7 @@ def _write(kind: str, new: dict[Any, Any], used: dict[Any, Any]) -> bool:
         fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + hashlib.sha256(body).digest() + body)
+                fh.write(_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)

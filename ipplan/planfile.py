@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ipplan import patterncache
-
 #: File names read as plan files (YAML, JSON, JSON Lines); any other file is a document.
 PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 
@@ -28,18 +26,18 @@ PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 MAX_NUMBER_CHARS = 100
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution): what ipplan reads.
-NULL = patterncache.compile(r"null|Null|NULL|~|")
+NULL = re.compile(r"null|Null|NULL|~|")
 BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-INT = patterncache.compile(r"[-+]?[0-9]+")
-INT_BASE = patterncache.compile(r"0o(?P<oct>[0-7]+)|0x(?P<hex>[0-9a-fA-F]+)")
-FLOAT = patterncache.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-INF = patterncache.compile(r"[-+]?\.(?:inf|Inf|INF)")
-NAN = patterncache.compile(r"\.(?:nan|NaN|NAN)")
+INT = re.compile(r"[-+]?[0-9]+")
+INT_BASE = re.compile(r"0o(?P<oct>[0-7]+)|0x(?P<hex>[0-9a-fA-F]+)")
+FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 
 # YAML 1.1 implicit types (PyYAML's resolver): bool, null, int, float, timestamp, merge,
 # value. ipplan reads most of these as strings, but never writes them plain, so other
 # tools read ipplan's plans as ipplan does.
-YAML11_NOT_STR = patterncache.compile(
+YAML11_NOT_STR = re.compile(
     r"""(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N
     |~|null|Null|NULL|<<|=
     |[-+]?(?:0b[0-1_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)

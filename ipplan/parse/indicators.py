@@ -25,7 +25,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ipplan import patterncache
 from ipplan.parse.datafile import Record, read_yaml
 
 #: Id syntax (documented in data/indicators.yaml): domain, dot, snake_case quantity.
@@ -102,9 +101,9 @@ def build_index(table: IndicatorTable) -> _Index:
         by_id={i.id: i for i in table.indicators},
         by_key={},
         by_bag={},
-        prefix=patterncache.compile(rf"^(?:{_alt(n.prefixes)})+"),
-        rewrite=patterncache.compile(_alt(list(n.rewrites))),
-        suffix=patterncache.compile(rf"(?:{_alt(n.suffixes)})$"),
+        prefix=re.compile(rf"^(?:{_alt(n.prefixes)})+"),
+        rewrite=re.compile(_alt(list(n.rewrites))),
+        suffix=re.compile(rf"(?:{_alt(n.suffixes)})$"),
         drop=dict.fromkeys(map(ord, n.drop_chars)),
     )
     for ind in table.indicators:

@@ -1243,6 +1243,7 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
         if any(rule.find(node.title) for rule in _BY_LEVEL["section"]) or \
                 any(rule.find(node.label) for rule in _BY_LEVEL["article"]) and not _TARGET_YEAR.search(
                     " ".join([node.title, *node.text])):
+            out.extend(_outside(node, plan_year, start_year, reading))
             continue
         was_past = reading.past
         if len(stack) == 1:
@@ -1265,6 +1266,7 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
             if len(out) + len(found) >= MAX_TARGETS:
                 break
         out.extend(_settle(found, plan_year, start_year, reading))
+        out.extend(_outside(node, plan_year, start_year, reading))
         if len(out) >= MAX_TARGETS:
             return out[:MAX_TARGETS]
         child_year = heading_year(node.title) or (opening_year(node.text[0]) if node.text else None) or inherited
@@ -1277,6 +1279,17 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
 def _restarts(node: Node) -> bool:
     """TG38 on a top-level section (or a line with its marker): the numbering starts again."""
     return any(rule.find(node) for rule in _BY_LEVEL["forward"] if rule.where == "restart" and rule.code not in _OFF)
+
+
+def _outside(node: Node, plan_year: int | None, start_year: int | None, reading: Reading) -> list[TargetRef]:
+    """Targets of the paragraphs after a section that belong to no section (``Node.after``: a
+    part's heading and preamble), read right after the section's text."""
+    found: list[TargetRef] = []
+    ctx = None
+    for para, no in zip(node.after, node.after_lines):
+        more, ctx = paragraph_targets(para, ctx, None, no, reading=reading)
+        found.extend(more)
+    return _settle(found, plan_year, start_year, reading)
 
 
 def _settle(found: list[TargetRef], plan_year: int | None, start_year: int | None,
@@ -1721,7 +1734,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     TargetRule(code="TG38", level="forward", where="restart",
                summary="the top level of the outline starting again at 一 ends a review opened in the text "
                        "before it (一、…五、 of the past year, then 一、…七、 of this year)",
-               find=lambda node: node.ordinal == 1,
+               find=lambda node: (m := match_marker(node.label)) is not None and m.ordinal == 1,  # as printed
                examples=(("各位代表：\n2023年工作回顾\n一、稳增长\n新增就业4.2万人。\n二、惠民生\n新建学校12所。\n"
                           "一、抓项目\n新开工重点项目120个。",
                           [{"indicator": "新开工重点项目", "value": 120, "unit": "个", "op": "=", "year": 2024,
