@@ -201,6 +201,53 @@ def test_a_bracketed_history_under_a_national_law() -> None:
     assert (m.issuer, m.issue_date, m.region, m.doc_number) == ("全国人民代表大会常务委员会", "2017-11-04", "全国", None)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a national law kept as Markdown: its name is its title whatever its ending, and names the country
+    ("# 中华人民共和国商标法\n\n## 第一章 总则\n\n第一条 为了加强商标管理，保护商标专用权，制定本法。",
+     ("中华人民共和国商标法", "全国", "法")),
+    ("# 中华人民共和国商标法\n\n2019年4月23日 第十三届全国人民代表大会常务委员会第十次会议修正\n\n<!-- INFO END -->\n\n"
+     "## 第一章 总则\n\n第一条 为了加强商标管理，制定本法。", ("中华人民共和国商标法", "全国", "法")),
+    # a name above its bracketed history, whatever its ending
+    ("中华人民共和国宪法修正案\n（2018年3月11日第十三届全国人民代表大会第一次会议通过）\n"
+     "第三十二条 宪法第一条第二款增写一句，内容为：“中国共产党领导是中国特色社会主义最本质的特征。”",
+     ("中华人民共和国宪法修正案", "全国", None)),
+])
+def test_a_laws_name_is_its_title(text: str, expected: tuple) -> None:
+    m = meta(text, body=False)
+    assert (m.title, m.region, m.doc_type) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "# 改进工作的方法\n\n## 第一章 总则\n\n第一条 为了改进工作，制定本办法。",  # …的方法 names no law
+    "# 严格依法\n\n第一条 为了改进工作，制定本办法。",
+    "中华人民共和国商标法\n一、总体要求\n（一）指导思想。坚持创新驱动，加强商标保护。",  # no articles: no regulation
+    "现将办法印发给你们。\n中华人民共和国商标法\n第一条 为了加强商标管理，制定本法。",  # a sentence before it
+])
+def test_no_law_name_is_made_up(text: str) -> None:
+    assert meta(text, body=False).title is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a local government's rule as a legal database exports it: the order's number in brackets on its own line
+    ("    【法宝引证码】 CLI.11.7654321\n原文链接：https://www.pkulaw.com/lar/0123.html\n嘉兴市公共数据管理办法\n"
+     "嘉兴市人民政府令\n\n（第35号）\n《嘉兴市公共数据管理办法》已经2021年3月2日市人民政府第62次常务会议审议通过，现予公布，"
+     "自2021年5月1日起施行。\n市长 张三\n\n2021年3月20日\n嘉兴市公共数据管理办法\n第一章　总　则\n"
+     "第一条　为了规范公共数据管理，制定本办法。",
+     ("嘉兴市人民政府令第35号", "嘉兴市人民政府", "2021-03-20", "嘉兴市")),
+    # a ministry's order printed with the country's name: the organ is the ministry
+    ("# 公民举报违法行为奖励办法\n\n2021年5月6日 中华人民共和国生态环境部令第9号公布\n\n<!-- INFO END -->\n\n"
+     "第一条 为了鼓励举报，制定本办法。", ("中华人民共和国生态环境部令第9号", "生态环境部", "2021-05-06", "全国")),
+    # a ministry's rule passed at its 部务会议, with no order number printed
+    ("# 职工培训经费管理办法\n\n2010年3月2日 经人力资源和社会保障部第40次部务会议通过\n\n<!-- INFO END -->\n\n"
+     "第一条 为了规范培训经费管理，制定本办法。", (None, "人力资源和社会保障部", "2010-03-02", "全国")),
+    # an order's number in its short form after the title (no issuer is guessed from 沪)
+    ("上海市公共数据开放暂行办法（沪府令21号）\n第一条 为了规范公共数据开放，制定本办法。", ("沪府令21号", None, None, "上海市")),
+])
+def test_rules_and_orders(text: str, expected: tuple) -> None:
+    m = meta(text, body=False)
+    assert (m.doc_number, m.issuer, m.issue_date, m.region) == expected
+
+
 def test_history_like_sentences_are_no_history() -> None:
     m = meta("为推进工作，制定本办法。本办法经2015年9月25日市政府常务会议通过，自2016年1月1日起施行。")
     assert (m.issuer, m.issue_date, m.doc_number) == (None, None, None)

@@ -34,20 +34,24 @@ from ipplan.parse.dates import YEAR
 from ipplan.parse.numerals import CN_COUNT_CLASS, CN_ORDINAL_CLASS
 from ipplan.parse.rules import PatternRule, Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
-from ipplan.parse.vocab.doctypes import ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES
+from ipplan.parse.vocab.doctypes import (
+    ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES, LAW_TYPES, NOT_LAW_ENDINGS,
+)
 from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, PAGE_LABEL_ENDINGS, field_of, database_field_of
 from ipplan.parse.vocab.organs import (
     BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, NATIONAL_ORGANS, ORGAN_END, SELF_NAMES,
     is_count_body, is_national, starts_national,
 )
-from ipplan.parse.vocab.places import LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE
+from ipplan.parse.vocab.places import COUNTRY, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE
 from ipplan.parse.vocab.text import CJK, unspace
 
 Lines = list[tuple[int, str]]
 
 _DATE = dates.DATE.pattern
-#: A promulgation order's number: 国务院令第706号, 国令第706号.
-ORDER_NO = rf"(?P<order>(?:中华人民共和国)?[{CJK}]{{0,14}}令) \s* (?:(?P<oyear>{YEAR}) \s* 年 \s*)? 第 \s* (?P<onum>\d{{1,5}}) \s* 号"
+#: A promulgation order's number: 国务院令第706号, 国令第706号, 上海市人民政府令（第19号） (the number in
+#: brackets under the order's name), 沪府令19号 (a short form without 第).
+ORDER_NO = rf"""(?P<order>(?:{COUNTRY})?[{CJK}]{{0,14}}令) \s* (?P<ob>[(（]\s*)? (?:(?P<oyear>{YEAR}) \s* 年 \s*)?
+               (?P<di>第)? \s* (?P<onum>\d{{1,5}}) \s* 号 (?(ob)\s*[)）])"""
 _TYPE_ALT = "|".join(DOC_TYPES)
 _COVERING_ALT = "|".join(COVERING_TYPES)
 _BRACKETS_AFTER = r"(?:\s*[(（][^()（）]{1,20}[)）])*"
@@ -160,7 +164,18 @@ LAW_EVENT = lazy(rf"(?P<date>{_DATE}) \s* (?P<body>[^。；;]{{0,200}}?) (?P<eve
 #: A promulgation number inside an event's body: 浙江省…常务委员会公告第30号, 国家知识产权局令第17号.
 LAW_NUMBER = lazy(rf"(?P<no>[{CJK}]{{2,40}}?(?:公告|令)\s*第\s*[\d{CN_COUNT_CLASS}]+\s*号)")
 #: What a body's name carries that the organ's does not: the term (第十二届), the sitting (第二十三次会议).
-_SITTING = lazy(rf"第[\d{CN_COUNT_CLASS}]+届|第[\d{CN_COUNT_CLASS}]+次(?:常务)?会议|(?:常务|全体)?会议$|公告$|^中华人民共和国(?=国务院)")
+_SITTING = lazy(rf"第[\d{CN_COUNT_CLASS}]+届|第[\d{CN_COUNT_CLASS}]+次[{CJK}]{{0,4}}?会议|(?:常务|全体)?会议$|公告$|^[经由]")
+
+
+def without_country(organ: str) -> str:
+    """A central organ without the country's name it may be printed with: 中华人民共和国国家安全部 →
+    国家安全部, 中华人民共和国国务院 → 国务院 (as its 发文机关 is written).
+
+    >>> without_country("中华人民共和国国家安全部"), without_country("中华人民共和国主席")
+    ('国家安全部', '中华人民共和国主席')
+    """
+    rest = organ[len(COUNTRY):] if organ.startswith(COUNTRY) else ""
+    return rest if rest and is_national(rest) else organ
 
 
 def _event_organ(body: str) -> str | None:
@@ -170,8 +185,7 @@ def _event_organ(body: str) -> str | None:
     if (n := LAW_NUMBER.search(body)) is not None:
         body = re.sub(rf"(?:公告|令)第[\d{CN_COUNT_CLASS}]+号$", "", n["no"])
     body = re.sub(r"《[^《》]*》.*$", "", body)
-    organ = _SITTING.sub("", body)
-    organ = _SITTING.sub("", organ)
+    organ = without_country(_SITTING.sub("", _SITTING.sub("", body)))
     return organ if _is_organ(organ) else None
 
 
@@ -264,8 +278,10 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("中华人民共和国国务院令第706号", {"doc_number": "中华人民共和国国务院令第706号"}),
                        ("中华人民共和国国务院令 第706号", {"doc_number": "中华人民共和国国务院令第706号"}),
                        ("商务部令2020年第1号", {"doc_number": "商务部令2020年第1号"}),
-                       ("国家市场监督管理总局令第6号", {"doc_number": "国家市场监督管理总局令第6号"})),
-             near_misses=("（1991年3月4日中华人民共和国国务院令第76号发布）", "第706号")),
+                       ("国家市场监督管理总局令第6号", {"doc_number": "国家市场监督管理总局令第6号"}),
+                       ("上海市人民政府令（第19号）", {"doc_number": "上海市人民政府令第19号"}),
+                       ("沪府令19号", {"doc_number": "沪府令19号"})),
+             near_misses=("（1991年3月4日中华人民共和国国务院令第76号发布）", "第706号", "上海市人民政府令（第19号", "19号")),
     LineRule(code="MT09", needs=("公告",), field="doc_number",
              summary="a law's promulgation notice number: 浙江省第十二届人民代表大会常务委员会公告第30号 (its two lines joined)",
              pattern=rf"(?P<no>[{CJK}]{{2,40}}?公告) \s* (?:[(（]\s*)? 第 \s* (?P<n>\d{{1,5}}|[{CN_ORDINAL_CLASS}]{{1,8}}) \s* 号 (?:\s*[)）])?",
@@ -300,10 +316,6 @@ LINE_RULES: tuple[LineRule, ...] = (
                           "2019年1月1日（此件公开发布）", "2022年10月11日 温州市市场监督管理局发布",
                           "2023年3月15日 来源：市政府办公室 发布",
                           "2022年3月1日印发", "本条例自2016年1月1日起施行。")),
-    LineRule(code="MT15", needs=("#",), field="title", summary="a Markdown level-1 heading: the document's own title (# 浙江省专利条例)",
-             pattern=r"\#(?!\#) \s* (?P<t>[^#。；;！？!?]{2,120})", read=lambda m, t: {"title": m["t"].strip()},
-             examples=(("# 浙江省专利条例", {"title": "浙江省专利条例"}), ("# 中华人民共和国专利法", {"title": "中华人民共和国专利法"})),
-             near_misses=("## 第一章 总则", "#", "# 。")),
     LineRule(code="MT10", needs=COVERING_TYPES, field="notice_title", summary="title of a covering notice: X关于印发《Y》的通知 (broken lines joined)",
              pattern=rf"(?P<org>[^。，,；;：:《》]{{0,80}}?) (?:关于)? {_ISSUING} (?P<doc>[^。]{{2,150}}?) 的? (?:{_COVERING_ALT})",
              check=lambda m: "关于" in m.group(0)[: m.start("doc")] or "《" in m["doc"][:2],
@@ -602,7 +614,7 @@ def normalize_doc_number(text: str) -> str | None:
         return f"{m['org']}〔{m['year']}〕{int(m['num'])}号"
     m = re.search(ORDER_NO, text, re.VERBOSE)
     if m:
-        return f"{m['order']}{m['oyear'] + '年' if m['oyear'] else ''}第{int(m['onum'])}号"
+        return f"{m['order']}{m['oyear'] + '年' if m['oyear'] else ''}{m['di'] or ''}{int(m['onum'])}号"
     return None
 
 
@@ -612,9 +624,21 @@ def doc_type_of(title: str | None) -> str | None:
         return None
     m = TITLE_TAIL.search(title.strip())
     if not m:
-        return None
+        return law_type_of(title)
     t = m["type"]
     return DOC_TYPE_OF.get(t, t)
+
+
+def law_type_of(title: str | None) -> str | None:
+    """文种 of a law's name (…专利法 → 法, 民法典 → 法典), never of …的方法 or 依法.
+
+    >>> law_type_of("中华人民共和国专利法"), law_type_of("中华人民共和国民法典"), law_type_of("创新工作方法")
+    ('法', '法典', None)
+    """
+    title = re.sub(rf"{_BRACKETS_AFTER}$", "", (title or "").strip())
+    if len(title) < 3 or title.endswith(NOT_LAW_ENDINGS):
+        return None
+    return next((t for t in LAW_TYPES if title.endswith(t)), None)
 
 
 def strip_alias(name: str) -> str:
@@ -668,12 +692,16 @@ def place_of(text: str | None) -> str | None:
 
     >>> place_of("2026年广州市天河区幼儿园招生工作方案"), place_of("延边朝鲜族自治州人民政府"), place_of("关于加快发展的意见")
     ('天河区', '延边朝鲜族自治州', None)
+    >>> place_of("中华人民共和国专利法"), place_of("中华人民共和国香港特别行政区基本法")
+    ('全国', '香港特别行政区')
     """
     if not text:
         return None
     text = re.sub(rf"^(?:{YEAR}\s*年度?|关于(?:印发)?)", "", text.strip())
     text = _PARTY.sub("", text)
     found, pos = None, 0
+    if text.startswith(COUNTRY):  # 中华人民共和国专利法: the country, unless a unit of it follows (…香港特别行政区基本法)
+        found, pos = NATIONAL, len(COUNTRY)
     while True:
         zone, m = ZONE.match(text, pos), PLACE.match(text, pos)
         if m and NOT_PLACE.search(m["p"]):
@@ -884,8 +912,6 @@ def _scan(lines: Lines) -> list[Hit]:
                 hits.append(wrapped)
                 i += 1
                 continue
-        if c is not None and c[0].code == "MT15" and (inner := classify(c[1]["t"].strip(), _TITLES)) is not None:
-            c, text = inner, c[1]["t"].strip()  # a Markdown heading's text is the line it heads
         if c is not None and c[0].code == "MT13" and hits and hits[-1].code in ("MT12", "MT11"):
             prev = hits.pop()  # a period on its own line closes the title above
             acc = prev.text + text
@@ -1030,7 +1056,7 @@ def _read_head(outline: Outline) -> _Head:
     h.dateline = _dateline(head)
     h.doc_number = _doc_number(h)
     h.issue_date, h.signed = _signed_date(h)
-    h.notice_title, h.title = _titles(head, tail, h.fields, h.notice, h.self_title, found)
+    h.notice_title, h.title = _titles(h)
     h.issuers = first_source(ISSUER_SOURCES, h, found)
     return h
 
@@ -1145,16 +1171,18 @@ def _signed_date(h: _Head) -> tuple[str | None, tuple[list[str], int] | None]:
     return None, None
 
 
-def _titles(head: list[Hit], tail: list[Hit], fields: dict[str, tuple[str, int]], notice: Hit | None,
-            self_title: Hit | None, found: _Found) -> tuple[str | None, str | None]:
+def _titles(h: _Head) -> tuple[str | None, str | None]:
     """标题 of the covering notice and the plan's own title, by the order in docs/conventions.md."""
+    head, tail, fields, notice, self_title, found = h.head, h.tail, h.fields, h.notice, h.self_title, h.found
     notice_title = found.put("notice_title", notice.text, notice.no) if notice else None
     meta_title = fields.get("title")
     if notice_title is None and meta_title and rule_match(RULES_BY_CODE["MT10"], meta_title[0]):
         notice_title = found.put("notice_title", meta_title[0], meta_title[1])
-    titles = [h for h in head if h.code == "MT15"] or [h for h in head if h.code in ("MT12", "MT14")]
+    titles = [h for h in head if h.code in ("MT12", "MT14")]
     if titles:
         return notice_title, found.put("title", values(titles[-1])["title"], titles[-1].no)
+    if (named := first_source(TITLE_SOURCES, h, found)) is not None:
+        return notice_title, named
     if self_title is not None:
         return notice_title, found.put("title", self_title.text, self_title.no)
     if (headline := next((h for h in head if h.code == "MT16"), None)) is not None:
@@ -1269,7 +1297,7 @@ def _number_organ(h: _Head) -> Found | None:
         return None
     line = h.found.lines.get("doc_number")
     if (m := re.fullmatch(ORDER_NO, h.doc_number, re.VERBOSE)) is not None:
-        organ = re.sub(r"^中华人民共和国(?=国务院)", "", m["order"][:-1])
+        organ = without_country(m["order"][:-1])
         code = dict(NATIONAL_DOC_CODES).get(m["order"])
         return ([code or organ], line) if code or _is_organ(organ) else None
     if (m := re.fullmatch(DOC_NO, h.doc_number, re.VERBOSE)) is not None:
@@ -1307,6 +1335,54 @@ def _contact_organ(h: _Head) -> Found | None:
     return None
 
 
+#: A regulation's name as printed: Chinese words and bracketed parts (中华人民共和国专利法,
+#: 中华人民共和国香港特别行政区基本法, 《X》 inside), no sentence sign, no space.
+REGULATION_NAME = lazy(rf"(?:[{CJK}]|[(（〈《“][^()（）〈〉《》“”\s]{{1,20}}[)）〉》”]){{3,60}}")
+#: What may follow a regulation's name line: its history (MT07), its order or 公告 number (MT06,
+#: MT09), a period or version line (MT13).
+_UNDER_NAME = ("MT07", "MT06", "MT09", "MT13")
+
+
+def _regulation_name(h: _Head) -> Found | None:
+    """The name a law or regulation prints at its top, in a text whose body is articles (第X条,
+    with or without chapters): the first head line that is a bare name, when its history lines,
+    its order's number or a version line follow it (whatever its ending), or when it is the last
+    line before the first chapter and names a law (中华人民共和国专利法: a 法, never …的方法)."""
+    o = h.outline
+    if not o.sections or o.sections[0].style not in ("chapter", "article", "law_section"):
+        return None
+    for i, x in enumerate(h.head):
+        if "。" in x.text:
+            return None  # a sentence (the promulgation order's) comes after the name, never before
+        if x.code is not None or not REGULATION_NAME.fullmatch(name := x.text.strip()):
+            continue
+        nxt = h.head[i + 1] if i + 1 < len(h.head) else None
+        if (nxt is not None and nxt.code in _UNDER_NAME) or (nxt is None and law_type_of(name) is not None):
+            return name, x.no
+        return None  # only the first name line can be the title
+    return None
+
+
+#: Where a title is read from when no line states one by its 文种 (MT12): the first source that
+#: gives one wins (before a 关于 title, a headline, a metadata row …, see ``_titles``).
+TITLE_SOURCES: tuple[SourceRule, ...] = (
+    SourceRule(code="MT17", field="title",
+               summary="a regulation's name above its history lines or its first chapter, whatever its ending",
+               find=_regulation_name,
+               examples=(("中华人民共和国专利法\n第一章 总则\n第一条 为了保护专利权人的合法权益，制定本法。", "中华人民共和国专利法"),
+                         ("中华人民共和国反不正当竞争法\n（1993年9月2日第八届全国人民代表大会常务委员会第三次会议通过）\n"
+                          "第一章 总则\n第一条 为了促进公平竞争，制定本法。", "中华人民共和国反不正当竞争法"),
+                         ("【法宝引证码】 CLI.1.123456\n中华人民共和国民法典\n第一条 为了保护民事主体的合法权益，制定本法。",
+                          "中华人民共和国民法典")),
+               near_misses=("中华人民共和国专利法\n一、总体要求\n（一）指导思想。坚持创新驱动。",
+                            "打印本页\n关闭窗口\n第一条 为了保护专利权，制定本办法。",
+                            "为保护专利权，制定本法。\n中华人民共和国专利法\n第一条 为了保护专利权人的合法权益，制定本法。",
+                            "依法行政 严格执法\n第一条 为了保护专利权人的合法权益，制定本法。",
+                            "关闭窗口\n第一条 为了保护专利权人的合法权益，制定本法。",
+                            "本部门的工作方法\n第一条 为了规范工作，制定本办法。")),
+)
+
+
 #: Where the 发文机关 is read from, in order; the first source that gives one wins.
 ISSUER_SOURCES: tuple[SourceRule, ...] = (
     SourceRule(code="MT60", field="issuer", summary="the organs signed above the date (or on its line)", find=_signature,
@@ -1331,13 +1407,13 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
                             "泰安市人民政府政策文件\n关于印发泰安市知识产权强市建设实施方案的通知")),
     SourceRule(code="MT64", field="issuer", summary="the body a law's history lines name as promulgating (or passing) it",
                find=_law_organ,
-               examples=(("# 浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会第二十三次会议通过\n"
+               examples=(("浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会第二十三次会议通过\n"
                           "2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布\n2016年1月1日 施行",
                           ["浙江省人民代表大会常务委员会"]),
-                         ("# 青岛市专利保护规定\n2004年10月25日 青岛市第十三届人民代表大会常务委员会第十五次会议通过\n"
+                         ("青岛市专利保护规定\n2004年10月25日 青岛市第十三届人民代表大会常务委员会第十五次会议通过\n"
                           "2004年11月25日 山东省第十届人民代表大会常务委员会第十一次会议批准\n"
                           "2004年11月25日 青岛市人民代表大会常务委员会公告公布", ["青岛市人民代表大会常务委员会"])),
-               near_misses=("# 某市专利保护规定\n2005年1月1日 施行",
+               near_misses=("某市专利保护规定\n2005年1月1日 施行",
                             "本规定经2004年10月25日青岛市人民代表大会常务委员会会议通过。")),
     SourceRule(code="MT65", field="issuer", summary="the organ an order number names, or a central organ's 文号 code",
                find=_number_organ,
@@ -1420,7 +1496,7 @@ def _national_number(h: _Head) -> Found | None:
 REGION_SOURCES: tuple[SourceRule, ...] = (
     SourceRule(code="MT70", field="region", summary="the most specific place a title starts with (a year or 关于 skipped)",
                find=_title_place,
-               examples=(("# 浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布", "浙江省"),
+               examples=(("浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布", "浙江省"),
                          ("2026年广州市天河区幼儿园招生工作方案", "天河区"), ("荆门高新区知识产权强区建设方案", "荆门高新区"),
                          ("黔东南州人民政府关于加快发展的意见", "黔东南州")),
                near_misses=("实施质量兴市战略工作方案", "杭州都市圈发展规划", "关于同意设立国家级新区的批复")),
@@ -1583,5 +1659,6 @@ def _compound_gives(rule: CompoundRule, text: str) -> dict | None:
 #: The rule tables of the header, for tests/test_rule_tables.py.
 RULE_TABLES = (RuleTable("LINE_RULES", "MT", LINE_RULES, _line_gives),
                RuleTable("COMPOUND_RULES", "MT", COMPOUND_RULES, _compound_gives),
+               RuleTable("TITLE_SOURCES", "MT", TITLE_SOURCES, _source_gives),
                RuleTable("ISSUER_SOURCES", "MT", ISSUER_SOURCES, _source_gives),
                RuleTable("REGION_SOURCES", "MT", REGION_SOURCES, _source_gives))

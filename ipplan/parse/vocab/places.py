@@ -17,6 +17,8 @@ from ipplan.parse.vocab.text import CJK
 
 #: The whole country, as the header writes it for a national plan.
 NATIONAL = "全国"
+#: The country's name, with which a national law's title starts (中华人民共和国专利法).
+COUNTRY = "中华人民共和国"
 
 #: Endings of an autonomous unit: the stem names an ethnic group and can be long
 #: (黔东南苗族侗族自治州, 克孜勒苏柯尔克孜自治州).
