@@ -42,7 +42,7 @@ from ipplan.parse.vocab.organs import (
     BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, NATIONAL_ORGANS, ORGAN_END, SELF_NAMES,
     is_count_body, is_national, starts_national,
 )
-from ipplan.parse.vocab.places import COUNTRY, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE
+from ipplan.parse.vocab.places import COUNTRY, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE, own_place
 from ipplan.parse.vocab.text import CJK, unspace
 
 Lines = list[tuple[int, str]]
@@ -1327,6 +1327,33 @@ def _speaker(h: _Head) -> Found | None:
     return None
 
 
+def _report_place(h: _Head) -> Found | None:
+    """The government of a work report that names only its level (我代表市人民政府) and prints
+    no title or dateline naming its place: the unit of that level the report names most, well
+    ahead of any other (vocab.places.own_place: the gazetteer's names and stems, 潍坊 for
+    潍坊市). A place of another level (a province named in passing) is never taken."""
+    for x in h.head[:6]:
+        if (m := SPEAKER.search(x.text)) is None and (m := REPORTER.search(x.text)) is None:
+            continue
+        g = m.groupdict()
+        if g.get("national") or (g.get("place") and g["place"] != "自治"):
+            return None  # the speaker names its place (MT66)
+        level = (g.get("place") or "") + m["level"]  # 市, or 自治区
+        place = own_place(_document_text(h.outline), level)
+        return ([place + "人民政府"], x.no) if place else None
+    return None
+
+
+def _document_text(o: Outline) -> str:
+    """Every line of an outline (head, sections, tail) as one text."""
+    parts = [t for _, t in o.head]
+    for n in _walk(o.sections):
+        parts.append(n.title)
+        parts.extend(n.text)
+    parts.extend(t for _, t in o.tail)
+    return "\n".join(parts)
+
+
 def _contact_organ(h: _Head) -> Found | None:
     """An issuer the notice names only as 我局 / 我委: the organ of its contact line."""
     for x in h.head:
@@ -1431,6 +1458,22 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
                           ["亳州市人民政府"])),
                near_misses=("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。",
                             "浙江省2024年政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。")),
+    SourceRule(code="MT68", field="issuer",
+               summary="a work report that names only its level (我代表市人民政府): the place of that level it names most",
+               find=_report_place,
+               examples=(("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n过去一年，潍坊港吞吐量增长，潍坊样板走向全国。"
+                          "建设更好潍坊，讲好潍坊故事，潍坊现代农业再上台阶，与青岛、烟台合作更紧。", ["潍坊市人民政府"]),
+                         ("各位代表：\n现在，我代表州人民政府，向大会报告工作。\n一年来，凉山彝族自治州经济回升，凉山州文化旅游兴旺，"
+                          "大凉山特色产业壮大，建设美丽凉山，谱写凉山新篇章。四川省支持力度加大。", ["凉山彝族自治州人民政府"]),
+                         ("各位代表：\n现在，我代表自治区人民政府向大会报告工作。\n新疆经济回升，新疆旅游兴旺，建设美丽新疆，"
+                          "新疆人民团结，新疆发展向好。", ["新疆维吾尔自治区人民政府"])),
+               near_misses=("各位代表：\n现在，我代表市人民政府向大会报告工作。过去一年，全市经济稳中有进，潍坊港吞吐量增长。",
+                            "各位代表：\n现在，我代表市人民政府向大会报告工作。\n深化与青岛合作，青岛港、青岛机场、青岛新区带动，"
+                            "潍坊港、潍坊机场、潍坊新区同步，青岛与潍坊携手，青岛潍坊一体。",
+                            "各位代表：\n现在，我代表市人民政府向大会报告工作。\n在自治区党委领导下，新疆经济回升，新疆旅游兴旺，"
+                            "建设美丽新疆，新疆人民团结，新疆发展向好。",
+                            "各位代表：\n现在，我代表市人民政府向大会报告工作。\n加强区域合作，深化经贸合作，拓展对外合作，"
+                            "推进产业合作，强化科技合作，促进人才合作。")),
     SourceRule(code="MT67", field="issuer", summary="a notice that calls itself 我局/我委: the organ of its contact line",
                find=_contact_organ,
                examples=(("各有关单位：\n我局制定了实施方案，现予印发。\n联系人：北京市中医管理局科教处 屠志涛", ["北京市中医管理局"]),),

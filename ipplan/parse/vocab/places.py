@@ -9,6 +9,7 @@ name that ends in none of these has no level (None), never a guess."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -88,3 +89,81 @@ def region_level(region: str | None) -> str | None:
     found = [(len(end), rule.level) for rule in REGION_LEVELS for end in rule.endings
              if region.endswith(end) and region != end]
     return max(found)[1] if found else None
+
+
+# ---------------------------------------------------------------- the gazetteer
+
+class Unit(NamedTuple):
+    """An administrative unit of the gazetteer (parse/data/places.txt, GB/T 2260)."""
+
+    code: str  # six digits: 33 (province) 05 (prefecture) 02 (county)
+    name: str  # 湖州市, 凉山彝族自治州
+    stem: str  # the name without its ending and peoples: 湖州, 凉山
+    word: bool  # the stem is also an everyday word (合作 of 合作市): never counted without its ending
+
+
+@functools.cache
+def gazetteer() -> tuple[Unit, ...]:
+    """Every unit of parse/data/places.txt (made by scripts/make_places.py), read on first use."""
+    from importlib import resources
+
+    text = resources.files("ipplan.parse.data").joinpath("places.txt").read_text("utf-8")
+    return tuple(Unit(f[0], f[1], f[2], len(f) > 3 and f[3] == "word")
+                 for line in text.splitlines() if line and not line.startswith("#") for f in [line.split("\t")])
+
+
+#: The endings of the units a government of each level governs, by how it names its level
+#: (我代表市人民政府 → 市: 湖州市, 天门市; 州 → 凉山彝族自治州; 自治区 → 广西壮族自治区).
+LEVEL_UNITS: dict[str, tuple[str, ...]] = {
+    "省": ("省",), "自治区": ("自治区",), "市": ("市",), "州": ("自治州",), "盟": ("盟",), "县": ("县",), "旗": ("旗",),
+    "区": ("区",),
+}
+#: Units a 区 government never governs: they end with 区 but are a province (自治区, 特别行政区)
+#: or a prefecture (地区).
+NOT_DISTRICT_ENDINGS: tuple[str, ...] = ("自治区", "特别行政区", "地区")
+#: A report's own place is named at least this often, and this many times as often as any other
+#: place of its level.
+OWN_PLACE_MIN = 5
+OWN_PLACE_RATIO = 2
+
+
+@functools.cache
+def units_of_level(level: str) -> tuple[Unit, ...]:
+    """The gazetteer's units a government of ``level`` (市, 州, 县 …) may govern."""
+    ends = LEVEL_UNITS.get(level, ())
+    return tuple(u for u in gazetteer() if u.name.endswith(ends)
+                 and not (level == "区" and u.name.endswith(NOT_DISTRICT_ENDINGS)))
+
+
+@functools.cache
+def _keys_of_level(level: str) -> dict[str, tuple[str, ...]]:
+    """What a text is searched for, for each unit of ``level``: its stem, or its name where the
+    stem is one character or an everyday word; a key two units share maps to both."""
+    keys: dict[str, tuple[str, ...]] = {}
+    for u in units_of_level(level):
+        key = u.name if u.word or len(u.stem) < 2 else u.stem
+        keys[key] = keys.get(key, ()) + (u.name,)
+    return keys
+
+
+def own_place(text: str, level: str) -> str | None:
+    """The unit of ``level`` a text speaks for, by how often it names it: the unit whose name
+    (or stem, printed without its ending: 潍坊 for 潍坊市) the text prints at least
+    OWN_PLACE_MIN times and OWN_PLACE_RATIO times as often as any other unit of that level.
+    A stem that is also an everyday word counts only with its ending; a stem of one character
+    never counts alone; a stem two units of the level share names neither.
+
+    >>> own_place("潍坊港吞吐量增长。潍坊是一座城。建设更好潍坊。潍坊样板。潍坊故事。", "市")
+    '潍坊市'
+    >>> own_place("潍坊港吞吐量增长。潍坊是一座城。建设更好潍坊。", "市") is None  # named too seldom
+    True
+    """
+    pairs = {text[i: i + 2] for i in range(len(text) - 1)}  # a key whose first two characters are absent is
+    counts = sorted(((n, key) for key in _keys_of_level(level)  # never counted (most are)
+                     if key[:2] in pairs and (n := text.count(key))), reverse=True)
+    if not counts:
+        return None
+    n, key = counts[0]
+    second = counts[1][0] if len(counts) > 1 else 0
+    names = _keys_of_level(level)[key]
+    return names[0] if n >= OWN_PLACE_MIN and n >= OWN_PLACE_RATIO * second and len(names) == 1 else None
