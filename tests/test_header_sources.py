@@ -342,10 +342,18 @@ def test_a_web_pages_issuer_field() -> None:
     ("教育部、科技部、工业和信息化部、财政部", ["教育部", "科技部", "工业和信息化部", "财政部"]),
     ("各区科技局、统计局，市直各单位", ["各区科技局、统计局", "市直各单位"]),  # a local list shares its scope
     ("东莞(guan)市各镇人民政府（街道办事处）、园区管委会", ["东莞市各镇人民政府（街道办事处）、园区管委会"]),
+    # a zone or special area addressed beside organs, ending its run, is addressed as itself
+    ("各区县人民政府、市政府各部门、两江新区，各有关单位", ["各区县人民政府", "市政府各部门", "两江新区", "各有关单位"]),
 ])
 def test_addressees_split_only_between_complete_organs(line: str, items: list[str]) -> None:
     assert split_addressees(line) == items
     assert meta(f"{line}：\n现将方案印发给你们。").addressees == items
+
+
+@pytest.mark.parametrize("line", ["主办：广州市天河区人民政府 承办：广州市天河区政务服务和数据管理局", "北京市、天津市：",
+                                  "承办单位：市政务服务数据管理局"])
+def test_no_addressees_in_a_sites_footer_or_a_list_of_places(line: str) -> None:
+    assert meta(f"关于做好专利转化工作的通知\n{line}\n现将有关事项通知如下。").addressees == []
 
 
 def test_a_list_of_provinces_wrapped_over_lines() -> None:
@@ -394,3 +402,11 @@ def test_a_reading_gloss_is_no_part_of_a_name(printed: str, name: str) -> None:
     from ipplan.parse.header import clean_name
 
     assert clean_name(printed) == name
+
+
+def test_a_quoted_slogan_is_no_plans_title() -> None:
+    m = meta("各位代表：\n现在，我代表州人民政府，向大会报告工作。\n一年来，全面推进“三大强州战略”，制定出台“三大强州战略”3个行动方案。",
+             body=False)
+    assert m.title is None
+    m = meta("关于印发“北京市中医药人才培养计划”的通知\n各区卫生健康委：\n现将“北京市中医药人才培养计划”印发给你们。")
+    assert m.title == "北京市中医药人才培养计划"

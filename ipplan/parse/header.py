@@ -37,7 +37,7 @@ from ipplan.parse.types import Node, Outline
 from ipplan.parse.vocab.doctypes import (
     ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES, LAW_TYPES, NOT_LAW_ENDINGS,
 )
-from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, PAGE_LABEL_ENDINGS, field_of, database_field_of
+from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, PAGE_LABEL_ENDINGS, SITE_KEY, database_field_of, field_of
 from ipplan.parse.vocab.organs import (
     BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, NATIONAL_ORGANS, ORGAN_END, SELF_NAMES,
     is_count_body, is_national, starts_national,
@@ -105,7 +105,8 @@ def _addressee_ok(m: re.Match[str]) -> bool:
 
 
 def _not_field(m: re.Match[str]) -> bool:
-    return not re.match(FIELD_KEY + r"\s*[:：]", m.group(0).strip())
+    """Not a page's metadata row (文号：…) nor its footer (主办：…)."""
+    return not re.match(rf"(?:{FIELD_KEY}|{SITE_KEY})\s*[:：]", m.group(0).strip())
 
 
 # ---------------------------------------------------------------- what a line gives
@@ -461,7 +462,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                         {"addressees": ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门", "有关中央企业"]}),
                        ("东莞(guan)市各镇人民政府（街道办事处）：", {"addressees": ["东莞市各镇人民政府（街道办事处）"]})),
              near_misses=("各位代表：", "发表日期: 2020-11-18来源:", "现就有关事项通知如下：", "联系人：李萌", "主要目标：",
-                          "国家知识产权战略：", "两部门印发《关于加强专利保护的意见》各省知识产权局：")),
+                          "国家知识产权战略：", "两部门印发《关于加强专利保护的意见》各省知识产权局：", "主办：")),
     LineRule(code="MT32", needs=_COLONS, field="addressees",
              summary="主送机关 glued to the notice's first sentence (paragraphs merged on a web page)",
              pattern=r"(?P<v>[^。！？!?：:]{2,800}?) \s* [:：] \s* (?P<rest>[^\s].{3,})",
@@ -469,7 +470,8 @@ LINE_RULES: tuple[LineRule, ...] = (
              read=lambda m, t: {"addressees": split_addressees(m["v"].strip())},
              examples=(("各县（市、区）人民政府，市政府各部门：现将《泰安市实施方案》印发给你们，请认真贯彻执行。",
                         {"addressees": ["各县（市、区）人民政府", "市政府各部门"]}),),
-             near_misses=("各位代表：现在，我代表市人民政府报告工作。", "联系人：李萌，电话：65250460。", "主要目标：到2025年，建成强市。")),
+             near_misses=("各位代表：现在，我代表市人民政府报告工作。", "联系人：李萌，电话：65250460。", "主要目标：到2025年，建成强市。",
+                          "主办：广州市天河区人民政府 承办：广州市天河区政务服务和数据管理局")),
     LineRule(code="MT33", needs=("文件",), field="issuer_mark",
              summary="发文机关标志 at the top: 泰安市人民政府文件 (joint: organs separated by spaces)",
              pattern=r"(?P<org>[^。，,；;：:、《》\d]{3,80}?) \s* 文件", check=lambda m: _organ_run(m["org"]),
@@ -573,8 +575,11 @@ def split_addressees(text: str) -> list[str]:
         if not items:
             continue
         group = [items[0]]
-        for item in items[1:]:
-            if _joins(group, item):
+        for k, item in enumerate(items[1:], 2):
+            if k == len(items) and _complete(group[-1]) and _is_place(item):
+                out.append("、".join(group))  # 州级各部门、卧龙特别行政区: a place after an organ, ending the run,
+                group = [item]  # is addressed as itself (its government); before an organ it shares its head
+            elif _joins(group, item):
                 group.append(item)
             else:
                 out.append("、".join(group))
@@ -584,15 +589,20 @@ def split_addressees(text: str) -> list[str]:
 
 
 def is_addressee_line(text: str) -> bool:
-    """Organ names only: each item starts with 各 or ends like an organ; no dates, keys or verbs."""
+    """Organ names only: each item starts with 各 or ends like an organ, or is a place addressed
+    beside organs (卧龙特别行政区); no dates, keys or verbs."""
     text = _GLOSS.sub("", text.strip())
     if not text or re.search(r"\d|如下|通知|报告|：|:|日期|来源|为了|根据|印发|《|》", text) or text.startswith("各位"):
         return False
     groups = split_addressees(text)
-    return bool(groups) and all(
-        len(g) <= ADDRESSEE_MAX and (g.startswith("各") or NAMED_BODY_END.search(g) is not None or g in NATIONAL_ORGANS)
-        for g in groups
-    )
+    organs = [g for g in groups if g.startswith("各") or NAMED_BODY_END.search(g) is not None or g in NATIONAL_ORGANS]
+    return bool(organs) and all(len(g) <= ADDRESSEE_MAX for g in groups) and all(
+        g in organs or _is_place(g) for g in groups)
+
+
+def _is_place(name: str) -> bool:
+    """A whole name that is one place (卧龙特别行政区, 天津市), not an organ."""
+    return place_of(name) == name and ORGAN_END.search(name) is None
 
 
 #: The longest addressee: a national run (各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化、
@@ -737,7 +747,9 @@ REPORTER = lazy(rf"(?P<level>[{LEVEL_CHARS}])人民政府(?:代理)?(?:省长|�
 #: A page's related-reading link names the document: 相关解读：《X》解读.
 READING = lazy(r"(?:相关|政策)?解读\s*[:：]\s*《(?P<t>[^《》]{4,80})》(?:政策)?(?:解读|图解)")
 #: The plan named inside the notice: 现将《X》印发 / 《X》已经…同意 / 制定了《X》.
-NOTICE_PLAN = lazy(r"(?:现将|印发|关于|制定了?|出台)\s*[《“](?P<t>[^《》“”]{4,80})[》”]|《(?P<t2>[^《》]{4,80})》(?:（以下简称[^）]*）)?\s*已经")
+#: A name in quotes (“X”) is a document's only when it ends with a 文种 (制定出台“三大强州战略” names a slogan).
+NOTICE_PLAN = lazy(r"(?:现将|印发|关于|制定了?|出台)\s*(?:《(?P<t>[^《》“”]{4,80})》|“(?P<q>[^《》“”]{4,80})”)"
+                   r"|《(?P<t2>[^《》]{4,80})》(?:（以下简称[^）]*）)?\s*已经")
 #: How far into a line the notice's sentence naming its plan is looked for.
 NOTICE_PLAN_REACH = 200
 #: The notice speaks as 我局/我委 and names itself in the contact line: 联系人:北京市中医管理局科教处 屠志涛.
@@ -1193,8 +1205,9 @@ def _titles(h: _Head) -> tuple[str | None, str | None]:
             rule_match(RULES_BY_CODE["MT12"], meta_title[0]) or rule_match(RULES_BY_CODE["MT11"], meta_title[0])):
         return notice_title, found.put("title", meta_title[0], meta_title[1])
     for h in head:  # the notice's first sentence names the plan (not a document cited deep in a long paragraph)
-        if h.code != "MT10" and (m := NOTICE_PLAN.search(h.text[:NOTICE_PLAN_REACH])):
-            return notice_title, found.put("title", m["t"] or m["t2"], h.no)
+        named = NOTICE_PLAN.finditer(h.text[:NOTICE_PLAN_REACH]) if h.code != "MT10" else ()
+        if m := next((m for m in named if not m["q"] or TITLE_TAIL.search(m["q"])), None):
+            return notice_title, found.put("title", m["t"] or m["q"] or m["t2"], h.no)
     if notice_title and (m := re.search(rf"{_ISSUING}(?P<t>.+?)的?(?:{_COVERING_ALT})$", notice_title)):
         t = m["t"].strip()
         t = t[1:-1] if re.fullmatch(r"《[^《》]+》|“[^“”]+”", t) else t
