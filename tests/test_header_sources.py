@@ -169,6 +169,18 @@ CITY_LAW = """# 宁波市专利管理条例
 
 <!-- INFO END -->"""
 
+AMENDED_CITY_LAW = """# 温州市专利保护条例
+
+2003年8月28日 温州市第十届人民代表大会常务委员会第五次会议通过
+
+2003年11月27日 浙江省第十届人民代表大会常务委员会第六次会议批准
+
+2012年4月26日 温州市第十一届人民代表大会常务委员会第四十二次会议通过
+
+2012年5月30日 浙江省第十一届人民代表大会常务委员会第三十三次会议批准的《温州市人民代表大会常务委员会关于修改〈温州市专利保护条例〉的决定》修正
+
+<!-- INFO END -->"""
+
 REVISED_LAW = """# 湖北省知识产权促进条例
 
 2012年9月28日 湖北省第十一届人民代表大会常务委员会第三十二次会议通过
@@ -184,6 +196,8 @@ REVISED_LAW = """# 湖北省知识产权促进条例
     (MINISTRY_ORDER, ("专利代理管理办法", "国家市场监督管理总局", "2019-04-04", "国家市场监督管理总局令第6号", "全国")),
     # promulgated by its own congress (公告公布) after the province approved it; a later amendment is no new date
     (CITY_LAW, ("宁波市专利管理条例", "宁波市人民代表大会常务委员会", "2001-12-28", None, "宁波市")),
+    # no promulgation line: the law was passed first; the second 通过 passed an amendment's decision
+    (AMENDED_CITY_LAW, ("温州市专利保护条例", "温州市人民代表大会常务委员会", "2003-08-28", None, "温州市")),
     # a revision re-adopts the whole text: its date and body
     (REVISED_LAW, ("湖北省知识产权促进条例", "湖北省人民代表大会常务委员会", "2022-11-25", None, "湖北省")),
 ])

@@ -1242,13 +1242,15 @@ def first_source(table: tuple[SourceRule, ...], h: _Head, found: _Found) -> Any:
 
 def _law_event(head: list[Hit]) -> tuple[dict[str, str], int] | None:
     """A law's promulgating event among its history lines: the last 公布/发布/颁布 or 修订 (a
-    revision re-adopts the whole text), else the last 通过; an amendment (修正), an approval
-    (批准) or the day it takes effect (施行) is never the law's date."""
+    revision re-adopts the whole text), else the first 通过; an amendment (修正, and the 通过 of
+    its decision), an approval (批准) or the day it takes effect (施行) is never the law's date."""
     events = [(e, x.no) for x in head if x.code == "MT07" for e in values(x)["events"]]
-    for kinds in (("公布", "发布", "颁布", "修订", "修订通过"), ("通过",)):
+    # the last promulgation or revision; but the first 通过: a later one passed an amendment (a city's 通过
+    # then the province's 批准…修正), which is never the law's date
+    for kinds, pick in ((("公布", "发布", "颁布", "修订", "修订通过"), max), (("通过",), min)):
         chosen = [ev for ev in events if ev[0]["event"] in kinds and ev[0].get("date")]
         if chosen:
-            last_date = max(ev[0]["date"] for ev in chosen)
+            last_date = pick(ev[0]["date"] for ev in chosen)
             latest = [ev for ev in chosen if ev[0]["date"] == last_date][-1]  # of one day, the line printed last
             if "issuer" not in latest[0]:  # a 公布 line naming no organ: the organ that passed it
                 organ = next((ev[0]["issuer"] for ev in reversed(events) if ev[0].get("issuer")), None)
