@@ -114,9 +114,29 @@ def test_a_local_number_names_no_issuer() -> None:
     ("苏州工业园区管理委员会关于印发知识产权专项资金管理办法的通知", "苏州工业园区"),
     ("上海市浦东新区人民政府关于推进知识产权保护的实施意见", "浦东新区"),
     ("现将方案印发给你们。\n国家税务总局江苏省税务局\n2023年4月1日", "江苏省"),
+    # an area of a free trade zone, named without the zone (as 天河区 without 广州市)
+    ("中国（广东）自由贸易试验区南沙片区促进条例\n第一条 为了促进南沙片区建设，制定本条例。", "南沙片区"),
+    ("中国(福建)自由贸易试验区厦门片区管理办法\n第一条 为了规范片区管理，制定本办法。", "厦门片区"),
+    ("中国（福建）自由贸易试验区条例\n第一条 为了推进自由贸易试验区建设，制定本条例。", "中国（福建）自由贸易试验区"),
+    # a district the title names after its city, that the text says it is made for
+    ("广州市促进南沙新区科技创新规定\n第一条 为了促进南沙新区科技创新，结合南沙新区实际，制定本规定。", "南沙新区"),
 ])
 def test_region_from_an_issuer_or_title_that_names_a_place(head: str, region: str) -> None:
     assert meta(head).region == region
+
+
+def test_a_city_law_for_its_district_without_saying_so_keeps_the_city() -> None:
+    m = meta("广州市促进南沙新区科技创新规定\n第一条 为了促进科技创新，结合本市实际，制定本规定。", body=False)
+    assert m.region == "广州市"
+
+
+def test_a_news_page_through_a_web_reader() -> None:
+    m = meta("Title: 海珠区扎实推进知识产权保护工作 助力营商环境再优化\nURL Source: https://www.haizhu.gov.cn/a/1.html\n"
+             "Markdown Content:\n[首页](https://www.haizhu.gov.cn/)\n# 海珠区扎实推进知识产权保护工作 助力营商环境再优化\n"
+             "3月5日，区市场监管局召开推进会，部署全年工作。\n主办：广州市海珠区人民政府 承办：广州市海珠区政务服务数据管理局",
+             body=False)
+    assert (m.title, m.region, m.issuer, m.addressees, m.issue_date) == (  # a title's inner spaces are dropped
+        "海珠区扎实推进知识产权保护工作助力营商环境再优化", "海珠区", None, [], None)
 
 
 @pytest.mark.parametrize("head", [

@@ -42,7 +42,9 @@ from ipplan.parse.vocab.organs import (
     BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, NATIONAL_ORGANS, ORGAN_END, SELF_NAMES,
     is_count_body, is_national, starts_national,
 )
-from ipplan.parse.vocab.places import COUNTRY, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE, own_place
+from ipplan.parse.vocab.places import (
+    COUNTRY, FREE_TRADE_AREA, FREE_TRADE_ENDINGS, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE, own_place,
+)
 from ipplan.parse.vocab.text import CJK, unspace
 
 Lines = list[tuple[int, str]]
@@ -704,6 +706,8 @@ def place_of(text: str | None) -> str | None:
     ('天河区', '延边朝鲜族自治州', None)
     >>> place_of("中华人民共和国专利法"), place_of("中华人民共和国香港特别行政区基本法")
     ('全国', '香港特别行政区')
+    >>> place_of("中国（上海）自由贸易试验区临港新片区管理办法"), place_of("中国(河南)自由贸易试验区发展规划")
+    ('临港新片区', '中国(河南)自由贸易试验区')
     """
     if not text:
         return None
@@ -717,7 +721,9 @@ def place_of(text: str | None) -> str | None:
         if m and NOT_PLACE.search(m["p"]):
             m = None
         if zone and not NOT_PLACE.search(zone["p"][:-3]) and not (m and m.end() < zone.end()):
-            return zone["p"]  # a zone named in full (not one whose name holds a place: 上海市|浦东新区)
+            area = FREE_TRADE_AREA.match(text, zone.end()) if zone["p"].endswith(FREE_TRADE_ENDINGS) else None
+            # a zone named in full (not one whose name holds a place: 上海市|浦东新区), or its area
+            return area["p"] if area and not NOT_PLACE.search(area["p"]) else zone["p"]
         if not m:
             return found
         found, pos = m["p"], m.end()
@@ -1405,6 +1411,20 @@ def _regulation_name(h: _Head) -> Found | None:
     return None
 
 
+#: A web reader's header row naming the page's title (Title: …, then URL Source: and Markdown Content:).
+READER_TITLE = lazy(r"Title:\s*(?P<t>\S.{1,150})")
+
+
+def _reader_headline(h: _Head) -> Found | None:
+    """A page's title as a web reader prints it (Title: X) when the page prints X again as a line
+    of its own that no rule reads (its headline, a news item's or an article's): X."""
+    row = next((x for x in h.head[:3] if (m := READER_TITLE.fullmatch(x.text.strip()))), None)
+    if row is None:
+        return None
+    title = READER_TITLE.fullmatch(row.text.strip())["t"].strip()  # type: ignore[index]
+    return next(((title, x.no) for x in h.head if x is not row and x.code is None and _same_text(x.text, title)), None)
+
+
 #: Where a title is read from when no line states one by its 文种 (MT12): the first source that
 #: gives one wins (before a 关于 title, a headline, a metadata row …, see ``_titles``).
 TITLE_SOURCES: tuple[SourceRule, ...] = (
@@ -1422,6 +1442,14 @@ TITLE_SOURCES: tuple[SourceRule, ...] = (
                             "依法行政 严格执法\n第一条 为了保护专利权人的合法权益，制定本法。",
                             "关闭窗口\n第一条 为了保护专利权人的合法权益，制定本法。",
                             "本部门的工作方法\n第一条 为了规范工作，制定本办法。")),
+    SourceRule(code="MT18", field="title", summary="a web reader's Title: row that the page prints again as its headline",
+               find=_reader_headline,
+               examples=(("Title: 海珠区扎实推进知识产权保护工作\nURL Source: https://www.haizhu.gov.cn/a/1.html\n"
+                          "Markdown Content:\n海珠区扎实推进知识产权保护工作\n3月5日，区市场监管局召开推进会。",
+                          "海珠区扎实推进知识产权保护工作"),),
+               near_misses=("Title: 海珠区人民政府门户网站\nURL Source: https://www.haizhu.gov.cn/\nMarkdown Content:\n"
+                            "海珠区扎实推进知识产权保护工作\n3月5日，区市场监管局召开推进会。",
+                            "海珠区扎实推进知识产权保护工作\n3月5日，区市场监管局召开推进会。")),
 )
 
 
@@ -1496,6 +1524,17 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
 )
 
 
+def _title_scope(h: _Head) -> Found | None:
+    """A place the title names after its leading one that the preamble names as the text's own
+    (上海市促进浦东新区商事调解规定 + 结合浦东新区实际 → 浦东新区): the most specific jurisdiction."""
+    lead = place_of(h.title)
+    if not lead or lead == NATIONAL or (own := _local_context(h)) is None:
+        return None
+    place, no = own
+    after = h.title.find(lead) + len(lead) if lead in h.title else -1  # type: ignore[union-attr]
+    return (place, no) if place != lead and after >= 0 and h.title.find(place, after) >= 0 else None  # type: ignore[union-attr]
+
+
 def _title_place(h: _Head) -> Found | None:
     return place_of(h.title), h.found.lines.get("title")
 
@@ -1552,6 +1591,15 @@ def _national_number(h: _Head) -> Found | None:
 #: Where the region (the jurisdiction the plan governs) is read from, in order; the first wins.
 #: Never from a word of the body: a province named in passing, 全国 in 全国统一大市场.
 REGION_SOURCES: tuple[SourceRule, ...] = (
+    SourceRule(code="MT78", field="region",
+               summary="a place the title names after its leading one, that the preamble names as its own (结合X实际)",
+               find=_title_scope,
+               examples=(("上海市促进临港新片区航运发展规定\n第一条 为了促进临港新片区航运发展，结合临港新片区实际，制定本规定。",
+                          "临港新片区"),
+                         ("广州市推进南沙新区建设条例\n第一条 为了推进南沙新区建设，结合南沙新区实际，制定本条例。", "南沙新区")),
+               near_misses=("上海市促进浦东新区商事调解规定\n第一条 为了促进商事调解发展，结合本市实际，制定本规定。",
+                            "浙江省专利条例\n第一条 为了保护专利权，结合浙江省实际，制定本条例。",
+                            "上海市商事调解规定\n第一条 为了促进商事调解发展，结合浦东新区实际，制定本规定。")),
     SourceRule(code="MT70", field="region", summary="the most specific place a title starts with (a year or 关于 skipped)",
                find=_title_place,
                examples=(("浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布", "浙江省"),

@@ -33,8 +33,11 @@ LEVEL_CHARS = "".join(e for e in PLACE_ENDINGS if len(e) == 1)
 #: Endings of a development zone, which governs like a county (威海火炬高技术产业开发区, 荆门高新区).
 ZONE_ENDINGS: tuple[str, ...] = (
     "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "工业园区", "开发区", "高新区", "新区",
-    "经开区", "自由贸易试验区", "自贸区", "试验区", "保税区",
+    "经开区", "自由贸易试验区", "自贸试验区", "自贸区", "试验区", "保税区",
 )  # fmt: skip
+#: Endings of a free trade zone, whose areas (片区) govern their own part of it: 中国（上海）自由贸易试验区
+#: 临港新片区, 中国（河南）自由贸易试验区郑州片区.
+FREE_TRADE_ENDINGS: tuple[str, ...] = ("自由贸易试验区", "自贸试验区", "自贸区")
 #: What may follow a bare 州 for it to end a place name: an organ of the prefecture.
 _AFTER_BARE_ZHOU = r"(?=人民政府|政府|党委|委员会|委|人大|政协|[^" + CJK + r"]|$)"
 
@@ -44,8 +47,11 @@ PLACE = lazy(rf"""(?P<p>[{CJK}]{{1,10}}?(?:{'|'.join(AUTONOMOUS_ENDINGS)})
                    | [{CJK}]{{1,8}}?旗
                    | [{CJK}]{{1,5}}?(?:地区|省|市|盟|县|区)
                    | [{CJK}]{{1,4}}?州{_AFTER_BARE_ZHOU})""", re.VERBOSE)
-#: A development zone named in full at the start of a text.
-ZONE = lazy(rf"(?P<p>[{CJK}]{{2,14}}?(?:{'|'.join(ZONE_ENDINGS)}))")
+#: A development zone named in full at the start of a text; a national free trade zone names its
+#: province in brackets (中国（上海）自由贸易试验区).
+ZONE = lazy(rf"(?P<p>(?:中国[(（][{CJK}]{{2,8}}[)）][{CJK}]{{0,14}}?|[{CJK}]{{2,14}}?)(?:{'|'.join(ZONE_ENDINGS)}))")
+#: An area of a free trade zone, named right after it: …自由贸易试验区临港新片区 → 临港新片区.
+FREE_TRADE_AREA = lazy(rf"(?P<p>[{CJK}]{{2,6}}?片区)")
 #: Words that never occur in a place name (they mark a false PLACE match, or a verb phrase).
 NOT_PLACE = lazy(r"知识|产权|建设|推进|加快|关于|发展|强|试点|示范|国家|工作|服务|管理|全|本|我|各|该|印发|人民|"
                  r"第|实施|创建|打造|争创|开展|促进|提升|支持|深化|做好|加强|完善|落实|贯彻|质量|城市|城乡|市场|中共|委员会|"
