@@ -114,6 +114,9 @@ def test_a_local_number_names_no_issuer() -> None:
     ("苏州工业园区管理委员会关于印发知识产权专项资金管理办法的通知", "苏州工业园区"),
     ("上海市浦东新区人民政府关于推进知识产权保护的实施意见", "浦东新区"),
     ("现将方案印发给你们。\n国家税务总局江苏省税务局\n2023年4月1日", "江苏省"),
+    # an autonomous prefecture by its short name, as printed: the gazetteer knows its stem
+    ("甘孜州旅游条例实施办法\n第一条 为了促进旅游发展，制定本办法。", "甘孜州"),
+    ("四川省甘孜州旅游条例实施办法\n第一条 为了促进旅游发展，制定本办法。", "甘孜州"),
     # an area of a free trade zone, named without the zone (as 天河区 without 广州市)
     ("中国（广东）自由贸易试验区南沙片区促进条例\n第一条 为了促进南沙片区建设，制定本条例。", "南沙片区"),
     ("中国(福建)自由贸易试验区厦门片区管理办法\n第一条 为了规范片区管理，制定本办法。", "厦门片区"),

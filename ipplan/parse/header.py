@@ -44,6 +44,7 @@ from ipplan.parse.vocab.organs import (
 )
 from ipplan.parse.vocab.places import (
     COUNTRY, FREE_TRADE_AREA, FREE_TRADE_ENDINGS, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE, own_place,
+    short_prefecture,
 )
 from ipplan.parse.vocab.text import CJK, unspace
 
@@ -724,6 +725,9 @@ def place_of(text: str | None) -> str | None:
             area = FREE_TRADE_AREA.match(text, zone.end()) if zone["p"].endswith(FREE_TRADE_ENDINGS) else None
             # a zone named in full (not one whose name holds a place: 上海市|浦东新区), or its area
             return area["p"] if area and not NOT_PLACE.search(area["p"]) else zone["p"]
+        if not m and "州" in text[pos + 2: pos + 5] and (short := short_prefecture(text, pos)):
+            found, pos = short, pos + len(short)  # 阿坝州政务数据…: a prefecture by its short name
+            continue
         if not m:
             return found
         found, pos = m["p"], m.end()

@@ -134,6 +134,26 @@ OWN_PLACE_RATIO = 2
 
 
 @functools.cache
+def prefecture_stems() -> frozenset[str]:
+    """Stems of the autonomous prefectures, printed with a bare 州 (阿坝州, 凉山州, 黔东南州)."""
+    return frozenset(u.stem for u in gazetteer() if u.name.endswith("自治州"))
+
+
+def short_prefecture(text: str, pos: int = 0) -> str | None:
+    """The autonomous prefecture a text names at ``pos`` by its short name, as printed (阿坝州 of
+    阿坝藏族羌族自治州, 黔东南州): a prefecture's stem and a bare 州; never a city whose name
+    ends in 州 (杭州, 广州: their stems are no prefecture's).
+
+    >>> short_prefecture("阿坝州政务数据资源管理暂行办法"), short_prefecture("杭州都市圈发展规划")
+    ('阿坝州', None)
+    """
+    for k in range(2, 5):
+        if text[pos + k: pos + k + 1] == "州" and text[pos: pos + k] in prefecture_stems():
+            return text[pos: pos + k + 1]
+    return None
+
+
+@functools.cache
 def units_of_level(level: str) -> tuple[Unit, ...]:
     """The gazetteer's units a government of ``level`` (市, 州, 县 …) may govern."""
     ends = LEVEL_UNITS.get(level, ())
