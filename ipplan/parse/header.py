@@ -54,7 +54,7 @@ _DATE = dates.DATE.pattern
 #: A promulgation order's number: 国务院令第706号, 国令第706号, 上海市人民政府令（第19号） (the number in
 #: brackets under the order's name), 沪府令19号 (a short form without 第).
 ORDER_NO = rf"""(?P<order>(?:{COUNTRY})?[{CJK}]{{0,14}}令) \s* (?P<ob>[(（]\s*)? (?:(?P<oyear>{YEAR}) \s* 年 \s*)?
-               (?P<di>第)? \s* (?P<onum>\d{{1,5}}) \s* 号 (?(ob)\s*[)）])"""
+               (?P<di>第)? \s* (?P<onum>\d{{1,5}}|(?<=第)[{CN_ORDINAL_CLASS}]{{1,8}}) \s* 号 (?(ob)\s*[)）])"""
 _TYPE_ALT = "|".join(DOC_TYPES)
 _COVERING_ALT = "|".join(COVERING_TYPES)
 _BRACKETS_AFTER = r"(?:\s*[(（][^()（）]{1,20}[)）])*"
@@ -284,7 +284,8 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("商务部令2020年第1号", {"doc_number": "商务部令2020年第1号"}),
                        ("国家市场监督管理总局令第6号", {"doc_number": "国家市场监督管理总局令第6号"}),
                        ("上海市人民政府令（第19号）", {"doc_number": "上海市人民政府令第19号"}),
-                       ("沪府令19号", {"doc_number": "沪府令19号"})),
+                       ("沪府令19号", {"doc_number": "沪府令19号"}),
+                       ("国家知识产权局令（第七十八号）", {"doc_number": "国家知识产权局令第七十八号"})),
              near_misses=("（1991年3月4日中华人民共和国国务院令第76号发布）", "第706号", "上海市人民政府令（第19号", "19号")),
     LineRule(code="MT09", needs=("公告",), field="doc_number",
              summary="a law's promulgation notice number: 浙江省第十二届人民代表大会常务委员会公告第30号 (its two lines joined)",
@@ -627,7 +628,8 @@ def normalize_doc_number(text: str) -> str | None:
         return f"{m['org']}〔{m['year']}〕{int(m['num'])}号"
     m = re.search(ORDER_NO, text, re.VERBOSE)
     if m:
-        return f"{m['order']}{m['oyear'] + '年' if m['oyear'] else ''}{m['di'] or ''}{int(m['onum'])}号"
+        num = str(int(m["onum"])) if m["onum"].isdigit() else m["onum"]  # 第七十八号 as printed
+        return f"{m['order']}{m['oyear'] + '年' if m['oyear'] else ''}{m['di'] or ''}{num}号"
     return None
 
 
