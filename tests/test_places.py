@@ -88,7 +88,7 @@ def test_an_autonomous_prefectures_report() -> None:
             "一年来，全州上下加快建设现代化延边，延边经济稳中有进，延边州旅游人数增长，延边大米走向全国。"
             "吉林省支持力度加大，长春、吉林两市合作深化。\n2024年工作安排\n奋力谱写延边发展新篇章。")
     m = ipplan.parse_text(text).meta
-    assert (m.issuer, m.region) == ("延边朝鲜族自治州人民政府", "延边朝鲜族自治州")
+    assert (m.issuer, m.region) == ("延边州人民政府", "延边州")  # as printed: 延边州, never its full name
 
 
 @pytest.mark.parametrize("text", [
@@ -111,3 +111,11 @@ def test_no_place_is_guessed(text: str) -> None:
 def test_own_place_counts_a_stem_two_units_share_as_neither() -> None:
     assert own_place("朝阳区、朝阳区、朝阳区、朝阳区、朝阳区，朝阳发展。", "区") is None  # 朝阳区 of 北京 and of 长春
     assert own_place("乌鲁木齐经济发展，乌鲁木齐旅游兴旺，美丽乌鲁木齐，乌鲁木齐贡献，乌鲁木齐县乡村振兴。", "市") == "乌鲁木齐市"
+
+
+def test_a_reports_place_as_it_prints_it() -> None:
+    short = ("各位代表：\n现在，我代表州人民政府，向大会报告工作。\n一年来，甘孜州经济回升，甘孜旅游兴旺，甘孜州文化繁荣，"
+             "建设美丽甘孜，谱写甘孜新篇章。")
+    assert ipplan.parse_text(short).meta.region == "甘孜州"  # the full name 甘孜藏族自治州 is never printed
+    full = short.replace("一年来，", "一年来，甘孜藏族自治州上下团结奋斗，")
+    assert ipplan.parse_text(full).meta.issuer == "甘孜藏族自治州人民政府"

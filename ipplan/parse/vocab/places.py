@@ -192,4 +192,21 @@ def own_place(text: str, level: str) -> str | None:
     n, key = counts[0]
     second = counts[1][0] if len(counts) > 1 else 0
     names = _keys_of_level(level)[key]
-    return names[0] if n >= OWN_PLACE_MIN and n >= OWN_PLACE_RATIO * second and len(names) == 1 else None
+    if n < OWN_PLACE_MIN or n < OWN_PLACE_RATIO * second or len(names) > 1:
+        return None
+    return as_printed(names[0], text)
+
+
+#: The short ending an autonomous unit is printed with beside its stem (阿坝州, 秀山县).
+_SHORT_ENDINGS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+
+def as_printed(name: str, text: str) -> str:
+    """A unit's name as the text prints it: its full name when printed, else an autonomous unit's
+    short form when printed (阿坝州 for 阿坝藏族羌族自治州), else the full name."""
+    if name in text:
+        return name
+    unit = next(u for u in gazetteer() if u.name == name)
+    ending = next((e for e in _SHORT_ENDINGS if name.endswith(e)), None)
+    short = unit.stem + _SHORT_ENDINGS[ending] if ending else None
+    return short if short and short in text else name
