@@ -29,6 +29,7 @@ import re
 from importlib import resources
 from typing import NamedTuple
 
+from ipplan import patterncache
 from ipplan.errors import ReadError
 from ipplan.parse.rules import lazy
 from ipplan.parse.vocab.notices import NoticeRef
@@ -74,7 +75,7 @@ _NOT_HAN = lazy(f"[^{HAN}]+")  # removed, they leave _HAN's characters
 #: Valid UTF-8 is checked for mojibake when it is this short, or when it holds characters
 #: of UTF-8's two-byte range other than the symbols Chinese documents use (NBSP ° ± · × ÷).
 SHORT_BYTES = 256
-UTF8_ODD = re.compile("[\u0080-\u009f\u00a1-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u07ff]")
+UTF8_ODD = patterncache.compile("[\u0080-\u009f\u00a1-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u07ff]")
 
 #: Punctuation and symbols of Chinese official documents: scored like common characters
 #: (mojibake turns them into rare symbols: 。 read as Big5 is ﹝).
@@ -256,7 +257,7 @@ def chinese_share(text: str) -> float | None:
 
 #: Runs that hold every letter (a str.isalpha() character is a word character, neither a
 #: digit nor "_"), and also numbers such as ① or 〇, which are not letters.
-_WORDISH = re.compile(r"[^\W\d_]+")
+_WORDISH = patterncache.compile(r"[^\W\d_]+")
 
 
 def letter_count(text: str) -> int:

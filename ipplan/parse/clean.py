@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ipplan import patterncache
 from ipplan.parse.dates import is_bare_date
 from ipplan.parse.rules import PatternRule, RuleTable, lazy
 from ipplan.parse.vocab.notices import NoticeRef
@@ -22,13 +23,18 @@ DROP = "drop"
 
 @dataclass(frozen=True, kw_only=True)
 class NoiseRule(PatternRule):
-    """A page-chrome line: ``pattern`` must match the whole line. A table is compiled into
-    one alternation (``_combined``); examples give DROP."""
+    """A page-chrome line: ``pattern`` must match the whole line. The rules of a table without
+    ``needs`` are compiled into one alternation (``_combined``); examples give DROP."""
+
+    #: Literals one of which every line the rule matches holds: the stage tries the rule only
+    #: on such lines (a cheap test before a costly regex), apart from the alternation.
+    needs: tuple[str, ...] = ()
 
 
-def _rule(code: str, summary: str, regex: str, *examples: str, near: tuple[str, ...] = ()) -> NoiseRule:
+def _rule(code: str, summary: str, regex: str, *examples: str, near: tuple[str, ...] = (),
+          needs: tuple[str, ...] = ()) -> NoiseRule:
     return NoiseRule(code=code, summary=summary, pattern=regex, examples=tuple((x, DROP) for x in examples),
-                     near_misses=near)
+                     near_misses=near, needs=needs)
 
 
 NOISE_RULES: tuple[NoiseRule, ...] = (
@@ -59,10 +65,10 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
     _rule("NZ10", "page numbers", r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?",
           "- 3 -", "第2页 共5页"),
     _rule("NZ11", "post stamp of a page: two or more of 发表日期, 来源, 作者, 浏览次数 … on one line",
-          r"(?=(?:.*?(?:发表日期|发布日期|发布时间|更新时间|来源|作者|浏览次数|浏览量|点击数|点击量|阅读次数|访问次数|"
+          r"(?=.{0,200}$)(?=(?:.*?(?:发表日期|发布日期|发布时间|更新时间|来源|作者|浏览次数|浏览量|点击数|点击量|阅读次数|访问次数|"
           r"责任编辑|编辑|字号|信息来源|文章来源)\s*[:：]){2}).{0,200}",
           "发表日期:2020-11-18来源:市市场监管局 作者:办公室 浏览次数:356", "来源：市政府办公室 发布时间：2023-05-06",
-          near=("发布机构：市市场监管局", "来源于基层的创新做法，作者们认为：")),
+          near=("发布机构：市市场监管局", "来源于基层的创新做法，作者们认为："), needs=(":", "：")),
     _rule("NZ12", "open-on-phone prompts", r"(?:扫一扫|用手机扫描|手机扫码).{0,20}|(?:在手机(?:上)?打开|手机版).{0,10}",
           "扫一扫在手机打开当前页", "在手机打开", near=("推动手机端政务服务",)),
     _rule("NZ13", "a markup comment left in the text (the <!-- INFO END --> of Markdown law texts)",
@@ -93,8 +99,17 @@ WRAPPER_RULES: tuple[NoiseRule, ...] = (
 
 @functools.cache
 def _combined(table: tuple[NoiseRule, ...]) -> re.Pattern[str]:
-    """The rules of a table as one alternation (compiled on first use)."""
-    return re.compile("|".join(f"(?:{r.pattern})" for r in table), re.VERBOSE)
+    """The rules of a table without ``needs`` as one alternation (compiled on first use)."""
+    return patterncache.compile("|".join(f"(?:{r.pattern})" for r in table if not r.needs), re.VERBOSE)
+
+
+def _hinted(table: tuple[NoiseRule, ...]) -> tuple[NoiseRule, ...]:
+    return tuple(r for r in table if r.needs)
+
+
+def _tried(rule: NoiseRule, line: str) -> bool:
+    """A rule with ``needs`` on a line: tried only when the line holds one of them."""
+    return any(w in line for w in rule.needs) and rule.regex.fullmatch(line) is not None
 
 
 #: Every wrapper line holds one of these words: a cheap test before the full patterns.
@@ -117,8 +132,10 @@ def drop_noise(lines: tuple[str, ...] | list[str]) -> tuple[list[str], list[Noti
     kept: list[str] = []
     wrapper = 0
     noise, wrappers = _combined(NOISE_RULES).fullmatch, _combined(WRAPPER_RULES).fullmatch
+    hinted = _hinted(NOISE_RULES)
+    assert not _hinted(WRAPPER_RULES)  # (they share one hint, _WRAPPER_HINT)
     for line in lines:
-        if noise(line):
+        if noise(line) or any(_tried(r, line) for r in hinted):
             continue
         if _WRAPPER_HINT.search(line) and wrappers(line):
             wrapper += 1
@@ -130,22 +147,29 @@ def drop_noise(lines: tuple[str, ...] | list[str]) -> tuple[list[str], list[Noti
 
 
 def _drop_link_runs(lines: list[str]) -> list[str]:
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and _link_like(lines[j]):
-            j += 1
+    # The runs of link-like lines, found among the few such lines rather than line by line.
+    links = [i for i, line in enumerate(lines) if _link_like(line)]
+    drop: list[tuple[int, int]] = []
+    k = 0
+    while k < len(links):
+        i = j = links[k]
+        while k < len(links) and links[k] == j:
+            j, k = j + 1, k + 1
         if j - i >= LINK_RUN_MIN and not (j < len(lines) and is_bare_date(lines[j])):
-            i = j  # a list of department links
-            continue
-        out.extend(lines[i : max(j, i + 1)])
-        i = max(j, i + 1)
+            drop.append((i, j))  # a list of department links
+    if not drop:
+        return lines
+    out: list[str] = []
+    last = 0
+    for i, j in drop:
+        out.extend(lines[last:i])
+        last = j
+    out.extend(lines[last:])
     return out
 
 
 def _noise_gives(rule: NoiseRule, line: str) -> str | None:
-    return DROP if rule.regex.fullmatch(line) else None
+    return DROP if (_tried(rule, line) if rule.needs else rule.regex.fullmatch(line)) else None
 
 
 #: The rule tables of page chrome, for tests/test_rule_tables.py.

@@ -27,12 +27,19 @@ import typing
 from importlib import resources
 from typing import Any
 
+from ipplan import patterncache
+
 _MISSING = object()
 
 
 def load_yaml(text: str) -> Any:
     """YAML text read with the safe loader: libyaml's (CSafeLoader) when present, else
-    PyYAML's pure-Python one (tests/test_datafile.py checks they agree on every data file)."""
+    PyYAML's pure-Python one (tests/test_datafile.py checks they agree on every data file).
+    What it gives for a text is kept in ipplan.patterncache: a cold parse imports no YAML."""
+    return patterncache.data(text, _yaml_load)
+
+
+def _yaml_load(text: str) -> Any:
     import yaml
 
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # a safe loader either way

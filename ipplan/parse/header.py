@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from ipplan import patterncache
 from ipplan.parse import dates
 from ipplan.parse.brackets import split_top
 from ipplan.parse.dates import YEAR
@@ -84,7 +85,7 @@ class LineRule(PatternRule):
 
     @functools.cached_property
     def hint(self) -> re.Pattern[str] | None:
-        return re.compile("|".join(map(re.escape, self.needs))) if self.needs else None
+        return patterncache.compile("|".join(map(re.escape, self.needs))) if self.needs else None
 
 
 def _valid_date(m: re.Match[str]) -> bool:
@@ -821,7 +822,7 @@ class CompoundRule(PatternRule):
 
     @functools.cached_property
     def hint(self) -> re.Pattern[str] | None:
-        return re.compile("|".join(map(re.escape, self.needs))) if self.needs else None
+        return patterncache.compile("|".join(map(re.escape, self.needs))) if self.needs else None
 
 
 def _parts_of(rule: CompoundRule, text: str) -> list[tuple[str, tuple[LineRule, re.Match[str]] | None]] | None:

@@ -14,6 +14,7 @@ import functools
 import re
 from importlib import resources
 
+from ipplan import patterncache
 from ipplan.parse.rules import lazy
 from ipplan.parse.types import NormalizedText
 from ipplan.parse.vocab.text import CJK
@@ -119,7 +120,7 @@ def _tw_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
     if not all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in table.items()):
         raise ValueError("tw_phrases.yaml: every entry must map a phrase to a phrase")
     keys = sorted(table, key=len, reverse=True)  # longest match first
-    return re.compile("|".join(map(re.escape, keys))), table
+    return patterncache.compile("|".join(map(re.escape, keys))), table
 
 
 def to_simplified(line: str) -> str:

@@ -19,6 +19,7 @@ import functools
 import re
 from collections import deque
 
+from ipplan import patterncache
 from ipplan.parse.brackets import bracket_depth
 from ipplan.parse.dates import is_bare_date
 from ipplan.parse.rules import RuleTable, given, lazy
@@ -50,7 +51,7 @@ def _inline() -> re.Pattern[str]:
     """Where an item written inline may start: after a sentence end, a colon, a closing
     bracket or a space, or anywhere for a bracketed marker ("一、总体要求（一）指导思想").
     (The leading lookahead lets the scan skip ordinary characters fast: 2× quicker.)"""
-    return re.compile(rf"(?=[。；;！？!?：:)）\s(（])(?P<pre>[。；;！？!?：:]\s*|[)）]\s*|\s+|(?=[(（]))(?={marker_alt()})",
+    return patterncache.compile(rf"(?=[。；;！？!?：:)）\s(（])(?P<pre>[。；;！？!?：:]\s*|[)）]\s*|\s+|(?=[(（]))(?={marker_alt()})",
                       re.VERBOSE)
 
 _STRONG = set("。；;！？!?")

@@ -394,7 +394,7 @@ def _breaks_sentence(line: str) -> bool:
     or a digit, of prose (an article, or a line with a clause sign) that is no heading alone
     on its line (an item of at most 40 characters), no label line and no list of organs (an
     addressee or 抄送 line left without its ：)."""
-    if len(line) < BROKEN_MIN_CHARS or not _OPEN_END.search(line) or _LABEL.match(line):
+    if len(line) < BROKEN_MIN_CHARS or not _OPEN_END.search(line, len(line) - 2) or _LABEL.match(line):
         return False
     if is_table_row(line) or ORGAN_END.search(line):
         return False

@@ -35,6 +35,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ipplan import patterncache
+
 #: An example: the text and the value the rule must give on it.
 Example = tuple[str, Any]
 
@@ -60,7 +62,7 @@ class PatternRule(Rule):
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, self.flags)
+        return patterncache.compile(self.pattern, self.flags)
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,9 @@ def given(**values: Any) -> dict[str, Any]:
 class LazyPattern:
     """A regex compiled on first use: ``lazy(r"…")`` stands where ``re.compile(r"…")`` would,
     so that importing a stage compiles nothing (a class holding the CJK range alone costs
-    1.5 ms to compile, and most patterns are not needed by every parse). After the first
-    use its methods are the compiled pattern's own (no overhead per call)."""
+    1.5 ms to compile, and most patterns are not needed by every parse), and then from
+    ``ipplan.patterncache`` (compiled once per machine). After the first use its methods are
+    the compiled pattern's own (no overhead per call)."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern, self.flags = pattern, flags
@@ -96,7 +99,7 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:  # only for what is not set on the instance
         if name != "compiled":
             return getattr(self.compiled, name)
-        compiled = re.compile(self.pattern, self.flags)
+        compiled = patterncache.compile(self.pattern, self.flags)
         for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
             setattr(self, method, getattr(compiled, method))
         self.compiled = compiled

@@ -18,6 +18,7 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any, NamedTuple
 
+from ipplan import patterncache
 from ipplan.parse.datafile import Record as BaseModel, load_yaml, record_config as ConfigDict  # no pydantic: ~100 ms
 
 from ipplan.parse import words
@@ -96,11 +97,9 @@ def _alt(items: list[str]) -> str:
 @functools.cache
 def rules() -> _Rules:
     raw = resources.files("ipplan.parse.data").joinpath("targets.yaml").read_text("utf-8")
-    import yaml
-
-    lex = Lexicon.model_validate(load_yaml(raw))  # libyaml when present: 1 ms instead of 8
+    lex = Lexicon.model_validate(load_yaml(raw))  # from ipplan.patterncache, else libyaml
     after = {w: op for op, ws in lex.ops_after.items() for w in ws}
-    quantity = re.compile(
+    quantity = patterncache.compile(
         rf"""
         (?<![0-9A-Za-z.\-+#])                      # not inside 4210, G60, 5+5
         (?P<num>\d+(?:\.\d+)?|[{CN_QUANTITY_CLASS}]{{1,6}})
@@ -119,14 +118,14 @@ def rules() -> _Rules:
         ops_before=ops_before,
         op_words=tuple(w for w, _ in ops_before),
         ops_after=after,
-        scope=re.compile(rf"^(?:{_alt(list(SCOPE_WORDS))}|(?:到|至)?{YEAR}年(?:底|末)?(?:前)?)"),
-        trailing=re.compile(rf"(?:{_alt(lex.trailing_words)})$"),
-        condition=re.compile("|".join(lex.condition_cues)),
-        background=re.compile("|".join(lex.background_cues)),
-        parameter=re.compile("|".join(f"(?:{c})" for c in lex.parameter_cues)),
-        ban=re.compile("|".join(lex.ban_cues)),
-        forecast=re.compile("|".join(lex.forecast_cues)),
-        kinds=tuple((k, re.compile("|".join(v))) for k, v in lex.kind_cues),
+        scope=patterncache.compile(rf"^(?:{_alt(list(SCOPE_WORDS))}|(?:到|至)?{YEAR}年(?:底|末)?(?:前)?)"),
+        trailing=patterncache.compile(rf"(?:{_alt(lex.trailing_words)})$"),
+        condition=patterncache.compile("|".join(lex.condition_cues)),
+        background=patterncache.compile("|".join(lex.background_cues)),
+        parameter=patterncache.compile("|".join(f"(?:{c})" for c in lex.parameter_cues)),
+        ban=patterncache.compile("|".join(lex.ban_cues)),
+        forecast=patterncache.compile("|".join(lex.forecast_cues)),
+        kinds=tuple((k, patterncache.compile("|".join(v))) for k, v in lex.kind_cues),
         review_heading=_parts(lex.review_headings, whole=True),
         review_opener=_parts(lex.review_openers),
         forward_heading=_parts(lex.forward_headings, whole=True),
@@ -138,7 +137,7 @@ def _parts(patterns: list[str], whole: bool = False) -> re.Pattern[str]:
     """One regex of a part list of data/targets.yaml ({year} is the year pattern; a heading
     pattern must match the whole title)."""
     body = "|".join(f"(?:{p.replace('{year}', f'(?:{YEAR})')})" for p in patterns)
-    return re.compile(f"^(?:{body})$" if whole else body)
+    return patterncache.compile(f"^(?:{body})$" if whole else body)
 
 
 def opening_year(text: str) -> int | None:
@@ -852,7 +851,7 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
         earlier: list[str] = []  # the clauses of the sentence before this one
         skip = no_target_sentence(sentence)
         for clause in _clauses(sentence):
-            m = YEAR_PHRASE.match(clause)
+            m = YEAR_PHRASE.match(clause) if "年" in clause else None
             clause_year = year
             if m:
                 clause_year = int(m["y"])
@@ -860,14 +859,18 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                 rest = clause[m.end() :].lstrip("，, ")
                 if not rest:
                     continue
-            else:
+            elif "年" in clause:
                 bare = _BRACKETED.sub("", clause)  # milestones in brackets date only themselves
                 ym = _YEAR_IN.search(bare)  # 2023年培训计划，培养…: a year earlier in the sentence
                 if ym and not _YEAR_SPAN_IN.search(bare):
                     year = int(ym["y"])
-            if not skip and not any(rule.find(clause, r) for rule in _BY_LEVEL["clause"]):
+            quantity = may_hold_quantity(clause)
+            if not quantity and not prev_found:
+                pass  # no target, and what follows the clause stays as it was: no rule to run
+            elif not skip and not any(rule.find(clause, r) for rule in _BY_LEVEL["clause"]):
                 # 数量翻一番，达到14个: the subject of a clause without a number of its own
-                default = _strip_before(_GROWTH_END.sub("", prev_clause), r) if prev_clause and not prev_found else None
+                default = _strip_before(_GROWTH_END.sub("", prev_clause), r) \
+                    if quantity and prev_clause and not prev_found else None
                 head = "，".join(earlier[-_HEAD_CLAUSES:])
                 found = clause_targets(clause, clause_year, section, line, name, default or None, head, out)
                 for aside in (a for rule in _BY_LEVEL["aside"] if rule.code not in _OFF for a in rule.find(clause)):

@@ -1,7 +1,8 @@
 """Responsible units: every responsibility clause of a section, as a rule table.
 
 Clause forms (``CLAUSE_RULES``): a labelled list in brackets (责任单位：…) / (牵头单位：…；配合单位：…) /
-【责任单位】… / [责任单位：…], also after a deadline in the same bracket (6月底完成，牵头考核单位：…);
+【责任单位】… / [责任单位：…] / (责任单位为…) (organs only), also after a deadline in the same bracket
+(6月底完成，牵头考核单位：…), its label possibly spaced out (责 任 单 位：…);
 a labelled list opening a paragraph or a sentence (责任单位：…); a bracket whose first sentence is
 name lists closed by role verbs ((A、B按职责分工负责), (A牵头，B配合), (A指导)) or naming their
 objects ((A负责X，B负责Y)); a bracket of organ names alone closing a sentence (…。（A、B）);
@@ -13,7 +14,7 @@ lead. A deadline printed inside a clause (2023年底前完成, 完成时限：�
 
 Running text about duties (县级以上人民政府专利行政部门负责本行政区域内的专利工作, 日常工作由…处负责)
 is no clause: a verb form needs its own bracket, or a sentence or comma-span holding nothing but
-names and role verbs.
+names and role verbs; nor is an article's caption right after its marker (第五条　（管理机构）).
 """
 
 from __future__ import annotations
@@ -24,13 +25,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ipplan import patterncache
 from ipplan.parse.brackets import ASCII_CLOSE, CLOSE, OPEN, matching_close, matching_open, split_top
 from ipplan.parse.dates import YEAR
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, UnitRef
+from ipplan.parse.vocab.markers import match_marker
 from ipplan.parse.vocab.organs import LEVEL_HEAD, NATIONAL_ORGANS, ORGAN_END, PLACE_COLLECTIVE
 from ipplan.parse.vocab.roles import (
-    GLOSS, LABEL_ALT, LEAD_LABELS, LEAD_MARK, MANNER_ALT, SUPPORT_VERBS, VERB_ALT, VERB_LEAD, VERB_RE,
+    ASSIGNING_LABELS, GLOSS, LABEL_ALT, LEAD_LABELS, LEAD_MARK, MANNER_ALT, SPACED_LABEL, SUPPORT_VERBS, VERB_ALT, VERB_LEAD, VERB_RE,
 )
 from ipplan.parse.vocab.text import unspace
 
@@ -42,8 +45,11 @@ class Clause(NamedTuple):
     end: int  # where it ends (exclusive)
 
 
+#: What follows a role label before its names: a colon, or 为 (责任单位为市科技局). A list after
+#: 为 counts only when every item names an organ (责任单位为落实主体 is a sentence).
+LABEL_SEP = r"\s*(?:[:：]|(?P<wei>为))"
 #: A role label inside a clause body, splitting it into role segments.
-ROLE_IN_BODY = lazy(rf"(?P<label>{LABEL_ALT})\s*[:：】\]]")
+ROLE_IN_BODY = lazy(rf"(?P<label>{LABEL_ALT})(?:\s*[:：】\]]|为)")
 #: A deadline label inside a clause body: (责任单位：…；完成时限：2023年底前).
 DEADLINE_LABEL = lazy(r"(?:完成时限|完成时间|时间节点|时限要求|时间要求|时间安排|时限)\s*[:：]")
 #: A list item that is a deadline or a pace, not a unit: 2023年底前完成, 6月底前, 长期坚持,
@@ -73,8 +79,9 @@ SEPARATORS = "、,，;；"
 MAX_CLAUSE = 300
 
 
-#: Words no organ's name holds, only a sentence about one (日常工作由…科教处, 试点地区要…).
-_PROSE_WORD = lazy(r"由|的|要|应当|必须|按照|根据|通过|[:：]")
+#: Words no organ's name holds, only a sentence about one (日常工作由…科教处, 试点地区要…), and a
+#: role label opening it (责任单位为市科技局 is a label and a name).
+_PROSE_WORD = lazy(rf"由|的|要|应当|必须|按照|根据|通过|[:：]|^(?:{LABEL_ALT})")
 
 
 def _is_body(name: str) -> bool:
@@ -86,6 +93,7 @@ def _is_body(name: str) -> bool:
     return (m is not None and m.start() > 0) or PLACE_COLLECTIVE.fullmatch(name) is not None or name in NATIONAL_ORGANS
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of its text; names recur in a plan
 def parse_unit(item: str, lead: bool = False) -> UnitRef | None:
     """One list item: a leading * or a trailing （牵头） marks a lead, trailing organ brackets are
     aliases, a trailing 等有关部门 and a name naming no organ (有关部门) go."""
@@ -211,7 +219,7 @@ def _top_spans(text: str, seps: str, start: int = 0, end: int | None = None) -> 
     spaces trimmed, empty parts left out (split_top with positions)."""
     end = len(text) if end is None else end
     pattern = _SPECIALS.get(seps) or _SPECIALS.setdefault(
-        seps, re.compile("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE) + seps) + "]"))
+        seps, patterncache.compile("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE) + seps) + "]"))
     depth, left = 0, start
     opened: list[str] = []
     bounds: list[tuple[int, int]] = []
@@ -258,11 +266,19 @@ def _labelled_bracket(text: str, m: re.Match[str]) -> Clause | None:
         body = text[start + 1 : end]
         end += 1
     units, deadline = _parse_list(body)
-    return Clause(units, deadline, start, min(end, len(text))) if units else None
+    return Clause(units, deadline, start, min(end, len(text))) if _stated(units, m) else None
+
+
+def _stated(units: list[UnitRef], label: re.Match[str]) -> bool:
+    """A labelled list gave units: any after a colon; after 为 only organs, and only under a label
+    that assigns a task (责任单位为市科技局; not 责任单位为落实主体, not 主管部门为…)."""
+    if not units or not label["wei"]:
+        return bool(units)
+    return unspace(label["label"]) in ASSIGNING_LABELS and all(_is_body(u.name) for u in units)
 
 
 #: A role label after a comma inside a bracket: （6月底完成，牵头考核单位：市审批服务局）.
-_LATE_LABEL = lazy(rf"[，,；;]\s*(?P<label>{LABEL_ALT})\s*[:：]")
+_LATE_LABEL = lazy(rf"[，,；;]\s*(?P<label>{LABEL_ALT}){LABEL_SEP}")
 
 
 def _late_labelled(text: str) -> list[Clause]:
@@ -282,7 +298,7 @@ def _late_labelled(text: str) -> list[Clause]:
             deadline = pre
         elif (named := parse_unit_list(pre)) and all(_is_body(u.name) for u in named):
             units = named + units
-        if units:
+        if _stated(units, m):
             out.append(Clause(units, deadline, start, min(end + 1, len(text))))
     return out
 
@@ -308,12 +324,29 @@ def _names_verb(seg: str, *, objects: bool, prefix: bool) -> tuple[str, str, str
     return None
 
 
+#: A 、 or a space right after a role verb, before the next names: (A牵头、B配合), (A牵头 B配合).
+_VERB_BREAK = lazy(rf"(?:{VERB_ALT})(?:实施|工作)?(?P<gap>、|\s+)(?=[^\s、，,；;。])(?!(?:{MANNER_ALT})*(?:{VERB_ALT}))")
+
+
+def _split_after_verbs(seg: str) -> list[str]:
+    """A segment cut where a role verb is followed by 、 or a space and more names: the verb
+    closes its names there (A牵头、B配合 → A牵头 | B配合), so A牵头 is never read as a name."""
+    if "、" not in seg and " " not in seg and "\u3000" not in seg:
+        return [seg]
+    parts, start = [], 0
+    for m in _VERB_BREAK.finditer(seg):
+        parts.append(seg[start : m.start("gap")])
+        start = m.end("gap")
+    parts.append(seg[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
 def _role_segments(text: str, *, objects: bool = False, prefix: bool = True) -> tuple[list[UnitRef], str | None, bool] | None:
     """Units of a text whose every ，/；-segment is names closed by a role verb (A、B负责 /
     A牵头 / B配合), a deadline, or names alone sharing the next segment's verb
     (省科技厅、省知识产权局，各市人民政府负责); None when a segment is anything else.
     Returns (units, deadline, whether a verb named its object)."""
-    segments = split_top(text, "，,；;")
+    segments = [part for seg in split_top(text, "，,；;") for part in _split_after_verbs(seg)]
     parsed: list[tuple[str, str]] = []
     pending: list[str] = []
     deadline, with_object = None, False
@@ -334,7 +367,10 @@ def _role_segments(text: str, *, objects: bool = False, prefix: bool = True) -> 
         pending = []
     if pending or not parsed:
         return None
-    supported = any(verb in SUPPORT_VERBS for _, verb in parsed)
+    # A 负责 beside a supporting verb marks the leads, unless a 牵头 names them already
+    # (A牵头，B配合，C负责落实: C carries out, A leads).
+    supported = (any(verb in SUPPORT_VERBS for _, verb in parsed)
+                 and not any(VERB_LEAD[verb] is True for _, verb in parsed))
     units: list[UnitRef] = []
     for names, verb in parsed:
         lead = VERB_LEAD[verb]
@@ -452,6 +488,8 @@ def _bare_brackets(text: str) -> list[Clause]:
         alone = b == 0 and not text[a:].strip("。；; ")
         if not (stop_before or alone) and (b == 0 or not stop_after or ORGAN_END.search(text, max(0, b - 12), b)):
             continue  # not closing its own sentence, or an alias right after a name
+        if not stop_before and _caption(text[:b]):
+            continue  # 第五条　（管理机构）: an article's caption, not a clause
         inner = text[start + 1 : end].strip()
         if GLOSS.match(inner) or "。" in inner:
             continue
@@ -471,13 +509,21 @@ def _bare_brackets(text: str) -> list[Clause]:
     return out
 
 
+def _caption(before: str) -> bool:
+    """The sentence before a bracket is nothing but an outline marker (第五条, 三、, （二）)."""
+    ends = list(_SENTENCE_END.finditer(before))
+    head = before[ends[-1].end() if ends else 0 :].strip(" \u3000")
+    marker = match_marker(head) if head else None
+    return marker is not None and not head[marker.end :].strip(" \u3000")
+
+
 def _line_clause(text: str) -> list[Clause]:
     """A paragraph opening with a labelled list: to its first sentence end."""
-    if not LINE_CLAUSE.match(text):
+    if not (m := LINE_CLAUSE.match(text)):
         return []
     end = next(_top_spans(text, "。"), (0, len(text)))[1]
     units, deadline = _parse_list(text[:end])
-    return [Clause(units, deadline, 0, end)] if units else []
+    return [Clause(units, deadline, 0, end)] if _stated(units, m) else []
 
 
 def _sentence_labelled(text: str) -> list[Clause]:
@@ -493,7 +539,7 @@ def _sentence_labelled(text: str) -> list[Clause]:
             continue  # inside a bracket: RU01's
         end = next(_top_spans(text, "。！？!?", start), (start, len(text)))[1]
         units, deadline = _parse_list(text[start:end])
-        if units:
+        if _stated(units, m):
             out.append(Clause(units, deadline, start, end))
     return out
 
@@ -508,11 +554,11 @@ class ClauseRule(Rule):
 
 
 #: An opening bracket followed by a role label and a colon: the start of a labelled clause.
-CLAUSE_START = lazy(rf"[(（【\[［]\s*(?P<label>{LABEL_ALT})\s*(?:[:：]|[】\]］]\s*[:：]?)")
+CLAUSE_START = lazy(rf"[(（【\[［]\s*(?P<label>{LABEL_ALT})(?:{LABEL_SEP}|\s*[】\]］]\s*[:：]?)")
 #: A paragraph that is itself the clause: "责任单位：市科技局、市财政局".
-LINE_CLAUSE = lazy(rf"^\s*(?:{LABEL_ALT})\s*[:：]")
+LINE_CLAUSE = lazy(rf"^\s*(?P<label>{LABEL_ALT}){LABEL_SEP}")
 #: A role label and a colon opening a sentence inside a paragraph (after 。；！？).
-SENTENCE_LABEL = lazy(rf"[。；;！!？?]\s*(?P<label>{LABEL_ALT})\s*[:：]")
+SENTENCE_LABEL = lazy(rf"[。；;！!？?]\s*(?P<label>{LABEL_ALT}){LABEL_SEP}")
 
 
 def _unit(name: str, lead: bool = False, aliases: tuple[str, ...] = ()) -> dict:
@@ -535,14 +581,24 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
                          ("（责任单位：县农业农村局（牵头）、县林业局）",
                           {"units": [_unit("县农业农村局", True), _unit("县林业局")]}),
                          ("（责任单位：各市、县人民政府，省市场监管局）",
-                          {"units": [_unit("各市、县人民政府"), _unit("省市场监管局")]})),
-               near_misses=("（含定州、辛集市，下同）", "责任单位要加强协调。")),
+                          {"units": [_unit("各市、县人民政府"), _unit("省市场监管局")]}),
+                         ("开展培训。（责任单位为县人社局、县总工会）", {"units": [_unit("县人社局"), _unit("县总工会")]}),
+                         ("（牵头单位为区发改委，配合单位为区财政局、各街道）",
+                          {"units": [_unit("区发改委", True), _unit("区财政局"), _unit("各街道")]}),
+                         ("（责 任 单 位：县商务局、县税务局）", {"units": [_unit("县商务局"), _unit("县税务局")]}),
+                         ("（牵头 单位：市卫健委；配合 单位：市医保局）",
+                          {"units": [_unit("市卫健委", True), _unit("市医保局")]})),
+               near_misses=("（含定州、辛集市，下同）", "责任单位要加强协调。", "（责任单位为落实主体）",
+                            "（主管部门为县级以上市场监管部门）", "（牵头单位为第一责任人）")),
     ClauseRule(code="RU02", summary="a paragraph opening with the list: 责任单位：… (to its first 。)",
                find=lambda t: _line_clause(t),
                examples=(("责任单位：市科技局、市教育局", {"units": [_unit("市科技局"), _unit("市教育局")]}),
                          ("牵头单位：市科技局；配合单位：市财政局", {"units": [_unit("市科技局", True), _unit("市财政局")]}),
-                         ("责任单位：区司法局。下一步要做好衔接。", {"units": [_unit("区司法局")]})),
-               near_misses=("各责任单位要加强协调。", "推进工作。")),
+                         ("责任单位：区司法局。下一步要做好衔接。", {"units": [_unit("区司法局")]}),
+                         ("责任单位为镇农业服务中心、镇财政所。", {"units": [_unit("镇农业服务中心"), _unit("镇财政所")]}),
+                         ("责 任 单 位：区民政局", {"units": [_unit("区民政局")]})),
+               near_misses=("各责任单位要加强协调。", "推进工作。", "主管部门为县级以上人民政府商务主管部门。",
+                            "责任主体为各数据提供部门。", "责任单位为项目承担企业的，应当按期报送进展。")),
     ClauseRule(code="RU03",
                summary="names closed by role verbs in brackets: (A、B负责) (A牵头，B配合) (A指导) (A、B按职责分工负责)",
                find=_verb_clauses,
@@ -563,9 +619,18 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
                          ("（市科技局、市财政局按照职责分工负责）", {"units": [_unit("市科技局"), _unit("市财政局")]}),
                          ("（各县（市、区）人民政府抓好落实）", {"units": [_unit("各县（市、区）人民政府")]}),
                          ("（市科协、团市委负责，2024年6月底前完成）",
-                          {"units": [_unit("市科协"), _unit("团市委")], "deadline": "2024年6月底前完成"})),
+                          {"units": [_unit("市科协"), _unit("团市委")], "deadline": "2024年6月底前完成"}),
+                         ("（省市场监管局牵头，省公安厅、省司法厅按职责分工配合）",
+                          {"units": [_unit("省市场监管局", True), _unit("省公安厅"), _unit("省司法厅")]}),
+                         ("（市交通局牵头，市港务集团按职责配合）", {"units": [_unit("市交通局", True), _unit("市港务集团")]}),
+                         ("（县发改局牵头，县财政局按照各自职能负责）", {"units": [_unit("县发改局", True), _unit("县财政局")]}),
+                         ("（市科技局牵头，市财政局配合，各县区政府负责落实）",
+                          {"units": [_unit("市科技局", True), _unit("市财政局"), _unit("各县区政府")]}),
+                         ("（区商务局牵头、区税务局配合）", {"units": [_unit("区商务局", True), _unit("区税务局")]}),
+                         ("（区商务局牵头 区税务局、区财政局配合）",
+                          {"units": [_unit("区商务局", True), _unit("区税务局"), _unit("区财政局")]})),
                near_misses=("（中医药局要发挥牵头作用）", "（企业负责）", "加强保护（含商业秘密）。", "（试点城市负责）",
-                            "（如市科技局、市财政局等负责）")),
+                            "（如市科技局、市财政局等负责）", "（有关部门按职责分工配合）")),
     ClauseRule(code="RU04", summary="prose: 由A牵头，…B做好配合",
                find=_prose_clauses,
                examples=(("由省教育厅牵头，会同有关方面推进，省财政厅做好配合。",
@@ -579,17 +644,23 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
                          ("（持续推进，责任单位：县教育局、县人社局）",
                           {"units": [_unit("县教育局"), _unit("县人社局")], "deadline": "持续推进"}),
                          ("（按进度推进；牵头单位：州发改委）", {"units": [_unit("州发改委", True)], "deadline": "按进度推进"}),
-                         ("（责任领导：王副县长；责任单位：县商务局）", {"units": [_unit("县商务局")]})),
+                         ("（责任领导：王副县长；责任单位：县商务局）", {"units": [_unit("县商务局")]}),
+                         ("（9月底完成，牵头单位为区行政审批局）",
+                          {"units": [_unit("区行政审批局", True)], "deadline": "9月底完成"})),
                near_misses=("（以下简称专班，牵头单位：市委办）", "完成考核。（牵头考核单位相同的，合并打分）",
-                            "（6月底完成，牵头考核单位要加强督导）")),
+                            "（6月底完成，牵头考核单位要加强督导）", "（年内完成，实施单位为申报企业）")),
     ClauseRule(code="RU06", summary="a labelled list opening a sentence inside a paragraph: …。责任单位：A、B。",
                find=_sentence_labelled,
                examples=(("完善服务网点布局。责任单位：市市场监管局、市科技局。加快推进数据共享。",
                           {"units": [_unit("市市场监管局"), _unit("市科技局")]}),
                          ("开展专项行动；牵头单位：市公安局；配合单位：市场监管局",
-                          {"units": [_unit("市公安局", True), _unit("市场监管局")]})),
+                          {"units": [_unit("市公安局", True), _unit("市场监管局")]}),
+                         ("建设共享平台。牵头单位为市数据局；配合单位为市财政局。",
+                          {"units": [_unit("市数据局", True), _unit("市财政局")]}),
+                         ("优化审批流程。责 任 单 位：市审批局。", {"units": [_unit("市审批局")]})),
                near_misses=("要明确责任单位：确保落实。", "各地要落实牵头单位责任。",
-                            "（牵头单位：市科技局；配合单位：市财政局）")),
+                            "（牵头单位：市科技局；配合单位：市财政局）", "建立台账。责任单位为第一责任人，要亲自部署。",
+                            "本办法施行。主管部门为市人民政府数据主管部门。", "实行清单管理。责任主体为各政务部门。")),
     ClauseRule(code="RU07",
                summary="role verbs naming their objects in one bracket: (A负责X，B负责Y) (A牵头组织实施)",
                find=lambda t: _verb_clauses(t, objects=True),
@@ -621,7 +692,8 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
                near_misses=("依托市知识产权局（以下简称市局）开展工作。", "覆盖全市（含各县区人民政府）。",
                             "联合有关部门（如市科技局、市经信局等）。", "联席会议办公室设在市市场监管局（市知识产权局）。",
                             "鼓励家庭医生（团队）参与。", "设立知识产权保护中心（南通分中心），服务企业。",
-                            "（市市场监管局）")),
+                            "（市市场监管局）", "第五条　（管理机构）", "第十二条（监督部门、执法部门）",
+                            "（责任单位为市科技局、市财政局）")),
     ClauseRule(code="RU10",
                summary="a sentence of names and role verbs only: …。市科技局牵头，市财政局配合。 …。A、B负责。",
                find=_role_sentences,
@@ -631,7 +703,9 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
                           {"units": [_unit("市工信局", True), _unit("市大数据局")]})),
                near_misses=("县级以上人民政府专利行政部门负责本行政区域内的专利工作。", "日常工作由市中医管理局科教处负责。",
                             "本政策由省经济和信息化厅负责解释。", "专利代理师对其签名办理的专利代理业务负责。",
-                            "试点城市负责。")),
+                            "试点城市负责。", "城区以外河道的清理，由所在街道办事处负责。",
+                            "县数据资源主管部门具体负责本辖区数据共享工作。", "市数据工作小组办公室负责组织推进决策落实。",
+                            "申请人提出复核的，数据提供部门应当予以配合。")),
 )
 
 
@@ -649,6 +723,7 @@ def find_clauses(text: str) -> list[Clause]:
     clause overlapping one already found is not read again (a bracket read as a labelled list
     is not read again as a verb clause or a bare bracket)."""
     out: list[Clause] = []
+    text = _join_spaced_labels(text)
     roles = _ANY_ROLE.search(text) is not None
     if not roles and not _bare_possible(text):
         return out
@@ -661,6 +736,14 @@ def find_clauses(text: str) -> list[Clause]:
 
 
 _BARE_RULE = next(r for r in CLAUSE_RULES if r.code == "RU09")
+
+
+def _join_spaced_labels(text: str) -> str:
+    """A role label spaced out (责 任 单 位：, 牵头 单位：) read as the label: OCR spacing too sparse
+    for the layout repair to take out, or a label justified to the width of a column."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    return SPACED_LABEL.sub(lambda m: re.sub("[ \u3000]", "", m.group()), text)
 
 
 def clause_units(text: str) -> list[UnitRef]:
@@ -689,8 +772,9 @@ def _open_clause(text: str) -> bool:
 
 
 def _clause_gives(rule: ClauseRule, text: str) -> dict:
-    """A clause rule's value on a paragraph: the units of its clauses and their deadline."""
-    clauses = rule.find(text)
+    """A clause rule's value on a paragraph, read as find_clauses reads it (spaced labels
+    joined): the units of its clauses and their deadline."""
+    clauses = rule.find(_join_spaced_labels(text))
     return given(units=[_unit(u.name, u.lead, u.aliases) for c in clauses for u in c.units],
                  deadline=next((c.deadline for c in clauses if c.deadline), None))
 
@@ -711,6 +795,8 @@ def _node_clauses(node: Node) -> list[tuple[Clause, int, bool]]:
     texts = [node.title] + node.text
     lines = [node.line] + node.text_lines
     for para, k in _paragraphs(texts):
+        if k == 0 and para[:1] in "(（":
+            para = node.label + para  # 第五条 + （管理机构）: a caption after its marker (RU09)
         for c in find_clauses(para):
             alone = k > 0 and c.start == 0
             out.append((c, lines[k], alone))

@@ -18,9 +18,11 @@ import math
 import re
 from importlib import resources
 
+from ipplan import patterncache
+
 #: jieba's blocks (re_han_default): runs of these are segmented, anything else stands alone.
-_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
-_ASCII_WORD = re.compile(r"[a-zA-Z0-9]")
+_BLOCK = patterncache.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+_ASCII_WORD = patterncache.compile(r"[a-zA-Z0-9]")
 
 
 @functools.cache
@@ -97,4 +99,4 @@ def strip_leading_verb(text: str, verbs: list[str], keep: list[str]) -> str:
 @functools.cache
 def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """The verbs as one alternation, longest first (so 建设成 wins over 建设)."""
-    return re.compile("|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)))
+    return patterncache.compile("|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)))

@@ -46,7 +46,7 @@ ORGAN_SEPARATOR = "、"
 
 _WS = re.compile(r"\s+")
 #: Characters that are written without spaces between them (CJK and full-width forms).
-TIGHT = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
+TIGHT = lazy(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
 
 
 def squash(text: str) -> str:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ipplan import patterncache
 from ipplan.parse.numerals import CN_COUNT_CLASS, CN_ORDINAL_CLASS
 from ipplan.parse.numerals import ordinal as to_ordinal
 from ipplan.parse.dates import DATE
@@ -122,7 +123,7 @@ _BY_CODE = {r.code: r for r in MARKER_RULES}
 @functools.cache
 def marker_regex() -> re.Pattern[str]:
     """Any marker of MARKER_RULES at a position (compiled on first use)."""
-    return re.compile(rf"\s*(?:{marker_alt()})\s*", re.VERBOSE)
+    return patterncache.compile(rf"\s*(?:{marker_alt()})\s*", re.VERBOSE)
 
 
 #: Conventional rank of each style, outermost first: a first item printed in an inner

@@ -12,6 +12,7 @@ import functools
 import re
 from decimal import Decimal
 
+from ipplan import patterncache
 from ipplan.parse.numerals import CN_DIGIT_CLASS
 
 #: Measure words (longest first when matched). A quantity needs one of them.
@@ -80,7 +81,7 @@ def unit_scale(unit: str, magnitude: str | None = None) -> tuple[str, Decimal]:
 
 @functools.cache
 def _maybe_quantity() -> re.Pattern[str]:
-    return re.compile(rf"[0-9百千万]|一半|[{CN_DIGIT_CLASS}十]{{1,3}}(?:{alternation(MEASURES)})")
+    return patterncache.compile(rf"[0-9百千万]|一半|[{CN_DIGIT_CLASS}十]{{1,3}}(?:{alternation(MEASURES)})")
 
 
 def may_hold_quantity(text: str) -> bool:

@@ -26,7 +26,15 @@ ROLE_LABELS: tuple[RoleLabel, ...] = (
     RoleLabel("指导部门", False), RoleLabel("指导单位", False), RoleLabel("主管部门", False),
 )
 LABEL_ALT = "|".join(sorted((r.label for r in ROLE_LABELS), key=len, reverse=True))
+#: A role label spaced out by OCR or a justified layout (责 任 单 位, 牵头 单位): its characters
+#: with spaces between them; the units stage takes the spaces out before reading clauses.
+SPACED_LABEL = lazy("|".join("[ \u3000]*".join(r.label) for r in sorted(ROLE_LABELS, key=lambda r: -len(r.label))))
 LEAD_LABELS = frozenset(r.label for r in ROLE_LABELS if r.lead)
+#: Labels that only ever name who carries a task out, so that "label为…" assigns it (责任单位为
+#: 市科技局); 主管部门为… / 实施单位为… / 承办单位为… / 责任主体为… define an authority, an
+#: applicant, an event's organiser or a legal duty in running text.
+ASSIGNING_LABELS = frozenset(r.label for r in ROLE_LABELS
+                             if re.search("责|牵头|配合|协|参与", r.label) and not r.label.endswith("主体"))
 
 #: A table column of responsible units: the whole header cell is a role label (牵头处室 of an
 #: inner office is not).
@@ -47,13 +55,13 @@ ROLE_VERBS: tuple[RoleVerb, ...] = (
     RoleVerb("协同", False), RoleVerb("落实", None), RoleVerb("做好配合", False), RoleVerb("积极配合", False),
     RoleVerb("参加", False), RoleVerb("组织实施", None), RoleVerb("具体实施", None), RoleVerb("等按职责分工负责", None),
 )
-#: How a verb is done, between the names and the verb: (A、B按照职责分工负责), (A、B依职责负责),
-#: (各县区抓好落实), (A具体负责). A name list closed by one of these and a verb is still a clause.
-ROLE_MANNERS: tuple[str, ...] = (
-    "按照各自职责", "按各自职责", "按照职责分工", "根据职责分工", "依据职责", "根据职责", "按照职责", "依职责", "按职能",
-    "分别", "共同", "具体", "统筹", "抓好", "全力", "认真",
-)
-MANNER_ALT = "|".join(sorted(ROLE_MANNERS, key=len, reverse=True))
+#: "According to (their own) duties (and division of work)" between the names and the verb, in any
+#: of its spellings: (A、B按职责分工配合), (A、B按照各自职责负责), (A根据职能分工落实), (A依职责负责).
+DUTY_MANNER = r"(?:按照|按|根据|依据|依照|依)(?:各自)?(?:职责|职能)(?:分工)?"
+#: Other ways a verb is done: (A、B分别负责), (各县区抓好落实), (A具体负责). A name list closed by a
+#: manner and a verb is still a clause.
+ROLE_MANNERS: tuple[str, ...] = ("分别", "共同", "具体", "统筹", "抓好", "全力", "认真")
+MANNER_ALT = DUTY_MANNER + "|" + "|".join(sorted(ROLE_MANNERS, key=len, reverse=True))
 VERB_ALT = "|".join(sorted((re.escape(v.verb) for v in ROLE_VERBS), key=len, reverse=True))
 VERB_LEAD = {v.verb: v.lead for v in ROLE_VERBS}
 #: Supporting verbs: a 负责 beside one of these marks the leads.
