@@ -299,7 +299,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              near_misses=("本条例自公告第30号公布之日起施行。", "公告第30号")),
     LineRule(code="MT07", needs=_LAW_EVENTS, field="history",
              summary="a law's history line: date, body, event (通过/公布/修订…), one or several in brackets",
-             pattern=rf"[(（]? \s* (?:根据\s*)? {_DATE} [^。]{{0,400}}? (?:{'|'.join(_LAW_EVENTS)}) \s* [)）]?",
+             pattern=rf"[(（]? \s* (?:根据\s*)? {_DATE} [^。]{{0,400}}? (?:{'|'.join(_LAW_EVENTS)}) \s* [)）]? (?:\s*根据)?",
              check=_history_ok, read=_read_history,
              examples=(("2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布",
                         {"events": [{"date": "2015-09-25", "event": "公布", "issuer": "浙江省人民代表大会常务委员会",
@@ -317,7 +317,10 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("（1993年10月31日第八届全国人民代表大会常务委员会第四次会议通过 根据2013年10月25日第十二届全国人民"
                         "代表大会常务委员会第五次会议《关于修改〈中华人民共和国消费者权益保护法〉的决定》第二次修正）",
                         {"events": [{"date": "1993-10-31", "event": "通过", "issuer": "全国人民代表大会常务委员会"},
-                                    {"date": "2013-10-25", "event": "修正"}]})),
+                                    {"date": "2013-10-25", "event": "修正"}]}),
+                       # the next line's 根据 left at this one's end (a source that cut the wrapper across lines)
+                       ("2016年9月30日 四川省第十二届人民代表大会常务委员会第二十七次会议《关于修改部分地方性法规的决定》第一次修正  根据",
+                        {"events": [{"date": "2016-09-30", "event": "修正"}]})),
              near_misses=("《专利代理条例》已经2018年9月6日国务院第23次常务会议修订通过，现予公布。", "2016年1月1日",
                           "2019年1月1日（此件公开发布）", "2022年10月11日 温州市市场监督管理局发布",
                           "2023年3月15日 来源：市政府办公室 发布",
