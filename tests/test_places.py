@@ -50,7 +50,7 @@ def test_the_gazetteer_is_whole_and_consistent() -> None:
 
 
 @pytest.mark.parametrize(("name", "stem", "word"), [
-    ("潍坊市", "潍坊", False), ("凉山彝族自治州", "凉山", False), ("秀山土家族苗族自治县", "秀山", False),
+    ("绍兴市", "绍兴", False), ("凉山彝族自治州", "凉山", False), ("秀山土家族苗族自治县", "秀山", False),
     ("内蒙古自治区", "内蒙古", False),  # stripping 蒙古 would leave one character
     ("龙胜各族自治县", "龙胜", False), ("浦东新区", "浦东", False), ("天门市", "天门", False),
     ("合作市", "合作", True), ("振兴区", "振兴", True),  # everyday words: never counted without their ending

@@ -1361,8 +1361,8 @@ def _speaker(h: _Head) -> Found | None:
 def _report_place(h: _Head) -> Found | None:
     """The government of a work report that names only its level (我代表市人民政府) and prints
     no title or dateline naming its place: the unit of that level the report names most, well
-    ahead of any other (vocab.places.own_place: the gazetteer's names and stems, 潍坊 for
-    潍坊市). A place of another level (a province named in passing) is never taken."""
+    ahead of any other (vocab.places.own_place: the gazetteer's names and stems, 绍兴 for
+    绍兴市). A place of another level (a province named in passing) is never taken."""
     for x in h.head[:6]:
         if (m := SPEAKER.search(x.text)) is None and (m := REPORTER.search(x.text)) is None:
             continue
@@ -1514,15 +1514,15 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
     SourceRule(code="MT68", field="issuer",
                summary="a work report that names only its level (我代表市人民政府): the place of that level it names most",
                find=_report_place,
-               examples=(("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n过去一年，潍坊港吞吐量增长，潍坊样板走向全国。"
-                          "建设更好潍坊，讲好潍坊故事，潍坊现代农业再上台阶，与青岛、烟台合作更紧。", ["潍坊市人民政府"]),
-                         ("各位代表：\n现在，我代表州人民政府，向大会报告工作。\n一年来，凉山彝族自治州经济回升，凉山州文化旅游兴旺，"
-                          "大凉山特色产业壮大，建设美丽凉山，谱写凉山新篇章。四川省支持力度加大。", ["凉山彝族自治州人民政府"]),
+               examples=(("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n过去一年，绍兴港吞吐量增长，绍兴黄酒走向全国。"
+                          "建设更美绍兴，讲好绍兴故事，绍兴纺织产业再上台阶，与宁波、杭州合作更紧。", ["绍兴市人民政府"]),
+                         ("各位代表：\n现在，我代表州人民政府，向大会报告工作。\n一年来，恩施土家族苗族自治州经济回升，恩施州茶产业兴旺，"
+                          "恩施硒产业壮大，建设美丽恩施，谱写恩施新篇章。湖北省支持力度加大。", ["恩施土家族苗族自治州人民政府"]),
                          ("各位代表：\n现在，我代表自治区人民政府向大会报告工作。\n新疆经济回升，新疆旅游兴旺，建设美丽新疆，"
                           "新疆人民团结，新疆发展向好。", ["新疆维吾尔自治区人民政府"])),
-               near_misses=("各位代表：\n现在，我代表市人民政府向大会报告工作。过去一年，全市经济稳中有进，潍坊港吞吐量增长。",
-                            "各位代表：\n现在，我代表市人民政府向大会报告工作。\n深化与青岛合作，青岛港、青岛机场、青岛新区带动，"
-                            "潍坊港、潍坊机场、潍坊新区同步，青岛与潍坊携手，青岛潍坊一体。",
+               near_misses=("各位代表：\n现在，我代表市人民政府向大会报告工作。过去一年，全市经济稳中有进，绍兴港吞吐量增长。",
+                            "各位代表：\n现在，我代表市人民政府向大会报告工作。\n深化与宁波合作，宁波港、宁波机场、宁波新区带动，"
+                            "绍兴港、绍兴机场、绍兴新区同步，宁波与绍兴携手，宁波绍兴一体。",
                             "各位代表：\n现在，我代表市人民政府向大会报告工作。\n在自治区党委领导下，新疆经济回升，新疆旅游兴旺，"
                             "建设美丽新疆，新疆人民团结，新疆发展向好。",
                             "各位代表：\n现在，我代表市人民政府向大会报告工作。\n加强区域合作，深化经贸合作，拓展对外合作，"

@@ -174,14 +174,14 @@ def _keys_of_level(level: str) -> dict[str, tuple[str, ...]]:
 
 def own_place(text: str, level: str) -> str | None:
     """The unit of ``level`` a text speaks for, by how often it names it: the unit whose name
-    (or stem, printed without its ending: 潍坊 for 潍坊市) the text prints at least
+    (or stem, printed without its ending: 绍兴 for 绍兴市) the text prints at least
     OWN_PLACE_MIN times and OWN_PLACE_RATIO times as often as any other unit of that level.
     A stem that is also an everyday word counts only with its ending; a stem of one character
     never counts alone; a stem two units of the level share names neither.
 
-    >>> own_place("潍坊港吞吐量增长。潍坊是一座城。建设更好潍坊。潍坊样板。潍坊故事。", "市")
-    '潍坊市'
-    >>> own_place("潍坊港吞吐量增长。潍坊是一座城。建设更好潍坊。", "市") is None  # named too seldom
+    >>> own_place("绍兴港吞吐量增长。绍兴是一座水城。建设更美绍兴。绍兴黄酒。绍兴故事。", "市")
+    '绍兴市'
+    >>> own_place("绍兴港吞吐量增长。绍兴是一座水城。建设更美绍兴。", "市") is None  # named too seldom
     True
     """
     pairs = {text[i: i + 2] for i in range(len(text) - 1)}  # a key whose first two characters are absent is
