@@ -89,6 +89,8 @@ def test_an_autonomous_prefectures_report() -> None:
             "吉林省支持力度加大，长春、吉林两市合作深化。\n2024年工作安排\n奋力谱写延边发展新篇章。")
     m = ipplan.parse_text(text).meta
     assert (m.issuer, m.region) == ("延边州人民政府", "延边州")  # as printed: 延边州, never its full name
+    m = ipplan.parse_text(text.replace("我代表州人民政府", "我代表自治州人民政府")).meta
+    assert (m.issuer, m.region) == ("延边州人民政府", "延边州")
 
 
 @pytest.mark.parametrize("text", [

@@ -1206,31 +1206,31 @@ def _titles(h: _Head) -> tuple[str | None, str | None]:
     meta_title = fields.get("title")
     if notice_title is None and meta_title and rule_match(RULES_BY_CODE["MT10"], meta_title[0]):
         notice_title = found.put("notice_title", meta_title[0], meta_title[1])
-    titles = [h for h in head if h.code in ("MT12", "MT14")]
+    titles = [x for x in head if x.code in ("MT12", "MT14")]
     if titles:
         return notice_title, found.put("title", values(titles[-1])["title"], titles[-1].no)
     if (named := first_source(TITLE_SOURCES, h, found)) is not None:
         return notice_title, named
     if self_title is not None:
         return notice_title, found.put("title", self_title.text, self_title.no)
-    if (headline := next((h for h in head if h.code == "MT16"), None)) is not None:
+    if (headline := next((x for x in head if x.code == "MT16"), None)) is not None:
         return notice_title, found.put("title", values(headline)["title"], headline.no)
     if after_sig := _title_after_signature(tail):
         return notice_title, found.put("title", after_sig[1], after_sig[0])
     if meta_title and meta_title[0] != notice_title and (
             rule_match(RULES_BY_CODE["MT12"], meta_title[0]) or rule_match(RULES_BY_CODE["MT11"], meta_title[0])):
         return notice_title, found.put("title", meta_title[0], meta_title[1])
-    for h in head:  # the notice's first sentence names the plan (not a document cited deep in a long paragraph)
-        named = NOTICE_PLAN.finditer(h.text[:NOTICE_PLAN_REACH]) if h.code != "MT10" else ()
+    for x in head:  # the notice's first sentence names the plan (not a document cited deep in a long paragraph)
+        named = NOTICE_PLAN.finditer(x.text[:NOTICE_PLAN_REACH]) if x.code != "MT10" else ()
         if m := next((m for m in named if not m["q"] or TITLE_TAIL.search(m["q"])), None):
-            return notice_title, found.put("title", m["t"] or m["q"] or m["t2"], h.no)
+            return notice_title, found.put("title", m["t"] or m["q"] or m["t2"], x.no)
     if notice_title and (m := re.search(rf"{_ISSUING}(?P<t>.+?)的?(?:{_COVERING_ALT})$", notice_title)):
         t = m["t"].strip()
         t = t[1:-1] if re.fullmatch(r"《[^《》]+》|“[^“”]+”", t) else t
         return notice_title, found.put("title", t, found.lines["notice_title"])
-    for h in head + tail:
-        if m := READING.search(h.text):
-            return notice_title, found.put("title", m["t"], h.no)
+    for x in head + tail:
+        if m := READING.search(x.text):
+            return notice_title, found.put("title", m["t"], x.no)
     return notice_title, None
 
 
@@ -1452,7 +1452,8 @@ TITLE_SOURCES: tuple[SourceRule, ...] = (
                             "依法行政 严格执法\n第一条 为了保护专利权人的合法权益，制定本法。",
                             "关闭窗口\n第一条 为了保护专利权人的合法权益，制定本法。",
                             "本部门的工作方法\n第一条 为了规范工作，制定本办法。")),
-    SourceRule(code="MT18", field="title", summary="a web reader's Title: row that the page prints again as its headline",
+    SourceRule(code="MT18", field="title",
+               summary="a web reader's Title: row that the page prints again as its headline",
                find=_reader_headline,
                examples=(("Title: 海珠区扎实推进知识产权保护工作\nURL Source: https://www.haizhu.gov.cn/a/1.html\n"
                           "Markdown Content:\n海珠区扎实推进知识产权保护工作\n3月5日，区市场监管局召开推进会。",
@@ -1541,8 +1542,9 @@ def _title_scope(h: _Head) -> Found | None:
     if not lead or lead == NATIONAL or (own := _local_context(h)) is None:
         return None
     place, no = own
-    after = h.title.find(lead) + len(lead) if lead in h.title else -1  # type: ignore[union-attr]
-    return (place, no) if place != lead and after >= 0 and h.title.find(place, after) >= 0 else None  # type: ignore[union-attr]
+    title = h.title or ""
+    after = title.find(lead) + len(lead) if lead in title else -1
+    return (place, no) if place != lead and after >= 0 and title.find(place, after) >= 0 else None
 
 
 def _title_place(h: _Head) -> Found | None:

@@ -121,8 +121,8 @@ def gazetteer() -> tuple[Unit, ...]:
 #: The endings of the units a government of each level governs, by how it names its level
 #: (我代表市人民政府 → 市: 湖州市, 天门市; 州 → 凉山彝族自治州; 自治区 → 广西壮族自治区).
 LEVEL_UNITS: dict[str, tuple[str, ...]] = {
-    "省": ("省",), "自治区": ("自治区",), "市": ("市",), "州": ("自治州",), "盟": ("盟",), "县": ("县",), "旗": ("旗",),
-    "区": ("区",),
+    "省": ("省",), "自治区": ("自治区",), "市": ("市",), "州": ("自治州",), "自治州": ("自治州",), "盟": ("盟",),
+    "县": ("县",), "自治县": ("自治县",), "旗": ("旗",), "自治旗": ("自治旗",), "区": ("区",),
 }
 #: Units a 区 government never governs: they end with 区 but are a province (自治区, 特别行政区)
 #: or a prefecture (地区).
