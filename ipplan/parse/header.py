@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, NamedTuple
 
 from ipplan import patterncache
@@ -43,6 +44,7 @@ from ipplan.parse.vocab.organs import (
     BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, NATIONAL_ORGANS, ORGAN_END, SELF_NAMES,
     is_count_body, is_national, starts_national,
 )
+from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.places import (
     COUNTRY, FREE_TRADE_AREA, FREE_TRADE_ENDINGS, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE, own_place,
     short_prefecture,
@@ -795,6 +797,8 @@ class Meta(NamedTuple):
     attachments: list[str] = []
     remark: str | None = None
     lines: dict[str, int] = {}
+    #: What the header doubts (N101); the meta stage hands them on as the plan's notices.
+    notices: list[NoticeRef] = []
 
 
 # ---------------------------------------------------------------- reading the lines
@@ -1072,6 +1076,7 @@ class _Head:
     issuers: list[str] | None = None
     dateline: tuple[str | None, str | None, int] | None = None  # a work report's (date, place, line)
     law: tuple[dict[str, str], int] | None = None  # a law's promulgating event and its line
+    notices: list[NoticeRef] = dataclass_field(default_factory=list)  # what a source doubts (N101)
 
 
 def _read_head(outline: Outline) -> _Head:
@@ -1132,7 +1137,8 @@ def extract_meta(outline: Outline, lines: Lines | None = None) -> Meta:
     found.put("doc_type", doc_type, found.lines.get("title") or found.lines.get("notice_title"))
     return Meta(title, notice_title, h.doc_number, issuers[0] if issuers else None, issue_date,
                 [clean_name(a) for a in addressees], region, period,
-                issuers=issuers if len(issuers) > 1 else [], doc_type=doc_type, lines=found.lines, **extra)
+                issuers=issuers if len(issuers) > 1 else [], doc_type=doc_type, lines=found.lines, notices=h.notices,
+                **extra)
 
 
 #: A reading in pinyin a page prints after a rare character, with or without its tone mark:
@@ -1370,8 +1376,12 @@ def _report_place(h: _Head) -> Found | None:
         if g.get("national") or (g.get("place") and g["place"] != "自治"):
             return None  # the speaker names its place (MT66)
         level = (g.get("place") or "") + m["level"]  # 市, or 自治区
-        place = own_place(_document_text(h.outline), level)
-        return ([place + "人民政府"], x.no) if place else None
+        if (own := own_place(_document_text(h.outline), level)) is None:
+            return None
+        h.notices.append(NoticeRef("N101", f"line {x.no}: the report names only its level ({m.group(0)}): its place "
+                                           f"{own.name} is the {level} it names most ({own.count} times; the next "
+                                           f"{own.next_count})", x.no))
+        return [own.name + "人民政府"], x.no
     return None
 
 

@@ -172,15 +172,23 @@ def _keys_of_level(level: str) -> dict[str, tuple[str, ...]]:
     return keys
 
 
-def own_place(text: str, level: str) -> str | None:
+class OwnPlace(NamedTuple):
+    """A text's own place as ``own_place`` reads it, with the counts it was judged on."""
+
+    name: str  # as the text prints it (its full name, or a short form: 甘孜州)
+    count: int  # how often the text names it
+    next_count: int  # how often it names the next unit of its level
+
+
+def own_place(text: str, level: str) -> OwnPlace | None:
     """The unit of ``level`` a text speaks for, by how often it names it: the unit whose name
     (or stem, printed without its ending: 绍兴 for 绍兴市) the text prints at least
     OWN_PLACE_MIN times and OWN_PLACE_RATIO times as often as any other unit of that level.
     A stem that is also an everyday word counts only with its ending; a stem of one character
     never counts alone; a stem two units of the level share names neither.
 
-    >>> own_place("绍兴港吞吐量增长。绍兴是一座水城。建设更美绍兴。绍兴黄酒。绍兴故事。", "市")
-    '绍兴市'
+    >>> own_place("绍兴港吞吐量增长。绍兴是一座水城。建设更美绍兴。绍兴黄酒。绍兴故事。宁波港。", "市")
+    OwnPlace(name='绍兴市', count=5, next_count=1)
     >>> own_place("绍兴港吞吐量增长。绍兴是一座水城。建设更美绍兴。", "市") is None  # named too seldom
     True
     """
@@ -194,7 +202,7 @@ def own_place(text: str, level: str) -> str | None:
     names = _keys_of_level(level)[key]
     if n < OWN_PLACE_MIN or n < OWN_PLACE_RATIO * second or len(names) > 1:
         return None
-    return as_printed(names[0], text)
+    return OwnPlace(as_printed(names[0], text), n, second)
 
 
 #: The short ending an autonomous unit is printed with beside its stem (阿坝州, 秀山县).
