@@ -79,8 +79,12 @@ CITY_REPORT = """各位代表：
 
 
 def test_a_city_report_that_names_only_its_level() -> None:
-    m = ipplan.parse_text(CITY_REPORT).meta
+    plan = ipplan.parse_text(CITY_REPORT)
+    m = plan.meta
     assert (m.issuer, m.region, m.title) == ("临沂市人民政府", "临沂市", None)
+    n101 = [n for n in plan.notices if n.code == "N101"]  # the reading is said, with its counts
+    # 临沂 is printed six times: 临沂港, 临沂国际陆港, 好客临沂, 临沂故事, 临沂高质量发展, 临沂篇章
+    assert len(n101) == 1 and n101[0].line == 2 and "临沂市" in n101[0].message and "6 times" in n101[0].message
 
 
 def test_an_autonomous_prefectures_report() -> None:
@@ -106,8 +110,9 @@ def test_an_autonomous_prefectures_report() -> None:
     "各位代表：\n现在，我代表市人民政府向大会报告工作。过去一年，全市经济稳中有进，临沂港吞吐量增长。",
 ])
 def test_no_place_is_guessed(text: str) -> None:
-    m = ipplan.parse_text(text).meta
-    assert (m.issuer, m.region) == (None, None)
+    plan = ipplan.parse_text(text)
+    assert (plan.meta.issuer, plan.meta.region) == (None, None)
+    assert not [n for n in plan.notices if n.code == "N101"]
 
 
 def test_own_place_counts_a_stem_two_units_share_as_neither() -> None:
