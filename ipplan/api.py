@@ -289,6 +289,7 @@ def _paragraphs(tree: Outline) -> list[tuple[int, str, str | None]]:
         for node in nodes:
             out.append((node.line, node.title, node.id))
             out.extend((no, text, node.id) for text, no in zip(node.text, node.text_lines))
+            out.extend((no, text, None) for text, no in zip(node.after, node.after_lines))
             walk(node.children)
 
     walk(tree.sections)

@@ -438,10 +438,97 @@ def test_a_second_document_under_one_notice_is_counted_on() -> None:
     assert [lvl for *_, lvl, _ in got][:4] == [1, 1, 1, 2]
 
 
-def test_a_repeated_one_without_a_part_title_is_no_new_part() -> None:
-    """Near-miss: 一、 again with no title line before it is a numbering repeat, as before."""
-    got = outline("一、目标\n内容。\n二、任务\n内容。\n一、保障\n内容。")
-    assert [i for i, *_ in got] == ["1", "2"]
+def test_the_top_style_again_at_a_line_start_is_a_new_part() -> None:
+    """一、 again at the start of a line, with no title line before it: the text prints a second
+    numbered part, counted on (GOLD_GUIDE; OL19)."""
+    got = outline("一、目标\n内容。\n二、任务\n内容。\n一、保障\n内容。\n二、督查\n内容。")
+    assert [(i, lab, t) for i, lab, _, _, t in got] == [("1", "一、", "目标"), ("2", "二、", "任务"), ("3", "一、", "保障"),
+                                                       ("4", "二、", "督查")]
+
+
+@pytest.mark.parametrize("text", [
+    "一、目标\n内容。\n二、任务\n主要包括：\n一、建设平台\n二、培育人才",  # a list opened by a colon
+    "（一）目标\n内容。\n（二）任务主要包括：\n（一）建设平台\n（二）培育人才",  # the colon ends the heading
+    "一、目标\n内容。\n一、保障\n内容。",  # one item before it: no part to follow
+])
+def test_a_repeated_one_after_a_colon_or_a_single_item_is_no_new_part(text: str) -> None:
+    """Near-misses: the 1 stays text with a numbering-repeat warning (N202)."""
+    plan = ipplan.parse_text(text)
+    assert len(plan.sections) == (1 if text.count("\n") == 3 else 2)
+    assert "N206" not in [n.code for n in plan.notices] and "N202" in [n.code for n in plan.notices]
+
+
+# A work report with unnumbered part headings on their own lines: the forward part's
+# heading, its 今年是… and its 主要预期目标 belong to no section (they end the review's last item).
+WORK_REPORT_PARTS = (
+    "各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n2023年工作回顾\n2023年是极不平凡的一年。\n"
+    "（一）经济运行回升向好。全年地区生产总值增长5.5%。\n（二）改革开放持续深化。完成改革任务40项。\n"
+    "各位代表！成绩来之不易。\n2024年工作安排\n2024年是实施规划的关键一年。\n"
+    "主要预期目标是：地区生产总值增长6%左右，城镇新增就业1万人。\n"
+    "（一）着力扩大有效需求\n实施重点项目300个以上。\n（二）着力发展实体经济\n新增规上工业企业60家。")
+
+
+def test_a_part_heading_ends_the_section_before_it() -> None:
+    plan = ipplan.parse_text(WORK_REPORT_PARTS)
+    assert [(s.id, s.title) for s in plan.sections] == [
+        ("1", "经济运行回升向好"), ("2", "改革开放持续深化"), ("3", "着力扩大有效需求"), ("4", "着力发展实体经济")]
+    assert plan.sections[1].text == "完成改革任务40项。\n各位代表！成绩来之不易。"
+    assert [(t.section, float(t.value), t.unit) for t in plan.targets] == [
+        (None, 6.0, "%"), (None, 10000.0, "人"), ("3", 300.0, "个"), ("4", 60.0, "家")]
+
+
+def test_two_part_headings_before_a_part_both_stay_outside() -> None:
+    """The scope ends at the first title line after the last item (总体要求 then 重点工作)."""
+    text = WORK_REPORT_PARTS.replace("2024年是实施规划的关键一年。\n", "2024年是实施规划的关键一年。\n2024年总体要求和主要目标\n")
+    text = text.replace("（一）着力扩大", "2024年重点工作安排\n（一）着力扩大")
+    plan = ipplan.parse_text(text)
+    assert [s.id for s in plan.sections] == ["1", "2", "3", "4"]
+    assert plan.sections[1].text == "完成改革任务40项。\n各位代表！成绩来之不易。"
+    assert [t.section for t in plan.targets if t.indicator == "城镇新增就业"] == [None]
+
+
+def test_a_title_line_followed_by_the_next_item_is_no_part_heading() -> None:
+    """Near-miss: a short unpunctuated line between (一) and (二) is the section's own text."""
+    plan = ipplan.parse_text("（一）加强创造\n推进工作。\n重点工程\n建设平台10个。\n（二）加强保护\n推进工作。")
+    assert [s.id for s in plan.sections] == ["1", "2"]
+    assert plan.sections[0].text == "推进工作。\n重点工程\n建设平台10个。"
+    assert [t.section for t in plan.targets] == ["1"]
+
+
+def test_a_one_line_report_restarting_its_style_after_a_glued_part_heading() -> None:
+    """One-line text: （一）（二） of the review, a part heading glued between two sentences, then
+    （一）（二） again (OL20): counted on; the glued heading and its preamble belong to no section."""
+    text = ("各位代表：2023年工作回顾2023年是极不平凡的一年。主要做了以下工作：（一）经济运行回升向好。全年地区生产总值增长5.5%。"
+            "（二）改革开放持续深化。完成改革任务40项。成绩来之不易。2024年工作安排建议2024年是关键一年。"
+            "主要预期目标是：地区生产总值增长6%左右。（一）着力扩大有效需求。实施重点项目300个以上。"
+            "（二）着力发展实体经济。新增规上工业企业60家。")
+    plan = ipplan.parse_text(text)
+    assert [(s.id, s.label, s.title) for s in plan.sections] == [
+        ("1", "（一）", "经济运行回升向好"), ("2", "（二）", "改革开放持续深化"), ("3", "（一）", "着力扩大有效需求"),
+        ("4", "（二）", "着力发展实体经济")]
+    assert plan.sections[1].text == "完成改革任务40项。成绩来之不易。"
+    assert [(t.section, float(t.value), t.unit) for t in plan.targets] == [
+        (None, 6.0, "%"), ("3", 300.0, "个"), ("4", 60.0, "家")]
+
+
+def test_a_one_line_report_without_a_part_heading_is_no_new_part() -> None:
+    """Near-miss: （一） again inside one-line text with nothing glued before it stays text."""
+    text = ("主要做了以下工作：（一）经济运行回升向好。全年增长5.5%。（二）改革开放持续深化。完成改革任务40项。"
+            "下一步要做好以下工作：（一）着力扩大有效需求。实施重点项目300个以上。")
+    plan = ipplan.parse_text(text)
+    assert [s.id for s in plan.sections] == ["1", "2"]
+
+
+def test_a_one_line_law_with_a_history_bracket_its_source_never_closed() -> None:
+    """An opening bracket left open to the end of the line (the source cut the history line's
+    ）) hides no item after it; a bracket that closes still does."""
+    text = ("某省专利促进条例（2010年7月23日某省人民代表大会常务委员会通过 根据2015年9月25日某省人民代表大会常务委员会"
+            "《关于修改部分地方性法规的决定》修正 第一章 总则 第一条 为了促进专利运用，制定本条例。"
+            "第二条 本条例适用于本省行政区域（不含 第三条 列举地区）。 第二章 附则 第三条 本条例自公布之日起施行。")
+    assert [(i, lab, t.replace(" ", "")) for i, lab, _, _, t in outline(text)] == [
+        ("1", "第一章", "总则"), ("1.1", "第一条", "为了促进专利运用，制定本条例"),
+        ("1.2", "第二条", "本条例适用于本省行政区域（不含第三条列举地区）"), ("2", "第二章", "附则"),
+        ("2.3", "第三条", "本条例自公布之日起施行")]
 
 
 WORK_REPORT_ONE_LINE = (

@@ -190,6 +190,9 @@ def test_a_target_cut_by_a_line_break_is_read_whole() -> None:
 @pytest.mark.parametrize("lines", [
     ["各区、县级市人民政府，市政府各部门、各直属机构", "现将《实施方案》印发给你们，请认真贯彻执行。"],  # addressees without ：
     ["一、强化保护，提升知识产权治理水平", "坚持严格保护，加大执法力度。"],  # a heading alone on its line
+    # a work report's two-clause heading of 41–60 characters, without a sentence sign
+    ["二、坚持在推动城乡融合和区域协调发展上协同发力，加快构建优势互补高质量发展的区域经济布局",
+     "扎实推动流域高质量发展。科学制定年度重点任务。"],
     ["坚持创新驱动，推动高质量发展", "以习近平新时代中国特色社会主义思想为指导，全面贯彻落实。"],  # short unnumbered heading
     ["到2025年，全市发明专利拥有量达到5000件", "（一）加强创造。"],  # an item follows
     ["到2025年，全市发明专利拥有量达到5000件", "| 指标 | 2025年 |"],  # a table row follows
@@ -199,7 +202,28 @@ def test_lines_that_are_no_broken_sentence_stay_apart(lines: list[str]) -> None:
     assert run_phase(lines, "folded")[0] == lines
 
 
+def test_a_long_item_with_a_sentence_sign_cut_by_a_line_break_is_joined() -> None:
+    lines = ["（二）强化示范引领。鼓励有条件的县区开展知识产权强县建设试点，打造一批知识产权", "示范园区。",
+             "（三）加强宣传。"]
+    assert run_phase(lines, "folded")[0] == ["（二）强化示范引领。鼓励有条件的县区开展知识产权强县建设试点，打造一批知识产权示范园区。",
+                                             "（三）加强宣传。"]
+
+
 def test_markdown_heading_marks_are_dropped_only_before_a_space() -> None:
-    lines = ["# 某省专利条例", "## 第一章　总则", "#话题# 不是标题", "第一条 为了规范管理，制定本条例。"]
-    assert run_phase(fold("\n".join(lines)), "folded")[0] == ["某省专利条例", "第一章 总则", "#话题# 不是标题",
-                                                              "第一条 为了规范管理，制定本条例。"]
+    """The opening # title keeps its mark for the header; every other heading loses it."""
+    lines = ["# 某省专利条例", "## 第一章　总则", "#话题# 不是标题", "第一条 为了规范管理，制定本条例。", "# 第二章 附则"]
+    assert run_phase(fold("\n".join(lines)), "folded")[0] == ["# 某省专利条例", "第一章 总则", "#话题# 不是标题",
+                                                              "第一条 为了规范管理，制定本条例。", "第二章 附则"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("# 中华人民共和国商标法\n\n## 第一章 总则\n\n第一条 为了加强商标管理，制定本法。\n\n第二条 国务院主管商标注册。", "中华人民共和国商标法"),
+    ("# 某省专利条例\n\n第一条 为了保护专利权，制定本条例。\n\n第二条 本条例自公布之日起施行。", "某省专利条例"),
+])
+def test_a_markdown_law_keeps_its_title(text: str, title: str) -> None:
+    """A law whose title ends in no 文种 word (…法) is known by its # mark alone (LR13 keeps it, MT15
+    reads it); the articles are the outline either way."""
+    plan = ipplan.parse_text(text)
+    assert plan.meta.title == title
+    assert [s.label for s in plan.sections][-1] in ("第一章", "第二条")
+    assert not any("#" in s.title for s in plan.sections)

@@ -79,6 +79,24 @@ def bracket_depth(text: str, start: int, end: int, depth: int = 0) -> int:
     return depth
 
 
+def closes_later(text: str, pos: int, depth: int) -> bool:
+    """Whether a bracket open at ``pos`` (``depth`` deep) closes later in ``text``; one left
+    open to the end (a source that cut a bracket's close) holds nothing.
+
+    >>> closes_later("（甲 第一条 乙）", 3, 1), closes_later("（甲 第一条 乙", 3, 1)
+    (True, False)
+    """
+    d = depth
+    for m in _BRACKET.finditer(text, pos):
+        if m.group() in OPEN:
+            d += 1
+        elif d:
+            d -= 1
+            if d < depth:
+                return True
+    return False
+
+
 def split_top(text: str, seps: str) -> list[str]:
     """Split at separator characters outside brackets; parts stripped, empty ones dropped.
 

@@ -8,9 +8,11 @@ sequence or starts a new one. Levels follow nesting: the first marker style seen
 section becomes its children's style, whatever that style is.
 
 Whole lines without a marker bound the parts (PART_RULES): an attachment heading or a 版记
-line ends the body; a part's title line, or an attachment heading and its title, before a 1
-starts a new numbered part whose top items continue the count. TITLE_RULES cut a heading
-that a one-line paste glued to its first sentence.
+line ends the body. A 1 that starts a new numbered part, whose top items continue the count,
+is told by PART_START_RULES (after a part's title line or an attachment heading, in an outer
+style, the top style again at a line start, after a part heading glued into one-line text:
+GLUED_PART_RULES); the part's heading and preamble belong to no section (``Node.after``).
+TITLE_RULES cut a heading that a one-line paste glued to its first sentence.
 """
 
 from __future__ import annotations
@@ -18,16 +20,18 @@ from __future__ import annotations
 import functools
 import re
 from collections import deque
+from dataclasses import dataclass
 
 from ipplan import patterncache
-from ipplan.parse.brackets import bracket_depth
+from ipplan.parse.brackets import bracket_depth, closes_later
 from ipplan.parse.dates import is_bare_date
-from ipplan.parse.rules import RuleTable, given, lazy
+from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
 from ipplan.parse.vocab.markers import (
     ATTACHMENT,
     ATTACHMENT_INLINE,
     BOX_START,
+    GLUED_PART_RULES,
     LAW_STYLES,
     MARKER_RULES,
     PART_RULES,
@@ -116,6 +120,18 @@ MAX_DEPTH = 12
 MAX_NOTICES = 200
 
 
+def glued_part_heading(text: str) -> int | None:
+    """Where an unnumbered part heading glued between two sentences starts in ``text``
+    (GLUED_PART_RULES: …加以解决。2024年工作安排建议2024年是…), or None."""
+    if "年" not in text:
+        return None
+    for rule in GLUED_PART_RULES:
+        m = rule.regex.search(text)
+        if m is not None:
+            return m.start("h")
+    return None
+
+
 class _Builder:
     """Builds the section tree from markers, keeping the open path as a stack.
 
@@ -125,9 +141,10 @@ class _Builder:
     there is none, stays text of the open section with a warning.
 
     A second numbered part (a second document printed after the first under its own title,
-    a numbered attachment, a part in an outer style: （一）…（七） then 一、) starts again at
-    the top level, its items continuing the count of the items before it (GOLD_GUIDE):
-    ``offset`` maps the part's top style to the number added to its printed ordinals."""
+    a numbered attachment, a part in an outer style: （一）…（七） then 一、, a work report's
+    forward part after its review) starts again at the top level, its items continuing the
+    count of the items before it (GOLD_GUIDE): ``offset`` maps the part's top style to the
+    number added to its printed ordinals. PART_START_RULES tell when a 1 starts a part."""
 
     def __init__(self) -> None:
         self.roots: list[Node] = []
@@ -141,35 +158,72 @@ class _Builder:
         #: Evidence of a new part seen since the last section started: "title" (a part's
         #: title line) or "attachment" (an attachment heading and its title).
         self.part_break: str | None = None
+        #: Where the first part title line since the last section started stands: (the open
+        #: section whose text holds it, its index there). A new part cuts the text there.
+        self.title_at: tuple[Node, int] | None = None
+        #: (code of the PART_START_RULES entry, first item) of every part after the first.
+        self.parts: list[tuple[str, Node]] = []
 
     def _counted(self, mk: Marker) -> Marker:
         """The marker with its ordinal counted on from the parts before (一、 → 9)."""
         add = self.offset.get(mk.style)
         return mk._replace(ordinal=mk.ordinal + add) if add and mk.ordinal is not None else mk
 
-    def starts_part(self, mk: Marker) -> bool:
-        """Whether a 1 starts a new numbered part at the top level: after a part's title or an
-        attachment heading, in the top style (any style in an attachment), or, with no such
-        line, in a style outer than the top one (（一）…（七） then 一、: 七 items are no parent
-        of a 一、 list)."""
-        if mk.ordinal != 1 or mk.weak or mk.style == "bullet" or not self.roots:
-            return False
-        if any(node.style == mk.style for node in self.stack[1:]):
-            return False  # a list of this style is open inside the part
-        top = self.roots[-1].style
-        if self.part_break == "attachment" or (self.part_break == "title" and mk.style == top):
-            return True
-        return (len(self.roots) >= 2 and STYLE_RANK.get(mk.style, 9) < STYLE_RANK.get(top, 9)
-                and mk.style not in LAW_STYLES and top not in LAW_STYLES)
+    def open_text(self) -> str:
+        """The last paragraph of the open section (its title when it has no text)."""
+        if not self.stack:
+            return ""
+        top = self.stack[-1]
+        return top.text[-1] if top.text else top.title
 
-    def new_part(self, mk: Marker, line: int) -> None:
+    def starts_part(self, mk: Marker, alone: bool = False, before: str | None = None) -> str | None:
+        """The code of the PART_START_RULES entry by which a 1 starts a new numbered part at
+        the top level, or None. ``alone``: the marker starts a line of the text; ``before``: the
+        text before an inline marker (default: the open section's last paragraph)."""
+        if mk.ordinal != 1 or mk.weak or mk.style == "bullet" or not self.roots:
+            return None
+        if any(node.style == mk.style for node in self.stack[1:]):
+            return None  # a list of this style is open inside the part
+        if before is None:
+            before = self.open_text()
+        return next((rule.code for rule in PART_START_RULES if rule.find(self, mk, alone, before)), None)
+
+    def mark_part_title(self) -> None:
+        """A part's title line is read as text of the open section: the first since the
+        section started is where a new part would cut the text."""
+        if self.title_at is None and self.stack:
+            self.title_at = (self.stack[-1], len(self.stack[-1].text))
+        self.part_break = "title"
+
+    def _close_scope(self) -> None:
+        """The open section's text ends where the new part's heading stands (its title line,
+        or a heading glued into the last paragraph): that heading and the part's preamble go
+        to ``after``, outside every section."""
+        if not self.stack:
+            return
+        node = self.stack[-1]
+        if self.title_at is not None and self.title_at[0] is node:
+            cut = self.title_at[1]
+        elif node.text and (pos := glued_part_heading(node.text[-1])) is not None:
+            para, line = node.text[-1], node.text_lines[-1]
+            node.text[-1] = para[:pos].rstrip()
+            node.text.append(para[pos:])
+            node.text_lines.append(line)
+            cut = len(node.text) - 1
+        else:
+            return
+        node.after, node.after_lines = node.text[cut:], node.text_lines[cut:]
+        del node.text[cut:], node.text_lines[cut:]
+
+    def new_part(self, mk: Marker, line: int, code: str) -> None:
         """Close the open sections: the part's items go on at the top level."""
         offset = self.roots[-1].ordinal
+        self._close_scope()
         self.offset[mk.style] = offset
         self.stack.clear()
         self.last = {mk.style: offset}
-        self.part_break = None
-        self.warn("N206", line, f"numbering starts again at {mk.label}: a new part, "
+        self.part_break, self.title_at = None, None
+        self.warn("N206", line, f"numbering starts again at {mk.label}: a new part ({code}), "
                                 f"its items counted on from {offset + 1}")
 
     def warn(self, code: str, line: int, message: str) -> None:
@@ -178,11 +232,12 @@ class _Builder:
         else:
             self.dropped_notices += 1
 
-    def expects(self, mk: Marker, strong: bool) -> bool:
-        """Whether an inline marker would continue or open a sequence here."""
+    def expects(self, mk: Marker, strong: bool, before: str) -> bool:
+        """Whether an inline marker would continue or open a sequence here (``before``: the
+        text before it since the scan started)."""
         if mk.style == "bullet":  # a dash run after a sentence end or a space, never glued to text
             return True
-        if self.starts_part(mk):
+        if self.starts_part(mk, before=before):
             return True
         mk = self._counted(mk)
         for node in reversed(self.stack):
@@ -212,15 +267,17 @@ class _Builder:
         key = id(self.stack[depth - 1]) if depth else 0
         return self._used.setdefault(key, set())
 
-    def push(self, mk: Marker, line: int, content: str) -> Node | None:
-        """Place a section for the marker; None when it cannot be one (it is text then)."""
+    def push(self, mk: Marker, line: int, content: str, alone: bool = False) -> Node | None:
+        """Place a section for the marker (``alone``: it starts a line of the text); None when
+        it cannot be one (it is text then)."""
         if self.count >= MAX_SECTIONS:
             if self.count == MAX_SECTIONS:
                 self.warn("N004", line, f"more than {MAX_SECTIONS} sections; the rest is read as text")
                 self.count += 1
             return None
-        if self.starts_part(mk):
-            self.new_part(mk, line)
+        part = self.starts_part(mk, alone)
+        if part:
+            self.new_part(mk, line, part)
         mk = self._counted(mk)
         depth = self._parent_depth(mk)
         siblings = self.stack[depth - 1].children if depth else self.roots
@@ -252,7 +309,9 @@ class _Builder:
         siblings.append(node)
         self.stack.append(node)
         self.count += 1
-        self.part_break = None
+        self.part_break, self.title_at = None, None
+        if part:
+            self.parts.append((part, node))
         return node
 
     def _check_number(self, mk: Marker, siblings: list[Node], line: int) -> None:
@@ -293,12 +352,12 @@ def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[
             if mk.ordinal != 1 or not (mk.style in LAW_STYLES or (
                     mk.style in ("cn", "paren_cn") and (strong or pre.startswith(("：", ":"))))):
                 continue
-        elif not builder.expects(mk, strong):
+        elif not builder.expects(mk, strong, text[start:pos]):
             continue
         depth = bracket_depth(text, scanned, pos, depth)
         scanned = pos
-        if depth:
-            continue
+        if depth and closes_later(text, pos, depth):
+            continue  # inside brackets (a bracket never closed, cut by the source, hides nothing)
         return pos, mk
     return None
 
@@ -313,7 +372,7 @@ def _glued_article(content: str, builder: _Builder) -> tuple[int, Marker] | None
     pos = content.find("第", 1, MAX_CHAPTER_TITLE)
     while pos != -1:
         mk = match_marker(content, pos)
-        if mk is not None and mk.style in ("law_section", "article") and builder.expects(mk, True):
+        if mk is not None and mk.style in ("law_section", "article") and builder.expects(mk, True, ""):
             return pos, mk
         pos = content.find("第", pos + 1, MAX_CHAPTER_TITLE)
     return None
@@ -390,6 +449,11 @@ def _after_attachment_title(tail: list[tuple[int, str]]) -> bool:
 
 def split_outline(lines: list[tuple[int, str]]) -> Outline:
     """Cut numbered lines into sections; returns the tree plus head and tail lines."""
+    return _split(lines)[0]
+
+
+def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
+    """split_outline, and the builder that made the tree (the rule tables read its parts)."""
     builder = _Builder()
     head: list[tuple[int, str]] = []
     tail: list[tuple[int, str]] = []
@@ -505,7 +569,7 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
         if mk is not None:
             content = line[mk.end :]
             # Place the node before looking for inline items, which depend on it.
-            node = builder.push(mk, no, "")
+            node = builder.push(mk, no, "", alone=not piece)
         if node is not None:
             found = _next_inline(content, 0, builder, head=False)
             if node.style in ("chapter", "law_section"):  # 第一章 总则第一条 为了…: the article glued on
@@ -529,7 +593,8 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
                 queue.appendleft((no, line[found[0] :], checked))
                 line = line[: found[0]].rstrip()
             elif kind == "part_title":
-                builder.part_break, part_title = "title", line  # a 1 of the top style after it starts a new part
+                builder.mark_part_title()  # a 1 of the top style after it starts a new part
+                part_title = line
             builder.add_text(line, no)
     _assign_ids(builder.roots, "", 1)
     notices = builder.notices
@@ -537,7 +602,114 @@ def split_outline(lines: list[tuple[int, str]]) -> Outline:
         notices.append(NoticeRef("N004", f"{builder.dropped_notices} more outline warnings not shown"))
     if not builder.roots:
         notices.append(NoticeRef("N205", "no numbered outline found (一、 / (一) / 1. …)"))
-    return Outline(sections=builder.roots, head=head, tail=tail, notices=notices)
+    return Outline(sections=builder.roots, head=head, tail=tail, notices=notices), builder
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartStartRule(Rule):
+    """Evidence that a 1 starts a new numbered part at the top level, its items counted on
+    from the items before it: ``find(builder, marker, alone, before)`` → bool (``alone``: the
+    marker starts a line; ``before``: the text before it). The builder has checked that the
+    marker is a 1 with a part before it and no list of its style open inside. Examples are
+    whole texts; they give "id title" of every first item of a part the rule started."""
+
+
+def _top(b: _Builder) -> str:
+    return b.roots[-1].style
+
+
+def _one_used(b: _Builder, mk: Marker) -> bool:
+    """The 1 (counted on from the parts before) is taken at the top level."""
+    return b._counted(mk).ordinal in b._used.get(0, ())
+
+
+def _after_attachment(b: _Builder, mk: Marker, alone: bool, before: str) -> bool:
+    return b.part_break == "attachment"
+
+
+def _after_part_title(b: _Builder, mk: Marker, alone: bool, before: str) -> bool:
+    return b.part_break == "title" and mk.style == _top(b)
+
+
+def _outer_style(b: _Builder, mk: Marker, alone: bool, before: str) -> bool:
+    top = _top(b)
+    return (len(b.roots) >= 2 and STYLE_RANK.get(mk.style, 9) < STYLE_RANK.get(top, 9)
+            and mk.style not in LAW_STYLES and top not in LAW_STYLES)
+
+
+#: A paragraph that opens a list of its own (…主要包括： / …重点抓好以下工作。): a 1 after it is that
+#: list's, not a new part's.
+_OPENS_LIST = lazy(r"(?:[:：]|(?:以下|如下)[^。；;！？!?]{0,12}[。；;]?)\s*$")
+
+
+def _same_style_again(b: _Builder, mk: Marker, alone: bool, before: str) -> bool:
+    return (alone and mk.style == _top(b) and mk.style not in LAW_STYLES and len(b.roots) >= 2
+            and bool(b.stack and b.stack[-1].text) and not _OPENS_LIST.search(before) and _one_used(b, mk))
+
+
+def _after_glued_heading(b: _Builder, mk: Marker, alone: bool, before: str) -> bool:
+    return (mk.style == _top(b) and mk.style not in LAW_STYLES and _one_used(b, mk)
+            and glued_part_heading(before) is not None)
+
+
+_REVIEW = "2023年工作回顾\n"
+_FORWARD_ITEMS = "一、着力扩大有效需求\n新开工项目100个。\n二、着力发展实体经济\n新增规上工业企业50家。"
+_ONE_LINE_REVIEW = ("各位代表：2023年工作回顾2023年是极不平凡的一年。主要做了以下工作：一、经济运行稳中向好。全年地区生产总值"
+                    "增长6%。二、改革开放持续深化。完成改革任务30项。成绩来之不易。")
+
+#: When a 1 starts a new numbered part (``_Builder.starts_part``), in the order tried.
+PART_START_RULES: tuple[PartStartRule, ...] = (
+    PartStartRule(code="OL16", find=_after_attachment,
+                  summary="after an attachment heading and its title (附件2 / 某某指标), a 1 in any style starts the "
+                          "attachment's outline",
+                  examples=(("一、总体要求\n推进工作。\n二、保障措施\n加强领导。\n附件\n重点任务清单\n一、强化创造\n培育高价值专利。",
+                             ["3 强化创造"]),),
+                  near_misses=("一、总体要求\n推进工作。\n二、保障措施\n加强领导。\n附件：重点任务清单",)),
+    PartStartRule(code="OL17", find=_after_part_title,
+                  summary="after a part's title line (a second document's title, 2024年工作安排), a 1 in the top style",
+                  examples=(("支持数字经济发展若干政策\n一、支持平台建设\n给予奖励。\n二、支持人才引进\n给予补贴。\n"
+                             "某省数字经济创新发展行动计划（2024-2026年）\n为推进数字经济发展，制定本计划。\n一、总体要求\n坚持创新驱动。",
+                             ["3 总体要求"]),
+                            (_REVIEW + "（一）经济运行稳中向好。全年增长6%。\n（二）改革开放持续深化。完成改革30项。\n2024年工作安排\n"
+                             "2024年是关键一年。\n（一）着力扩大有效需求。新开工项目100个。", ["3 着力扩大有效需求"])),
+                  near_misses=("一、主要任务\n（一）建设平台\n（二）培育人才\n加强人才工作\n（一）引进人才",)),
+    PartStartRule(code="OL18", find=_outer_style,
+                  summary="a 1 in a style outer than the top one, after two items or more (（一）…（七） then 一、): "
+                          "seven items are no parent of a 一、 list",
+                  examples=(("主要做了以下工作：（一）经济运行稳中向好。全年增长6%。（二）改革开放持续深化。完成改革30项。"
+                             "一、着力扩大有效需求。新开工项目100个。", ["3 着力扩大有效需求"]),),
+                  near_misses=("（一）经济运行稳中向好\n一、着力扩大有效需求",)),
+    PartStartRule(code="OL19", find=_same_style_again,
+                  summary="the top style again at 1 at the start of a line, with no part title before it (a work "
+                          "report's forward part after its review), unless the paragraph before it opens a list "
+                          "(…包括： / …抓好以下工作。)",
+                  examples=((_REVIEW + "一、经济运行稳中向好\n全年地区生产总值增长6%。\n二、改革开放持续深化\n完成改革任务30项。\n"
+                             "各位代表，成绩来之不易。2024年主要预期目标是：地区生产总值增长6%左右。\n" + _FORWARD_ITEMS,
+                             ["3 着力扩大有效需求"]),),
+                  near_misses=("一、主要任务\n推进以下工作。\n二、重点工程\n主要包括：\n一、建设平台\n二、培育人才",
+                               "（一）加强创造\n推进工作。\n（二）重点工程主要包括：\n（一）建设平台\n（二）培育人才",
+                               "一、总体要求\n推进工作。\n一、主要任务",
+                               "一、目标\n推进工作。\n二、任务\n各地要重点抓好以下工作。\n一、建设平台\n二、培育人才")),
+    PartStartRule(code="OL20", find=_after_glued_heading,
+                  summary="the top style again at 1 after a part heading glued into the text (GLUED_PART_RULES: "
+                          "…。2024年工作安排2024年是…)",
+                  examples=((_ONE_LINE_REVIEW + "2024年工作安排2024年是关键一年。主要预期目标是：地区生产总值增长6%左右。"
+                             "一、着力扩大有效需求。新开工项目100个。二、着力发展实体经济。新增规上工业企业50家。",
+                             ["3 着力扩大有效需求"]),),
+                  near_misses=(_ONE_LINE_REVIEW + "下一步工作：一、着力扩大有效需求。新开工项目100个。",)),
+)
+
+
+def _part_start_gives(rule: PartStartRule, text: str) -> list[str]:
+    """A part-start rule's value on a text: "id title" of the first item of every part it started."""
+    _, builder = _split(list(enumerate(text.split("\n"), 1)))
+    return [f"{node.id} {node.title}" for code, node in builder.parts if code == rule.code]
+
+
+def _glued_part_gives(rule, text: str) -> str | None:
+    """A glued part heading rule's value on a text: the heading it finds."""
+    m = rule.regex.search(text)
+    return m["h"] if m else None
 
 
 def _assign_ids(nodes: list[Node], prefix: str, level: int) -> None:
@@ -577,4 +749,6 @@ def _title_gives(rule: TitleRule, text: str) -> str | None:
 #: The rule tables of the outline, for tests/test_rule_tables.py.
 RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),
                RuleTable("PART_RULES", "OL", PART_RULES, _part_gives),
+               RuleTable("PART_START_RULES", "OL", PART_START_RULES, _part_start_gives),
+               RuleTable("GLUED_PART_RULES", "OL", GLUED_PART_RULES, _glued_part_gives),
                RuleTable("TITLE_RULES", "OL", TITLE_RULES, _title_gives))

@@ -372,10 +372,19 @@ _MD_HEADING = lazy(r"^#{1,6} +(?P<h>[^#\s].*?)(?: +#+)?$")
 def unmark_headings(lines: list[str]) -> list[str]:
     """LR13: the # of a Markdown heading is markup, not text (law texts kept as Markdown:
     ``# 浙江省专利条例``, ``## 第一章 总则``, ``### 第一节 一般监管``): the heading stays, alone on
-    its line. A # without the space after it (#话题#) is text."""
+    its line. A # without the space after it (#话题#) is text.
+
+    One mark is kept, for the header: a level-1 heading that opens the document and is no
+    outline item is the document's title, and stays ``# 中华人民共和国专利法`` (header rule MT15
+    reads it; a title that ends in no 文种 word, …法, is known by its mark alone)."""
     if not any(line.startswith("#") for line in lines):
         return lines
-    return [m["h"] if line.startswith("#") and (m := _MD_HEADING.match(line)) else line for line in lines]
+    out = [m["h"] if line.startswith("#") and (m := _MD_HEADING.match(line)) else line for line in lines]
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and lines[first].startswith("# ") and out[first] != lines[first] \
+            and match_marker(out[first]) is None:
+        out[first] = "# " + out[first]
+    return out
 
 
 #: A line that stops mid-sentence: its last character is a Chinese character or a digit.
@@ -384,16 +393,20 @@ _OPEN_END = lazy(rf"[{CJK}0-9A-Za-z]$")
 _PROSE = lazy(r"[，,、；;]")
 #: A label line (抄送：…, 附件：…, 索引号：…) is no broken sentence.
 _LABEL = lazy(r"^[^，,。；;：:]{1,8}[：:]")
-#: The shortest line a broken sentence leaves, and the most a heading alone on its line holds.
+#: The shortest line a broken sentence leaves, and the most a numbered heading alone on its
+#: line holds (no sentence sign inside; a work report's two-clause heading runs to ~50:
+#: 一、坚持在…上精准发力，加快建设…现代化产业体系).
 BROKEN_MIN_CHARS = 16
-_HEADING_MAX = 40
+_HEADING_MAX = 60
+_SENTENCE_SIGN = lazy(r"[。；;！？!?]")
 
 
 def _breaks_sentence(line: str) -> bool:
     """A line that is a sentence cut before its end: 16+ characters whose last is a letter
     or a digit, of prose (an article, or a line with a clause sign) that is no heading alone
-    on its line (an item of at most 40 characters), no label line and no list of organs (an
-    addressee or 抄送 line left without its ：)."""
+    on its line (an item of at most 60 characters without a sentence sign) nor ends with one
+    (…。二、强化人才支撑), no label line and no list of organs (an addressee or 抄送 line left
+    without its ：)."""
     if len(line) < BROKEN_MIN_CHARS or not _OPEN_END.search(line, len(line) - 2) or _LABEL.match(line):
         return False
     if is_table_row(line) or ORGAN_END.search(line):
@@ -401,7 +414,10 @@ def _breaks_sentence(line: str) -> bool:
     mk = match_marker(line)
     if mk is not None and mk.style == "article":  # an article is prose from its first word
         return True
-    return _PROSE.search(line) is not None and (mk is None or len(line) > _HEADING_MAX)
+    last = max(_SENTENCE_SIGN.finditer(line), key=lambda m: m.end(), default=None)
+    if last is not None and match_marker(line, last.end()) is not None:
+        return False  # the line ends with an inline item's heading (…。二、强化人才支撑)
+    return _PROSE.search(line) is not None and (mk is None or len(line) > _HEADING_MAX or last is not None)
 
 
 def join_broken_sentences(lines: list[str]) -> list[str]:
@@ -449,12 +465,17 @@ REPAIR_RULES: tuple[RepairRule, ...] = (
                          ("通知如下：\u3000\u3000一、目标\u3000\u3000到2017\u3000\u3000年，…", "通知如下：\n一、目标\n到2017年，…")),
                near_misses=("\u3000\u3000一、总体要求", "一、总体要求\u3000\u3000坚持", "到2025年 全市")),
     RepairRule(code="LR13", phase="folded",
-               summary="the # marks of Markdown headings are dropped (law texts kept as Markdown)",
+               summary="the # marks of Markdown headings are dropped (law texts kept as Markdown), but for the "
+                       "document's opening # title, which the header reads",
                evidence="a line starting with one to six # and a space", find=unmark_headings,
                examples=(("# 某省专利条例\n## 第一章　总则\n第一条 为了保护专利权，制定本条例。",
-                          "某省专利条例\n第一章　总则\n第一条 为了保护专利权，制定本条例。"),
-                         ("### 第二节 协同监管 ###", "第二节 协同监管")),
-               near_misses=("#知识产权#话题讨论", "第一章 总则", "#")),
+                          "# 某省专利条例\n第一章　总则\n第一条 为了保护专利权，制定本条例。"),
+                         ("### 第二节 协同监管 ###", "第二节 协同监管"),
+                         ("#  中华人民共和国专利法 #\n## 第一章 总则", "# 中华人民共和国专利法\n第一章 总则"),
+                         ("# 第一章 总则\n第一条 为了保护专利权，制定本法。\n# 第二章 专利权", "第一章 总则\n"
+                          "第一条 为了保护专利权，制定本法。\n第二章 专利权"),
+                         ("某省专利条例\n# 第一章 总则", "某省专利条例\n第一章 总则")),
+               near_misses=("#知识产权#话题讨论", "第一章 总则", "#", "# 中华人民共和国专利法")),
     RepairRule(code="LR01", phase="folded", summary="hard-wrapped lines are re-joined into paragraphs",
                evidence="at least 30% of the lines (and five) end within three columns of one display width", find=unwrap,
                examples=((_WRAPPED, "（一）主要目标\n" + _PARAGRAPH * 2),),
@@ -485,12 +506,17 @@ REPAIR_RULES: tuple[RepairRule, ...] = (
                examples=(("第九条 科技、商务等有关部门应当按照各自\n职责，共同做好服务工作。\n第十条 本办法自公布之日起施行。",
                           "第九条 科技、商务等有关部门应当按照各自职责，共同做好服务工作。\n第十条 本办法自公布之日起施行。"),
                          ("违法行为由县专利管理部门查处，县专\n利管理部门可以委托乡镇查处。",
-                          "违法行为由县专利管理部门查处，县专利管理部门可以委托乡镇查处。")),
+                          "违法行为由县专利管理部门查处，县专利管理部门可以委托乡镇查处。"),
+                         ("（三）加强宣传引导。各地要充分利用报刊、广播、电视、网络等媒体，广泛宣传知识产权保\n护的重要意义。",
+                          "（三）加强宣传引导。各地要充分利用报刊、广播、电视、网络等媒体，广泛宣传知识产权保护的重要意义。")),
                near_misses=("一、强化保护，提升知识产权治理水平\n坚持严格保护。",
                             "各区人民政府，市政府各部门、各直属机构\n现将方案印发给你们，请认真贯彻执行。",
                             "坚持创新驱动，推动高质量发展\n（一）加强创造。",
                             "抄送：市委办公室，市人大常委会办公室\n某某市人民政府办公室2023年9月14日印发。",
                             "以习近平新时代中国特色社会主义思想为指导\n坚持稳中求进。",
+                            "2.支持中试基地建设。按规定给予支持。二、强化人才支撑\n对符合条件的人才，分级给予奖励。",
+                            "一、坚持在统筹推进科技创新和产业创新上持续发力，加快建设更具区域特色比较优势的现代化产业体系\n"
+                            "深入实施创新驱动发展战略。安排专项资金1亿元。",
                             "到2025年，全市发明专利拥有量达到5000件\n| 指标 | 目标 |")),
     RepairRule(code="LR12", phase="simplified", summary="a 公文 head scraped into one line is cut back into its lines",
                evidence="a line of 120+ characters with 关于…的通知 near its start; cut only before the body's 一、",

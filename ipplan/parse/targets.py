@@ -1037,6 +1037,7 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
         if any(rule.find(node.title) for rule in _BY_LEVEL["section"]) or \
                 any(rule.find(node.label) for rule in _BY_LEVEL["article"]) and not _TARGET_YEAR.search(
                     " ".join([node.title, *node.text])):
+            out.extend(_outside(node, plan_year, start_year, reading))
             continue
         was_past = reading.past
         reading.heading(node.title, node.line)
@@ -1051,6 +1052,7 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
             if len(out) + len(found) >= MAX_TARGETS:
                 break
         out.extend(_settle(found, plan_year, start_year, reading))
+        out.extend(_outside(node, plan_year, start_year, reading))
         if len(out) >= MAX_TARGETS:
             return out[:MAX_TARGETS]
         child_year = heading_year(node.title) or (opening_year(node.text[0]) if node.text else None) or inherited
@@ -1058,6 +1060,17 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
         years.append(child_year)
         entered.append(was_past)
     return out
+
+
+def _outside(node: Node, plan_year: int | None, start_year: int | None, reading: Reading) -> list[TargetRef]:
+    """Targets of the paragraphs after a section that belong to no section (``Node.after``: a
+    part's heading and preamble), read right after the section's text."""
+    found: list[TargetRef] = []
+    ctx = None
+    for para, no in zip(node.after, node.after_lines):
+        more, ctx = paragraph_targets(para, ctx, None, no, reading=reading)
+        found.extend(more)
+    return _settle(found, plan_year, start_year, reading)
 
 
 def _settle(found: list[TargetRef], plan_year: int | None, start_year: int | None,

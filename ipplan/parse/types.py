@@ -56,6 +56,12 @@ class Node:
     children: list[Node] = field(default_factory=list)
     id: str = ""
     level: int = 1
+    #: Paragraphs printed after the section that belong to no section: the heading and the
+    #: preamble of an unnumbered part before its first item (…（七）… / 2024年工作安排 /
+    #: 今年是…主要预期目标是… / （一）…). Read in document order, right after ``text``
+    #: (the node has no children then: it was the last open section).
+    after: list[str] = field(default_factory=list)
+    after_lines: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from ipplan import patterncache
 from ipplan.parse.numerals import CN_COUNT_CLASS, CN_ORDINAL_CLASS
 from ipplan.parse.numerals import ordinal as to_ordinal
-from ipplan.parse.dates import DATE
+from ipplan.parse.dates import DATE, YEAR
 from ipplan.parse.rules import PatternRule, Rule, lazy
 from ipplan.parse.vocab.measures import CALENDAR_WORDS, MAGNITUDE_WORDS, MEASURES, alternation
 from ipplan.parse.vocab.text import CJK
@@ -276,4 +276,25 @@ PART_RULES: tuple[PartRule, ...] = (
              examples=(("某省数字经济创新发展行动计划（2024-2026年）", "part_title"), ("支持数字经济发展若干政策", "part_title")),
              near_misses=("本政策自2024年1月1日起执行。", "专栏1 重点工程", "为深入实施创新驱动发展战略，制定本计划。",
                           "二、工作措施：", "附件")),
+)
+
+#: Where the words of a glued part heading may not run: signs, digits, quotes and brackets.
+_NOT_IN_HEADING = r"\d\s。，,；;：:！？!?、“”\"《》()（）"
+
+#: Part headings that a one-line text glued between two sentences (``outline.glued_part_heading``):
+#: group "h" is the heading. Examples give the heading.
+GLUED_PART_RULES: tuple[PatternRule, ...] = (
+    PatternRule(code="OL15",
+                summary="an unnumbered part heading glued between two sentences of a one-line text: after a sentence "
+                        "end, a year and a few words (2024年工作安排建议), then a sentence that opens with a year "
+                        "(2024年是… / 今年，…)",
+                pattern=rf"(?<=[。！？!?])\s*(?P<h>{YEAR}\s*年[^{_NOT_IN_HEADING}]{{2,14}}?)"
+                        rf"\s*(?=(?:{YEAR}\s*年|今年)(?:是|，|,))",
+                examples=(("有关问题我们将努力加以解决。2024年工作安排建议2024年是实施规划的关键一年。", "2024年工作安排建议"),
+                          ("成绩来之不易。 2024年工作安排 2024年是关键一年。", "2024年工作安排"),
+                          ("请予审议。2023年工作回顾2023年，我们迎难而上。", "2023年工作回顾"),
+                          ("成绩来之不易。2024年重点工作今年是新中国成立75周年。", "2024年重点工作")),
+                near_misses=("成绩来之不易。2024年是实施规划的关键一年。", "成绩来之不易。回首2023年，我们倍感振奋。",
+                             "全年增长5%。2023年以来，2024年，持续推进。", "工作回顾2024年是关键一年。",
+                             "成绩来之不易。2024年“十四五”规划2024年是关键一年。")),
 )
