@@ -239,11 +239,14 @@ def test_a_bracketed_history_under_a_national_law() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # a national law kept as Markdown: its name is its title whatever its ending, and names the country
+    # a national law kept as Markdown: its opening # title is its title whatever its ending (LR13 keeps the mark,
+    # MT15 reads it), and names the country
     ("# 中华人民共和国商标法\n\n## 第一章 总则\n\n第一条 为了加强商标管理，保护商标专用权，制定本法。",
      ("中华人民共和国商标法", "全国", "法")),
     ("# 中华人民共和国商标法\n\n2019年4月23日 第十三届全国人民代表大会常务委员会第十次会议修正\n\n<!-- INFO END -->\n\n"
      "## 第一章 总则\n\n第一条 为了加强商标管理，制定本法。", ("中华人民共和国商标法", "全国", "法")),
+    # a law's name above its first chapter in a plain text (MT17)
+    ("中华人民共和国商标法\n第一章 总则\n第一条 为了加强商标管理，制定本法。", ("中华人民共和国商标法", "全国", "法")),
     # a name above its bracketed history, whatever its ending
     ("中华人民共和国宪法修正案\n（2018年3月11日第十三届全国人民代表大会第一次会议通过）\n"
      "第三十二条 宪法第一条第二款增写一句，内容为：“中国共产党领导是中国特色社会主义最本质的特征。”",
@@ -255,8 +258,9 @@ def test_a_laws_name_is_its_title(text: str, expected: tuple) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "# 改进工作的方法\n\n## 第一章 总则\n\n第一条 为了改进工作，制定本办法。",  # …的方法 names no law
-    "# 严格依法\n\n第一条 为了改进工作，制定本办法。",
+    # not Markdown (no opening # title): a bare line above the first chapter must name a law
+    "改进工作的方法\n第一章 总则\n第一条 为了改进工作，制定本办法。",  # …的方法 names no law
+    "严格依法\n第一条 为了改进工作，制定本办法。",
     "中华人民共和国商标法\n一、总体要求\n（一）指导思想。坚持创新驱动，加强商标保护。",  # no articles: no regulation
     "现将办法印发给你们。\n中华人民共和国商标法\n第一条 为了加强商标管理，制定本法。",  # a sentence before it
 ])

@@ -327,6 +327,12 @@ LINE_RULES: tuple[LineRule, ...] = (
                           "2019年1月1日（此件公开发布）", "2022年10月11日 温州市市场监督管理局发布",
                           "2023年3月15日 来源：市政府办公室 发布",
                           "2022年3月1日印发", "本条例自2016年1月1日起施行。")),
+    LineRule(code="MT15", needs=("#",), field="title",
+             summary="a Markdown document's opening # title (layout repair LR13 keeps its mark): its title, whatever its ending",
+             pattern=r"\#(?!\#) \s* (?P<t>[^#。；;！？!?]{2,120})", read=lambda m, t: {"title": m["t"].strip()},
+             examples=(("# 浙江省专利条例", {"title": "浙江省专利条例"}), ("# 中华人民共和国专利法", {"title": "中华人民共和国专利法"}),
+                       ("#中华人民共和国商标法", {"title": "中华人民共和国商标法"})),
+             near_misses=("## 第一章 总则", "#", "# 。", "#知识产权#话题讨论")),
     LineRule(code="MT10", needs=COVERING_TYPES, field="notice_title", summary="title of a covering notice: X关于印发《Y》的通知 (broken lines joined)",
              pattern=rf"(?P<org>[^。，,；;：:《》]{{0,80}}?) (?:关于)? {_ISSUING} (?P<doc>[^。]{{2,150}}?) 的? (?:{_COVERING_ALT})",
              check=lambda m: "关于" in m.group(0)[: m.start("doc")] or "《" in m["doc"][:2],
@@ -944,6 +950,8 @@ def _scan(lines: Lines) -> list[Hit]:
                 hits.append(wrapped)
                 i += 1
                 continue
+        if c is not None and c[0].code == "MT15" and (inner := classify(c[1]["t"].strip(), _TITLES)) is not None:
+            c, text = inner, c[1]["t"].strip()  # a Markdown title's text is the title (or notice) it heads
         if c is not None and c[0].code == "MT13" and hits and hits[-1].code in ("MT12", "MT11"):
             prev = hits.pop()  # a period on its own line closes the title above
             acc = prev.text + text
@@ -1212,7 +1220,7 @@ def _titles(h: _Head) -> tuple[str | None, str | None]:
     meta_title = fields.get("title")
     if notice_title is None and meta_title and rule_match(RULES_BY_CODE["MT10"], meta_title[0]):
         notice_title = found.put("notice_title", meta_title[0], meta_title[1])
-    titles = [x for x in head if x.code in ("MT12", "MT14")]
+    titles = [x for x in head if x.code == "MT15"] or [x for x in head if x.code in ("MT12", "MT14")]
     if titles:
         return notice_title, found.put("title", values(titles[-1])["title"], titles[-1].no)
     if (named := first_source(TITLE_SOURCES, h, found)) is not None:
