@@ -137,7 +137,8 @@ def _stage_outline(ctx: Context) -> tuple[Outline, list[NoticeRef]]:
 
 
 def _stage_meta(ctx: Context) -> tuple[header.Meta, list[NoticeRef]]:
-    return header.extract_meta(ctx.outline, ctx.lines), []  # type: ignore[arg-type]
+    m = header.extract_meta(ctx.outline, ctx.lines)  # type: ignore[arg-type]
+    return m, list(m.notices)
 
 
 def _stage_units(ctx: Context) -> tuple[dict[int, units.SectionUnits], list[NoticeRef]]:

@@ -114,9 +114,32 @@ def test_a_local_number_names_no_issuer() -> None:
     ("苏州工业园区管理委员会关于印发知识产权专项资金管理办法的通知", "苏州工业园区"),
     ("上海市浦东新区人民政府关于推进知识产权保护的实施意见", "浦东新区"),
     ("现将方案印发给你们。\n国家税务总局江苏省税务局\n2023年4月1日", "江苏省"),
+    # an autonomous prefecture by its short name, as printed: the gazetteer knows its stem
+    ("甘孜州旅游条例实施办法\n第一条 为了促进旅游发展，制定本办法。", "甘孜州"),
+    ("四川省甘孜州旅游条例实施办法\n第一条 为了促进旅游发展，制定本办法。", "甘孜州"),
+    # an area of a free trade zone, named without the zone (as 天河区 without 广州市)
+    ("中国（广东）自由贸易试验区南沙片区促进条例\n第一条 为了促进南沙片区建设，制定本条例。", "南沙片区"),
+    ("中国(福建)自由贸易试验区厦门片区管理办法\n第一条 为了规范片区管理，制定本办法。", "厦门片区"),
+    ("中国（福建）自由贸易试验区条例\n第一条 为了推进自由贸易试验区建设，制定本条例。", "中国（福建）自由贸易试验区"),
+    # a district the title names after its city, that the text says it is made for
+    ("广州市促进南沙新区科技创新规定\n第一条 为了促进南沙新区科技创新，结合南沙新区实际，制定本规定。", "南沙新区"),
 ])
 def test_region_from_an_issuer_or_title_that_names_a_place(head: str, region: str) -> None:
     assert meta(head).region == region
+
+
+def test_a_city_law_for_its_district_without_saying_so_keeps_the_city() -> None:
+    m = meta("广州市促进南沙新区科技创新规定\n第一条 为了促进科技创新，结合本市实际，制定本规定。", body=False)
+    assert m.region == "广州市"
+
+
+def test_a_news_page_through_a_web_reader() -> None:
+    m = meta("Title: 海珠区扎实推进知识产权保护工作 助力营商环境再优化\nURL Source: https://www.haizhu.gov.cn/a/1.html\n"
+             "Markdown Content:\n[首页](https://www.haizhu.gov.cn/)\n# 海珠区扎实推进知识产权保护工作 助力营商环境再优化\n"
+             "3月5日，区市场监管局召开推进会，部署全年工作。\n主办：广州市海珠区人民政府 承办：广州市海珠区政务服务数据管理局",
+             body=False)
+    assert (m.title, m.region, m.issuer, m.addressees, m.issue_date) == (  # a title's inner spaces are dropped
+        "海珠区扎实推进知识产权保护工作助力营商环境再优化", "海珠区", None, [], None)
 
 
 @pytest.mark.parametrize("head", [
@@ -169,6 +192,18 @@ CITY_LAW = """# 宁波市专利管理条例
 
 <!-- INFO END -->"""
 
+AMENDED_CITY_LAW = """# 温州市专利保护条例
+
+2003年8月28日 温州市第十届人民代表大会常务委员会第五次会议通过
+
+2003年11月27日 浙江省第十届人民代表大会常务委员会第六次会议批准
+
+2012年4月26日 温州市第十一届人民代表大会常务委员会第四十二次会议通过
+
+2012年5月30日 浙江省第十一届人民代表大会常务委员会第三十三次会议批准的《温州市人民代表大会常务委员会关于修改〈温州市专利保护条例〉的决定》修正
+
+<!-- INFO END -->"""
+
 REVISED_LAW = """# 湖北省知识产权促进条例
 
 2012年9月28日 湖北省第十一届人民代表大会常务委员会第三十二次会议通过
@@ -184,6 +219,8 @@ REVISED_LAW = """# 湖北省知识产权促进条例
     (MINISTRY_ORDER, ("专利代理管理办法", "国家市场监督管理总局", "2019-04-04", "国家市场监督管理总局令第6号", "全国")),
     # promulgated by its own congress (公告公布) after the province approved it; a later amendment is no new date
     (CITY_LAW, ("宁波市专利管理条例", "宁波市人民代表大会常务委员会", "2001-12-28", None, "宁波市")),
+    # no promulgation line: the law was passed first; the second 通过 passed an amendment's decision
+    (AMENDED_CITY_LAW, ("温州市专利保护条例", "温州市人民代表大会常务委员会", "2003-08-28", None, "温州市")),
     # a revision re-adopts the whole text: its date and body
     (REVISED_LAW, ("湖北省知识产权促进条例", "湖北省人民代表大会常务委员会", "2022-11-25", None, "湖北省")),
 ])
@@ -199,6 +236,57 @@ def test_a_bracketed_history_under_a_national_law() -> None:
              "常务委员会第十次会议《关于修改〈中华人民共和国建筑法〉等八部法律的决定》修正）\n第一章 总则\n第一条 为了促进公平竞争，制定本法。",
              body=False)
     assert (m.issuer, m.issue_date, m.region, m.doc_number) == ("全国人民代表大会常务委员会", "2017-11-04", "全国", None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a national law kept as Markdown: its opening # title is its title whatever its ending (LR13 keeps the mark,
+    # MT15 reads it), and names the country
+    ("# 中华人民共和国商标法\n\n## 第一章 总则\n\n第一条 为了加强商标管理，保护商标专用权，制定本法。",
+     ("中华人民共和国商标法", "全国", "法")),
+    ("# 中华人民共和国商标法\n\n2019年4月23日 第十三届全国人民代表大会常务委员会第十次会议修正\n\n<!-- INFO END -->\n\n"
+     "## 第一章 总则\n\n第一条 为了加强商标管理，制定本法。", ("中华人民共和国商标法", "全国", "法")),
+    # a law's name above its first chapter in a plain text (MT17)
+    ("中华人民共和国商标法\n第一章 总则\n第一条 为了加强商标管理，制定本法。", ("中华人民共和国商标法", "全国", "法")),
+    # a name above its bracketed history, whatever its ending
+    ("中华人民共和国宪法修正案\n（2018年3月11日第十三届全国人民代表大会第一次会议通过）\n"
+     "第三十二条 宪法第一条第二款增写一句，内容为：“中国共产党领导是中国特色社会主义最本质的特征。”",
+     ("中华人民共和国宪法修正案", "全国", None)),
+])
+def test_a_laws_name_is_its_title(text: str, expected: tuple) -> None:
+    m = meta(text, body=False)
+    assert (m.title, m.region, m.doc_type) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # not Markdown (no opening # title): a bare line above the first chapter must name a law
+    "改进工作的方法\n第一章 总则\n第一条 为了改进工作，制定本办法。",  # …的方法 names no law
+    "严格依法\n第一条 为了改进工作，制定本办法。",
+    "中华人民共和国商标法\n一、总体要求\n（一）指导思想。坚持创新驱动，加强商标保护。",  # no articles: no regulation
+    "现将办法印发给你们。\n中华人民共和国商标法\n第一条 为了加强商标管理，制定本法。",  # a sentence before it
+])
+def test_no_law_name_is_made_up(text: str) -> None:
+    assert meta(text, body=False).title is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a local government's rule as a legal database exports it: the order's number in brackets on its own line
+    ("    【法宝引证码】 CLI.11.7654321\n原文链接：https://www.pkulaw.com/lar/0123.html\n嘉兴市公共数据管理办法\n"
+     "嘉兴市人民政府令\n\n（第35号）\n《嘉兴市公共数据管理办法》已经2021年3月2日市人民政府第62次常务会议审议通过，现予公布，"
+     "自2021年5月1日起施行。\n市长 张三\n\n2021年3月20日\n嘉兴市公共数据管理办法\n第一章　总　则\n"
+     "第一条　为了规范公共数据管理，制定本办法。",
+     ("嘉兴市人民政府令第35号", "嘉兴市人民政府", "2021-03-20", "嘉兴市")),
+    # a ministry's order printed with the country's name: the organ is the ministry
+    ("# 公民举报违法行为奖励办法\n\n2021年5月6日 中华人民共和国生态环境部令第9号公布\n\n<!-- INFO END -->\n\n"
+     "第一条 为了鼓励举报，制定本办法。", ("中华人民共和国生态环境部令第9号", "生态环境部", "2021-05-06", "全国")),
+    # a ministry's rule passed at its 部务会议, with no order number printed
+    ("# 职工培训经费管理办法\n\n2010年3月2日 经人力资源和社会保障部第40次部务会议通过\n\n<!-- INFO END -->\n\n"
+     "第一条 为了规范培训经费管理，制定本办法。", (None, "人力资源和社会保障部", "2010-03-02", "全国")),
+    # an order's number in its short form after the title (no issuer is guessed from 沪)
+    ("上海市公共数据开放暂行办法（沪府令21号）\n第一条 为了规范公共数据开放，制定本办法。", ("沪府令21号", None, None, "上海市")),
+])
+def test_rules_and_orders(text: str, expected: tuple) -> None:
+    m = meta(text, body=False)
+    assert (m.doc_number, m.issuer, m.issue_date, m.region) == expected
 
 
 def test_history_like_sentences_are_no_history() -> None:
@@ -295,10 +383,18 @@ def test_a_web_pages_issuer_field() -> None:
     ("教育部、科技部、工业和信息化部、财政部", ["教育部", "科技部", "工业和信息化部", "财政部"]),
     ("各区科技局、统计局，市直各单位", ["各区科技局、统计局", "市直各单位"]),  # a local list shares its scope
     ("东莞(guan)市各镇人民政府（街道办事处）、园区管委会", ["东莞市各镇人民政府（街道办事处）、园区管委会"]),
+    # a zone or special area addressed beside organs, ending its run, is addressed as itself
+    ("各区县人民政府、市政府各部门、两江新区，各有关单位", ["各区县人民政府", "市政府各部门", "两江新区", "各有关单位"]),
 ])
 def test_addressees_split_only_between_complete_organs(line: str, items: list[str]) -> None:
     assert split_addressees(line) == items
     assert meta(f"{line}：\n现将方案印发给你们。").addressees == items
+
+
+@pytest.mark.parametrize("line", ["主办：广州市天河区人民政府 承办：广州市天河区政务服务和数据管理局", "北京市、天津市：",
+                                  "承办单位：市政务服务数据管理局"])
+def test_no_addressees_in_a_sites_footer_or_a_list_of_places(line: str) -> None:
+    assert meta(f"关于做好专利转化工作的通知\n{line}\n现将有关事项通知如下。").addressees == []
 
 
 def test_a_list_of_provinces_wrapped_over_lines() -> None:
@@ -347,3 +443,11 @@ def test_a_reading_gloss_is_no_part_of_a_name(printed: str, name: str) -> None:
     from ipplan.parse.header import clean_name
 
     assert clean_name(printed) == name
+
+
+def test_a_quoted_slogan_is_no_plans_title() -> None:
+    m = meta("各位代表：\n现在，我代表州人民政府，向大会报告工作。\n一年来，全面推进“三大强州战略”，制定出台“三大强州战略”3个行动方案。",
+             body=False)
+    assert m.title is None
+    m = meta("关于印发“北京市中医药人才培养计划”的通知\n各区卫生健康委：\n现将“北京市中医药人才培养计划”印发给你们。")
+    assert m.title == "北京市中医药人才培养计划"

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, NamedTuple
 
 from ipplan import patterncache
@@ -35,20 +36,28 @@ from ipplan.parse.dates import YEAR
 from ipplan.parse.numerals import CN_COUNT_CLASS, CN_ORDINAL_CLASS
 from ipplan.parse.rules import PatternRule, Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
-from ipplan.parse.vocab.doctypes import ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES
-from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, PAGE_LABEL_ENDINGS, field_of, database_field_of
+from ipplan.parse.vocab.doctypes import (
+    ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES, LAW_TYPES, NOT_LAW_ENDINGS,
+)
+from ipplan.parse.vocab.fields import DOC_NO, FIELD_KEY, PAGE_LABEL_ENDINGS, SITE_KEY, database_field_of, field_of
 from ipplan.parse.vocab.organs import (
     BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, NATIONAL_ORGANS, ORGAN_END, SELF_NAMES,
     is_count_body, is_national, starts_national,
 )
-from ipplan.parse.vocab.places import LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE
+from ipplan.parse.vocab.notices import NoticeRef
+from ipplan.parse.vocab.places import (
+    COUNTRY, FREE_TRADE_AREA, FREE_TRADE_ENDINGS, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE, own_place,
+    short_prefecture,
+)
 from ipplan.parse.vocab.text import CJK, unspace
 
 Lines = list[tuple[int, str]]
 
 _DATE = dates.DATE.pattern
-#: A promulgation order's number: 国务院令第706号, 国令第706号.
-ORDER_NO = rf"(?P<order>(?:中华人民共和国)?[{CJK}]{{0,14}}令) \s* (?:(?P<oyear>{YEAR}) \s* 年 \s*)? 第 \s* (?P<onum>\d{{1,5}}) \s* 号"
+#: A promulgation order's number: 国务院令第706号, 国令第706号, 上海市人民政府令（第19号） (the number in
+#: brackets under the order's name), 沪府令19号 (a short form without 第).
+ORDER_NO = rf"""(?P<order>(?:{COUNTRY})?[{CJK}]{{0,14}}令) \s* (?P<ob>[(（]\s*)? (?:(?P<oyear>{YEAR}) \s* 年 \s*)?
+               (?P<di>第)? \s* (?P<onum>\d{{1,5}}|(?<=第)[{CN_ORDINAL_CLASS}]{{1,8}}) \s* 号 (?(ob)\s*[)）])"""
 _TYPE_ALT = "|".join(DOC_TYPES)
 _COVERING_ALT = "|".join(COVERING_TYPES)
 _BRACKETS_AFTER = r"(?:\s*[(（][^()（）]{1,20}[)）])*"
@@ -102,7 +111,8 @@ def _addressee_ok(m: re.Match[str]) -> bool:
 
 
 def _not_field(m: re.Match[str]) -> bool:
-    return not re.match(FIELD_KEY + r"\s*[:：]", m.group(0).strip())
+    """Not a page's metadata row (文号：…) nor its footer (主办：…)."""
+    return not re.match(rf"(?:{FIELD_KEY}|{SITE_KEY})\s*[:：]", m.group(0).strip())
 
 
 # ---------------------------------------------------------------- what a line gives
@@ -161,7 +171,18 @@ LAW_EVENT = lazy(rf"(?P<date>{_DATE}) \s* (?P<body>[^。；;]{{0,200}}?) (?P<eve
 #: A promulgation number inside an event's body: 浙江省…常务委员会公告第30号, 国家知识产权局令第17号.
 LAW_NUMBER = lazy(rf"(?P<no>[{CJK}]{{2,40}}?(?:公告|令)\s*第\s*[\d{CN_COUNT_CLASS}]+\s*号)")
 #: What a body's name carries that the organ's does not: the term (第十二届), the sitting (第二十三次会议).
-_SITTING = lazy(rf"第[\d{CN_COUNT_CLASS}]+届|第[\d{CN_COUNT_CLASS}]+次(?:常务)?会议|(?:常务|全体)?会议$|公告$|^中华人民共和国(?=国务院)")
+_SITTING = lazy(rf"第[\d{CN_COUNT_CLASS}]+届|第[\d{CN_COUNT_CLASS}]+次[{CJK}]{{0,4}}?会议|(?:常务|全体)?会议$|公告$|^[经由]")
+
+
+def without_country(organ: str) -> str:
+    """A central organ without the country's name it may be printed with: 中华人民共和国国家安全部 →
+    国家安全部, 中华人民共和国国务院 → 国务院 (as its 发文机关 is written).
+
+    >>> without_country("中华人民共和国国家安全部"), without_country("中华人民共和国主席")
+    ('国家安全部', '中华人民共和国主席')
+    """
+    rest = organ[len(COUNTRY):] if organ.startswith(COUNTRY) else ""
+    return rest if rest and is_national(rest) else organ
 
 
 def _event_organ(body: str) -> str | None:
@@ -171,8 +192,7 @@ def _event_organ(body: str) -> str | None:
     if (n := LAW_NUMBER.search(body)) is not None:
         body = re.sub(rf"(?:公告|令)第[\d{CN_COUNT_CLASS}]+号$", "", n["no"])
     body = re.sub(r"《[^《》]*》.*$", "", body)
-    organ = _SITTING.sub("", body)
-    organ = _SITTING.sub("", organ)
+    organ = without_country(_SITTING.sub("", _SITTING.sub("", body)))
     return organ if _is_organ(organ) else None
 
 
@@ -265,8 +285,11 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("中华人民共和国国务院令第706号", {"doc_number": "中华人民共和国国务院令第706号"}),
                        ("中华人民共和国国务院令 第706号", {"doc_number": "中华人民共和国国务院令第706号"}),
                        ("商务部令2020年第1号", {"doc_number": "商务部令2020年第1号"}),
-                       ("国家市场监督管理总局令第6号", {"doc_number": "国家市场监督管理总局令第6号"})),
-             near_misses=("（1991年3月4日中华人民共和国国务院令第76号发布）", "第706号")),
+                       ("国家市场监督管理总局令第6号", {"doc_number": "国家市场监督管理总局令第6号"}),
+                       ("上海市人民政府令（第19号）", {"doc_number": "上海市人民政府令第19号"}),
+                       ("沪府令19号", {"doc_number": "沪府令19号"}),
+                       ("国家知识产权局令（第七十八号）", {"doc_number": "国家知识产权局令第七十八号"})),
+             near_misses=("（1991年3月4日中华人民共和国国务院令第76号发布）", "第706号", "上海市人民政府令（第19号", "19号")),
     LineRule(code="MT09", needs=("公告",), field="doc_number",
              summary="a law's promulgation notice number: 浙江省第十二届人民代表大会常务委员会公告第30号 (its two lines joined)",
              pattern=rf"(?P<no>[{CJK}]{{2,40}}?公告) \s* (?:[(（]\s*)? 第 \s* (?P<n>\d{{1,5}}|[{CN_ORDINAL_CLASS}]{{1,8}}) \s* 号 (?:\s*[)）])?",
@@ -278,7 +301,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              near_misses=("本条例自公告第30号公布之日起施行。", "公告第30号")),
     LineRule(code="MT07", needs=_LAW_EVENTS, field="history",
              summary="a law's history line: date, body, event (通过/公布/修订…), one or several in brackets",
-             pattern=rf"[(（]? \s* (?:根据\s*)? {_DATE} [^。]{{0,400}}? (?:{'|'.join(_LAW_EVENTS)}) \s* [)）]?",
+             pattern=rf"[(（]? \s* (?:根据\s*)? {_DATE} [^。]{{0,400}}? (?:{'|'.join(_LAW_EVENTS)}) \s* [)）]? (?:\s*根据)?",
              check=_history_ok, read=_read_history,
              examples=(("2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布",
                         {"events": [{"date": "2015-09-25", "event": "公布", "issuer": "浙江省人民代表大会常务委员会",
@@ -296,15 +319,20 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("（1993年10月31日第八届全国人民代表大会常务委员会第四次会议通过 根据2013年10月25日第十二届全国人民"
                         "代表大会常务委员会第五次会议《关于修改〈中华人民共和国消费者权益保护法〉的决定》第二次修正）",
                         {"events": [{"date": "1993-10-31", "event": "通过", "issuer": "全国人民代表大会常务委员会"},
-                                    {"date": "2013-10-25", "event": "修正"}]})),
+                                    {"date": "2013-10-25", "event": "修正"}]}),
+                       # the next line's 根据 left at this one's end (a source that cut the wrapper across lines)
+                       ("2016年9月30日 四川省第十二届人民代表大会常务委员会第二十七次会议《关于修改部分地方性法规的决定》第一次修正  根据",
+                        {"events": [{"date": "2016-09-30", "event": "修正"}]})),
              near_misses=("《专利代理条例》已经2018年9月6日国务院第23次常务会议修订通过，现予公布。", "2016年1月1日",
                           "2019年1月1日（此件公开发布）", "2022年10月11日 温州市市场监督管理局发布",
                           "2023年3月15日 来源：市政府办公室 发布",
                           "2022年3月1日印发", "本条例自2016年1月1日起施行。")),
-    LineRule(code="MT15", needs=("#",), field="title", summary="a Markdown level-1 heading: the document's own title (# 浙江省专利条例)",
+    LineRule(code="MT15", needs=("#",), field="title",
+             summary="a Markdown document's opening # title (layout repair LR13 keeps its mark): its title, whatever its ending",
              pattern=r"\#(?!\#) \s* (?P<t>[^#。；;！？!?]{2,120})", read=lambda m, t: {"title": m["t"].strip()},
-             examples=(("# 浙江省专利条例", {"title": "浙江省专利条例"}), ("# 中华人民共和国专利法", {"title": "中华人民共和国专利法"})),
-             near_misses=("## 第一章 总则", "#", "# 。")),
+             examples=(("# 浙江省专利条例", {"title": "浙江省专利条例"}), ("# 中华人民共和国专利法", {"title": "中华人民共和国专利法"}),
+                       ("#中华人民共和国商标法", {"title": "中华人民共和国商标法"})),
+             near_misses=("## 第一章 总则", "#", "# 。", "#知识产权#话题讨论")),
     LineRule(code="MT10", needs=COVERING_TYPES, field="notice_title", summary="title of a covering notice: X关于印发《Y》的通知 (broken lines joined)",
              pattern=rf"(?P<org>[^。，,；;：:《》]{{0,80}}?) (?:关于)? {_ISSUING} (?P<doc>[^。]{{2,150}}?) 的? (?:{_COVERING_ALT})",
              check=lambda m: "关于" in m.group(0)[: m.start("doc")] or "《" in m["doc"][:2],
@@ -450,7 +478,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                         {"addressees": ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门", "有关中央企业"]}),
                        ("东莞(guan)市各镇人民政府（街道办事处）：", {"addressees": ["东莞市各镇人民政府（街道办事处）"]})),
              near_misses=("各位代表：", "发表日期: 2020-11-18来源:", "现就有关事项通知如下：", "联系人：李萌", "主要目标：",
-                          "国家知识产权战略：", "两部门印发《关于加强专利保护的意见》各省知识产权局：")),
+                          "国家知识产权战略：", "两部门印发《关于加强专利保护的意见》各省知识产权局：", "主办：")),
     LineRule(code="MT32", needs=_COLONS, field="addressees",
              summary="主送机关 glued to the notice's first sentence (paragraphs merged on a web page)",
              pattern=r"(?P<v>[^。！？!?：:]{2,800}?) \s* [:：] \s* (?P<rest>[^\s].{3,})",
@@ -458,7 +486,8 @@ LINE_RULES: tuple[LineRule, ...] = (
              read=lambda m, t: {"addressees": split_addressees(m["v"].strip())},
              examples=(("各县（市、区）人民政府，市政府各部门：现将《泰安市实施方案》印发给你们，请认真贯彻执行。",
                         {"addressees": ["各县（市、区）人民政府", "市政府各部门"]}),),
-             near_misses=("各位代表：现在，我代表市人民政府报告工作。", "联系人：李萌，电话：65250460。", "主要目标：到2025年，建成强市。")),
+             near_misses=("各位代表：现在，我代表市人民政府报告工作。", "联系人：李萌，电话：65250460。", "主要目标：到2025年，建成强市。",
+                          "主办：广州市天河区人民政府 承办：广州市天河区政务服务和数据管理局")),
     LineRule(code="MT33", needs=("文件",), field="issuer_mark",
              summary="发文机关标志 at the top: 泰安市人民政府文件 (joint: organs separated by spaces)",
              pattern=r"(?P<org>[^。，,；;：:、《》\d]{3,80}?) \s* 文件", check=lambda m: _organ_run(m["org"]),
@@ -562,8 +591,11 @@ def split_addressees(text: str) -> list[str]:
         if not items:
             continue
         group = [items[0]]
-        for item in items[1:]:
-            if _joins(group, item):
+        for k, item in enumerate(items[1:], 2):
+            if k == len(items) and _complete(group[-1]) and _is_place(item):
+                out.append("、".join(group))  # 州级各部门、卧龙特别行政区: a place after an organ, ending the run,
+                group = [item]  # is addressed as itself (its government); before an organ it shares its head
+            elif _joins(group, item):
                 group.append(item)
             else:
                 out.append("、".join(group))
@@ -573,15 +605,20 @@ def split_addressees(text: str) -> list[str]:
 
 
 def is_addressee_line(text: str) -> bool:
-    """Organ names only: each item starts with 各 or ends like an organ; no dates, keys or verbs."""
+    """Organ names only: each item starts with 各 or ends like an organ, or is a place addressed
+    beside organs (卧龙特别行政区); no dates, keys or verbs."""
     text = _GLOSS.sub("", text.strip())
     if not text or re.search(r"\d|如下|通知|报告|：|:|日期|来源|为了|根据|印发|《|》", text) or text.startswith("各位"):
         return False
     groups = split_addressees(text)
-    return bool(groups) and all(
-        len(g) <= ADDRESSEE_MAX and (g.startswith("各") or NAMED_BODY_END.search(g) is not None or g in NATIONAL_ORGANS)
-        for g in groups
-    )
+    organs = [g for g in groups if g.startswith("各") or NAMED_BODY_END.search(g) is not None or g in NATIONAL_ORGANS]
+    return bool(organs) and all(len(g) <= ADDRESSEE_MAX for g in groups) and all(
+        g in organs or _is_place(g) for g in groups)
+
+
+def _is_place(name: str) -> bool:
+    """A whole name that is one place (卧龙特别行政区, 天津市), not an organ."""
+    return place_of(name) == name and ORGAN_END.search(name) is None
 
 
 #: The longest addressee: a national run (各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化、
@@ -603,7 +640,8 @@ def normalize_doc_number(text: str) -> str | None:
         return f"{m['org']}〔{m['year']}〕{int(m['num'])}号"
     m = re.search(ORDER_NO, text, re.VERBOSE)
     if m:
-        return f"{m['order']}{m['oyear'] + '年' if m['oyear'] else ''}第{int(m['onum'])}号"
+        num = str(int(m["onum"])) if m["onum"].isdigit() else m["onum"]  # 第七十八号 as printed
+        return f"{m['order']}{m['oyear'] + '年' if m['oyear'] else ''}{m['di'] or ''}{num}号"
     return None
 
 
@@ -613,9 +651,21 @@ def doc_type_of(title: str | None) -> str | None:
         return None
     m = TITLE_TAIL.search(title.strip())
     if not m:
-        return None
+        return law_type_of(title)
     t = m["type"]
     return DOC_TYPE_OF.get(t, t)
+
+
+def law_type_of(title: str | None) -> str | None:
+    """文种 of a law's name (…专利法 → 法, 民法典 → 法典), never of …的方法 or 依法.
+
+    >>> law_type_of("中华人民共和国专利法"), law_type_of("中华人民共和国民法典"), law_type_of("创新工作方法")
+    ('法', '法典', None)
+    """
+    title = re.sub(rf"{_BRACKETS_AFTER}$", "", (title or "").strip())
+    if len(title) < 3 or title.endswith(NOT_LAW_ENDINGS):
+        return None
+    return next((t for t in LAW_TYPES if title.endswith(t)), None)
 
 
 def strip_alias(name: str) -> str:
@@ -669,18 +719,29 @@ def place_of(text: str | None) -> str | None:
 
     >>> place_of("2026年广州市天河区幼儿园招生工作方案"), place_of("延边朝鲜族自治州人民政府"), place_of("关于加快发展的意见")
     ('天河区', '延边朝鲜族自治州', None)
+    >>> place_of("中华人民共和国专利法"), place_of("中华人民共和国香港特别行政区基本法")
+    ('全国', '香港特别行政区')
+    >>> place_of("中国（上海）自由贸易试验区临港新片区管理办法"), place_of("中国(河南)自由贸易试验区发展规划")
+    ('临港新片区', '中国(河南)自由贸易试验区')
     """
     if not text:
         return None
     text = re.sub(rf"^(?:{YEAR}\s*年度?|关于(?:印发)?)", "", text.strip())
     text = _PARTY.sub("", text)
     found, pos = None, 0
+    if text.startswith(COUNTRY):  # 中华人民共和国专利法: the country, unless a unit of it follows (…香港特别行政区基本法)
+        found, pos = NATIONAL, len(COUNTRY)
     while True:
         zone, m = ZONE.match(text, pos), PLACE.match(text, pos)
         if m and NOT_PLACE.search(m["p"]):
             m = None
         if zone and not NOT_PLACE.search(zone["p"][:-3]) and not (m and m.end() < zone.end()):
-            return zone["p"]  # a zone named in full (not one whose name holds a place: 上海市|浦东新区)
+            area = FREE_TRADE_AREA.match(text, zone.end()) if zone["p"].endswith(FREE_TRADE_ENDINGS) else None
+            # a zone named in full (not one whose name holds a place: 上海市|浦东新区), or its area
+            return area["p"] if area and not NOT_PLACE.search(area["p"]) else zone["p"]
+        if not m and "州" in text[pos + 2: pos + 5] and (short := short_prefecture(text, pos)):
+            found, pos = short, pos + len(short)  # 阿坝州政务数据…: a prefecture by its short name
+            continue
         if not m:
             return found
         found, pos = m["p"], m.end()
@@ -710,7 +771,9 @@ REPORTER = lazy(rf"(?P<level>[{LEVEL_CHARS}])人民政府(?:代理)?(?:省长|�
 #: A page's related-reading link names the document: 相关解读：《X》解读.
 READING = lazy(r"(?:相关|政策)?解读\s*[:：]\s*《(?P<t>[^《》]{4,80})》(?:政策)?(?:解读|图解)")
 #: The plan named inside the notice: 现将《X》印发 / 《X》已经…同意 / 制定了《X》.
-NOTICE_PLAN = lazy(r"(?:现将|印发|关于|制定了?|出台)\s*[《“](?P<t>[^《》“”]{4,80})[》”]|《(?P<t2>[^《》]{4,80})》(?:（以下简称[^）]*）)?\s*已经")
+#: A name in quotes (“X”) is a document's only when it ends with a 文种 (制定出台“三大强州战略” names a slogan).
+NOTICE_PLAN = lazy(r"(?:现将|印发|关于|制定了?|出台)\s*(?:《(?P<t>[^《》“”]{4,80})》|“(?P<q>[^《》“”]{4,80})”)"
+                   r"|《(?P<t2>[^《》]{4,80})》(?:（以下简称[^）]*）)?\s*已经")
 #: How far into a line the notice's sentence naming its plan is looked for.
 NOTICE_PLAN_REACH = 200
 #: The notice speaks as 我局/我委 and names itself in the contact line: 联系人:北京市中医管理局科教处 屠志涛.
@@ -740,6 +803,8 @@ class Meta(NamedTuple):
     attachments: list[str] = []
     remark: str | None = None
     lines: dict[str, int] = {}
+    #: What the header doubts (N101); the meta stage hands them on as the plan's notices.
+    notices: list[NoticeRef] = []
 
 
 # ---------------------------------------------------------------- reading the lines
@@ -886,7 +951,7 @@ def _scan(lines: Lines) -> list[Hit]:
                 i += 1
                 continue
         if c is not None and c[0].code == "MT15" and (inner := classify(c[1]["t"].strip(), _TITLES)) is not None:
-            c, text = inner, c[1]["t"].strip()  # a Markdown heading's text is the line it heads
+            c, text = inner, c[1]["t"].strip()  # a Markdown title's text is the title (or notice) it heads
         if c is not None and c[0].code == "MT13" and hits and hits[-1].code in ("MT12", "MT11"):
             prev = hits.pop()  # a period on its own line closes the title above
             acc = prev.text + text
@@ -1019,6 +1084,7 @@ class _Head:
     issuers: list[str] | None = None
     dateline: tuple[str | None, str | None, int] | None = None  # a work report's (date, place, line)
     law: tuple[dict[str, str], int] | None = None  # a law's promulgating event and its line
+    notices: list[NoticeRef] = dataclass_field(default_factory=list)  # what a source doubts (N101)
 
 
 def _read_head(outline: Outline) -> _Head:
@@ -1031,7 +1097,7 @@ def _read_head(outline: Outline) -> _Head:
     h.dateline = _dateline(head)
     h.doc_number = _doc_number(h)
     h.issue_date, h.signed = _signed_date(h)
-    h.notice_title, h.title = _titles(head, tail, h.fields, h.notice, h.self_title, found)
+    h.notice_title, h.title = _titles(h)
     h.issuers = first_source(ISSUER_SOURCES, h, found)
     return h
 
@@ -1079,7 +1145,8 @@ def extract_meta(outline: Outline, lines: Lines | None = None) -> Meta:
     found.put("doc_type", doc_type, found.lines.get("title") or found.lines.get("notice_title"))
     return Meta(title, notice_title, h.doc_number, issuers[0] if issuers else None, issue_date,
                 [clean_name(a) for a in addressees], region, period,
-                issuers=issuers if len(issuers) > 1 else [], doc_type=doc_type, lines=found.lines, **extra)
+                issuers=issuers if len(issuers) > 1 else [], doc_type=doc_type, lines=found.lines, notices=h.notices,
+                **extra)
 
 
 #: A reading in pinyin a page prints after a rare character, with or without its tone mark:
@@ -1146,35 +1213,38 @@ def _signed_date(h: _Head) -> tuple[str | None, tuple[list[str], int] | None]:
     return None, None
 
 
-def _titles(head: list[Hit], tail: list[Hit], fields: dict[str, tuple[str, int]], notice: Hit | None,
-            self_title: Hit | None, found: _Found) -> tuple[str | None, str | None]:
+def _titles(h: _Head) -> tuple[str | None, str | None]:
     """标题 of the covering notice and the plan's own title, by the order in docs/conventions.md."""
+    head, tail, fields, notice, self_title, found = h.head, h.tail, h.fields, h.notice, h.self_title, h.found
     notice_title = found.put("notice_title", notice.text, notice.no) if notice else None
     meta_title = fields.get("title")
     if notice_title is None and meta_title and rule_match(RULES_BY_CODE["MT10"], meta_title[0]):
         notice_title = found.put("notice_title", meta_title[0], meta_title[1])
-    titles = [h for h in head if h.code == "MT15"] or [h for h in head if h.code in ("MT12", "MT14")]
+    titles = [x for x in head if x.code == "MT15"] or [x for x in head if x.code in ("MT12", "MT14")]
     if titles:
         return notice_title, found.put("title", values(titles[-1])["title"], titles[-1].no)
+    if (named := first_source(TITLE_SOURCES, h, found)) is not None:
+        return notice_title, named
     if self_title is not None:
         return notice_title, found.put("title", self_title.text, self_title.no)
-    if (headline := next((h for h in head if h.code == "MT16"), None)) is not None:
+    if (headline := next((x for x in head if x.code == "MT16"), None)) is not None:
         return notice_title, found.put("title", values(headline)["title"], headline.no)
     if after_sig := _title_after_signature(tail):
         return notice_title, found.put("title", after_sig[1], after_sig[0])
     if meta_title and meta_title[0] != notice_title and (
             rule_match(RULES_BY_CODE["MT12"], meta_title[0]) or rule_match(RULES_BY_CODE["MT11"], meta_title[0])):
         return notice_title, found.put("title", meta_title[0], meta_title[1])
-    for h in head:  # the notice's first sentence names the plan (not a document cited deep in a long paragraph)
-        if h.code != "MT10" and (m := NOTICE_PLAN.search(h.text[:NOTICE_PLAN_REACH])):
-            return notice_title, found.put("title", m["t"] or m["t2"], h.no)
+    for x in head:  # the notice's first sentence names the plan (not a document cited deep in a long paragraph)
+        named = NOTICE_PLAN.finditer(x.text[:NOTICE_PLAN_REACH]) if x.code != "MT10" else ()
+        if m := next((m for m in named if not m["q"] or TITLE_TAIL.search(m["q"])), None):
+            return notice_title, found.put("title", m["t"] or m["q"] or m["t2"], x.no)
     if notice_title and (m := re.search(rf"{_ISSUING}(?P<t>.+?)的?(?:{_COVERING_ALT})$", notice_title)):
         t = m["t"].strip()
         t = t[1:-1] if re.fullmatch(r"《[^《》]+》|“[^“”]+”", t) else t
         return notice_title, found.put("title", t, found.lines["notice_title"])
-    for h in head + tail:
-        if m := READING.search(h.text):
-            return notice_title, found.put("title", m["t"], h.no)
+    for x in head + tail:
+        if m := READING.search(x.text):
+            return notice_title, found.put("title", m["t"], x.no)
     return notice_title, None
 
 
@@ -1202,13 +1272,15 @@ def first_source(table: tuple[SourceRule, ...], h: _Head, found: _Found) -> Any:
 
 def _law_event(head: list[Hit]) -> tuple[dict[str, str], int] | None:
     """A law's promulgating event among its history lines: the last 公布/发布/颁布 or 修订 (a
-    revision re-adopts the whole text), else the last 通过; an amendment (修正), an approval
-    (批准) or the day it takes effect (施行) is never the law's date."""
+    revision re-adopts the whole text), else the first 通过; an amendment (修正, and the 通过 of
+    its decision), an approval (批准) or the day it takes effect (施行) is never the law's date."""
     events = [(e, x.no) for x in head if x.code == "MT07" for e in values(x)["events"]]
-    for kinds in (("公布", "发布", "颁布", "修订", "修订通过"), ("通过",)):
+    # the last promulgation or revision; but the first 通过: a later one passed an amendment (a city's 通过
+    # then the province's 批准…修正), which is never the law's date
+    for kinds, pick in ((("公布", "发布", "颁布", "修订", "修订通过"), max), (("通过",), min)):
         chosen = [ev for ev in events if ev[0]["event"] in kinds and ev[0].get("date")]
         if chosen:
-            last_date = max(ev[0]["date"] for ev in chosen)
+            last_date = pick(ev[0]["date"] for ev in chosen)
             latest = [ev for ev in chosen if ev[0]["date"] == last_date][-1]  # of one day, the line printed last
             if "issuer" not in latest[0]:  # a 公布 line naming no organ: the organ that passed it
                 organ = next((ev[0]["issuer"] for ev in reversed(events) if ev[0].get("issuer")), None)
@@ -1270,7 +1342,7 @@ def _number_organ(h: _Head) -> Found | None:
         return None
     line = h.found.lines.get("doc_number")
     if (m := re.fullmatch(ORDER_NO, h.doc_number, re.VERBOSE)) is not None:
-        organ = re.sub(r"^中华人民共和国(?=国务院)", "", m["order"][:-1])
+        organ = without_country(m["order"][:-1])
         code = dict(NATIONAL_DOC_CODES).get(m["order"])
         return ([code or organ], line) if code or _is_organ(organ) else None
     if (m := re.fullmatch(DOC_NO, h.doc_number, re.VERBOSE)) is not None:
@@ -1300,12 +1372,114 @@ def _speaker(h: _Head) -> Found | None:
     return None
 
 
+def _report_place(h: _Head) -> Found | None:
+    """The government of a work report that names only its level (我代表市人民政府) and prints
+    no title or dateline naming its place: the unit of that level the report names most, well
+    ahead of any other (vocab.places.own_place: the gazetteer's names and stems, 绍兴 for
+    绍兴市). A place of another level (a province named in passing) is never taken."""
+    for x in h.head[:6]:
+        if (m := SPEAKER.search(x.text)) is None and (m := REPORTER.search(x.text)) is None:
+            continue
+        g = m.groupdict()
+        if g.get("national") or (g.get("place") and g["place"] != "自治"):
+            return None  # the speaker names its place (MT66)
+        level = (g.get("place") or "") + m["level"]  # 市, or 自治区
+        if (own := own_place(_document_text(h.outline), level)) is None:
+            return None
+        h.notices.append(NoticeRef("N101", f"line {x.no}: the report names only its level ({m.group(0)}): its place "
+                                           f"{own.name} is the {level} it names most ({own.count} times; the next "
+                                           f"{own.next_count})", x.no))
+        return [own.name + "人民政府"], x.no
+    return None
+
+
+def _document_text(o: Outline) -> str:
+    """Every line of an outline (head, sections, tail) as one text."""
+    parts = [t for _, t in o.head]
+    for n in _walk(o.sections):
+        parts.append(n.title)
+        parts.extend(n.text)
+    parts.extend(t for _, t in o.tail)
+    return "\n".join(parts)
+
+
 def _contact_organ(h: _Head) -> Found | None:
     """An issuer the notice names only as 我局 / 我委: the organ of its contact line."""
     for x in h.head:
         if (c := CONTACT_ORGAN.search(x.text)) and any(f"我{c['end']}" in y.text for y in h.head):
             return [c["org"]], x.no
     return None
+
+
+#: A regulation's name as printed: Chinese words and bracketed parts (中华人民共和国专利法,
+#: 中华人民共和国香港特别行政区基本法, 《X》 inside), no sentence sign, no space.
+REGULATION_NAME = lazy(rf"(?:[{CJK}]|[(（〈《“][^()（）〈〉《》“”\s]{{1,20}}[)）〉》”]){{3,60}}")
+#: What may follow a regulation's name line: its history (MT07), its order or 公告 number (MT06,
+#: MT09), a period or version line (MT13).
+_UNDER_NAME = ("MT07", "MT06", "MT09", "MT13")
+
+
+def _regulation_name(h: _Head) -> Found | None:
+    """The name a law or regulation prints at its top, in a text whose body is articles (第X条,
+    with or without chapters): the first head line that is a bare name, when its history lines,
+    its order's number or a version line follow it (whatever its ending), or when it is the last
+    line before the first chapter and names a law (中华人民共和国专利法: a 法, never …的方法)."""
+    o = h.outline
+    if not o.sections or o.sections[0].style not in ("chapter", "article", "law_section"):
+        return None
+    for i, x in enumerate(h.head):
+        if "。" in x.text:
+            return None  # a sentence (the promulgation order's) comes after the name, never before
+        if x.code is not None or not REGULATION_NAME.fullmatch(name := x.text.strip()):
+            continue
+        nxt = h.head[i + 1] if i + 1 < len(h.head) else None
+        if (nxt is not None and nxt.code in _UNDER_NAME) or (nxt is None and law_type_of(name) is not None):
+            return name, x.no
+        return None  # only the first name line can be the title
+    return None
+
+
+#: A web reader's header row naming the page's title (Title: …, then URL Source: and Markdown Content:).
+READER_TITLE = lazy(r"Title:\s*(?P<t>\S.{1,150})")
+
+
+def _reader_headline(h: _Head) -> Found | None:
+    """A page's title as a web reader prints it (Title: X) when the page prints X again as a line
+    of its own that no rule reads (its headline, a news item's or an article's): X."""
+    row = next((x for x in h.head[:3] if (m := READER_TITLE.fullmatch(x.text.strip()))), None)
+    if row is None:
+        return None
+    title = READER_TITLE.fullmatch(row.text.strip())["t"].strip()  # type: ignore[index]
+    return next(((title, x.no) for x in h.head if x is not row and x.code is None and _same_text(x.text, title)), None)
+
+
+#: Where a title is read from when no line states one by its 文种 (MT12): the first source that
+#: gives one wins (before a 关于 title, a headline, a metadata row …, see ``_titles``).
+TITLE_SOURCES: tuple[SourceRule, ...] = (
+    SourceRule(code="MT17", field="title",
+               summary="a regulation's name above its history lines or its first chapter, whatever its ending",
+               find=_regulation_name,
+               examples=(("中华人民共和国专利法\n第一章 总则\n第一条 为了保护专利权人的合法权益，制定本法。", "中华人民共和国专利法"),
+                         ("中华人民共和国反不正当竞争法\n（1993年9月2日第八届全国人民代表大会常务委员会第三次会议通过）\n"
+                          "第一章 总则\n第一条 为了促进公平竞争，制定本法。", "中华人民共和国反不正当竞争法"),
+                         ("【法宝引证码】 CLI.1.123456\n中华人民共和国民法典\n第一条 为了保护民事主体的合法权益，制定本法。",
+                          "中华人民共和国民法典")),
+               near_misses=("中华人民共和国专利法\n一、总体要求\n（一）指导思想。坚持创新驱动。",
+                            "打印本页\n关闭窗口\n第一条 为了保护专利权，制定本办法。",
+                            "为保护专利权，制定本法。\n中华人民共和国专利法\n第一条 为了保护专利权人的合法权益，制定本法。",
+                            "依法行政 严格执法\n第一条 为了保护专利权人的合法权益，制定本法。",
+                            "关闭窗口\n第一条 为了保护专利权人的合法权益，制定本法。",
+                            "本部门的工作方法\n第一条 为了规范工作，制定本办法。")),
+    SourceRule(code="MT18", field="title",
+               summary="a web reader's Title: row that the page prints again as its headline",
+               find=_reader_headline,
+               examples=(("Title: 海珠区扎实推进知识产权保护工作\nURL Source: https://www.haizhu.gov.cn/a/1.html\n"
+                          "Markdown Content:\n海珠区扎实推进知识产权保护工作\n3月5日，区市场监管局召开推进会。",
+                          "海珠区扎实推进知识产权保护工作"),),
+               near_misses=("Title: 海珠区人民政府门户网站\nURL Source: https://www.haizhu.gov.cn/\nMarkdown Content:\n"
+                            "海珠区扎实推进知识产权保护工作\n3月5日，区市场监管局召开推进会。",
+                            "海珠区扎实推进知识产权保护工作\n3月5日，区市场监管局召开推进会。")),
+)
 
 
 #: Where the 发文机关 is read from, in order; the first source that gives one wins.
@@ -1332,13 +1506,13 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
                             "泰安市人民政府政策文件\n关于印发泰安市知识产权强市建设实施方案的通知")),
     SourceRule(code="MT64", field="issuer", summary="the body a law's history lines name as promulgating (or passing) it",
                find=_law_organ,
-               examples=(("# 浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会第二十三次会议通过\n"
+               examples=(("浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会第二十三次会议通过\n"
                           "2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布\n2016年1月1日 施行",
                           ["浙江省人民代表大会常务委员会"]),
-                         ("# 青岛市专利保护规定\n2004年10月25日 青岛市第十三届人民代表大会常务委员会第十五次会议通过\n"
+                         ("青岛市专利保护规定\n2004年10月25日 青岛市第十三届人民代表大会常务委员会第十五次会议通过\n"
                           "2004年11月25日 山东省第十届人民代表大会常务委员会第十一次会议批准\n"
                           "2004年11月25日 青岛市人民代表大会常务委员会公告公布", ["青岛市人民代表大会常务委员会"])),
-               near_misses=("# 某市专利保护规定\n2005年1月1日 施行",
+               near_misses=("某市专利保护规定\n2005年1月1日 施行",
                             "本规定经2004年10月25日青岛市人民代表大会常务委员会会议通过。")),
     SourceRule(code="MT65", field="issuer", summary="the organ an order number names, or a central organ's 文号 code",
                find=_number_organ,
@@ -1356,11 +1530,39 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
                           ["亳州市人民政府"])),
                near_misses=("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。",
                             "浙江省2024年政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。")),
+    SourceRule(code="MT68", field="issuer",
+               summary="a work report that names only its level (我代表市人民政府): the place of that level it names most",
+               find=_report_place,
+               examples=(("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n过去一年，绍兴港吞吐量增长，绍兴黄酒走向全国。"
+                          "建设更美绍兴，讲好绍兴故事，绍兴纺织产业再上台阶，与宁波、杭州合作更紧。", ["绍兴市人民政府"]),
+                         ("各位代表：\n现在，我代表州人民政府，向大会报告工作。\n一年来，恩施土家族苗族自治州经济回升，恩施州茶产业兴旺，"
+                          "恩施硒产业壮大，建设美丽恩施，谱写恩施新篇章。湖北省支持力度加大。", ["恩施土家族苗族自治州人民政府"]),
+                         ("各位代表：\n现在，我代表自治区人民政府向大会报告工作。\n新疆经济回升，新疆旅游兴旺，建设美丽新疆，"
+                          "新疆人民团结，新疆发展向好。", ["新疆维吾尔自治区人民政府"])),
+               near_misses=("各位代表：\n现在，我代表市人民政府向大会报告工作。过去一年，全市经济稳中有进，绍兴港吞吐量增长。",
+                            "各位代表：\n现在，我代表市人民政府向大会报告工作。\n深化与宁波合作，宁波港、宁波机场、宁波新区带动，"
+                            "绍兴港、绍兴机场、绍兴新区同步，宁波与绍兴携手，宁波绍兴一体。",
+                            "各位代表：\n现在，我代表市人民政府向大会报告工作。\n在自治区党委领导下，新疆经济回升，新疆旅游兴旺，"
+                            "建设美丽新疆，新疆人民团结，新疆发展向好。",
+                            "各位代表：\n现在，我代表市人民政府向大会报告工作。\n加强区域合作，深化经贸合作，拓展对外合作，"
+                            "推进产业合作，强化科技合作，促进人才合作。")),
     SourceRule(code="MT67", field="issuer", summary="a notice that calls itself 我局/我委: the organ of its contact line",
                find=_contact_organ,
                examples=(("各有关单位：\n我局制定了实施方案，现予印发。\n联系人：北京市中医管理局科教处 屠志涛", ["北京市中医管理局"]),),
                near_misses=("各有关单位：\n现将方案印发给你们。\n联系人：北京市中医管理局科教处 屠志涛",)),
 )
+
+
+def _title_scope(h: _Head) -> Found | None:
+    """A place the title names after its leading one that the preamble names as the text's own
+    (上海市促进浦东新区商事调解规定 + 结合浦东新区实际 → 浦东新区): the most specific jurisdiction."""
+    lead = place_of(h.title)
+    if not lead or lead == NATIONAL or (own := _local_context(h)) is None:
+        return None
+    place, no = own
+    title = h.title or ""
+    after = title.find(lead) + len(lead) if lead in title else -1
+    return (place, no) if place != lead and after >= 0 and title.find(place, after) >= 0 else None
 
 
 def _title_place(h: _Head) -> Found | None:
@@ -1419,9 +1621,18 @@ def _national_number(h: _Head) -> Found | None:
 #: Where the region (the jurisdiction the plan governs) is read from, in order; the first wins.
 #: Never from a word of the body: a province named in passing, 全国 in 全国统一大市场.
 REGION_SOURCES: tuple[SourceRule, ...] = (
+    SourceRule(code="MT78", field="region",
+               summary="a place the title names after its leading one, that the preamble names as its own (结合X实际)",
+               find=_title_scope,
+               examples=(("上海市促进临港新片区航运发展规定\n第一条 为了促进临港新片区航运发展，结合临港新片区实际，制定本规定。",
+                          "临港新片区"),
+                         ("广州市推进南沙新区建设条例\n第一条 为了推进南沙新区建设，结合南沙新区实际，制定本条例。", "南沙新区")),
+               near_misses=("上海市促进浦东新区商事调解规定\n第一条 为了促进商事调解发展，结合本市实际，制定本规定。",
+                            "浙江省专利条例\n第一条 为了保护专利权，结合浙江省实际，制定本条例。",
+                            "上海市商事调解规定\n第一条 为了促进商事调解发展，结合浦东新区实际，制定本规定。")),
     SourceRule(code="MT70", field="region", summary="the most specific place a title starts with (a year or 关于 skipped)",
                find=_title_place,
-               examples=(("# 浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布", "浙江省"),
+               examples=(("浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布", "浙江省"),
                          ("2026年广州市天河区幼儿园招生工作方案", "天河区"), ("荆门高新区知识产权强区建设方案", "荆门高新区"),
                          ("黔东南州人民政府关于加快发展的意见", "黔东南州")),
                near_misses=("实施质量兴市战略工作方案", "杭州都市圈发展规划", "关于同意设立国家级新区的批复")),
@@ -1584,5 +1795,6 @@ def _compound_gives(rule: CompoundRule, text: str) -> dict | None:
 #: The rule tables of the header, for tests/test_rule_tables.py.
 RULE_TABLES = (RuleTable("LINE_RULES", "MT", LINE_RULES, _line_gives),
                RuleTable("COMPOUND_RULES", "MT", COMPOUND_RULES, _compound_gives),
+               RuleTable("TITLE_SOURCES", "MT", TITLE_SOURCES, _source_gives),
                RuleTable("ISSUER_SOURCES", "MT", ISSUER_SOURCES, _source_gives),
                RuleTable("REGION_SOURCES", "MT", REGION_SOURCES, _source_gives))

@@ -10,6 +10,14 @@ DOC_TYPES: tuple[str, ...] = (
     "规定", "指南", "清单", "举措", "条例", "决定", "通知", "通告", "公告", "报告", "批复", "通报", "函",
     "行动", "规则", "标准", "纪要", "决议", "命令",
 )  # fmt: skip
+#: The 文种 of a law's name (中华人民共和国专利法, 民法典): read only from a line already known to be a
+#: title (a regulation's name line), never to find one; a title ending in one of
+#: ``NOT_LAW_ENDINGS`` (…的方法, 依法, 执法) names no law.
+LAW_TYPES: tuple[str, ...] = ("法典", "法")
+NOT_LAW_ENDINGS: tuple[str, ...] = (
+    "方法", "办法", "做法", "作法", "依法", "执法", "司法", "立法", "违法", "合法", "非法", "守法", "用法", "说法", "看法",
+    "想法", "手法", "算法", "疗法", "语法", "书法", "技法", "写法", "章法",
+)  # fmt: skip
 #: The 文种 a plan's meta records for a longer type word.
 DOC_TYPE_OF: dict[str, str] = {"实施方案": "方案", "工作方案": "方案", "行动计划": "计划"}
 

@@ -34,6 +34,12 @@ META_KEYS = frozenset(FIELD_KEYS) | {"索引号", "主题分类", "组配分类"
                                      "体裁分类", "时效", "公文种类", "生成日期"}
 
 
+#: Keys of a site's footer (主办：广州市天河区人民政府 承办：…): the site's owner and maker, never an
+#: addressee nor an issuer of the page's document.
+SITE_KEYS: tuple[str, ...] = ("主办单位", "承办单位", "协办单位", "主办", "承办", "协办", "技术支持", "网站标识码", "备案序号",
+                              "版权所有")
+
+
 def spaced(word: str) -> str:
     """A regex for ``word`` printed with spaces between its characters (``文 号``)."""
     return r"\s*".join(map(re.escape, word))
@@ -41,6 +47,10 @@ def spaced(word: str) -> str:
 
 #: Any metadata key, spaces allowed inside (``文 号``, ``成 文 日 期``), longest first.
 FIELD_KEY = "(?:" + "|".join(spaced(k) for k in sorted(META_KEYS, key=len, reverse=True)) + ")"
+
+
+#: A site footer's key, spaces allowed inside (主 办：).
+SITE_KEY = "(?:" + "|".join(spaced(k) for k in SITE_KEYS) + ")"
 
 
 def field_of(key: str) -> str | None:

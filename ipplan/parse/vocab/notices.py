@@ -27,6 +27,9 @@ NOTICE_KINDS: tuple[NoticeKind, ...] = (
     NoticeKind("N010", "hidden-text-dropped", "a hidden (display:none) block of a web page was not read"),
     NoticeKind("N012", "wrapper-dropped", "lines of a document-sharing site's wrapper were dropped"),
     NoticeKind("N013", "input-clamped", "part of the input was over a size limit and was cut (table cells, PDF characters)"),
+    # header
+    NoticeKind("N101", "place-from-body", "a work report names only its level (我代表市人民政府): its place is the one of "
+                                          "that level the text names most", "places from the body"),
     # outline
     NoticeKind("N201", "numbering-gap", "an outline number skips (（二） then （四）)"),
     NoticeKind("N202", "numbering-repeat", "an outline number repeats"),
