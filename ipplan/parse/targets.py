@@ -42,7 +42,7 @@ from ipplan.parse.vocab.measures import (
     may_hold_quantity,
     unit_scale,
 )
-from ipplan.parse.vocab.scope import SCOPE_WORDS
+from ipplan.parse.vocab.scope import PAIRED_SCOPES, SCOPE_WORDS
 from ipplan.parse.vocab.text import CJK, unspace
 
 
@@ -214,9 +214,10 @@ def _candidates(text: str, mask: list[int], r: _Rules):  # -> Iterator[tuple[re.
             # Chinese numerals as 百项 / 千人 / 两万, with an operator (三篇以上, 不少于两名), or
             # after the noun they count in a clause that builds (完成医学论文三篇并…); never
             # 三个阶段 / 一批
-            if m["num2"] or m["mag"] or not (_CN_MAGNITUDE.search(num) or m["post"] or _op_before(before, r)
-                                             or _counted_after_noun(text, m, before)):
-                continue
+            if m["num2"] or m["mag"] and num not in _BARE_MAGNITUDES or not (
+                    _CN_MAGNITUDE.search(num) or m["post"] or _op_before(before, r)
+                    or _counted_after_noun(text, m, before)):
+                continue  # (千亿元 is a number: a bare magnitude before 亿)
         yield m, before
 
 
@@ -270,6 +271,36 @@ def _halves(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
     return out
 
 
+#: A list item opening with a Chinese number and a measure (百名国医大师), and one opening with a
+#: Chinese magnitude and a noun but no measure (百万中医师).
+_CN_COUNTED_ITEM = lazy(rf"^[{CN_QUANTITY_CLASS}]+(?P<u>{'|'.join(COUNT_MEASURES + ('名', '人', '位'))})")
+_CN_BARE_ITEM = lazy(rf"^(?P<num>[{CN_QUANTITY_CLASS}]*[百千万])(?=[{CJK}]{{2}})")
+_NAME_END = lazy(r"(?:工程|计划|行动|战略|活动|行业|产业)$")
+
+
+def _borrowed(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
+    """TG39: an item of a 、-list with a Chinese magnitude and a noun but no measure takes the
+    measure of the items before it (百名国医大师、万名中医名师、百万中医师 → 1000000 名)."""
+    out: list[_Quantity] = []
+    if "、" not in text or not _CN_MAGNITUDE.search(text):
+        return out
+    unit = None
+    start = 0
+    for end in [i for i, ch in enumerate(text) if ch == "、" and not mask[i]] + [len(text)]:
+        item = text[start:end]
+        if (m := _CN_COUNTED_ITEM.match(item)) is not None:
+            unit = m["u"]
+        elif unit and (b := _CN_BARE_ITEM.match(item)) is not None and not _NAME_END.search(item) \
+                and not any(item.startswith(u, b.end()) for u in MEASURES):
+            value = to_decimal(b["num"])
+            if value is not None and plausible_value(value):
+                out.append(_Quantity(start, start + b.end(), value, None, unit, "="))
+        else:
+            unit = None
+        start = end + 1
+    return out
+
+
 #: A number with no measure word that is still a target: an index value (居民消费价格指数控制在103左右)
 #: or a count with a magnitude ending its clause (标识注册总量突破5亿).
 _BARE = lazy(r"(?:(?<=指数)(?:控制在|保持在|为|达到|达)?|(?:突破|超过|达到|达|超))"
@@ -301,13 +332,36 @@ def _bare(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
 _ASIDE = lazy(r"[（(](?P<a>(?:其中(?!包括|包含|含)|累计)[^（）()]{2,60})[)）]")
 
 
+#: A bracketed alternative after a count: the same kind of count for another group, with its own
+#: subject and verb (医案60份（中药专业继承人完成…总结材料60份）).
+_ALTERNATIVE = lazy(r"(?P<v>\d+(?:\.\d+)?)(?P<u>[^\d（(]{1,3}?)[（(](?P<a>[^（）()，,；;]{6,80}?(?P<v2>\d+(?:\.\d+)?)(?P=u))[)）]")
+_ALTERNATIVE_SKIP = lazy(r"^(?:其中|累计|含|包括|包含|不少于|不低于|约|即)")
+
+
+def _alternatives(clause: str) -> list[str]:
+    """TG40: a bracketed alternative right after a count that ends in a count of the same measure,
+    with a subject and a verb of its own (典型医案60份（中药专业继承人完成实践技能总结材料60份）),
+    read as a clause of its own without its verb and 的-modifier; the span is the aside as printed."""
+    if "（" not in clause and "(" not in clause:
+        return []
+    out = []
+    for m in _ALTERNATIVE.finditer(clause):
+        a = m["a"]
+        if _ALTERNATIVE_SKIP.match(a) or _cjk_len(a) < 6 or not (verb := _BUILDS.search(a)) or verb.start() < 2:
+            continue
+        # the group and what it counts, without the verb and the 的-modifier: 中药专业继承人完成
+        # 反映…的实践技能总结材料60份 → 中药专业继承人实践技能总结材料60份
+        out.append((a[: verb.start()] + a[verb.end() :].rsplit("的", 1)[-1], a))
+    return out
+
+
 def _asides(clause: str) -> list[str]:
     """TG26: the 其中… and 累计… asides in brackets of a clause, each read as a clause of its own
     (its first part: （其中新办10件，见附件） → 其中新办10件); one without an indicator measures
     the target before it."""
     if "其中" not in clause and "累计" not in clause:
         return []
-    return [split_top(m["a"], "，,；;")[0] for m in _ASIDE.finditer(clause)]
+    return [(a, a) for m in _ASIDE.finditer(clause) if (a := split_top(m["a"], "，,；;")[0])]
 
 
 #: Largest value a quantity may have: beyond it a number is not a target (400 digits would
@@ -324,6 +378,8 @@ _BAN_HINT = lazy(r"[禁得准许]")
 #: A rank before a number: 居全省前10, 进入全国前50, 百强 lists (前 alone is "before": 上线前15项).
 _RANK = lazy(r"(?:居|进入|位居|排名|排|跻身|列|全国|全省|全市|世界|行业)[^，,；;]{0,6}前$")
 _CN_MAGNITUDE = lazy(r"[百千万]")  # a Chinese quantity with a magnitude: 百项, 两万, 一百二十
+#: A Chinese magnitude alone before 亿 / 万 (突破千亿元, 百万吨): the number is the product.
+_BARE_MAGNITUDES = ("百", "千", "万")
 #: Durations of a procedure (3个月内出台, 届满3个月前, 自…之日起1个月内) and frequencies
 #: (每年调整1次, 每周不少于2个半天): policy, not targets.
 _AFTER_DURATION = lazy(r"^(?:以?内|前|后|之内)(?!$)")
@@ -346,6 +402,11 @@ def _procedural(m: re.Match[str], before: str, after: str) -> bool:
 #: clause of the text before the number, cut at 、 和 及 与.
 _LIST_ITEM = lazy(r"[、和及与]")
 _CLAUSE_CUT = lazy(r"[，,；;：:。（(]")
+#: Another value right after a count (2家、20家): the counts are values of a list, not of names.
+#: Projects counted after 等 are work the plan carries out, not a scope (A、B等294个项目尽快开工).
+_WORKLOAD_AFTER = lazy(r"^(?:以上)?的?[^，,；;。、]{0,8}?(?:项目|工程)")
+_VALUE_NEXT = lazy(rf"^(?:以上|以下|左右)?[、和及与]\s*(?:\d|[{CN_QUANTITY_CLASS}]+(?:{'|'.join(COUNT_MEASURES)}))")
+_DIGIT = lazy(r"\d")
 
 
 def _named_count(m: re.Match[str], before: str, after: str) -> bool:
@@ -353,14 +414,17 @@ def _named_count(m: re.Match[str], before: str, after: str) -> bool:
     number follows 等, or equals the number of short names listed right before it."""
     b = before.rstrip()
     if b.endswith("等"):
-        return True
+        return not _WORKLOAD_AFTER.match(after)  # 某园、某厂等294个项目尽快开工: the projects to carry out
     if not m["num"].isdigit() or m["num2"] or m["mag"] or m["post"]:
         return False  # 2个以上城市: a bound, not a count of the names
     if "、" not in b[-80:] and "和" not in b[-80:]:
         return False
+    if _VALUE_NEXT.match(after):
+        return False  # 省级、市级龙头企业2家、20家: a list of values, one per name
     tail = _CLAUSE_CUT.split(b[-80:])[-1]
     items = [i for i in _LIST_ITEM.split(tail) if i]
-    return len(items) >= 2 and len(items) == int(m["num"]) and all(len(i) <= 12 for i in items[1:])
+    return len(items) >= 2 and len(items) == int(m["num"]) and all(len(i) <= 12 for i in items[1:]) \
+        and not any(_DIGIT.search(i) for i in items)  # 示范企业10家、5G工厂2家: items of a list of targets
 
 
 #: After a number: a size class (5万吨级, 千万千瓦级), or the noun of a counted item and its
@@ -370,6 +434,14 @@ _CLASS_AFTER = lazy(r"^级")
 _COUNT_AFTER = lazy(rf"^(?:以上|以下|左右)?的?[^，,；;、。和及与]{{1,12}}?(?:不少于|不低于|超过|达到|达)?\d+(?:\.\d+)?"
                     rf"(?:{'|'.join(COUNT_MEASURES)}|%)")
 _NAMED_PROJECT_AFTER = lazy(r"^[^，,；;、。和及与]{1,12}?(?:项目|工程|生产线)(?:[，,；;。、]|$)")
+#: …in a list of named projects (中源钛业4万吨钛合金新材料、某某采选工程等项目开工建设).
+_LISTED_PROJECT_AFTER = lazy(r"^[^，,；;。、和及与0-9]{1,14}?(?:[、和及与][^，,；;。]{0,40}?)?等[^，,；;。、]{0,24}?(?:项目|工程)")
+#: …or a plant's yearly output before its project (年产50万吨二氧化碳捕集利用项目).
+_PLANT_AFTER = lazy(r"^[^，,；;。]{1,30}?(?:项目|装置|生产线|工程)")
+#: A count right before an amount (1个500亿元产值园区): the amount sizes what is counted.
+_COUNT_BEFORE = lazy(rf"\d(?:{'|'.join(COUNT_MEASURES)})$")
+_CJK_START = lazy(r"^的?[\u4e00-\u9fff]{2}")
+_PROJECT_AFTER = lazy(r"^的?[^，,；;。、0-9]{0,8}?(?:项目|企业|工程)")
 
 
 def _size(m: re.Match[str], before: str, after: str) -> bool:
@@ -377,9 +449,17 @@ def _size(m: re.Match[str], before: str, after: str) -> bool:
     unit = m["unit"]
     if _CLASS_AFTER.match(after):
         return True
-    if (unit in MONEY_UNITS or unit in CAPACITY_MEASURES) and _COUNT_AFTER.match(after):
-        return True  # 过50亿元项目5个以上, 300亩左右集中连片土地流转率45%
-    return unit in CAPACITY_MEASURES and _NAMED_PROJECT_AFTER.match(after) is not None
+    if unit in ("人", "户") and m["post"] in ("以上", "以下") and before.rstrip().endswith("在") \
+            and _CJK_START.match(after):
+        return True  # 在800人以上安置点建立…: the population of the places named
+    if unit in MONEY_UNITS or unit in CAPACITY_MEASURES:
+        if _COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before):
+            return True  # 过50亿元项目5个以上, 300亩左右集中连片土地流转率45%, 1个500亿元产值园区
+        if unit in MONEY_UNITS and m["post"] in ("以上", "以下") and _PROJECT_AFTER.match(after):
+            return True  # 总投资10亿元以上重大项目 (the class of the projects)
+    return unit in CAPACITY_MEASURES and (_NAMED_PROJECT_AFTER.match(after) is not None
+                                          or _LISTED_PROJECT_AFTER.match(after) is not None
+                                          or before.endswith("年产") and _PLANT_AFTER.match(after) is not None)
 
 
 #: A share that splits an amount (20%用于基层医疗卫生机构统筹): an allocation, not a target.
@@ -389,6 +469,45 @@ _ALLOCATED = lazy(r"^(?:的?部分)?(?:用于|用作|留作|划归|拨付给|返
 def _allocation(m: re.Match[str], before: str, after: str) -> bool:
     """TG15: a share or amount followed by 用于…: how a fund or a fee is split."""
     return after[:1] in "用留划拨返的部" and _ALLOCATED.match(after) is not None
+
+
+#: The words after a count of a session (十五届94次常务会议, 第3次全体会议): an ordinal, not a count.
+_SESSION_AFTER = lazy(r"^[\u4e00-\u9fff]{0,4}?(?:会议|全会|大会|常委会)")
+
+
+def _session(m: re.Match[str], before: str, after: str) -> bool:
+    """TG35: the number of a meeting in its term's series (十五届94次常务会议审议通过) names it."""
+    return m["unit"] == "次" and before.rstrip().endswith("届") and _SESSION_AFTER.match(after) is not None
+
+
+def _campaign(m: re.Match[str], before: str, after: str) -> bool:
+    """TG36: a bare magnitude in a campaign's name (…进万家活动, 送法入千家): part of the name."""
+    return m["num"] in _BARE_MAGNITUDES and not m["mag"] and before.endswith(("进", "入"))
+
+
+#: A bound and a value that qualify a group (收入高于8000元低于10000元的脱贫人口, 不足50人的村).
+_THRESHOLD_BEFORE = lazy(r"(?:(?<!不)高于|(?<!不)低于|不足|不到|(?<!不)少于)$")
+_THRESHOLD_AFTER = lazy(r"^(?:以上|以下)?(?:(?:高于|低于|不足|不到)\d[\d.]*[^\d的，,；;]{0,3})?的")
+
+
+def _threshold(m: re.Match[str], before: str, after: str) -> bool:
+    """TG37: an amount with a bound before 的 and a noun describes who or what qualifies (人均纯收入
+    高于8000元低于10000元的脱贫人口): a threshold, not a target (a share, 50%以上的企业, stays one)."""
+    return m["unit"] not in RATE_UNITS and m["unit"] != "％" and _THRESHOLD_BEFORE.search(before.rstrip()) is not None \
+        and _THRESHOLD_AFTER.match(after) is not None
+
+
+#: A clause that only points at what exists (针对…的2034种商品, 依托3个园区, 发挥8个基地作用): no
+#: verb of its own, so its counts are scope.
+_POINTING = lazy(r"^(?:针对|依托|借助)|^(?:充分)?发挥[^，,；;]*作用$")
+
+
+def _pointing(text: str, r: _Rules) -> str | None:
+    """TG34: the words of a clause that only points at existing things, or None."""
+    m = _POINTING.search(text)
+    if not m or _BUILDS.search(text) or any(v in text for v in (*r.lex.verbs, *r.lex.keep_verbs)):
+        return None
+    return m.group()[:4]
 
 
 def _op_of(before: str, post: str | None, r: _Rules) -> str:
@@ -430,7 +549,7 @@ _JOINER_END = lazy(r"(?:和|及|与|以及|、)$")
 _GENERIC_AFTER = lazy(r"^(?:基础上|基础|水平|规模|目标|标准|并|且)")  # …三篇并在期刊发表: 并 starts a new verb
 
 #: "较2020年增长…" / "比上年增加…": the comparison base written before a growth target's number.
-_COMPARISON = lazy(rf"较|比(?=上年|去年|上一年|前一年|{YEAR}|基期|同期)")
+_COMPARISON = lazy(rf"较|比(?=上年|去年|上一年|前一年|{YEAR}|基期|同期|增)")  # 比增 is 比上年增长
 _COMPARED_TO = lazy(rf"(?:{_COMPARISON.pattern}).{{0,15}}$")
 #: Units of a rate: a growth needs one of them, or a comparison (比上年增加1800亿元).
 RATE_UNITS = ("%", "百分点", "倍")
@@ -463,12 +582,25 @@ def _strip_before(before: str, r: _Rules) -> str:
             break
     if (m := _AFTER_ETC.search(s)) and m.end() < len(s):
         s = s[m.end() :]
+    if s.startswith(_PREPOSITIONS) and (m := _verb_after().search(s)) and m.end() < len(s):
+        s = s[m.end() :]  # 针对重点产业建成专利导航基地 → 专利导航基地
     # A verb before 的 with a predicate after the subject belongs to the subject.
     return strip_lead(s, r, verbs=not (predicate and "的" in s))
 
 
+#: Prepositions whose phrase may open the text before a number, up to the verb (针对重点产业建成…).
+_PREPOSITIONS = ("针对", "围绕", "依托", "面向", "聚焦", "立足", "借助")
+
+
+@functools.cache
+def _verb_after() -> re.Pattern[str]:
+    return re.compile(rf"^[^，,、]{{1,16}}?(?:{_alt(rules().lex.verbs)})")
+
+
 def strip_lead(s: str, r: _Rules, verbs: bool = True) -> str:
     s = unspace(s).strip(" ，,、的")
+    if "即" in s and (code := _CODE_NAME.match(s)) and code.end() < len(s):
+        s = s[code.end() :]  # “3个1000”即在建项目 → 在建项目: a coded goal's name, then what it is
     for _ in range(8):
         prev = s
         m = r.scope.match(s)
@@ -476,11 +608,19 @@ def strip_lead(s: str, r: _Rules, verbs: bool = True) -> str:
             s = s[m.end() :].lstrip("，,、 ")
         if verbs:
             s = words.strip_leading_verb(s, r.lex.verbs, r.lex.keep_verbs)
+            if s != prev and s[:1] in "和及并" and s[1:3] in _JOINED_VERBS:
+                s = s[3:]  # 新建和提升农村户厕 → 农村户厕 (not 建设和美乡村)
         if s.startswith("、"):
             s = s[1:]
         if s == prev:
             break
     return s.strip(" ，,、")
+
+
+#: A coded goal's name before 即 ("3个1000"即…, “7个100”即…).
+_CODE_NAME = lazy(r"^[^，,]{0,12}?[”\"」]\s*即")
+#: Verbs joined to the verb before them by 和/及/并 (新建和提升, 改造及提升).
+_JOINED_VERBS = ("提升", "改造", "改建", "扩建", "新建", "建设", "完善", "提高", "修复", "整治")
 
 
 def indicator_name(text: str) -> str:
@@ -545,16 +685,16 @@ def clause_targets(clause: str, year: int | None, section: str | None, line: int
     quantities = _quantities(clause, r)
     if not quantities:
         return []
-    if "分别" in clause and len(quantities) >= 2:
-        dist = _distributed(clause, quantities, year, section, line, r)
-        if dist:
-            return dist
+    if len(quantities) >= 2:
+        for rule in _BY_LEVEL["list"]:
+            if rule.code not in _OFF and (dist := rule.find(clause, quantities, year, section, line, r)):
+                return dist
     reads: list[_Read] = []
     groups = _list_groups(clause, quantities)
     for a, b in groups:
         seg_q = [q for q in quantities if a <= q.start < b]
-        for q in seg_q:
-            before = clause[a : q.start]
+        for i, q in enumerate(seg_q):
+            before = clause[max(a, seg_q[i - 1].end) if i else a : q.start]  # never across another number
             milestones, after = _milestones(clause[q.end : b])
             nxt = next((o for o in seg_q if o.start > q.start), None)
             if nxt is not None:  # 50所A和150个B: the noun runs to the next number
@@ -635,6 +775,9 @@ def _shared_value(ctx: _Context, r: _Rules) -> None:
             continue
         subject = before[: _EACH.search(before).start()]
         names = [strip_lead(n, r) for n in split_top(subject, "、") if n.strip()]
+        last = names[-1] if names else ""
+        names = [n + last[len(n) :] if len(n) <= 3 and len(last) > len(n) + 2 else n for n in names[:-1]] + names[-1:]
+        # (国考、省考断面水质优良率: a short name shares the head of the last one)
         if len(names) < 2:
             out.append(x)
             continue
@@ -644,7 +787,7 @@ def _shared_value(ctx: _Context, r: _Rules) -> None:
     ctx.reads[:] = out
 
 
-_EACH = lazy(r"(?:均|都)(?:要|应|将)?(?:达到|达|不低于|不少于|保持在|稳定在|维持在|保持|超过|在|增长|提高|提升|下降|降低)?$")
+_EACH = lazy(r"(?:均|都)(?:要|应|将)?(?:同比|比上年)?(?:达到|达|不低于|不少于|保持在|稳定在|维持在|保持|超过|在|增长|提高|提升|下降|降低)?$")
 
 
 def _modifier_head(ctx: _Context, r: _Rules) -> None:
@@ -737,8 +880,11 @@ def _span_total(ctx: _Context, r: _Rules) -> None:
     五年内新增) is cumulative and has no due year of its own."""
     if "年" not in ctx.head and "年" not in ctx.clause:
         return
+    # A span in a clause before spans the clauses after it, unless that clause counts its own
+    # total (用3年时间打造村镇30个，新建学校6所: the schools are no total over the span).
+    spanning = next((not _quantities(c, r) for c in reversed(ctx.head.split("，")) if _SPAN.search(c)), False)
     for x in ctx.reads:
-        if _SPAN.search(ctx.head + "，" + ctx.clause[: x.q.start]):
+        if spanning or _SPAN.search(ctx.clause[: x.q.start]):
             x.target.kind = "cumulative"
             x.target.year = None
             if (lead := _SPAN.match(x.target.indicator)) and lead.end() < len(x.target.indicator):
@@ -795,19 +941,52 @@ def _cjk_len(s: str) -> int:
 
 def _distributed(clause: str, qs: list[_Quantity], year: int | None, section: str | None, line: int,
                  r: _Rules) -> list[TargetRef]:
-    """"A、B和C…分别不超过5个、7个和6个": one target per number, indicators distributed."""
-    subject = clause[: clause.index("分别")]
-    subject = _HEDGE_END.sub("", subject).strip()
-    parts = [p for p in _LIST_JOINER.split(subject) if p]
-    if len(parts) != len(qs):
+    """TG33: a list of subjects and a list of values ending the clause, one value per subject:
+    "A、B和C…分别不超过5个、7个和6个", "省级、市级龙头企业2家、20家" (grades sharing a head),
+    "城乡居民人均可支配收入分别增长8.5%和11%左右" (城乡 is 城镇 and 农村)."""
+    if len(qs) < 2 or any(not _VALUE_JOIN.fullmatch(clause[a.end : b.start]) for a, b in zip(qs, qs[1:])) \
+            or not _CLAUSE_REST.fullmatch(clause[qs[-1].end :]):
         return []
-    width = len(parts[0])
-    head = parts[-1][width:]
-    names = [p + head for p in parts[:-1]] + [parts[-1]]
-    op = _op_before(clause[: qs[0].start], r) or qs[0].op
-    return [TargetRef(section, strip_lead(n, r), q.value, q.value_max, q.unit, op if q.op == "=" else q.op,
-                      year, kind_of(clause[: q.start], q.unit, r), clause, [], line)
-            for n, q in zip(names, qs)]
+    subject, pred = clause[: qs[0].start], ""
+    each = "分别" in subject
+    if each:
+        subject, pred = subject[: subject.index("分别")], subject[subject.index("分别") + 2 :]
+    subject = _HEDGE_END.sub("", subject).strip()
+    cuts = [m.end() for m in _LIST_JOINER.finditer(subject) if not depth_mask(subject)[m.start()]]
+    parts = [p for p in (subject[a : b - 1 if b < len(subject) else b]
+                         for a, b in zip([0, *cuts], [*cuts, len(subject)])) if p]
+    n = len(qs)
+    if each and len(parts) > n:  # 全省与其他国家货物贸易、对外投资和实际利用外资: 与 inside the first name
+        parts = [subject[: subject.index(parts[-(n - 1)])].rstrip("、和及与")] + parts[-(n - 1) :]
+    names: list[str] = []
+    if len(parts) == 1 and n == 2:
+        lead = strip_lead(parts[0], r)
+        pair = next((p for w, p in PAIRED_SCOPES.items() if lead.startswith(w)), None)
+        if pair is None:
+            return []
+        rest = lead[len(next(w for w in PAIRED_SCOPES if lead.startswith(w))) :]
+        names = [pair[0] + rest, pair[1] + rest]
+    elif len(parts) != n:
+        return []
+    elif all(_GRADE.fullmatch(strip_lead(p, r)) for p in parts[:-1]) and (g := _GRADE_HEAD.match(parts[-1])):
+        names = [p + g["head"] for p in parts[:-1]] + [parts[-1]]  # 省级、市级龙头企业 → 省级龙头企业
+    elif each:
+        width = len(parts[0])
+        head = parts[-1][width:]
+        names = [p + head for p in parts[:-1]] + [parts[-1]]
+    else:
+        return []
+    noun = _strip_before(pred, r) if pred else ""  # 分别占比达30%、20% → …占比
+    shared = _op_before(clause[: qs[0].start], r) or (qs[-1].op if qs[-1].op in ("~", ">=", "<=") else None)
+    kind = kind_of(clause[: qs[0].start], qs[0].unit, r)
+    return [TargetRef(section, strip_lead(n_, r) + noun, q.value, q.value_max, q.unit,
+                      shared if q.op == "=" and shared else q.op, year, kind, clause, [], line)
+            for n_, q in zip(names, qs)]
+
+
+#: What may stand between two values of a list (5个、7个和6个), and after the last one.
+_VALUE_JOIN = lazy(r"\s*(?:[、和及与]|以及)\s*")
+_CLAUSE_REST = lazy(r"\s*[)）]?\s*")
 
 
 #: The subject of a clause: the words before its first verb-like word.
@@ -873,9 +1052,13 @@ def paragraph_targets(text: str, year: int | None, section: str | None, line: in
                     if quantity and prev_clause and not prev_found else None
                 head = "，".join(earlier[-_HEAD_CLAUSES:])
                 found = clause_targets(clause, clause_year, section, line, name, default or None, head, out)
-                for aside in (a for rule in _BY_LEVEL["aside"] if rule.code not in _OFF for a in rule.find(clause)):
+                for aside, source in (a for rule in _BY_LEVEL["aside"] if rule.code not in _OFF
+                                      for a in rule.find(clause)):
                     own = found[-1].indicator if found else None  # 2400户（累计约3600户）: the same indicator
-                    found += clause_targets(aside, clause_year, section, line, None, own, head, out + found)
+                    more = clause_targets(aside, clause_year, section, line, None, own, head, out + found)
+                    for t in more:
+                        t.text = t.text if t.text in source else source  # the text as printed
+                    found += more
                 prev_found = bool(found)
                 for t in found:  # 到2025年不低于4.66人 / 全州达到5件: the indicator of the clause before
                     if (not t.indicator or _YEAR_ONLY.fullmatch(t.indicator) or _PLACE_ONLY.fullmatch(t.indicator)) \
@@ -950,16 +1133,34 @@ class Reading:
     #: Every review part: [line, the words that opened it, sentences with numbers in it].
     parts: list[list] = field(default_factory=list)
 
-    def heading(self, title: str, line: int) -> None:
-        """A section heading: a review heading opens a review part, a forward heading ends it."""
+    def heading(self, title: str, line: int) -> bool:
+        """A section heading: a review heading opens a review part, a forward heading ends it
+        (not one dated to the reviewed year: 2023年主要工作 inside the review of 2023). True
+        when it did either."""
         title = title.strip().rstrip("。：:；;，, ")
         if (year := _part_rule("review", "heading", title)) is not None:
             self._review(year, title, line)
         elif (year := _part_rule("forward", "heading", title)) is not None:
+            if year and self.review_year is not None and year <= self.review_year:
+                return False
             self._forward(year)
+        else:
+            return False
+        return True
+
+    def restart(self) -> None:
+        """TG38: the outline's top level starts again at 一 (or (一)): a review part never holds
+        two numbered runs, so one opened in the text before ends here (一、…五、 of 2023, then
+        一、…七、 of 2024)."""
+        if self.past:
+            self._forward(0)
 
     def sentence(self, text: str, line: int) -> None:
-        """A sentence of the text: a review opener opens a review part, a forward opener ends it."""
+        """A sentence of the text: a review opener opens a review part, a forward opener ends it;
+        a short line without punctuation is an unnumbered part heading (2024年重点工作)."""
+        if len(text) <= _HEADING_LINE_MAX and not _SENTENCE_MARK.search(text.strip().rstrip("。：:")) \
+                and self.heading(text, line):
+            return
         if (year := _part_rule("review", "text", text)) is not None:
             self._review(year, text, line)
         elif (year := _part_rule("forward", "text", text)) is not None:
@@ -994,6 +1195,9 @@ class Reading:
 
 
 _LATER_YEAR = lazy(rf"^(?P<y>{YEAR})年(?:是|，|,)")
+#: An unnumbered part heading on its own line: short, without the punctuation of a sentence.
+_HEADING_LINE_MAX = 30
+_SENTENCE_MARK = lazy(r"[，,；;。：:！!？?、]")
 
 
 def _part_rule(level: str, where: str, text: str) -> int | None:
@@ -1026,6 +1230,8 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
     stack = [iter(nodes)]
     years = [inherited]
     entered: list[bool] = []  # per open section: was the reading inside a review when it began
+    tops = 0  # top-level sections read so far
+    top_style = ""  # their marker style
     while stack:
         node = next(stack[-1], None)
         if node is None:
@@ -1040,6 +1246,11 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
             out.extend(_outside(node, plan_year, start_year, reading))
             continue
         was_past = reading.past
+        if len(stack) == 1:
+            if tops and _restarts(node):
+                reading.restart()
+            top_style = top_style or node.style
+            tops += 1
         reading.heading(node.title, node.line)
         inherited = years[-1]
         year = heading_year(node.title) or inherited
@@ -1047,6 +1258,9 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
             paragraph_targets(node.title, year, node.id, node.line, reading=reading)[0]
         ctx = year
         for para, no in zip(node.text, node.text_lines):
+            if reading.past and (m := match_marker(para)) is not None and m.style == top_style \
+                    and _restarts(Node(m.label, m.style, m.ordinal or 0, "", no)):
+                reading.restart()  # a repeated 一、 the outline kept as text (no part heading between the runs)
             more, ctx = paragraph_targets(para, ctx, node.id, no, reading=reading)
             found.extend(more)
             if len(out) + len(found) >= MAX_TARGETS:
@@ -1060,6 +1274,11 @@ def section_targets(nodes: list[Node], inherited: int | None = None, plan_year: 
         years.append(child_year)
         entered.append(was_past)
     return out
+
+
+def _restarts(node: Node) -> bool:
+    """TG38 on a top-level section (or a line with its marker): the numbering starts again."""
+    return any(rule.find(node) for rule in _BY_LEVEL["forward"] if rule.where == "restart" and rule.code not in _OFF)
 
 
 def _outside(node: Node, plan_year: int | None, start_year: int | None, reading: Reading) -> list[TargetRef]:
@@ -1080,8 +1299,8 @@ def _settle(found: list[TargetRef], plan_year: int | None, start_year: int | Non
     start = start_year if start_year is not None else report_year
     out = []
     for t in found:
-        if t.year is None and default is not None:
-            t.year = default
+        if t.year is None and default is not None and not (t.kind == "cumulative" and _SPAN.search(t.text)):
+            t.year = default  # (a total over a span of years, 用3年时间打造31个…, is due at no stated year)
         if start is not None and t.year is not None and t.year < start:
             continue
         out.append(t)
@@ -1154,6 +1373,10 @@ class TargetRule(Rule):
       examples give the targets of the text (indicator, value, unit, op, year, kind);
     - "number": ``find(measure, text_before, text_after)`` → True for a number that is no
       target (dropped before it is read);
+    - "list": ``find(clause, quantities, year, section, line, lexicon)`` → the targets of a
+      clause read as one list of subjects and one of values, or [] (then TG01 reads it);
+    - "aside": ``find(clause)`` → (text, printed span) pairs of bracketed asides, each text read
+      as a clause of its own (the span is the targets' text);
     - "sentence" / "clause": ``find(text, lexicon)`` → the words that make a sentence or
       clause state no target (a condition, a past fact, a policy parameter), or None;
     - "heading": ``find(title)`` → True for a section heading that states no target;
@@ -1213,6 +1436,15 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("实现注册用户总量突破2亿",
                           [{"indicator": "注册用户总量", "value": 200_000_000, "op": ">", "kind": "by_year"}])),
                near_misses=("空气质量指数明显改善", "突破5亿元", "第2024号", "达到3级")),
+    TargetRule(code="TG39", level="quantity",
+               summary="a list item with a Chinese magnitude and a noun but no measure takes the measure of the "
+                       "items before it (百名国医大师、万名中医名师、百万中医师)",
+               find=_borrowed,
+               examples=(("培养百名领军人才、千名骨干教师、十万技能工人",
+                          [{"indicator": "领军人才", "value": 100, "unit": "名", "op": "=", "kind": "by_year"},
+                           {"indicator": "骨干教师", "value": 1000, "unit": "名", "op": "=", "kind": "by_year"},
+                           {"indicator": "技能工人", "value": 100000, "unit": "名", "op": "=", "kind": "by_year"}]),),
+               near_misses=("千万家庭受益", "实施百万工程、千万工程", "培养领军人才、千万技能工人")),
     TargetRule(code="TG02", level="number",
                summary="a procedural duration or frequency is not a target (3个月内出台, 每年调整1次, 每周2个半天)",
                find=_procedural,
@@ -1226,20 +1458,56 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                examples=(("推广到京津冀、上海、广东等8个区域", ["8个"]), ("选择北京、天津、上海、重庆4个城市开展试点", ["4个"]),
                          ("落实低保、孤儿等6类困难群体政策", ["6类"])),
                near_misses=("新增省级数字经济园区、智能制造示范工厂、数字化车间10个以上", "建成3家服务中心",
-                            "选择北京、天津2个以上城市")),
+                            "选择北京、天津2个以上城市", "确保某某产业园、某某电子等120个项目尽快开工",
+                            "新增示范企业10家、数字化车间2家", "新增省级、市级龙头企业2家、20家")),
     TargetRule(code="TG14", level="number",
                summary="a size that qualifies what is counted or named is no target (5万吨级泊位, 过50亿元项目5个, "
                        "10亿元以上项目不少于10个, 1万吨牛肉加工项目)",
                find=_size,
                examples=(("启动5万吨级通用泊位建设", ["5万吨"]), ("引进投资过50亿元项目5个以上", ["50亿元"]),
                          ("200亩左右连片土地流转率40%以上", ["200亩左右"]),
-                         ("其中10亿元以上制造业项目不少于10个", ["10亿元以上"]), ("建成投产某公司2万吨饲料加工项目", ["2万吨"])),
-               near_misses=("完成投资2600亿元以上", "建设高标准农田30万亩", "新建输电线路598公里")),
+                         ("其中10亿元以上制造业项目不少于10个", ["10亿元以上"]), ("建成投产某公司2万吨饲料加工项目", ["2万吨"]),
+                         ("推进某集团3万吨铜箔、某某公司物流园等项目建设", ["3万吨"]),
+                         ("竣工投产某纸业年产8万吨纸浆、某木业加工等项目", ["8万吨"]),
+                         ("推进某公司年产20万吨液体二氧化碳捕集利用等3个年度计划总投资5亿元的化工项目", ["20万吨"]),
+                         ("加快打造1个300亿元产值园区", ["300亿元"]),
+                         ("做好总投资5亿元以上重大项目的调度", ["5亿元以上"]),
+                         ("在500人以上安置点建立就业帮扶车间", ["500人以上"])),
+               near_misses=("完成投资2600亿元以上", "建设高标准农田30万亩", "新建输电线路598公里",
+                            "新建高标准农田3万亩、某某等项目开工", "签约资金达到120亿元以上",
+                            "在全市建成500个以上服务站", "新增年产能10万吨")),
     TargetRule(code="TG15", level="number",
                summary="a share or amount followed by 用于… splits a fund or a fee: an allocation, not a target",
                find=_allocation,
                examples=(("签约服务费的70%用于人员薪酬分配，30%用于机构统筹", ["70%", "30%"]),),
                near_misses=("设立1亿元引导基金，专项用于成果转化", "覆盖率达到30%")),
+    TargetRule(code="TG35", level="number",
+               summary="the number of a meeting in its term's series names it (十五届94次常务会议)",
+               find=_session,
+               examples=(("经2021年5月6日市人民政府十六届38次常务会议审议通过", ["38次"]),),
+               near_misses=("全年召开联席会议4次", "开展培训50次", "组织召开5次推进会议")),
+    TargetRule(code="TG36", level="number",
+               summary="a bare magnitude in a campaign's name is part of the name (…进万家活动, 送法入千家)",
+               find=_campaign,
+               examples=(("深入开展“法律服务”进万家活动", ["万家"]),),
+               near_misses=("培育千家企业", "惠及万家企业")),
+    TargetRule(code="TG37", level="number",
+               summary="an amount with a bound before 的 and a noun describes who qualifies, a threshold "
+                       "(收入高于8000元低于10000元的人口, 不足50人的村)",
+               find=_threshold,
+               examples=(("将人均收入高于6000元低于9000元的农户纳入监测", ["6000元", "9000元"]),
+                         ("对常住人口不足50人的自然村实施搬迁", ["50人"])),
+               near_misses=("53%以上的行政村生活污水得到治理", "单位能耗低于0.5吨标准煤",
+                            "超过50%的企业开展数字化改造")),
+    TargetRule(code="TG34", level="clause",
+               summary="a clause that only points at existing things has no target (针对…的2034种商品, 依托3个园区, "
+                       "发挥8个基地的作用)",
+               find=_pointing,
+               examples=(("针对首年零关税的1500种商品", ["1500种"]),
+                         ("发挥城郊6个蔬菜基地示范作用", ["6个"]),
+                         ("依托2个国家级园区", ["2个"])),
+               near_misses=("针对重点产业建成10个专利导航基地", "依托园区培育企业20家", "建成6个蔬菜基地",
+                            "发挥作用的基地达到6个")),
     TargetRule(code="TG07", level="sentence",
                summary="a sentence stating a condition is no target (对…给予奖励, …的，给予…, 若…则…); 对标 / 对照 / 对接 are "
                        "no condition",
@@ -1271,7 +1539,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     TargetRule(code="TG16", level="clause",
                summary="a ban or a threshold set for others is not a target (禁止…低于0.01毫米, 不得…两个以上)",
                find=lambda text, r: _cue(r.ban, _BRACKETED.sub("", text)) if _BAN_HINT.search(text) else None,
-               examples=(("禁止生产和销售厚度低于0.02毫米的塑料袋", ["0.02毫米"]),
+               examples=(("禁止生产和销售厚度小于0.02毫米的塑料袋", ["0.02毫米"]),
                          ("执业人员不得同时在两个以上机构执业", ["两个以上"])),
                near_misses=("塑料袋使用量减少30%", "严格执法，查处案件100件", "耕地保有量不得低于500万亩",
                             "发表论文1篇（两篇论文不得为同一专题）")),
@@ -1280,6 +1548,27 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                find=lambda text, r: _cue(r.forecast, text) if text.startswith("预计") else None,
                examples=(("预计今年应届毕业生超过5万人", ["5万人"]),),
                near_misses=("预计到2025年，专利授权量达到1万件", "力争今年新增企业300家")),
+    TargetRule(code="TG33", level="list",
+               summary="a list of subjects and a list of values ending the clause give one target per pair "
+                       "(A、B和C分别达到5个、7个和6个; 省级、市级基地2个、20个; 城乡… is 城镇… and 农村…)",
+               find=_distributed,
+               examples=(("国家级、省级和市级孵化器分别达到3家、8家和15家",
+                          [{"indicator": "国家级孵化器", "value": 3, "unit": "家", "op": "=", "kind": "by_year"},
+                           {"indicator": "省级孵化器", "value": 8, "unit": "家", "op": "=", "kind": "by_year"},
+                           {"indicator": "市级孵化器", "value": 15, "unit": "家", "op": "=", "kind": "by_year"}]),
+                         ("培育省级、市级专精特新企业5家、30家",
+                          [{"indicator": "省级专精特新企业", "value": 5, "unit": "家", "op": "=", "kind": "by_year"},
+                           {"indicator": "市级专精特新企业", "value": 30, "unit": "家", "op": "=", "kind": "by_year"}]),
+                         ("城乡居民人均可支配收入分别增长6%和7.5%左右",
+                          [{"indicator": "城镇居民人均可支配收入", "value": 6, "unit": "%", "op": "~", "kind": "growth"},
+                           {"indicator": "农村居民人均可支配收入", "value": 7.5, "unit": "%", "op": "~",
+                            "kind": "growth"}]),
+                         ("全市与周边城市人才交流、技术合作和项目共建分别占比达25%、15%和5%",
+                          [{"indicator": "与周边城市人才交流占比", "value": 25, "unit": "%", "op": "=", "kind": "by_year"},
+                           {"indicator": "技术合作占比", "value": 15, "unit": "%", "op": "=", "kind": "by_year"},
+                           {"indicator": "项目共建占比", "value": 5, "unit": "%", "op": "=", "kind": "by_year"}])),
+               near_misses=("培育专精特新企业5家、30家", "新增示范企业10家、5G工厂2家",
+                            "省级、市级基地分别完成5个、10个、分别增长8%、9%")),
     TargetRule(code="TG19", level="op",
                summary="an operator written before the verb of its number (至少建设一所, 不少于培养50名)",
                find=_op_before_verb,
@@ -1305,7 +1594,13 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                            {"indicator": "数字化改造率", "value": 60, "unit": "%", "op": ">=", "kind": "by_year"}]),
                          ("工业投资、技改投资均增长12%以上",
                           [{"indicator": "工业投资", "value": 12, "unit": "%", "op": ">=", "kind": "growth"},
-                           {"indicator": "技改投资", "value": 12, "unit": "%", "op": ">=", "kind": "growth"}])),
+                           {"indicator": "技改投资", "value": 12, "unit": "%", "op": ">=", "kind": "growth"}]),
+                         ("力争新签合同额、实际到位资金均同比增长8%以上",
+                          [{"indicator": "新签合同额", "value": 8, "unit": "%", "op": ">=", "kind": "growth"},
+                           {"indicator": "实际到位资金", "value": 8, "unit": "%", "op": ">=", "kind": "growth"}]),
+                         ("确保市控、县控断面水质达标率均保持100%",
+                          [{"indicator": "市控断面水质达标率", "value": 100, "unit": "%", "op": "=", "kind": "by_year"},
+                           {"indicator": "县控断面水质达标率", "value": 100, "unit": "%", "op": "=", "kind": "by_year"}])),
                near_misses=("企业研发机构覆盖率达到60%以上", "省级和市级平台均达到3个")),
     TargetRule(code="TG22", level="reading",
                summary="an item naming only a grade takes the head noun of the next item "
@@ -1351,7 +1646,9 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                examples=(("到2025年，建成中心5个；利用3-5年时间，培训约800名家庭医生",
                           [{"indicator": "家庭医生", "value": 800, "unit": "名", "op": "~", "kind": "cumulative"}]),
                          ("三年建设美丽村庄500个",
-                          [{"indicator": "美丽村庄", "value": 500, "unit": "个", "op": "=", "kind": "cumulative"}])),
+                          [{"indicator": "美丽村庄", "value": 500, "unit": "个", "op": "=", "kind": "cumulative"}]),
+                         ("用3年时间打造特色村镇30个，新建学校6所",  # the schools are no total over the span
+                          [{"indicator": "特色村镇", "value": 30, "unit": "个", "op": "=", "kind": "cumulative"}])),
                near_misses=("每3～5年参加一次培训，培训家庭医生800名", "2024年内建成中心5个", "近三年发表论文3篇")),
     TargetRule(code="TG29", level="reading",
                summary="a clause without a verb of its own continues the clause before it, and its 每年 "
@@ -1374,6 +1671,14 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                             "kind": "cumulative"}])),
                near_misses=("结业论文1篇（不少于2万字）", "（其中：一般项目）",
                             "遴选100名导师（其中包括80名导师和20名基层导师）")),
+    TargetRule(code="TG40", level="aside",
+               summary="a bracketed alternative after a count, ending in a count of the same measure with a subject "
+                       "and verb of its own, is a target of its own (病例30份（护理专业学员完成护理记录30份）)",
+               find=_alternatives,
+               examples=(("撰写完整病例30份（护理专业学员完成规范的护理记录30份）",
+                          [{"indicator": "护理专业学员护理记录", "value": 30, "unit": "份", "op": "=", "kind": "by_year"}]),),
+               near_misses=("结业论文1篇（不少于2万字）", "建设示范基地5个（含省级基地2个）",
+                            "培训学员100人（其中骨干50人）", "完成病例30份（每份不少于2000字）")),
     TargetRule(code="TG04", level="heading",
                summary="a heading that only counts its items commits to nothing (知识产权保护方面5项): "
                        "no verb, operator, year or punctuation",
@@ -1426,6 +1731,15 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                           [{"indicator": "地区生产总值", "value": 5, "unit": "%", "op": "~", "year": 2024,
                             "kind": "growth"}])),
                near_misses=("2023年工作回顾2023年是开局之年。全市新增就业4.2万人。",)),
+    TargetRule(code="TG38", level="forward", where="restart",
+               summary="the top level of the outline starting again at 一 ends a review opened in the text "
+                       "before it (一、…五、 of the past year, then 一、…七、 of this year)",
+               find=lambda node: (m := match_marker(node.label)) is not None and m.ordinal == 1,  # as printed
+               examples=(("各位代表：\n2023年工作回顾\n一、稳增长\n新增就业4.2万人。\n二、惠民生\n新建学校12所。\n"
+                          "一、抓项目\n新开工重点项目120个。",
+                          [{"indicator": "新开工重点项目", "value": 120, "unit": "个", "op": "=", "year": 2024,
+                            "kind": "by_year"}]),),
+               near_misses=("各位代表：\n2023年工作回顾\n一、稳增长\n新增就业4.2万人。\n二、惠民生\n新建学校12所。",)),
     TargetRule(code="TG17", level="article",
                summary="a provision of a law or regulation (第十二条 …) states rules, not targets (应指定3名, 一式2份, "
                        "30日内), unless it names a target year (到2025年)",
@@ -1437,7 +1751,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
 )
 _BY_LEVEL: dict[str, tuple[TargetRule, ...]] = {
     level: tuple(r for r in TARGET_RULES if r.level == level)
-    for level in ("quantity", "number", "op", "reading", "aside", "sentence", "clause", "heading", "section", "article",
+    for level in ("quantity", "number", "list", "op", "reading", "aside", "sentence", "clause", "heading", "section", "article",
                   "review", "forward")
 }
 
@@ -1453,7 +1767,7 @@ def _target_gives(rule: TargetRule, text: str) -> list:
     r = rules()
     if rule.level == "quantity":
         return [_view(t) for t in paragraph_targets(text, None, None, 0)[0]]
-    if rule.level in ("op", "reading", "aside"):  # the targets the rule makes or changes
+    if rule.level in ("list", "op", "reading", "aside"):  # the targets the rule makes or changes
         on = [_view(t) for t in paragraph_targets(text, None, None, 0)[0]]
         _OFF.add(rule.code)
         try:

@@ -21,7 +21,7 @@ MEASURES: tuple[str, ...] = (
     "件次", "万元", "亿元", "公顷", "百分点", "美元", "千瓦", "公里", "毫米", "半天", "间", "类", "份", "字", "张",
     "件", "家", "个", "项", "元", "%", "％", "人", "名", "场", "次", "单", "枚", "所", "座", "条", "篇", "部", "户",
     "款", "套", "台", "处", "支", "种", "门", "期", "届", "倍", "亩", "吨", "本", "册", "集", "首", "幅", "例", "天",
-    "艘", "斤", "头", "标箱",
+    "艘", "斤", "头", "标箱", "立方米", "株", "辆", "米",
 )  # fmt: skip
 
 #: A measure word followed by one of these characters starts another word (17部门, 名单,
@@ -31,13 +31,14 @@ MEASURE_NOT_BEFORE: dict[str, str] = {
     "条": "件例", "种": "子植类", "处": "理置罚", "台": "湾", "期": "间限", "所": "在属有", "门": "类槛户",
     "届": "时", "集": "团群聚成中约", "本": "市省地级", "首": "家位台次个", "天": "然津下地空", "间": "断隔接",
     "类": "似型别", "份": "额子", "字": "号段", "张": "贴", "头": "部脑条等像雁羊", "斤": "两",
+    "米": "粮饭面粉线酒林", "株": "洲",
 }  # fmt: skip
 
 #: Measures that count items (个 项 家 …): a money amount before a noun and such a count
 #: sizes the counted item (过50亿元项目5个以上).
 COUNT_MEASURES: tuple[str, ...] = ("个", "项", "家", "座", "所", "处", "条", "件", "户", "台", "套", "支")
 #: Measures of a physical capacity (1万吨进口牛肉加工项目: the project's size, part of its name).
-CAPACITY_MEASURES: tuple[str, ...] = ("吨", "千瓦", "平方米", "亩", "公里", "标箱")
+CAPACITY_MEASURES: tuple[str, ...] = ("吨", "千瓦", "平方米", "立方米", "亩", "公里", "标箱")
 
 #: Magnitude words between a number and its measure (1.8万件, 50亿元, 3千人).
 MAGNITUDE_WORDS: dict[str, int] = {

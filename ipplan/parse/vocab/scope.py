@@ -7,12 +7,15 @@ from __future__ import annotations
 
 #: Collective scope: the whole jurisdiction (never distributive 各区 / 每万人).
 COLLECTIVE_SCOPE: tuple[str, ...] = (
-    "全市", "我市", "全省", "我省", "本市", "本省", "全区", "我区", "全县", "我县", "全州", "行政区域内",
+    "全市", "我市", "全省", "我省", "本市", "本省", "全区", "我区", "全县", "我县", "全州", "行政区域内", "所有",
 )
 #: Kind and time words written before an indicator: 累计 (the kind), 每年/年均 (annual).
 KIND_WORDS: tuple[str, ...] = ("累计", "其中", "分别", "每年", "年均")
 #: Hedges and manner adverbs: 力争达到, 原则上, 逐步.
 HEDGES: tuple[str, ...] = (
-    "力争", "原则上", "争取", "努力", "预计", "计划", "梯度", "分领域", "分批", "逐步", "持续", "进一步", "率先",
+    "力争", "原则上", "争取", "努力", "确保", "预计", "计划", "梯度", "分领域", "分批", "逐步", "持续", "进一步", "率先",
 )
 SCOPE_WORDS: tuple[str, ...] = COLLECTIVE_SCOPE + KIND_WORDS + HEDGES
+#: A scope word that names two groups at once, in the order a list of two values gives them
+#: (城乡居民人均可支配收入分别增长6%和8% → 城镇居民…, 农村居民…).
+PAIRED_SCOPES: dict[str, tuple[str, str]] = {"城乡": ("城镇", "农村")}
