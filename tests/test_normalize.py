@@ -84,6 +84,18 @@ def test_short_traditional_heading_in_a_mixed_document() -> None:
     assert normalize(f"一、指導思想\n{simp}").lines[0] == "一、指導思想"
 
 
+def test_a_tie_goes_to_traditional_in_a_traditional_document() -> None:
+    """海淀區 holds one traditional-only (區) and one simplified-only character (淀: OpenCC
+    writes 澱 for it): in a traditional document the line is converted; in a simplified
+    document, or with more simplified-only characters, it is not."""
+    trad = "加快推進智慧財產權強省建設，最佳化產業發展決策。"
+    result = normalize(f"{trad}\n1.北京市海淀區\n2.上海市徐匯區\n{trad}")
+    assert result.lines[1:3] == ("1.北京市海淀区", "2.上海市徐汇区")
+    simp = "建立知识产权整合服务体系，新增文件核心数据。"
+    assert normalize(f"{simp}\n1.北京市海淀區\n{simp}").lines[1] == "1.北京市海淀區"
+    assert normalize(f"{trad}\n海淀區淀粉厂\n{trad}").lines[1] == "海淀區淀粉厂"  # 1 against 2: left alone
+
+
 def test_script_chars_file_is_what_opencc_derives() -> None:
     """data/script_chars.txt is what scripts/make_script_chars.py writes from the installed OpenCC."""
     import importlib.util

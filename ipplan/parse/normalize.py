@@ -145,8 +145,10 @@ def convert(lines: list[str]) -> NormalizedText:
 
     A paragraph is traditional when it has more traditional-only than simplified-only
     characters and at least MIN_TRADITIONAL_CHARS of them, or no simplified-only one (short
-    headings of a mixed document: 一、指導思想); a document without any such paragraph of
-    MIN_TRADITIONAL_CHARS is simplified and left as it is.
+    headings of a mixed document: 一、指導思想); in a mostly traditional document a line with
+    one traditional-only character is converted unless it holds more simplified-only ones. A
+    document without any such paragraph of MIN_TRADITIONAL_CHARS is simplified and left as
+    it is.
     """
     if not _script_classes()[0].search("\n".join(lines)):  # the common case: nothing traditional at all
         return NormalizedText(tuple(lines))
@@ -157,7 +159,11 @@ def convert(lines: list[str]) -> NormalizedText:
     n_simp_lines = sum(s > 0 and s >= t for t, s in counts)
     mostly_trad = n_simp_lines <= max(1, n_trad_lines // 20)
     threshold = 1 if mostly_trad else MIN_TRADITIONAL_CHARS
-    todo = [i for i, (t, s) in enumerate(counts) if _is_traditional(t, s, threshold)]
+    # In a traditional document a tie goes to traditional: a short line such as 北京市海淀區
+    # holds one character OpenCC calls simplified-only (淀, whose traditional form 澱 is a
+    # different word), and tw2s leaves simplified characters alone.
+    tie = 1 if mostly_trad else 0
+    todo = [i for i, (t, s) in enumerate(counts) if _is_traditional(t, s - tie, threshold)]
     # One OpenCC call for all of them: per-call overhead dominates on short paragraphs.
     converted = to_simplified("\n".join(lines[i] for i in todo)).split("\n")
     out = list(lines)
