@@ -678,3 +678,22 @@ def test_an_article_after_a_comma_outside_a_law_is_text() -> None:
     """Near-miss: outside a law (no chapter or article open) 第二条、 after a comma starts nothing."""
     text = "一、工作要求\n按照通知要求,第二条、第三条所列事项由各区办理,第二条、各区要抓好落实。"
     assert [s[0] for s in outline(text)] == ["1"]
+
+
+def test_a_page_that_starts_mid_list_at_an_inner_item() -> None:
+    """A page cut inside a list of 1. items (3. then 4.), then （三） and 1.: the outline starts at
+    3.; （三） shows the run was item 2's (unprinted)."""
+    text = ("某某政务网 首页 > 政策文件\n3.建设服务平台。推进知识产权服务平台建设。\n"
+            "4.培育服务机构。支持服务机构做大做强。\n（三）强化保护\n1.严格行政执法。加大查处力度。")
+    assert [(i, lab, t) for i, lab, _, _, t in outline(text)] == [
+        ("2", "", ""), ("2.3", "3.", "建设服务平台"), ("2.4", "4.", "培育服务机构"), ("3", "（三）", "强化保护"),
+        ("3.1", "1.", "严格行政执法")]
+
+
+@pytest.mark.parametrize("text", [
+    "某某政务网\n2.首页\n新闻中心\n一、总体要求\n坚持创新。",  # a lone numbered chrome line: no run
+    "某某政务网\n3.建设服务平台。\n5.培育服务机构。\n一、总体要求\n坚持创新。",  # not a run (3 then 5)
+    "附件：1.重点任务清单\n2.责任分解表\n3.考核办法\n一、总体要求。坚持创新。",  # an attachment list
+])
+def test_no_mid_list_start_without_a_run(text: str) -> None:
+    assert [(i, lab) for i, lab, _, _, _ in outline(text)] == [("1", "一、")]

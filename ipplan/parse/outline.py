@@ -613,6 +613,60 @@ def _after_attachment_title(tail: list[tuple[int, str]]) -> bool:
     return (k > 0 and not rest) or (bool(rest) and match_marker(rest) is None and line_kind(rest) == "part_title")
 
 
+@dataclass(frozen=True, kw_only=True)
+class MidRunRule(Rule):
+    """Evidence that the text starts in the middle of a list of inner items (a page 2..n of a
+    paginated article cut at 3.): ``find(marker, lines, i)`` → bool, for a marker numbered 2
+    or more of an inner style (1. (1) ①) on a head line, ``lines[i:]`` the lines after it.
+    The outline starts there. Examples are whole texts; they give "id label" of every section."""
+
+
+#: How many lines after the item its next item is looked for.
+MID_RUN_LOOKAHEAD = 6
+
+
+def _next_item_follows(mk: Marker, lines: list[tuple[int, str]], i: int) -> bool:
+    for _, line in lines[i : i + MID_RUN_LOOKAHEAD]:
+        nxt = match_marker(line)
+        if nxt is not None and not is_table_row(line):
+            return nxt.style == mk.style and nxt.ordinal == mk.ordinal + 1 and not nxt.weak
+    return False
+
+
+def _starts_mid_run(mk: Marker, lines: list[tuple[int, str]], i: int) -> bool:
+    return any(rule.find(mk, lines, i) for rule in MID_RUN_RULES)
+
+
+MID_RUN_RULES: tuple[MidRunRule, ...] = (
+    MidRunRule(code="OL25", find=_next_item_follows,
+               summary="an item numbered 2 or more in an inner style (3. / （3）) on a line of the head, whose next item "
+                       "(the next line that starts one) is its successor (4.): the text starts mid-list, the outline "
+                       "starts there",
+               examples=(("某某网\n3.建设服务平台。推进平台建设。\n4.培育服务机构。支持机构发展。",
+                          ["3 3.", "4 4."]),
+                         ("3.建设服务平台。\n推进平台建设。\n4.培育服务机构。\n（三）强化保护\n1.严格执法。",
+                          ["2 ", "2.3 3.", "2.4 4.", "3 （三）", "3.1 1."])),
+               near_misses=("某某网\n2.首页\n新闻中心", "3.建设服务平台。\n5.培育服务机构。",
+                            "附件：1.重点任务清单\n2.责任分解表\n3.考核办法")),
+)
+
+
+def _mid_run_gives(rule: MidRunRule, text: str) -> list[str]:
+    """A mid-run rule's value on a text: "id label" of every section, when the first printed
+    item is an inner one numbered 2 or more (the rule started the outline there; else empty)."""
+    _, builder = _split(list(enumerate(text.split("\n"), 1)))
+    nodes: list[Node] = []
+    todo = list(reversed(builder.roots))
+    while todo:
+        node = todo.pop()
+        nodes.append(node)
+        todo.extend(reversed(node.children))
+    first = next((n for n in nodes if n.label), None)
+    if first is None or first.style in ("cn", "paren_cn", *LAW_STYLES) or first.ordinal == 1:
+        return []
+    return [f"{n.id} {n.label}" for n in nodes]
+
+
 def split_outline(lines: list[tuple[int, str]]) -> Outline:
     """Cut numbered lines into sections; returns the tree plus head and tail lines."""
     return _split(lines)[0]
@@ -695,7 +749,8 @@ def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
                 head.append((no, line))
                 continue
             in_attachment_list = False
-            if mk is None or mk.weak or (mk.style not in ("cn", "paren_cn", *LAW_STYLES) and mk.ordinal != 1):
+            if mk is None or mk.weak or (mk.style not in ("cn", "paren_cn", *LAW_STYLES) and mk.ordinal != 1
+                                         and not (not queue.front and _starts_mid_run(mk, queue.lines, queue.i))):
                 found = _next_inline(line, 0, builder, head=True)
                 if found is None:
                     head.append((no, line))
@@ -977,5 +1032,6 @@ RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),
                RuleTable("UNPRINTED_PARENT_RULES", "OL", UNPRINTED_PARENT_RULES, _unprinted_parent_gives),
                RuleTable("LOOSE_ARTICLE_RULES", "OL", LOOSE_ARTICLE_RULES, _loose_article_gives),
                RuleTable("NOISY_STOP_RULES", "OL", NOISY_STOP_RULES, _noisy_stop_gives),
+               RuleTable("MID_RUN_RULES", "OL", MID_RUN_RULES, _mid_run_gives),
                RuleTable("GLUED_PART_RULES", "OL", GLUED_PART_RULES, _glued_part_gives),
                RuleTable("TITLE_RULES", "OL", TITLE_RULES, _title_gives))
