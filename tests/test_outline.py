@@ -697,3 +697,20 @@ def test_a_page_that_starts_mid_list_at_an_inner_item() -> None:
 ])
 def test_no_mid_list_start_without_a_run(text: str) -> None:
     assert [(i, lab) for i, lab, _, _, _ in outline(text)] == [("1", "一、")]
+
+
+def test_a_table_of_contents_is_no_outline() -> None:
+    """目录 then its entries (with page numbers), then the body repeating the first entry: the
+    entries are not sections, the body's items are (and nest as printed)."""
+    text = ("某市知识产权保护和运用规划\n目  录\n一、发展环境……………………1\n二、总体要求………………4\n前言\n"
+            "三、主要任务………………7\n一、发展环境\n（一）发展基础\n全市专利授权量稳步增长。\n二、总体要求\n（一）指导思想\n"
+            "坚持创新驱动。\n三、主要任务\n推进知识产权强市建设。")
+    assert [(i, lab, t) for i, lab, _, _, t in outline(text)] == [
+        ("1", "一、", "发展环境"), ("1.1", "（一）", "发展基础"), ("2", "二、", "总体要求"), ("2.1", "（一）", "指导思想"),
+        ("3", "三、", "主要任务")]
+
+
+def test_a_contents_line_without_entries_is_no_table_of_contents() -> None:
+    """Near-miss: 目录 followed by the body itself (nothing repeats): every item is a section."""
+    text = "某市知识产权规划\n目录\n一、发展环境\n（一）发展基础\n全市专利授权量稳步增长。\n二、总体要求\n坚持创新驱动。"
+    assert [i for i, *_ in outline(text)] == ["1", "1.1", "2"]

@@ -667,6 +667,75 @@ def _mid_run_gives(rule: MidRunRule, text: str) -> list[str]:
     return [f"{n.id} {n.label}" for n in nodes]
 
 
+#: The heading of a table of contents (目录 / 目 录).
+TOC_HEADING = lazy(r"\s*目\s*录\s*[:：]?\s*")
+#: A table of contents entry ends with its page number, after dots or spaces.
+_TOC_PAGE = lazy(r"[\s.…·．\-—_]*\d{0,4}\s*$")
+#: How many lines a table of contents may hold, and how far after it the body repeats its first entry.
+MAX_TOC_LINES = 80
+MAX_TOC_GAP = 400
+
+
+def _entry(line: str) -> str:
+    return _TOC_PAGE.sub("", line).replace(" ", "").replace("\u3000", "")
+
+
+def _repeated_first_entry(lines: list[tuple[int, str]], i: int) -> int | None:
+    """Index in ``lines`` of the line that repeats the first entry of the table of contents
+    starting at ``lines[i]`` (its entries: short lines without a sentence end, the first one an
+    item), or None."""
+    k = i
+    while k < len(lines) and k - i < MAX_TOC_LINES and len(lines[k][1]) <= MAX_ALONE_TITLE + 10 \
+            and not _STRONG.intersection(lines[k][1]):
+        k += 1
+    if k - i < 2 or match_marker(lines[i][1]) is None:
+        return None
+    first = _entry(lines[i][1])
+    return next((j for j in range(i + 1, min(len(lines), k + MAX_TOC_GAP)) if _entry(lines[j][1]) == first
+                 and lines[j][1].strip() and j >= i + 2), None)
+
+
+def _toc_end(lines: list[tuple[int, str]], i: int) -> int | None:
+    """Where the body starts after a 目录 line (``lines[i:]`` follow it), or None: no table of contents."""
+    return next((end for rule in TOC_RULES if (end := rule.find(lines, i)) is not None), None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TocRule(Rule):
+    """A table of contents after a 目录 line: ``find(lines, i)`` → the index of the line where
+    the body starts, or None. Its entries go to the head. Examples are whole texts; they give
+    "id label" of every section."""
+
+
+TOC_RULES: tuple[TocRule, ...] = (
+    TocRule(code="OL26", find=_repeated_first_entry,
+            summary="after a 目录 line, a run of short lines without a sentence end, the first an item (一、总体要求……1), "
+                    "whose first entry the body repeats: the entries are no sections, the body starts at the repeat",
+            examples=(("某市知识产权发展规划\n目 录\n一、发展基础……1\n二、总体要求……3\n三、保障措施……9\n一、发展基础\n"
+                       "（一）取得成效\n成效明显。\n二、总体要求\n坚持创新。\n三、保障措施\n加强领导。",
+                       ["1 一、", "1.1 （一）", "2 二、", "3 三、"]),),
+            near_misses=("某市知识产权发展规划\n目录\n一、发展基础\n（一）取得成效\n成效明显。\n二、总体要求\n坚持创新。",
+                         "目录\n（一）本网简介\n（二）联系我们\n一、总体要求\n坚持创新。")),
+)
+
+
+def _toc_gives(rule: TocRule, text: str) -> list[str]:
+    """A table-of-contents rule's value on a text: "id label" of every section, when the rule
+    found a table of contents (empty otherwise)."""
+    lines = list(enumerate(text.split("\n"), 1))
+    at = next((k for k, (_, line) in enumerate(lines) if TOC_HEADING.fullmatch(line)), None)
+    if at is None or rule.find(lines, at + 1) is None:
+        return []
+    _, builder = _split(lines)
+    out: list[str] = []
+    todo = list(reversed(builder.roots))
+    while todo:
+        node = todo.pop()
+        out.append(f"{node.id} {node.label}")
+        todo.extend(reversed(node.children))
+    return out
+
+
 def split_outline(lines: list[tuple[int, str]]) -> Outline:
     """Cut numbered lines into sections; returns the tree plus head and tail lines."""
     return _split(lines)[0]
@@ -745,6 +814,12 @@ def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
             tail.append((no, line))
             continue
         if state == "head":
+            if not piece and not queue.front and TOC_HEADING.fullmatch(line) \
+                    and (end := _toc_end(queue.lines, queue.i)) is not None:
+                head.append((no, line))  # a table of contents: its entries are no sections
+                head.extend(queue.lines[queue.i : end])
+                queue.i = end
+                continue
             if in_attachment_list and mk and "。" not in line:
                 head.append((no, line))
                 continue
@@ -1033,5 +1108,6 @@ RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),
                RuleTable("LOOSE_ARTICLE_RULES", "OL", LOOSE_ARTICLE_RULES, _loose_article_gives),
                RuleTable("NOISY_STOP_RULES", "OL", NOISY_STOP_RULES, _noisy_stop_gives),
                RuleTable("MID_RUN_RULES", "OL", MID_RUN_RULES, _mid_run_gives),
+               RuleTable("TOC_RULES", "OL", TOC_RULES, _toc_gives),
                RuleTable("GLUED_PART_RULES", "OL", GLUED_PART_RULES, _glued_part_gives),
                RuleTable("TITLE_RULES", "OL", TITLE_RULES, _title_gives))
