@@ -774,6 +774,8 @@ def place_of(text: str | None) -> str | None:
     ('临港新片区', '中国(河南)自由贸易试验区')
     >>> place_of("某某区江苏省知识产权保护示范区建设工作方案"), place_of("江苏省南京市知识产权保护示范区建设方案")
     ('某某区', '南京市')
+    >>> place_of("市市场监管局2022年度工作意见"), place_of("省市场监管局"), place_of("市中区人民政府")
+    (None, None, '市中区')
     """
     if not text:
         return None
@@ -1456,13 +1458,14 @@ OWN_ANNUAL_TITLE = lazy(rf"(?P<org>[^\d\s。，,；;：:《》“”]{{3,40}}?)\
 
 def _own_annual_plan(h: _Head) -> Found | None:
     """The organ a plan's own title starts with, right before the year it plans (国家知识产权局2022年
-    工作要点): an organ that names its scope (a place, a central organ, 中共…); never a place alone
+    工作要点): an organ that names its scope (a place, a level: 市市场监管局, a central organ, 中共…); never a place alone
     (湖州市2023年工作要点) nor an organ cited inside the title (关于学习某局2022年工作要点的通知)."""
     m = OWN_ANNUAL_TITLE.match(h.title or "")
     if m is None or doc_type_of(h.title) is None:
         return None
     org = m["org"].strip()
-    scoped = is_national(org) or _PARTY.match(org) is not None or place_of(org) is not None
+    # a level names the scope too: 市市场监管局 is the city's own bureau
+    scoped = is_national(org) or _PARTY.match(org) is not None or place_of(org) is not None or org[:1] in LEVEL_CHARS
     return ([org], h.found.lines.get("title")) if scoped and _is_organ(org) and not org.startswith("关于") else None
 
 
@@ -1647,7 +1650,8 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
                summary="an organ's own plan for a year, titled by the organ: 国家知识产权局2022年工作要点 (no notice, no signature)",
                find=_own_annual_plan,
                examples=(("国家知识产权局2022年工作要点\n一、坚持政治引领。加强党的建设。", ["国家知识产权局"]),
-                         ("某市市场监督管理局2023年度知识产权工作计划\n一、强化保护。完善机制。", ["某市市场监督管理局"])),
+                         ("某市市场监督管理局2023年度知识产权工作计划\n一、强化保护。完善机制。", ["某市市场监督管理局"]),
+                         ("市市场监管局2022年度商业秘密保护工作的实施意见\n一、工作目标。完善机制。", ["市市场监管局"])),
                near_misses=("某市2023年知识产权工作要点\n一、强化保护。完善机制。",
                             "知识产权工作2023年要点\n一、强化保护。完善机制。",
                             "办公室2022年工作要点\n一、强化保护。完善机制。")),

@@ -55,7 +55,9 @@ FREE_TRADE_AREA = lazy(rf"(?P<p>[{CJK}]{{2,6}}?片区)")
 #: Words that never occur in a place name (they mark a false PLACE match, or a verb phrase).
 NOT_PLACE = lazy(r"知识|产权|建设|推进|加快|关于|发展|强|试点|示范|国家|工作|服务|管理|全|本|我|各|该|印发|人民|"
                  r"第|实施|创建|打造|争创|开展|促进|提升|支持|深化|做好|加强|完善|落实|贯彻|质量|城市|城乡|市场|中共|委员会|"
-                 r"同意|设立|批复|规划|条例|办法|政府|级|都市|城区|园区")
+                 r"同意|设立|批复|规划|条例|办法|政府|级|都市|城区|园区"
+                 # two level characters name no place: 市市场监管局 is the city's bureau, 省市 both levels
+                 r"|^[省市县区盟州旗]{2}$")
 
 
 class LevelRule(NamedTuple):
