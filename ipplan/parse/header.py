@@ -871,14 +871,36 @@ ONE_LINE_PASTE = 100
 
 
 def _unpaste(lines: Lines) -> Lines:
-    """Split one-line pastes back into lines at their spaces (notice, title, date …)."""
+    """Split one-line pastes back into lines at their spaces (notice, title, date …), never at a
+    space inside 《》: a cited title keeps its joint issuers (《财政部办公厅 国家知识产权局办公室关于…》)."""
     out: Lines = []
     for no, line in lines:
         if len(line) > ONE_LINE_PASTE and " " in line and "|" not in line:
-            out.extend((no, part) for part in line.split(" ") if part)
+            out.extend((no, part) for part in _spaces_outside_titles(line) if part)
         else:
             out.append((no, line))
     return out
+
+
+def _spaces_outside_titles(line: str) -> list[str]:
+    """``line`` split at its spaces outside 《》.
+
+    >>> _spaces_outside_titles("按照《甲办公厅 乙局关于实施计划 助力发展的通知》要求 特制定本方案")
+    ['按照《甲办公厅 乙局关于实施计划 助力发展的通知》要求', '特制定本方案']
+    """
+    if "《" not in line:
+        return line.split(" ")
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(line):
+        if ch == "《":
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+        elif ch == " " and depth == 0:
+            parts.append(line[start:i])
+            start = i + 1
+    parts.append(line[start:])
+    return parts
 
 
 @dataclass(frozen=True, kw_only=True)
