@@ -127,3 +127,11 @@ def test_a_reports_place_as_it_prints_it() -> None:
     assert ipplan.parse_text(short).meta.region == "甘孜州"  # the full name 甘孜藏族自治州 is never printed
     full = short.replace("一年来，", "一年来，甘孜藏族自治州上下团结奋斗，")
     assert ipplan.parse_text(full).meta.issuer == "甘孜藏族自治州人民政府"
+
+
+def test_a_province_level_city_is_one_unit_among_cities() -> None:
+    """重庆市 is both a province and a city row of GB/T 2260: one place, found among the cities; two
+    different units that share a name (朝阳区) stay ambiguous."""
+    found = own_place("重庆市加大投入，重庆企业发展，建设美丽重庆。", "市", least=1)
+    assert found is not None and found.name == "重庆市"
+    assert own_place("朝阳区推进，朝阳区发展。", "区", least=1) is None

@@ -178,12 +178,15 @@ def units_of_level(level: str) -> tuple[Unit, ...]:
 @functools.cache
 def _keys_of_level(level: str) -> dict[str, tuple[str, ...]]:
     """What a text is searched for, for each unit of ``level``: its stem, or its name where the
-    stem is one character or an everyday word; a key two units share maps to both names (one name
-    when they share it: 重庆市 the province-level city and its city-level row of GB/T 2260)."""
+    stem is one character or an everyday word; a key two units share maps to both (朝阳区 of 北京 and
+    of 长春), except one place's two rows: 重庆市 the province-level city and its city-level row of
+    GB/T 2260 (same name, same province code)."""
     keys: dict[str, tuple[str, ...]] = {}
+    seen: set[tuple[str, str]] = set()
     for u in units_of_level(level):
         key = u.name if u.word or len(u.stem) < 2 else u.stem
-        if u.name not in keys.get(key, ()):
+        if (u.name, u.code[:2]) not in seen:
+            seen.add((u.name, u.code[:2]))
             keys[key] = keys.get(key, ()) + (u.name,)
     return keys
 
