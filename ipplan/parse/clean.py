@@ -37,6 +37,13 @@ def _rule(code: str, summary: str, regex: str, *examples: str, near: tuple[str, 
                      near_misses=near, needs=needs)
 
 
+#: One item of a site's service contact (NZ14): an optional 24小时 / 在线 / 服务, a label (QQ 微信 热线 客服 …)
+#: and, after a colon, a number, an address or a weekday span.
+_CONTACT_VALUE = r"[0-9A-Za-z@._\-—()（）]{3,}(?:[ ][0-9A-Za-z@._\-—()（）]+)*"
+_WEEKDAYS = r"(?:周|星期)[一二三四五六日天]\s*(?:至|到|-|—|~)\s*(?:周|星期)?[一二三四五六日天](?:\s*[0-9:：\-—~至到]+)*"
+_CONTACT = (r"(?:(?:7\s*[×xX*]\s*)?24\s*小时|全天候)?(?:免费|在线|人工)?(?:服务|客服|咨询|投诉)?"
+            rf"(?:QQ|qq|微信(?:号|公众号)?|热线|电话|客服|时间)(?:\s*[:：]\s*(?:{_CONTACT_VALUE}|{_WEEKDAYS}))?")
+
 NOISE_RULES: tuple[NoiseRule, ...] = (
     _rule("NZ01", "site greeting", r"欢迎(访问|来到|光临).{0,40}", "欢迎访问临沂市政府网站"),
     _rule("NZ02", "accessibility and reading modes",
@@ -71,6 +78,14 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
           near=("发布机构：市市场监管局", "来源于基层的创新做法，作者们认为："), needs=(":", "：")),
     _rule("NZ12", "open-on-phone prompts", r"(?:扫一扫|用手机扫描|手机扫码).{0,20}|(?:在手机(?:上)?打开|手机版).{0,10}",
           "扫一扫在手机打开当前页", "在手机打开", near=("推动手机端政务服务",)),
+    _rule("NZ14", "a site's service contact: 24小时服务QQ:…, 客服QQ：… 微信：…, 7×24小时在线客服, 服务时间：周一至周五 9:00-17:30 "
+          "(a notice's own 联系人 / 联系电话 line stays: the header reads it)",
+          rf"(?=.{{0,80}}$)(?=.*(?:QQ|qq|微信|客服|24\s*小时|服务热线|服务时间)){_CONTACT}(?:\s+{_CONTACT})*\s*",
+          "24小时服务QQ:2880605093", "客服QQ：123456789 微信：ipr-service", "7×24小时在线客服", "24小时服务热线：400-800-1234",
+          "服务时间：周一至周五 9:00-17:30", "咨询热线：0755-8888 6666 客服QQ：10001",
+          near=("联系电话:010—62086271 010—62086707", "联系人：王某 电话：0571-87654321", "提供7×24小时不间断服务。",
+                "开通24小时服务热线，及时受理群众诉求。", "举报电话：12315", "客服服务 服务 服务"),
+          needs=("QQ", "qq", "微信", "客服", "小时", "服务热线", "服务时间")),
     _rule("NZ13", "a markup comment left in the text (the <!-- INFO END --> of Markdown law texts)",
           r"<!--.{0,200}?-->", "<!-- INFO END -->", "<!--more-->",
           near=("<!-- 注释 --> 第一条 为了规范管理，制定本办法。", "比例为1<2")),

@@ -1,0 +1,108 @@
+"""Targets on short web pages of IP notices that are not plans: a 公示 notice, a 名单 notice, a
+征求意见 notice, a 联席会议制度, meeting news and site chrome state no target, however many numbers
+they print (periods of a procedure, counts of members, service hours, tallies of a round); the
+plan sentences beside them keep theirs. Every text is written for the test in the shape of such
+a page (other words, other numbers), with near-misses that are real targets."""
+
+from __future__ import annotations
+
+import pytest
+
+import ipplan
+
+
+def targets(text: str) -> list[tuple]:
+    plan = ipplan.parse_text(text)
+    return [(t.indicator, t.value, t.unit, t.op) for t in plan.targets]
+
+
+PUBLICITY = """关于2025年度市级商标品牌培育示范企业拟认定名单的公示
+发布时间：2025-04-02 来源：市市场监管局 浏览次数：318
+经企业自愿申报、区级推荐和专家评审，拟认定某某食品有限公司等28家企业为2025年度市级商标品牌培育示范企业，现予以公示。
+公示期为2025年4月2日至4月9日，共6个工作日。
+公示期间，对名单有异议的，请以书面形式向市市场监管局商标处反映。异议期为5个工作日，逾期不予受理。
+联系人：赵某 联系电话：0731-84561234
+市市场监管局
+2025年4月2日"""
+
+CONSULTATION = """关于公开征求《某市数据知识产权登记办法（征求意见稿）》意见的通知
+为规范数据知识产权登记工作，我局起草了《某市数据知识产权登记办法（征求意见稿）》，现公开征求意见。
+征求意见时间为2025年8月1日至8月31日，共31天。
+有关单位和个人可在征求意见期内通过电子邮件提出意见，意见反馈期限为15个工作日。"""
+
+LIST_NOTICE = """关于公布第二批县域专利转化运用项目的通知
+各县（市、区）知识产权局：
+经申报、审核和公示，确定“特色农产品品种权转化”等9个项目为第二批县域专利转化运用项目，现予公布。
+本批入选项目共9个，其中产业类4个、企业类5个。
+每个县推荐不超过3个项目，项目实施周期为1年。"""
+
+JOINT_MEETING = """某市商标品牌工作联席会议制度
+一、组成单位
+联席会议由市市场监管局、市委宣传部、市商务局、市农业农村局等17个部门组成，市市场监管局为牵头单位。
+联席会议成员单位共17个，联席会议下设2个工作组，工作专班配备3名专职人员。
+二、工作规则
+联席会议原则上每半年召开1次全体会议，联络员会议每季度召开1次。"""
+
+NEWS = """全市知识产权保护工作推进会召开
+5月8日，全市知识产权保护工作推进会召开，各区分管负责同志等150余人参加会议。
+会议历时3小时。本次会议共设1个主会场、9个分会场。
+活动期间共举办保护宣讲8场，发放宣传资料5000份。
+会议要求，今年全市新增知识产权保护工作站15家，培育知识产权保护示范企业40家以上。"""
+
+CHROME = """HI，欢迎来到某某知识产权服务网！
+24小时服务QQ:1234567890
+客服QQ：987654321 微信：ip-helper
+7×24小时在线客服
+服务时间：周一至周五 8:30-17:00
+关于推进地理标志品牌建设的意见
+到2027年，全市地理标志商标达到25件，培育地理标志运用示范企业30家。"""
+
+
+@pytest.mark.parametrize("text", [PUBLICITY, CONSULTATION, LIST_NOTICE, JOINT_MEETING], ids=[
+    "publicity", "consultation", "list", "joint-meeting"])
+def test_a_notice_page_that_is_no_plan_states_no_target(text: str) -> None:
+    assert targets(text) == []
+
+
+def test_meeting_news_keeps_only_what_it_commits_to() -> None:
+    # attendance, the meeting's length, its venues and the week's tally are news, not targets
+    assert targets(NEWS) == [("新增知识产权保护工作站", 15, "家", "="), ("知识产权保护示范企业", 40, "家", ">=")]
+
+
+def test_site_service_contacts_are_chrome_and_never_targets() -> None:
+    plan = ipplan.parse_text(CHROME)
+    assert [(t.indicator, t.value, t.unit) for t in plan.targets] == [
+        ("地理标志商标", 25, "件"), ("地理标志运用示范企业", 30, "家")]
+    assert not any("QQ" in t.text or "小时" in t.text for t in plan.targets)
+
+
+def test_a_notices_contact_line_stays_for_the_header() -> None:
+    # a notice's own 联系人 / 联系电话 is no site chrome: the header reads the issuer from it
+    from ipplan.parse.clean import drop_noise
+    lines = ["联系人：赵某 联系电话：0731-84561234", "24小时服务热线：400-000-1111", "举报电话：12315"]
+    assert drop_noise(lines)[0] == ["联系人：赵某 联系电话：0731-84561234", "举报电话：12315"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a plan's time limits cut to a length are targets (not periods of a procedure)
+    ("到2026年，商标注册审查周期压减至4个月，专利侵权纠纷办理时限缩短到20个工作日。",
+     [("商标注册审查周期", 4, "个月", "="), ("专利侵权纠纷办理时限", 20, "个工作日", "=")]),
+    # a body that grows is a target (not its make-up)
+    ("到2026年，知识产权保护联盟成员单位达到120家。", [("知识产权保护联盟成员单位", 120, "家", "=")]),
+    # a count of hours is a target (service hours are none)
+    ("到2026年，注册志愿者人均志愿服务时长达到40小时。", [("注册志愿者人均志愿服务时长", 40, "小时", "=")]),
+])
+def test_near_misses_keep_their_targets(text: str, want: list[tuple]) -> None:
+    assert targets(text) == want
+
+
+def test_a_tally_that_commits_stays_a_target() -> None:
+    # 共 + a verb tallies what was done (news), unless the sentence commits (不少于, 力争, 将 …)
+    assert [(t[1], t[2], t[3]) for t in targets("全年共开展知识产权宣传活动不少于60场。")] == [(60, "场", ">=")]
+    assert targets("宣传周期间共开展知识产权宣传活动60场。") == []
+
+
+def test_a_date_in_brackets_is_no_milestone() -> None:
+    from ipplan.parse.targets import _milestones
+    assert _milestones("（2025年1月4日至2025年1月10日）") == ([], "（2025年1月4日至2025年1月10日）")
+    assert _milestones("（2023年底达3.85件）")[0] == [(2023, __import__("decimal").Decimal("3.85"))]
