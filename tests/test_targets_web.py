@@ -58,8 +58,21 @@ CHROME = """HI，欢迎来到某某知识产权服务网！
 到2027年，全市地理标志商标达到25件，培育地理标志运用示范企业30家。"""
 
 
-@pytest.mark.parametrize("text", [PUBLICITY, CONSULTATION, LIST_NOTICE, JOINT_MEETING], ids=[
-    "publicity", "consultation", "list", "joint-meeting"])
+TRAINING = """关于举办2025年商标代理业务培训班的通知
+各有关单位：
+一、培训时间：培训时间为3天，2025年9月10日至12日。
+二、培训对象：各商标代理机构从业人员，每单位限报3人，培训规模约150人。
+三、参会要求：每区参会人数不超过5人，请于9月5日前报送回执。"""
+
+RESULTS = """关于2024年度知识产权行政保护典型案例评选结果的通报
+经各地推荐、专家评审，共评选出专利行政保护典型案例12个、商标行政保护典型案例18个，现予通报。"""
+
+FAQ = """问：小微企业可以减缴哪些费用？
+答：符合条件的小微企业可减缴85%的申请费和年费。"""
+
+
+@pytest.mark.parametrize("text", [PUBLICITY, CONSULTATION, LIST_NOTICE, JOINT_MEETING, TRAINING, RESULTS, FAQ], ids=[
+    "publicity", "consultation", "list", "joint-meeting", "training", "results", "faq"])
 def test_a_notice_page_that_is_no_plan_states_no_target(text: str) -> None:
     assert targets(text) == []
 
@@ -106,3 +119,14 @@ def test_a_date_in_brackets_is_no_milestone() -> None:
     from ipplan.parse.targets import _milestones
     assert _milestones("（2025年1月4日至2025年1月10日）") == ([], "（2025年1月4日至2025年1月10日）")
     assert _milestones("（2023年底达3.85件）")[0] == [(2023, __import__("decimal").Decimal("3.85"))]
+
+
+def test_a_guideline_keeps_its_goal_and_drops_its_requirements() -> None:
+    text = ("到2027年，培育知识产权鉴定机构80家以上。鉴定机构应当具备4名以上具有高级职称的鉴定人员，"
+            "鉴定期限一般为25个工作日。")
+    assert targets(text) == [("知识产权鉴定机构", 80, "家", ">=")]
+
+
+def test_the_base_of_a_change_is_no_target() -> None:
+    # 由20个月压缩至15个月: the value reached is the target, the value it starts from is its base
+    assert targets("到2026年，发明专利审查周期由20个月压缩至15个月。") == [("发明专利审查周期", 15, "个月", "=")]

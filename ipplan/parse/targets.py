@@ -493,7 +493,9 @@ def _campaign(m: re.Match[str], before: str, after: str) -> bool:
 #: (活动为期7天, 会议历时2小时): 公示 / 公告 / 征求意见 alone, the other steps with 期 / 时间.
 _STEP_ALONE = ("公示", "公告", "征求意见")
 _PERIOD_BEFORE = lazy(rf"(?:(?:{'|'.join(_STEP_ALONE)})(?:期限?|时间|时长)?|(?:{'|'.join(PROCEDURE_STEPS)})(?:期限?|时间|时长)"
-                      rf"|{'|'.join(PERIOD_WORDS)})\s*(?:为|是|共计|共|计|[:：])?\s*(?:不少于|不超过|不得少于|至少)?$")
+                      rf"|{'|'.join(PERIOD_WORDS)})\s*(?:为|是|共计|共|计|[:：])?\s*(?:不少于|不超过|不得少于|至少)?$"
+                      # a time limit stated, not cut (鉴定期限一般为30个工作日; 办理时限缩短到3个工作日 is a target)
+                      r"|(?:期限|时限|(?:培训|会议|活动|展会|论坛)(?:时间|时长))(?:一般|原则上)?(?:为|是|[:：])$")
 
 
 def _period(m: re.Match[str], before: str, after: str) -> bool:
@@ -534,6 +536,17 @@ _PERIOD_SENTENCE = lazy(rf"^[^，,；;。]{{0,10}}?(?:{'|'.join(PROCEDURE_STEPS)
 #: A sentence that tallies this round or this event (本次入选项目共12个, 本次会议共设12个分会场, 此次活动共吸引…).
 _ROUND_SENTENCE = lazy(r"^(?:本次|此次|本届|本批|该批|这次|这批)[^，,；;。]{0,12}?(?:会议|活动|论坛|培训|大会|宣传周|评选|评审|认定|公示|"
                        r"入选|申报|推荐|名单|共)")
+
+
+#: The base of a change (授权周期由22个月压缩至16个月, 由20家增加到50家): the value it starts from.
+_FROM_END = ("由", "从")
+_CHANGE_TO = lazy(r"^(?:以上|左右)?[^，,；;。0-9]{0,4}?(?:压缩|压减|缩短|缩减|降低|下降|减少|提高|提升|增加|增长|扩大|降|增|提)(?:至|到|为)")
+_FROM_BASE = lazy(r"(?:由|从)(?:约|近)?(?:\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万]+)[^，,；;由从0-9]{0,6}$")
+
+
+def _base(m: re.Match[str], before: str, after: str) -> bool:
+    """TG46: the value a change starts from (由22个月压缩至16个月 → only 16个月 is the target)."""
+    return before.rstrip().endswith(_FROM_END) and _CHANGE_TO.match(after) is not None
 
 
 #: A bound and a value that qualify a group (收入高于8000元低于10000元的脱贫人口, 不足50人的村).
@@ -631,6 +644,8 @@ def _strip_before(before: str, r: _Rules) -> str:
         s = _COMPARED_TO.sub("", s).strip() if ("较" in s or "比" in s) and _COMPARISON.search(s) else s
         if s == prev:
             break
+    if "由" in s or "从" in s:
+        s = _FROM_BASE.sub("", s)  # 授权周期由22个月(压缩至): the base is no part of the indicator
     if (m := _AFTER_ETC.search(s)) and m.end() < len(s):
         s = s[m.end() :]
     if s.startswith(_PREPOSITIONS) and (m := _verb_after().search(s)) and m.end() < len(s):
@@ -1562,9 +1577,11 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                find=_period,
                examples=(("公示期为5个工作日", ["5个工作日"]), ("拟认定名单经公示7天无异议后发文", ["7天"]),
                          ("评审结果异议期为10个工作日", ["10个工作日"]), ("此次宣传活动为期7天", ["7天"]),
-                         ("座谈会历时3小时", ["3小时"]), ("征求意见时间：30天", ["30天"])),
+                         ("座谈会历时3小时", ["3小时"]), ("征求意见时间：30天", ["30天"]),
+                         ("司法鉴定期限一般为30个工作日", ["30个工作日"]), ("培训时间为2天", ["2天"])),
                near_misses=("审查周期压减至15个工作日", "企业开办时间压缩到1个工作日", "办理时限缩短到3个工作日",
-                            "顶岗实习时间一般为6个月", "教师每年至少1个月在企业实训", "异议案件平均处理周期为30天以内")),
+                            "顶岗实习时间一般为6个月", "教师每年至少1个月在企业实训", "异议案件平均处理周期为30天以内",
+                            "每年参加培训时间不少于5天")),
     TargetRule(code="TG42", level="number",
                summary="service hours (7×24小时服务, 24小时服务热线, 24小时在线客服) say when a service is open, not a target",
                find=_service_hours,
@@ -1580,6 +1597,12 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("工作专班配备4名专职人员", ["4名"])),
                near_misses=("组建由50名专家组成的知识产权服务团", "知识产权联盟成员单位达到200家", "发展联盟成员单位200家",
                             "领导小组办公室设立1亿元引导基金", "培育由30家企业组成的产业联盟")),
+    TargetRule(code="TG46", level="number",
+               summary="the value a change starts from (授权周期由22个月压缩至16个月, 由20家增加到50家) is its base, "
+                       "not a target; the value it reaches is",
+               find=_base,
+               examples=(("发明专利审查周期由20个月压缩至15个月", ["20个月"]), ("示范企业由30家增加到80家", ["30家"])),
+               near_misses=("发明专利审查周期压缩至15个月", "由政府投资建设30个服务站", "从2家增加")),
     TargetRule(code="TG34", level="clause",
                summary="a clause that only points at existing things has no target (针对…的2034种商品, 依托3个园区, "
                        "发挥8个基地的作用)",
@@ -1632,10 +1655,13 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("入围生产企业为2家的", ["2家"]), ("中断培训超过六个月者", ["六个月"]),
                          ("省级给予一次性奖补100万元", ["100万元"]), ("单个企业最高300万元", ["300万元"]),
                          ("按照每名导师选配2名学员的原则", ["2名"]), ("按年用量的60%估算采购量", ["60%"]),
-                         ("基础养老金月最低标准提高20元", ["20元"]), ("每个区推荐不超过10家", ["10家"])),
+                         ("基础养老金月最低标准提高20元", ["20元"]), ("每个区推荐不超过10家", ["10家"]),
+                         ("每单位限报3人", ["3人"]), ("会议规模60人左右", ["60人左右"]),
+                         ("评估机构应当具备5名以上专职评估人员", ["5名以上"]), ("可减缴70%的年费", ["70%"])),
                near_misses=("设立1亿元知识产权运营引导基金", "资助资金达到500万元", "专利申请量达到1万件",
                             "可再生能源装机容量超过50万千瓦", "建设云计算中心5个", "城乡居民最高学历提升",
-                            "完成上线前12项编码贯标、对照待遇清单梳理政策等工作", "推荐10家企业申报国家级示范")),
+                            "完成上线前12项编码贯标、对照待遇清单梳理政策等工作", "推荐10家企业申报国家级示范",
+                            "各区配备知识产权专员不少于3名", "培训规模以上工业企业500家", "培育具有自主知识产权的企业100家")),
     TargetRule(code="TG16", level="clause",
                summary="a ban or a threshold set for others is not a target (禁止…低于0.01毫米, 不得…两个以上)",
                find=lambda text, r: _cue(r.ban, _BRACKETED.sub("", text)) if _BAN_HINT.search(text) else None,
