@@ -130,3 +130,27 @@ def test_a_guideline_keeps_its_goal_and_drops_its_requirements() -> None:
 def test_the_base_of_a_change_is_no_target() -> None:
     # 由20个月压缩至15个月: the value reached is the target, the value it starts from is its base
     assert targets("到2026年，发明专利审查周期由20个月压缩至15个月。") == [("发明专利审查周期", 15, "个月", "=")]
+
+
+def test_page_counters_are_chrome() -> None:
+    from ipplan.parse.clean import drop_noise
+    lines = ["浏览 2048次 评论(5条) 已有7人点赞", "下载次数：31次 字数：4100字", "共找到12条记录", "第2/4页",
+             "到2026年，全市专利密集型产品备案认定数量达到300件。", "共找到问题线索12条，已全部整改。"]
+    assert drop_noise(lines)[0] == lines[4:]
+
+
+NEWS_SINCE = """（记者 某某）记者从市市场监管局获悉，今年以来，全市累计办理商标侵权案件180件，罚没款1200万元。
+市商标品牌指导站自2023年设立以来，已为600余家企业提供商标注册指导，注册周期缩短至4个月。
+下一步，到2026年，全市建成商标品牌指导站30家。"""
+
+ORGAN = """某区市场监管局机构概况
+某区市场监管局内设9个科室，核定行政编制46名，其中局长1名、副局长4名。下属事业单位3个。
+到2026年，全区商标品牌指导站达到12家。"""
+
+
+def test_news_since_a_date_is_background() -> None:
+    assert targets(NEWS_SINCE) == [("商标品牌指导站", 30, "家", "=")]
+
+
+def test_the_make_up_of_an_organ_is_scope() -> None:
+    assert targets(ORGAN) == [("商标品牌指导站", 12, "家", "=")]

@@ -533,6 +533,11 @@ def _composition(m: re.Match[str], before: str, after: str) -> bool:
 
 #: A sentence that states a procedure's period (公示期为2024年3月1日至7日，共5个工作日 / 征求意见时间：…，共30天).
 _PERIOD_SENTENCE = lazy(rf"^[^，,；;。]{{0,10}}?(?:{'|'.join(PROCEDURE_STEPS)})(?:期限?|时间|时长|日期)(?:为|是|自|从|[:：])")
+#: A sentence that describes the make-up of a body or an organ (内设6个处室, 核定行政编制32名，其中局长1名;
+#: 联席会议由29个成员单位组成), unless it builds or sets a goal.
+_MAKEUP_SENTENCE = lazy(r"^(?!.*(?:力争|确保|争取|到(?:19|20)[0-9]{2}|达到|建成|培育|新增|组建|成立|建立|打造))"
+                        r".*(?:内设|下设|下属|核定[^，,。；;]{0,6}编制|由[^，,。；;]{0,30}?(?:组成|构成)"
+                        rf"|(?:{'|'.join(MEMBER_WORDS)})(?:共有|共|为|有)\d)")
 #: A sentence that tallies this round or this event (本次入选项目共12个, 本次会议共设12个分会场, 此次活动共吸引…).
 _ROUND_SENTENCE = lazy(r"^(?:本次|此次|本届|本批|该批|这次|这批)[^，,；;。]{0,12}?(?:会议|活动|论坛|培训|大会|宣传周|评选|评审|认定|公示|"
                        r"入选|申报|推荐|名单|共)")
@@ -1626,8 +1631,10 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                find=lambda text, r: _cue(r.background, text),
                examples=(("截至2022年底，全市有效发明专利达到1.8万件。", ["1.8万件"]),
                          ("目前已建成知识产权保护中心2家。", ["2家"]), ("专利授权量同比增长15%。", ["15%"]),
+                         ("今年以来，累计办理维权援助案件260件。", ["260件"]),
                          ("宣传周期间共举办专题讲座12场，发放资料3000份。", ["12场", "3000份"])),
                near_misses=("到2025年，全市有效发明专利达到5000件。", "全年共开展宣传活动不少于50场。",
+                            "今年新增维权援助工作站10家。",
                             "完善公共服务体系，建成服务网点30个。")),
     TargetRule(code="TG44", level="sentence",
                summary="a sentence that states a procedure's period (公示期为…，共5个工作日; 征求意见时间为…，共30天) is no target",
@@ -1646,6 +1653,14 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("此次评选共产生示范单位30家。", ["30家"])),
                near_misses=("此次出台的方案提出，到2027年，全市有效发明专利达到3万件。", "本市将新增示范企业30家。",
                             "本年度新增示范企业20家。")),
+    TargetRule(code="TG47", level="sentence",
+               summary="a sentence that describes the make-up of a body or an organ (内设6个处室，核定行政编制32名，其中局长1名; "
+                       "联席会议由29个成员单位组成) states its scope, no target",
+               find=lambda text, r: _cue(_MAKEUP_SENTENCE, text),
+               examples=(("市版权局内设5个处室，核定行政编制28名，其中局长1名、副局长2名。", ["5个", "28名", "1名", "2名"]),
+                         ("市知识产权局下属事业单位3个，核定事业编制40名。", ["3个", "40名"])),
+               near_misses=("组建由50名专家组成的知识产权服务团，到2026年服务企业1000家。",
+                            "到2025年，联盟成员单位达到200家。", "新增示范企业20家，其中东区8家。")),
     TargetRule(code="TG03", level="clause",
                summary="a policy parameter is not a target (rewards, subsidies, fees, penalties, eligibility, "
                        "per-recipient amounts)",
