@@ -46,8 +46,8 @@ from ipplan.parse.vocab.organs import (
 )
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.places import (
-    COUNTRY, FREE_TRADE_AREA, FREE_TRADE_ENDINGS, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE, own_place,
-    short_prefecture,
+    COUNTRY, FREE_TRADE_AREA, FREE_TRADE_ENDINGS, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE, only_unit, own_place,
+    self_level, short_prefecture,
 )
 from ipplan.parse.vocab.text import CJK, unspace
 
@@ -64,7 +64,9 @@ _BRACKETS_AFTER = r"(?:\s*[(（][^()（）]{1,20}[)）])*"
 #: A title's tail: a 文种, then (2023—2025年) / (试行) / (2023年版).
 TITLE_TAIL = lazy(rf"(?P<type>{_TYPE_ALT}){_BRACKETS_AFTER}$")
 #: Verbs of a covering notice's title: 关于印发…的通知.
-_ISSUING = r"(?:印发|转发|发布|颁发|公布|下发|修订印发|重新印发)"
+_ISSUING = r"(?:印发|转发|批转|发布|颁发|公布|下发|修订印发|重新印发)"
+#: Verbs of a notice that forwards another organ's document: 批转市商务局X的通知, 转发省知识产权局关于Y的意见的通知.
+_FORWARDING = ("批转", "转发")
 #: A name that carries its own scope (各…, 市…, a place): a 、-item without one shares the first's.
 SCOPE = lazy(rf"(?:各(?!位)|全|本|有关|[省县区镇乡州]|市(?!场)|国务院|中共|中央|国家|[{CJK}]{{2,8}}?[{LEVEL_CHARS}])")
 _PUNCT = lazy(r"[。，,；;：:！？!?《》、]")
@@ -117,6 +119,8 @@ def _not_field(m: re.Match[str]) -> bool:
 
 # ---------------------------------------------------------------- what a line gives
 
+#: What a notice's first sentence holds and a metadata row's value does not.
+_SENTENCE_MARK = lazy(r"[，,。；;！？!?]")
 _KEY_AT = lazy(rf"(?:^|(?<=\s)|(?<=\|))\s*(?P<k>{FIELD_KEY})\s*[:：|]")
 
 
@@ -482,12 +486,14 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(code="MT32", needs=_COLONS, field="addressees",
              summary="主送机关 glued to the notice's first sentence (paragraphs merged on a web page)",
              pattern=r"(?P<v>[^。！？!?：:]{2,800}?) \s* [:：] \s* (?P<rest>[^\s].{3,})",
-             check=lambda m: _not_field(m) and is_addressee_line(m["v"]),
+             check=lambda m: _not_field(m) and _SENTENCE_MARK.search(m["rest"]) is not None and is_addressee_line(m["v"]),
              read=lambda m, t: {"addressees": split_addressees(m["v"].strip())},
              examples=(("各县（市、区）人民政府，市政府各部门：现将《泰安市实施方案》印发给你们，请认真贯彻执行。",
                         {"addressees": ["各县（市、区）人民政府", "市政府各部门"]}),),
              near_misses=("各位代表：现在，我代表市人民政府报告工作。", "联系人：李萌，电话：65250460。", "主要目标：到2025年，建成强市。",
-                          "主办：广州市天河区人民政府 承办：广州市天河区政务服务和数据管理局")),
+                          "主办：广州市天河区人民政府 承办：广州市天河区政务服务和数据管理局",
+                          # a key：value row of a key no vocabulary knows: its value is no sentence
+                          "报送部门：某市科学技术局", "发文部门: 某市人民政府")),
     LineRule(code="MT33", needs=("文件",), field="issuer_mark",
              summary="发文机关标志 at the top: 泰安市人民政府文件 (joint: organs separated by spaces)",
              pattern=r"(?P<org>[^。，,；;：:、《》\d]{3,80}?) \s* 文件", check=lambda m: _organ_run(m["org"]),
@@ -560,13 +566,18 @@ def _shares_departments(prev: str, item: str) -> bool:
             and item[b.end():].startswith("各"))
 
 
+#: A head's distributive word inside an addressee (国务院各部委, 局其他直属单位): a 各… item after it is
+#: the same head's.
+_OWN_DISTRIBUTIVE = lazy(r"(?<=.)(?:各|其他)")
+
+
 def _joins(group: list[str], item: str) -> bool:
     """Whether a 、-item continues the current addressee (they share a head or a prefix)."""
     prev, first = group[-1], group[0]
     if not _complete(prev) or not _complete(item):
         return True  # 各省、自治区、直辖市人民政府 / 市政府各委、办、局
-    if item.startswith("各") and first.find("各") > 0:
-        return True  # 国务院各部委、各直属机构: 各直属机构 is 国务院's
+    if item.startswith("各") and _OWN_DISTRIBUTIVE.search(first):
+        return True  # 国务院各部委、各直属机构 / 局其他直属单位、各社会团体: 各… is 国务院's (局's)
     if len(group) == 1 and _shares_departments(prev, item):
         return True  # 县委、县政府各有关部门
     if is_national(item):
@@ -606,14 +617,32 @@ def split_addressees(text: str) -> list[str]:
 
 def is_addressee_line(text: str) -> bool:
     """Organ names only: each item starts with 各 or ends like an organ, or is a place addressed
-    beside organs (卧龙特别行政区); no dates, keys or verbs."""
+    beside organs (卧龙特别行政区); no dates, keys or verbs. A list of at least two organs keeps
+    one item of a kind no ending names (…，各地方联络点：) when it reads as a bare name
+    (``_odd_name``): a real 主送 line is never lost whole for one unusual addressee."""
     text = _GLOSS.sub("", text.strip())
     if not text or re.search(r"\d|如下|通知|报告|：|:|日期|来源|为了|根据|印发|《|》", text) or text.startswith("各位"):
         return False
     groups = split_addressees(text)
+    if any(_KEY_ONLY.fullmatch(g) for g in groups):
+        return False  # a metadata key (发文部门) is never an addressee
     organs = [g for g in groups if g.startswith("各") or NAMED_BODY_END.search(g) is not None or g in NATIONAL_ORGANS]
-    return bool(organs) and all(len(g) <= ADDRESSEE_MAX for g in groups) and all(
-        g in organs or _is_place(g) for g in groups)
+    odd = [g for g in groups if g not in organs and not _is_place(g)]
+    return bool(organs) and all(len(g) <= ADDRESSEE_MAX for g in groups) and (
+        not odd or (len(odd) == 1 and len(organs) >= 2 and _odd_name(odd[0])))
+
+
+#: A metadata or site-footer key alone (发文部门, 主办单位): never an addressee.
+_KEY_ONLY = lazy(rf"{FIELD_KEY}|{SITE_KEY}")
+#: Characters of a clause (的, 要, 请 …) that a bare name of an addressee does not hold.
+_CLAUSE_CHARS = lazy(r"[的要请将应需须把对是在已了也就都]")
+
+
+def _odd_name(item: str) -> bool:
+    """An addressee no ending names (各地方联络点 is 各; 局其他直属联络站 is not) that still reads as a
+    bare name: Chinese characters and brackets only, short, no clause word."""
+    return (2 <= len(item) <= 20 and re.fullmatch(rf"[{CJK}()（）]+", item) is not None
+            and _CLAUSE_CHARS.search(item) is None)
 
 
 def _is_place(name: str) -> bool:
@@ -782,6 +811,10 @@ CONTACT_ORGAN = lazy(rf"联系(?:人|单位|部门)\s*[:：]\s*(?P<org>[{CJK}]{{
 ANNUAL = lazy(rf"(?<![\d—\-~～至到])(?P<y>{YEAR})\s*年度?(?![\d—\-~～至到底末版]|[)）])")
 
 
+#: A year alone in brackets after an annual plan's 文种: …年度工作指引(2023) (never (2023年版), (第2023号)).
+ANNUAL_BRACKET = lazy(rf"[(（]\s*(?P<y>{YEAR})\s*[)）]$")
+
+
 class Meta(NamedTuple):
     title: str | None
     notice_title: str | None
@@ -871,6 +904,21 @@ COMPOUND_RULES: tuple[CompoundRule, ...] = (
                             {"title": "国家知识产权局 司法部关于加强知识产权纠纷调解工作的意见", "doc_number": "国知发保字〔2021〕27号"})),
                  near_misses=("泰政发〔2022〕3号 各县（市、区）人民政府：", "泰政发〔2022〕3号文件要求，各地制定实施方案。",
                               "国办发〔2018〕128号文件精神的通知")),
+    CompoundRule(code="MT48", needs=("号",),
+                 summary="a page's one-line header row: the heading, its 文号 after a space, then its date or metadata",
+                 pattern=rf"""(?P<t>[^\s。|][^。|]{{3,200}}?) \s+ (?P<no>{DOC_NO})
+                             (?:\s+ (?:{_DATE}|(?:{FIELD_KEY}) \s* [:：]) .*)?""",
+                 examples=(("国务院知识产权战略实施工作部际联席会议办公室关于开展年度总结的通知 国知战联办〔2019〕3号 "
+                            "2019年1月8日 发布机关:国务院知识产权战略实施工作部际联席会议办公室 |",
+                            {"title": "国务院知识产权战略实施工作部际联席会议办公室关于开展年度总结的通知",
+                             "doc_number": "国知战联办〔2019〕3号"}),
+                           ("关于印发某市知识产权强市建设实施方案的通知 某政发〔2021〕9号",
+                            {"title": "关于印发某市知识产权强市建设实施方案的通知", "doc_number": "某政发〔2021〕9号"}),
+                           ("某市知识产权保护工作要点 某知发〔2022〕4号 成文日期：2022年3月1日 |",
+                            {"title": "某市知识产权保护工作要点", "doc_number": "某知发〔2022〕4号"})),
+                 near_misses=("根据《某市实施方案》 某政发〔2021〕9号 要求制定本方案", "某政发〔2021〕9号 2021年3月1日",
+                              "按照通知 某政发〔2021〕9号。", "关于印发某市实施方案的通知 某政发〔2021〕9号文件精神",
+                              "序号 | 关于印发某市实施方案的通知 某政发〔2021〕9号 | 2021年3月1日 |")),
     CompoundRule(code="MT47", needs=(":", "：", "年", "/", ".", "-"),
                  summary="a heading with a page's label or date glued on: …的通知 发布时间：2022-05-01",
                  pattern=rf"""(?P<t>.{{4,200}}?) \s* (?:(?:发布|发表|更新|成文|印发)?(?:时间|日期) \s* [:：].* | (?:{_DATE}).*
@@ -880,6 +928,11 @@ COMPOUND_RULES: tuple[CompoundRule, ...] = (
                            ("泰安市知识产权强市建设实施方案 来源：泰安市市场监督管理局", {"title": "泰安市知识产权强市建设实施方案"})),
                  near_misses=("2022年5月1日", "为推进工作，发布时间：2022-05-01")),
 )
+
+
+#: The compound rules tried on a line holding a pipe (a table row is none of the others): a page's
+#: header row ending with its metadata cells (…的通知 国知战联办〔2018〕24号 2018年12月27日 发布机关:X |).
+_PIPE_COMPOUND_RULES = tuple(r for r in COMPOUND_RULES if r.code == "MT48")
 
 
 class Hit(NamedTuple):
@@ -939,7 +992,8 @@ def _scan(lines: Lines) -> list[Hit]:
             hits.append(Hit(no, acc, rule.code, m))
             i += k + 1
             continue
-        if "|" not in text and (parts := next(filter(None, (_parts_of(r, text) for r in COMPOUND_RULES)), None)):
+        compound = COMPOUND_RULES if "|" not in text else _PIPE_COMPOUND_RULES
+        if (parts := next(filter(None, (_parts_of(r, text) for r in compound)), None)):
             hits.extend(Hit(no, part, c[0].code if c else None, c[1] if c else None) for part, c in parts)
             i += 1
             continue
@@ -1018,8 +1072,13 @@ def _fields(hits: list[Hit]) -> dict[str, tuple[str, int]]:
     return out
 
 
+#: How many organ lines a joint signature may stack above its date (a notice of 北京市知识产权局等11部门
+#: signs with eleven lines; central notices of twenty and more organs exist).
+SIGNATURE_LINES = 30
+
+
 def _signature_before(hits: list[Hit], i: int) -> tuple[list[str], int] | None:
-    """Organs signed just above hit ``i`` (up to four lines), with the first line's number. A
+    """Organs signed just above hit ``i`` (up to ``SIGNATURE_LINES`` lines), with the first line's number. A
     name broken over two lines (a narrow signature column) is joined: the upper line starts
     like an organ's name (a place, a central organ) and the lower one does not."""
     organs: list[str] = []
@@ -1027,7 +1086,7 @@ def _signature_before(hits: list[Hit], i: int) -> tuple[list[str], int] | None:
     if i >= 1 and hits[i - 1].code == "MT34":
         i -= 1  # a seal note (国家知识产权局代章) between the signature and the date
     j = i - 1
-    while j >= 0 and i - j <= 4 and hits[j].code == "MT23":
+    while j >= 0 and i - j <= SIGNATURE_LINES and hits[j].code == "MT23":
         organs = values(hits[j])["issuer"] + organs
         first = hits[j].no
         j -= 1
@@ -1238,14 +1297,33 @@ def _titles(h: _Head) -> tuple[str | None, str | None]:
         named = NOTICE_PLAN.finditer(x.text[:NOTICE_PLAN_REACH]) if x.code != "MT10" else ()
         if m := next((m for m in named if not m["q"] or TITLE_TAIL.search(m["q"])), None):
             return notice_title, found.put("title", m["t"] or m["q"] or m["t2"], x.no)
-    if notice_title and (m := re.search(rf"{_ISSUING}(?P<t>.+?)的?(?:{_COVERING_ALT})$", notice_title)):
+    if notice_title and (m := re.search(rf"(?P<verb>{_ISSUING})(?P<t>.+?)的?(?:{_COVERING_ALT})$", notice_title)):
         t = m["t"].strip()
-        t = t[1:-1] if re.fullmatch(r"《[^《》]+》|“[^“”]+”", t) else t
+        t = t[1:-1] if re.fullmatch(r"《[^《》]+》|“[^“”]+”", t) else forwarded_title(t) if m["verb"] in _FORWARDING else t
         return notice_title, found.put("title", t, found.lines["notice_title"])
     for x in head + tail:
         if m := READING.search(x.text):
             return notice_title, found.put("title", m["t"], x.no)
     return notice_title, None
+
+
+def forwarded_title(text: str) -> str:
+    """The title of a document a notice forwards (批转/转发) without the organ that wrote it, when the
+    organ's name is printed before it: 市商务局南京市专项行动实施方案 → 南京市专项行动实施方案,
+    省知识产权局关于加强保护的意见 → 关于加强保护的意见; a title the organ's name is part of
+    (市科技局工作要点) stays whole.
+
+    >>> forwarded_title("市商务局某市专项行动实施方案"), forwarded_title("省知识产权局关于加强保护的意见")
+    ('某市专项行动实施方案', '关于加强保护的意见')
+    >>> forwarded_title("市科技局工作要点"), forwarded_title("某市专项行动实施方案")
+    ('市科技局工作要点', '某市专项行动实施方案')
+    """
+    for k in range(3, len(text) - 3):
+        left, rest = text[:k], text[k:]
+        if _is_organ(left) and (rest.startswith("关于") or place_of(rest) is not None or starts_national(rest)) \
+                and rule_match(RULES_BY_CODE["MT12"], rest) is not None:
+            return rest
+    return text
 
 
 # ---------------------------------------------------------------- issuer and region sources
@@ -1330,6 +1408,22 @@ def _title_organs(h: _Head) -> Found | None:
                     parts = [place + "人民政府", *parts[1:]]
             return parts, src.no
     return None
+
+
+#: An organ's own plan for a year, titled by the organ itself: 国家知识产权局2022年工作要点.
+OWN_ANNUAL_TITLE = lazy(rf"(?P<org>[^\d\s。，,；;：:《》“”]{{3,40}}?)\s*{YEAR}\s*年度?")
+
+
+def _own_annual_plan(h: _Head) -> Found | None:
+    """The organ a plan's own title starts with, right before the year it plans (国家知识产权局2022年
+    工作要点): an organ that names its scope (a place, a central organ, 中共…); never a place alone
+    (湖州市2023年工作要点) nor an organ cited inside the title (关于学习某局2022年工作要点的通知)."""
+    m = OWN_ANNUAL_TITLE.match(h.title or "")
+    if m is None or doc_type_of(h.title) is None:
+        return None
+    org = m["org"].strip()
+    scoped = is_national(org) or _PARTY.match(org) is not None or place_of(org) is not None
+    return ([org], h.found.lines.get("title")) if scoped and _is_organ(org) and not org.startswith("关于") else None
 
 
 def _law_organ(h: _Head) -> Found | None:
@@ -1487,7 +1581,12 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
     SourceRule(code="MT60", field="issuer", summary="the organs signed above the date (or on its line)", find=_signature,
                examples=(("现将方案印发给你们。\n国家知识产权局 司法部\n2021年10月22日", ["国家知识产权局", "司法部"]),
                          ("特此通知。\n全国打击侵犯知识产权和制售假冒伪劣\n商品工作领导小组办公室\n2023年5月9日",
-                          ["全国打击侵犯知识产权和制售假冒伪劣商品工作领导小组办公室"])),
+                          ["全国打击侵犯知识产权和制售假冒伪劣商品工作领导小组办公室"]),
+                         # a joint notice signed one organ a line: every line, the first signer first
+                         ("现将意见印发给你们，请认真贯彻执行。\n某市知识产权局\n某市司法局\n某市市场监督管理局\n某市版权局\n"
+                          "某市公安局\n某市人民检察院\n某市高级人民法院\n2022年8月24日",
+                          ["某市知识产权局", "某市司法局", "某市市场监督管理局", "某市版权局", "某市公安局", "某市人民检察院",
+                           "某市高级人民法院"])),
                near_misses=("现将方案印发给你们。\n总理 李强\n2024年3月5日", "特此通知。\n2023年5月9日")),
     SourceRule(code="MT61", field="issuer", summary="a page's metadata: 发布机构 / 发文机关 / 颁布部门", find=_metadata_issuer,
                examples=(("发文机关：国务院办公厅\n成文日期：2018年12月29日", ["国务院办公厅"]),
@@ -1504,6 +1603,14 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
                          ("市政府关于印发知识产权工作要点的通知", ["市政府"])),
                near_misses=("关于印发泰安市知识产权强市建设实施方案的通知", "两部门关于加强知识产权纠纷调解工作的意见",
                             "泰安市人民政府政策文件\n关于印发泰安市知识产权强市建设实施方案的通知")),
+    SourceRule(code="MT69", field="issuer",
+               summary="an organ's own plan for a year, titled by the organ: 国家知识产权局2022年工作要点 (no notice, no signature)",
+               find=_own_annual_plan,
+               examples=(("国家知识产权局2022年工作要点\n一、坚持政治引领。加强党的建设。", ["国家知识产权局"]),
+                         ("某市市场监督管理局2023年度知识产权工作计划\n一、强化保护。完善机制。", ["某市市场监督管理局"])),
+               near_misses=("某市2023年知识产权工作要点\n一、强化保护。完善机制。",
+                            "知识产权工作2023年要点\n一、强化保护。完善机制。",
+                            "办公室2022年工作要点\n一、强化保护。完善机制。")),
     SourceRule(code="MT64", field="issuer", summary="the body a law's history lines name as promulgating (or passing) it",
                find=_law_organ,
                examples=(("浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会第二十三次会议通过\n"
@@ -1618,6 +1725,18 @@ def _national_number(h: _Head) -> Found | None:
     return (NATIONAL, h.found.lines.get("doc_number")) if national else None
 
 
+def _self_level_place(h: _Head) -> Found | None:
+    """A text that speaks for its level (全盟, 我盟, 本省 — vocab.places.self_level) and names one
+    unit of that level and no other (兴安盟, 江苏): that unit. The last source: never over a place
+    a title, an issuer or a 结合X实际 names."""
+    text = _document_text(h.outline)
+    if (lv := self_level(text)) is None or (unit := only_unit(text, lv[0])) is None:
+        return None
+    no = next((n for n, t in [*h.outline.head, *((x.line, x.title) for x in _walk(h.outline.sections))]
+               if unit.name in t), None)
+    return unit.name, no
+
+
 #: Where the region (the jurisdiction the plan governs) is read from, in order; the first wins.
 #: Never from a word of the body: a province named in passing, 全国 in 全国统一大市场.
 REGION_SOURCES: tuple[SourceRule, ...] = (
@@ -1671,6 +1790,14 @@ REGION_SOURCES: tuple[SourceRule, ...] = (
                examples=(("关于总结2018年地方战略实施工作的通知\n国知战联办〔2018〕24号", "全国"),
                          ("关于推进工作的通知\n工信部联科〔2023〕160号", "全国")),
                near_misses=("关于推进工作的通知\n泰政发〔2022〕3号", "关于推进工作的通知\n京政发〔2022〕5号")),
+    SourceRule(code="MT79", field="region",
+               summary="a text that speaks for its level (全盟, 我盟, 本省) and names one unit of that level, no other",
+               find=_self_level_place,
+               examples=(("(一)建立联席会议制度。组织制定全盟商标战略并指导实施,协调全盟工作。\n"
+                          "(二)加强宣传。我盟企业要争创“兴安盟知名商标”。", "兴安盟"),
+                         ("一、发展基础\n全省服务业规模扩大,江苏服务机构增加。全省专利增长,我省位居前列。", "江苏省")),
+               near_misses=("(一)加强宣传。全盟企业争创品牌,我盟推进,全盟协调。", "一、发展基础\n全省专利增长,学习浙江、江苏经验,我省位居前列,全省推进。",
+                            "一、发展基础\n全市专利增长,江苏服务机构增加。")),
 )
 
 
@@ -1689,6 +1816,8 @@ def _period(outline: Outline, title: str | None, notice_title: str | None, found
             return found.put("period", period, found.lines.get(field))
     if title and doc_type_of(title) in ANNUAL_TYPES and not dates.YEAR_SPAN.search(title):
         years = ANNUAL.findall(re.sub(r"[(（][^()（）]*[)）]", "", title))
+        if not years and (m := ANNUAL_BRACKET.search(title)):
+            years = [m["y"]]  # 年度工作指引(2023): the year it plans, in brackets after the 文种
         if len(years) == 1:
             return found.put("period", (int(years[0]), int(years[0])), found.lines.get("title"))
     for no, line in outline.head + outline.tail:

@@ -7,7 +7,7 @@ from __future__ import annotations
 #: one ends another (实施方案 before 方案).
 DOC_TYPES: tuple[str, ...] = (
     "实施方案", "工作方案", "方案", "行动计划", "计划", "规划", "纲要", "意见", "办法", "细则", "措施", "要点",
-    "规定", "指南", "清单", "举措", "条例", "决定", "通知", "通告", "公告", "报告", "批复", "通报", "函",
+    "规定", "指南", "指引", "清单", "举措", "条例", "决定", "通知", "通告", "公告", "报告", "批复", "通报", "函",
     "行动", "规则", "标准", "纪要", "决议", "命令",
 )  # fmt: skip
 #: The 文种 of a law's name (中华人民共和国专利法, 民法典): read only from a line already known to be a
@@ -26,4 +26,4 @@ COVERING_TYPES: tuple[str, ...] = ("通知", "决定", "通告", "公告")
 #: 文种 of a 关于…的 title heading a 公文, that a scraper may glue to its 文号 or addressees.
 HEAD_TYPES: tuple[str, ...] = ("通知", "意见", "决定", "通告", "函", "批复", "通报")
 #: Types of a plan for one year (2023年…工作要点, 2026年…招生工作方案, 2022年…考评办法): its year is its period.
-ANNUAL_TYPES: tuple[str, ...] = ("要点", "计划", "方案", "安排", "任务", "清单", "办法", "细则")
+ANNUAL_TYPES: tuple[str, ...] = ("要点", "计划", "方案", "安排", "任务", "清单", "办法", "细则", "指引")

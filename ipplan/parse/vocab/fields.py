@@ -10,8 +10,10 @@ import re
 from ipplan.parse.dates import YEAR
 from ipplan.parse.vocab.text import CJK
 
-#: Page metadata fields ("文号 | 温政办〔2022〕73 号 |" or "发布机构：…"). 索引号 is a filing
-#: number of the site, never the 发文字号; 发布日期 is when the page went up, not the 成文日期.
+#: Page metadata fields ("文号 | 温政办〔2022〕73 号 |" or "发布机构：…"), as government sites and
+#: legal databases print them (发文标题 / 发文文号 / 发文部门 / 发文时间). 索引号 is a filing number of
+#: the site, never the 发文字号; 发布日期 is when the page went up, not the 成文日期; 实施日期 (施行日期)
+#: is when the document takes effect, never its 成文日期.
 FIELD_KEYS: dict[str, str] = {
     "文号": "doc_number", "发文字号": "doc_number", "发文号": "doc_number", "文件号": "doc_number",
     "文件编号": "doc_number", "发文文号": "doc_number",
@@ -19,7 +21,9 @@ FIELD_KEYS: dict[str, str] = {
     "制发日期": "issue_date", "成文时间": "issue_date", "发文时间": "issue_date",
     "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer", "颁布部门": "issuer",
     "颁布机关": "issuer", "发文机构": "issuer", "制发机关": "issuer", "发布部门": "issuer", "发布机关": "issuer",
-    "标题": "title", "名称": "title", "文件名称": "title",
+    "发文部门": "issuer", "制定机关": "issuer", "制定部门": "issuer",
+    "标题": "title", "名称": "title", "文件名称": "title", "发文标题": "title", "文件标题": "title", "公文标题": "title",
+    "法规标题": "title", "法规名称": "title",
     "密级": "secrecy", "紧急程度": "urgency", "签发人": "signer", "份号": "copy_number",
 }  # fmt: skip
 
@@ -31,7 +35,10 @@ PAGE_LABEL_ENDINGS: tuple[str, ...] = (
 
 #: Metadata keys of government pages; a block holding two of them is the metadata block.
 META_KEYS = frozenset(FIELD_KEYS) | {"索引号", "主题分类", "组配分类", "公开方式", "有效性", "发布日期", "信息来源",
-                                     "体裁分类", "时效", "公文种类", "生成日期"}
+                                     "体裁分类", "时效", "公文种类", "生成日期",
+                                     # keys of legal databases' and sites' blocks that feed no meta field
+                                     "实施日期", "实施时间", "施行日期", "生效日期", "失效日期", "废止日期", "效力级别",
+                                     "时效性", "法规类型", "法规类别", "所属行业", "所属区域", "所属地区", "发文内容"}
 
 
 #: Keys of a site's footer (主办：广州市天河区人民政府 承办：…): the site's owner and maker, never an

@@ -35,9 +35,9 @@ SIGNATURE_ENDINGS: tuple[str, ...] = ("人民政府", "政府", "办公室", "�
 SELF_NAMES: tuple[str, ...] = ("局", "委", "厅", "办")
 
 #: Collective words that close an addressee or a signature as an organ name does
-#: (市政府各部门, 各有关单位, 各直属机构); not organ endings for the units stage.
+#: (市政府各部门, 各有关单位, 各直属机构, 各社会团体, 各人民团体, 有关高校); not organ endings for the units stage.
 COLLECTIVE_ENDINGS: tuple[str, ...] = (
-    "部门", "单位", "机构", "机关", "企业", "学校", "幼儿园", "医院", "协会", "学会", "兵团",
+    "部门", "单位", "机构", "机关", "企业", "学校", "高校", "院校", "幼儿园", "医院", "协会", "学会", "兵团", "团体",
 )
 #: An organ or collective name: ends like one (optionally with a short bracketed alias).
 NAMED_BODY_END = lazy(

@@ -180,7 +180,7 @@ class OwnPlace(NamedTuple):
     next_count: int  # how often it names the next unit of its level
 
 
-def own_place(text: str, level: str) -> OwnPlace | None:
+def own_place(text: str, level: str, least: int = OWN_PLACE_MIN, ratio: int = OWN_PLACE_RATIO) -> OwnPlace | None:
     """The unit of ``level`` a text speaks for, by how often it names it: the unit whose name
     (or stem, printed without its ending: 绍兴 for 绍兴市) the text prints at least
     OWN_PLACE_MIN times and OWN_PLACE_RATIO times as often as any other unit of that level.
@@ -200,9 +200,48 @@ def own_place(text: str, level: str) -> OwnPlace | None:
     n, key = counts[0]
     second = counts[1][0] if len(counts) > 1 else 0
     names = _keys_of_level(level)[key]
-    if n < OWN_PLACE_MIN or n < OWN_PLACE_RATIO * second or len(names) > 1:
+    if n < least or (second and n < ratio * second) or len(names) > 1:
         return None
     return OwnPlace(as_printed(names[0], text), n, second)
+
+
+#: How a text names its own jurisdiction by its level: 全盟, 我省, 本州 (not 全市场, 全区域, 全州县).
+#: 区 is left out: 全区 is a district's and an autonomous region's alike.
+SELF_LEVEL = lazy(r"(?:全|我|本)(?P<l>[省市县盟州旗])(?![场域份县级])")
+#: A text speaks for its level when it names it so this often, and this many times as often as any other.
+SELF_LEVEL_MIN = 3
+SELF_LEVEL_RATIO = 2
+
+
+def self_level(text: str) -> tuple[str, int] | None:
+    """The level a text speaks for (全盟, 我盟 … → 盟) with its count, when it names one level so
+    at least SELF_LEVEL_MIN times and SELF_LEVEL_RATIO times as often as any other.
+
+    >>> self_level("全盟商标工作。我盟企业。全盟品牌。全省支持。")
+    ('盟', 3)
+    >>> self_level("全市场监管。全区域覆盖。全市推进。") is None
+    True
+    """
+    counts: dict[str, int] = {}
+    for m in SELF_LEVEL.finditer(text):
+        counts[m["l"]] = counts.get(m["l"], 0) + 1
+    ranked = sorted(((n, lv) for lv, n in counts.items()), reverse=True)
+    if not ranked or ranked[0][0] < SELF_LEVEL_MIN or (len(ranked) > 1 and ranked[0][0] < SELF_LEVEL_RATIO * ranked[1][0]):
+        return None
+    return ranked[0][1], ranked[0][0]
+
+
+def only_unit(text: str, level: str) -> OwnPlace | None:
+    """The one unit of ``level`` a text names (by its name or stem, as ``own_place`` counts), when it
+    names no other unit of that level.
+
+    >>> only_unit("审定“兴安盟知名商标”。全盟推进。", "盟")
+    OwnPlace(name='兴安盟', count=1, next_count=0)
+    >>> only_unit("兴安盟与锡林郭勒盟合作。", "盟") is None
+    True
+    """
+    found = own_place(text, level, least=1)
+    return found if found is not None and found.next_count == 0 else None
 
 
 #: The short ending an autonomous unit is printed with beside its stem (阿坝州, 秀山县).
