@@ -538,6 +538,7 @@ _PERIOD_SENTENCE = lazy(rf"^[^，,；;。]{{0,10}}?(?:{'|'.join(PROCEDURE_STEPS)
 _MAKEUP_SENTENCE = lazy(r"^(?!.*(?:力争|确保|争取|到(?:19|20)[0-9]{2}|达到|建成|培育|新增|组建|成立|建立|打造))"
                         r".*(?:内设|下设|下属|核定[^，,。；;]{0,6}编制|由[^，,。；;]{0,30}?(?:组成|构成)"
                         rf"|(?:{'|'.join(MEMBER_WORDS)})(?:共有|共|为|有)\d)")
+_MAKEUP_HINT = lazy(rf"内设|下设|下属|编制|组成|构成|{'|'.join(MEMBER_WORDS)}")
 #: A sentence that tallies this round or this event (本次入选项目共12个, 本次会议共设12个分会场, 此次活动共吸引…).
 _ROUND_SENTENCE = lazy(r"^(?:本次|此次|本届|本批|该批|这次|这批)[^，,；;。]{0,12}?(?:会议|活动|论坛|培训|大会|宣传周|评选|评审|认定|公示|"
                        r"入选|申报|推荐|名单|共)")
@@ -552,6 +553,35 @@ _FROM_BASE = lazy(r"(?:由|从)(?:约|近)?(?:\d+(?:\.\d+)?|[〇零一二两三�
 def _base(m: re.Match[str], before: str, after: str) -> bool:
     """TG46: the value a change starts from (由22个月压缩至16个月 → only 16个月 is the target)."""
     return before.rstrip().endswith(_FROM_END) and _CHANGE_TO.match(after) is not None
+
+
+#: News of what was done (TG48): a span up to now, or a tally of an event, in a sentence that commits to nothing.
+_SINCE = lazy(r"(?:今年|年初|去年|近年|近[一二三四五六七八九十]年|(?:19|20)[0-9]{2}年|自[^，,。；;]{1,20}?|运行|成立|实施|开展)以来")
+_TALLY = lazy(r"(?<![公总一合社])共(?:组织|举办|开展|发放|接待|吸引|受理|办理|培训|走访|签约|征集|收到|达成|设置|有|评选|评出|遴选|选出|"
+              r"认定|产生|推荐)")
+_COMMITS_TO = lazy(r"力争|确保|争取|计划|预计|目标|将|要|不少于|不低于|以上")
+
+
+def _news_tally(text: str, r: _Rules) -> str | None:
+    """TG48: the words of a sentence that reports what was done (今年以来 / 共举办), or None."""
+    if "以来" not in text and "共" not in text:
+        return None  # the common case, tested cheaply
+    m = (_SINCE.search(text) if "以来" in text else None) or (_TALLY.search(text) if "共" in text else None)
+    return m.group() if m and not _COMMITS_TO.search(text) else None
+
+
+#: The terms of a call for applications or a meeting (TG49), and the words one of which each holds.
+_CALL_TERMS = lazy(r"(?:推荐|申报|限报|报送|参会|参训|与会|报名)(?:名额|数量|项目|人数|人员)?(?:原则上)?(?:不超过|不得超过|最多|限)"
+                   r"|限报|限推荐|限额推荐|(?:会议|培训|活动|论坛|班)规模(?!以上)|(?:应当|应|须|必须)(?:具备|具有|拥有)"
+                   r"|减缴|减免|缓缴|免缴|费减")
+_CALL_HINTS = ("推荐", "申报", "限报", "报送", "参会", "参训", "与会", "报名", "规模", "具备", "具有", "拥有", "减", "缓缴", "免缴")
+
+
+def _call_terms(text: str, r: _Rules) -> str | None:
+    """TG49: the words of a clause that states the terms of a call or a meeting, or None."""
+    if not any(h in text for h in _CALL_HINTS):
+        return None
+    return _cue(_CALL_TERMS, text)
 
 
 #: A bound and a value that qualify a group (收入高于8000元低于10000元的脱贫人口, 不足50人的村).
@@ -1627,15 +1657,12 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                near_misses=("全市有效发明专利达到5000件。", "对标先进地区，建成3个知识产权服务中心。",
                             "对接长三角，引进项目10个。")),
     TargetRule(code="TG08", level="sentence",
-               summary="a sentence stating a past fact is no target (截至…, 目前已…, 同比, a tally: 共举办…12场)",
+               summary="a sentence stating a past fact is no target (截至…, 目前已…, 同比)",
                find=lambda text, r: _cue(r.background, text),
                examples=(("截至2022年底，全市有效发明专利达到1.8万件。", ["1.8万件"]),
                          ("目前已建成知识产权保护中心2家。", ["2家"]), ("专利授权量同比增长15%。", ["15%"]),
-                         ("今年以来，累计办理维权援助案件260件。", ["260件"]),
-                         ("宣传周期间共举办专题讲座12场，发放资料3000份。", ["12场", "3000份"])),
-               near_misses=("到2025年，全市有效发明专利达到5000件。", "全年共开展宣传活动不少于50场。",
-                            "今年新增维权援助工作站10家。",
-                            "完善公共服务体系，建成服务网点30个。")),
+),
+               near_misses=("到2025年，全市有效发明专利达到5000件。",)),
     TargetRule(code="TG44", level="sentence",
                summary="a sentence that states a procedure's period (公示期为…，共5个工作日; 征求意见时间为…，共30天) is no target",
                find=lambda text, r: _cue(_PERIOD_SENTENCE, text),
@@ -1656,11 +1683,21 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     TargetRule(code="TG47", level="sentence",
                summary="a sentence that describes the make-up of a body or an organ (内设6个处室，核定行政编制32名，其中局长1名; "
                        "联席会议由29个成员单位组成) states its scope, no target",
-               find=lambda text, r: _cue(_MAKEUP_SENTENCE, text),
+               find=lambda text, r: _cue(_MAKEUP_SENTENCE, text) if _MAKEUP_HINT.search(text) else None,
                examples=(("市版权局内设5个处室，核定行政编制28名，其中局长1名、副局长2名。", ["5个", "28名", "1名", "2名"]),
                          ("市知识产权局下属事业单位3个，核定事业编制40名。", ["3个", "40名"])),
                near_misses=("组建由50名专家组成的知识产权服务团，到2026年服务企业1000家。",
                             "到2025年，联盟成员单位达到200家。", "新增示范企业20家，其中东区8家。")),
+    TargetRule(code="TG48", level="sentence",
+               summary="news of what was done is no target: a span up to now (今年以来, 自2022年运行以来) or a tally of what an "
+                       "event did (共举办讲座12场, 共评选出…20个), unless the sentence commits (力争, 不少于 …)",
+               find=_news_tally,
+               examples=(("今年以来，累计办理维权援助案件260件。", ["260件"]),
+                         ("工作站自2023年设立以来，已为600余家企业提供指导，服务企业500家。", ["500家"]),
+                         ("宣传周期间共举办专题讲座12场，发放资料3000份。", ["12场", "3000份"]),
+                         ("共评选出典型案例20个。", ["20个"])),
+               near_misses=("全年共开展宣传活动不少于50场。", "今年新增维权援助工作站10家。", "完善公共服务体系，建成服务网点30个。",
+                            "推动共享单车投放量控制在5万辆以内。", "力争实施以来累计培训人才5000人次。")),
     TargetRule(code="TG03", level="clause",
                summary="a policy parameter is not a target (rewards, subsidies, fees, penalties, eligibility, "
                        "per-recipient amounts)",
@@ -1670,13 +1707,20 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("入围生产企业为2家的", ["2家"]), ("中断培训超过六个月者", ["六个月"]),
                          ("省级给予一次性奖补100万元", ["100万元"]), ("单个企业最高300万元", ["300万元"]),
                          ("按照每名导师选配2名学员的原则", ["2名"]), ("按年用量的60%估算采购量", ["60%"]),
-                         ("基础养老金月最低标准提高20元", ["20元"]), ("每个区推荐不超过10家", ["10家"]),
-                         ("每单位限报3人", ["3人"]), ("会议规模60人左右", ["60人左右"]),
-                         ("评估机构应当具备5名以上专职评估人员", ["5名以上"]), ("可减缴70%的年费", ["70%"])),
+                         ("基础养老金月最低标准提高20元", ["20元"])),
                near_misses=("设立1亿元知识产权运营引导基金", "资助资金达到500万元", "专利申请量达到1万件",
                             "可再生能源装机容量超过50万千瓦", "建设云计算中心5个", "城乡居民最高学历提升",
-                            "完成上线前12项编码贯标、对照待遇清单梳理政策等工作", "推荐10家企业申报国家级示范",
-                            "各区配备知识产权专员不少于3名", "培训规模以上工业企业500家", "培育具有自主知识产权的企业100家")),
+                            "完成上线前12项编码贯标、对照待遇清单梳理政策等工作")),
+    TargetRule(code="TG49", level="clause",
+               summary="the terms of a call or a meeting are no target: quotas (每区推荐不超过10家, 每单位限报2人), logistics "
+                       "(参会人数不超过2人, 会议规模80人左右), requirements set for others (应当具备3名以上鉴定人员) and fee "
+                       "reductions (可减缴85%的申请费)",
+               find=_call_terms,
+               examples=(("每个区推荐不超过10家", ["10家"]), ("每单位限报3人", ["3人"]), ("会议规模60人左右", ["60人左右"]),
+                         ("每市参会人数原则上不超过2人", ["2人"]),
+                         ("评估机构应当具备5名以上专职评估人员", ["5名以上"]), ("可减缴70%的年费", ["70%"])),
+               near_misses=("推荐10家企业申报国家级示范", "各区配备知识产权专员不少于3名", "培训规模以上工业企业500家",
+                            "培育具有自主知识产权的企业100家", "专利申请量达到1万件")),
     TargetRule(code="TG16", level="clause",
                summary="a ban or a threshold set for others is not a target (禁止…低于0.01毫米, 不得…两个以上)",
                find=lambda text, r: _cue(r.ban, _BRACKETED.sub("", text)) if _BAN_HINT.search(text) else None,
