@@ -102,6 +102,7 @@ def test_a_notices_contact_line_stays_for_the_header() -> None:
      [("商标注册审查周期", 4, "个月", "="), ("专利侵权纠纷办理时限", 20, "个工作日", "=")]),
     # a body that grows is a target (not its make-up)
     ("到2026年，知识产权保护联盟成员单位达到120家。", [("知识产权保护联盟成员单位", 120, "家", "=")]),
+    ("到2026年，联席会议成员单位增加到35个。", [("联席会议成员单位", 35, "个", "=")]),
     # a count of hours is a target (service hours are none)
     ("到2026年，注册志愿者人均志愿服务时长达到40小时。", [("注册志愿者人均志愿服务时长", 40, "小时", "=")]),
 ])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ipplan import patterncache
 from ipplan.parse.dates import is_bare_date
+from ipplan.parse.numerals import CN_COUNT_CLASS
 from ipplan.parse.rules import PatternRule, RuleTable, lazy
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.organs import ORGAN_END
@@ -40,7 +41,8 @@ def _rule(code: str, summary: str, regex: str, *examples: str, near: tuple[str, 
 #: One item of a site's service contact (NZ14): an optional 24小时 / 在线 / 服务, a label (QQ 微信 热线 客服 …)
 #: and, after a colon, a number, an address or a weekday span.
 _CONTACT_VALUE = r"[0-9A-Za-z@._\-—()（）]{3,}(?:[ ][0-9A-Za-z@._\-—()（）]+)*"
-_WEEKDAYS = r"(?:周|星期)[一二三四五六日天]\s*(?:至|到|-|—|~)\s*(?:周|星期)?[一二三四五六日天](?:\s*[0-9:：\-—~至到]+)*"
+_WEEKDAY = f"[{CN_COUNT_CLASS[:6]}日天]"  # 周一 … 周六, 周日 / 星期天
+_WEEKDAYS = rf"(?:周|星期){_WEEKDAY}\s*(?:至|到|-|—|~)\s*(?:周|星期)?{_WEEKDAY}(?:\s*[0-9:：\-—~至到]+)*"
 _CONTACT = (r"(?:(?:7\s*[×xX*]\s*)?24\s*小时|全天候)?(?:免费|在线|人工)?(?:服务|客服|咨询|投诉)?"
             rf"(?:QQ|qq|微信(?:号|公众号)?|热线|电话|客服|时间)(?:\s*[:：]\s*(?:{_CONTACT_VALUE}|{_WEEKDAYS}))?")
 

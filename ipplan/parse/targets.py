@@ -24,7 +24,7 @@ from ipplan.parse.datafile import Record as BaseModel, load_yaml, record_config 
 from ipplan.parse import words
 from ipplan.parse.brackets import depth_mask, matching_close, split_top
 from ipplan.parse.dates import MILESTONE, YEAR, YEAR_PHRASE, YEAR_SPAN
-from ipplan.parse.numerals import CN_DIGIT_CLASS, CN_QUANTITY_CLASS, to_decimal
+from ipplan.parse.numerals import CN_COUNT_CLASS, CN_DIGIT_CLASS, CN_QUANTITY_CLASS, to_decimal
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, TargetRef
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES
@@ -535,7 +535,7 @@ def _composition(m: re.Match[str], before: str, after: str) -> bool:
 _PERIOD_SENTENCE = lazy(rf"^[^，,；;。]{{0,10}}?(?:{'|'.join(PROCEDURE_STEPS)})(?:期限?|时间|时长|日期)(?:为|是|自|从|[:：])")
 #: A sentence that describes the make-up of a body or an organ (内设6个处室, 核定行政编制32名，其中局长1名;
 #: 联席会议由29个成员单位组成), unless it builds or sets a goal.
-_MAKEUP_SENTENCE = lazy(r"^(?!.*(?:力争|确保|争取|到(?:19|20)[0-9]{2}|达到|建成|培育|新增|组建|成立|建立|打造))"
+_MAKEUP_SENTENCE = lazy(rf"^(?!.*(?:力争|确保|争取|到{YEAR}|达到|建成|培育|新增|组建|成立|建立|打造))"
                         r".*(?:内设|下设|下属|核定[^，,。；;]{0,6}编制|由[^，,。；;]{0,30}?(?:组成|构成)"
                         rf"|(?:{'|'.join(MEMBER_WORDS)})(?:共有|共|为|有)\d)")
 _MAKEUP_HINT = lazy(rf"内设|下设|下属|编制|组成|构成|{'|'.join(MEMBER_WORDS)}")
@@ -547,7 +547,7 @@ _ROUND_SENTENCE = lazy(r"^(?:本次|此次|本届|本批|该批|这次|这批)[^
 #: The base of a change (授权周期由22个月压缩至16个月, 由20家增加到50家): the value it starts from.
 _FROM_END = ("由", "从")
 _CHANGE_TO = lazy(r"^(?:以上|左右)?[^，,；;。0-9]{0,4}?(?:压缩|压减|缩短|缩减|降低|下降|减少|提高|提升|增加|增长|扩大|降|增|提)(?:至|到|为)")
-_FROM_BASE = lazy(r"(?:由|从)(?:约|近)?(?:\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万]+)[^，,；;由从0-9]{0,6}$")
+_FROM_BASE = lazy(rf"(?:由|从)(?:约|近)?(?:\d+(?:\.\d+)?|[〇零{CN_QUANTITY_CLASS}]+)[^，,；;由从0-9]{{0,6}}$")
 
 
 def _base(m: re.Match[str], before: str, after: str) -> bool:
@@ -556,7 +556,7 @@ def _base(m: re.Match[str], before: str, after: str) -> bool:
 
 
 #: News of what was done (TG48): a span up to now, or a tally of an event, in a sentence that commits to nothing.
-_SINCE = lazy(r"(?:今年|年初|去年|近年|近[一二三四五六七八九十]年|(?:19|20)[0-9]{2}年|自[^，,。；;]{1,20}?|运行|成立|实施|开展)以来")
+_SINCE = lazy(rf"(?:今年|年初|去年|近年|近[{CN_COUNT_CLASS}]年|{YEAR}年|自[^，,。；;]{{1,20}}?|运行|成立|实施|开展)以来")
 _TALLY = lazy(r"(?<![公总一合社])共(?:组织|举办|开展|发放|接待|吸引|受理|办理|培训|走访|签约|征集|收到|达成|设置|有|评选|评出|遴选|选出|"
               r"认定|产生|推荐)")
 _COMMITS_TO = lazy(r"力争|确保|争取|计划|预计|目标|将|要|不少于|不低于|以上")
