@@ -47,7 +47,7 @@ from ipplan.parse.vocab.organs import (
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.places import (
     COUNTRY, FREE_TRADE_AREA, FREE_TRADE_ENDINGS, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE, only_unit, own_place,
-    self_level, short_prefecture,
+    self_level, short_prefecture, wider,
 )
 from ipplan.parse.vocab.text import CJK, unspace
 
@@ -106,6 +106,15 @@ def _organ_run(text: str) -> bool:
     """A signature line: one organ, or several separated by spaces (a joint issue)."""
     parts = text.split()
     return bool(parts) and len(text) <= 80 and all(_is_organ(p) for p in parts)
+
+
+def _letterhead(org: str) -> list[str] | None:
+    """The organs of a 发文机关标志: one or several separated by spaces, or one long name the
+    layout broke with a space (全国…和制售 假冒伪劣商品工作领导小组: see _broken_name)."""
+    if _organ_run(org):
+        return organs_of(org.strip())
+    parts = org.split()
+    return ["".join(parts)] if len(parts) == 2 and _broken_name(*parts) else None
 
 
 def _addressee_ok(m: re.Match[str]) -> bool:
@@ -339,7 +348,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              near_misses=("## 第一章 总则", "#", "# 。", "#知识产权#话题讨论")),
     LineRule(code="MT10", needs=COVERING_TYPES, field="notice_title", summary="title of a covering notice: X关于印发《Y》的通知 (broken lines joined)",
              pattern=rf"(?P<org>[^。，,；;：:《》]{{0,80}}?) (?:关于)? {_ISSUING} (?P<doc>[^。]{{2,150}}?) 的? (?:{_COVERING_ALT})",
-             check=lambda m: "关于" in m.group(0)[: m.start("doc")] or "《" in m["doc"][:2],
+             check=lambda m: "关于" in m.group(0)[: m.start("doc")] or "《" in m["doc"][:2] or _issuer_before(m) is not None,
              read=lambda m, t: {"notice_title": t, "issuer": _issuer_before(m)},
              examples=(("国务院办公厅关于印发“无废城市”建设试点工作方案的通知",
                         {"notice_title": "国务院办公厅关于印发“无废城市”建设试点工作方案的通知", "issuer": ["国务院办公厅"]}),
@@ -349,8 +358,15 @@ LINE_RULES: tuple[LineRule, ...] = (
                                          "(2023年-2025年)》的通知", "issuer": ["郑州市市场监督管理局(知识产权局)"]}),
                        ("中共中央办公厅 国务院办公厅印发《关于加强知识产权保护的意见》的通知",
                         {"notice_title": "中共中央办公厅 国务院办公厅印发《关于加强知识产权保护的意见》的通知",
-                         "issuer": ["中共中央办公厅", "国务院办公厅"]})),
-             near_misses=("国务院办公厅关于推进政务新媒体健康有序发展的意见", "现将《方案》印发给你们，请认真贯彻执行。")),
+                         "issuer": ["中共中央办公厅", "国务院办公厅"]}),
+                       # no 关于 and no 《》: the organs before the verb make it a notice title
+                       ("某市人民政府办公厅印发某市知识产权强市建设工作分解方案的通知",
+                        {"notice_title": "某市人民政府办公厅印发某市知识产权强市建设工作分解方案的通知", "issuer": ["某市人民政府办公厅"]}),
+                       ("某省人民政府批转省知识产权局某省专利转化专项行动方案的通知",
+                        {"notice_title": "某省人民政府批转省知识产权局某省专利转化专项行动方案的通知", "issuer": ["某省人民政府"]})),
+             near_misses=("国务院办公厅关于推进政务新媒体健康有序发展的意见", "现将《方案》印发给你们，请认真贯彻执行。",
+                          "国家版权局印发《版权工作规划》",  # a news headline: no 的通知
+                          "各地要认真落实印发专项行动方案的通知")),  # no organ before the verb
     LineRule(code="MT11", needs=("关于",), field="title", summary="a document that is its own title: X关于Y的意见/通知 (no covering notice)",
              pattern=rf"""(?P<org>[^。，,；;：:《》]{{2,60}}?) 关于 (?!{_ISSUING}) (?P<what>[^。]{{2,120}})
                           的 [{CJK}]{{0,4}}? (?P<type>{_TYPE_ALT}) {_BRACKETS_AFTER}""",
@@ -395,12 +411,14 @@ LINE_RULES: tuple[LineRule, ...] = (
              examples=(("临沂市知识产权强市建设纲要推进计划(2023-2025年) 为充分发挥知识产权作用，制定本计划。",
                         {"title": "临沂市知识产权强市建设纲要推进计划(2023-2025年)"}),),
              near_misses=("为推进工作 制定本方案。", "1.推进计划 加强组织领导。")),
-    LineRule(code="MT13", needs=("(", "（"), field="period_line", summary="a period or (试行) on its own line under a broken title",
-             pattern=rf"[(（] \s* (?:{dates.YEAR_SPAN.pattern}|试行|暂行|征求意见稿|修订|修订稿|\d{{4}}年版|\d{{4}}年修订) \s* [)）]",
+    LineRule(code="MT13", needs=("(", "（"), field="period_line",
+             summary="a period, an annual plan's bare year or (试行) on its own line under a broken title",
+             pattern=rf"[(（] \s* (?:{dates.YEAR_SPAN.pattern}|{YEAR}|试行|暂行|征求意见稿|修订|修订稿|\d{{4}}年版|\d{{4}}年修订) \s* [)）]",
              read=lambda m, t: {"period_line": t},
              examples=(("(2011—2020年)", {"period_line": "(2011—2020年)"}), ("（2023-2025年）", {"period_line": "（2023-2025年）"}),
-                       ("(试行)", {"period_line": "(试行)"})),
-             near_misses=("（此件公开发布）", "(2023年)")),
+                       ("(试行)", {"period_line": "(试行)"}), ("(2024)", {"period_line": "(2024)"}),
+                       ("（2023）", {"period_line": "（2023）"})),
+             near_misses=("（此件公开发布）", "(2023年)", "(20241)", "(第2024号)")),
     LineRule(code="MT20", needs=_DATE_SEPARATORS, field="issue_date",
              summary="成文日期 alone on its line (digits, 二○○八年十一月二十三日, 2026年 4月 20 日), 附注 glued on",
              pattern=rf"(?P<date>{_DATE}) \s* (?:[(（] \s* (?P<remark>此件[^()（）]{{2,12}}) \s* [)）])?", check=_valid_date,
@@ -496,11 +514,13 @@ LINE_RULES: tuple[LineRule, ...] = (
                           "报送部门：某市科学技术局", "发文部门: 某市人民政府")),
     LineRule(code="MT33", needs=("文件",), field="issuer_mark",
              summary="发文机关标志 at the top: 泰安市人民政府文件 (joint: organs separated by spaces)",
-             pattern=r"(?P<org>[^。，,；;：:、《》\d]{3,80}?) \s* 文件", check=lambda m: _organ_run(m["org"]),
-             read=lambda m, t: {"issuer": organs_of(m["org"].strip())},
+             pattern=r"(?P<org>[^。，,；;：:、《》\d]{3,80}?) \s* 文件", check=lambda m: _letterhead(m["org"]) is not None,
+             read=lambda m, t: {"issuer": _letterhead(m["org"])},
              examples=(("泰安市人民政府文件", {"issuer": ["泰安市人民政府"]}),
-                       ("中共泰安市委 泰安市人民政府文件", {"issuer": ["中共泰安市委", "泰安市人民政府"]})),
-             near_misses=("附件文件", "相关文件", "政策文件")),
+                       ("中共泰安市委 泰安市人民政府文件", {"issuer": ["中共泰安市委", "泰安市人民政府"]}),
+                       # a long name the layout broke with a space: one organ
+                       ("全国推进知识产权和质量 品牌工作领导小组 文件", {"issuer": ["全国推进知识产权和质量品牌工作领导小组"]})),
+             near_misses=("附件文件", "相关文件", "政策文件", "推进知识产权和质量 品牌工作领导小组 文件")),
     LineRule(code="MT31", field="copy_number", summary="份号: six digits alone at the very top",
              pattern=r"(?:份号 \s* [:：]? \s*)? (?P<v>\d{6})", read=lambda m, t: {"copy_number": m["v"]},
              examples=(("000018", {"copy_number": "000018"}),), near_misses=("2022", "65250460")),
@@ -752,6 +772,8 @@ def place_of(text: str | None) -> str | None:
     ('全国', '香港特别行政区')
     >>> place_of("中国（上海）自由贸易试验区临港新片区管理办法"), place_of("中国(河南)自由贸易试验区发展规划")
     ('临港新片区', '中国(河南)自由贸易试验区')
+    >>> place_of("某某区江苏省知识产权保护示范区建设工作方案"), place_of("江苏省南京市知识产权保护示范区建设方案")
+    ('某某区', '南京市')
     """
     if not text:
         return None
@@ -771,7 +793,7 @@ def place_of(text: str | None) -> str | None:
         if not m and "州" in text[pos + 2: pos + 5] and (short := short_prefecture(text, pos)):
             found, pos = short, pos + len(short)  # 阿坝州政务数据…: a prefecture by its short name
             continue
-        if not m:
+        if not m or (found and wider(m["p"], found)):  # 通州区江苏省…示范区: a higher level after a place starts a name
             return found
         found, pos = m["p"], m.end()
 
@@ -860,7 +882,7 @@ def _unpaste(lines: Lines) -> Lines:
 @dataclass(frozen=True, kw_only=True)
 class CompoundRule(PatternRule):
     """A line that holds a heading and another element (its 文号, a page's label): ``pattern``
-    must match the whole line, its group ``t`` must be a title (MT10–MT12) and its group
+    must match the whole line, its group ``t`` (or ``q``, printed in 《》) must be a title (MT10–MT12) and its group
     ``no``, if any, is the 文号; what else it matches (a page label, a date) is dropped."""
 
     #: Literals one of which every line the rule matches holds: a cheap test before the regex.
@@ -878,9 +900,10 @@ def _parts_of(rule: CompoundRule, text: str) -> list[tuple[str, tuple[LineRule, 
     if rule.hint is not None and rule.hint.search(text) is None:
         return None
     m = rule.regex.fullmatch(text)
-    if m is None or (c := classify(m["t"].strip(), _TITLES)) is None:
+    heading = m and (m["t"] if "q" not in rule.regex.groupindex else m["t"] or m["q"])  # q: a heading in 《》
+    if m is None or (c := classify(heading.strip(), _TITLES)) is None:
         return None
-    parts = [(m["t"].strip(), c)]
+    parts = [(heading.strip(), c)]
     if "no" in rule.regex.groupindex and m["no"]:
         parts.append((m["no"].strip(), classify(m["no"].strip())))
     return parts
@@ -896,14 +919,18 @@ COMPOUND_RULES: tuple[CompoundRule, ...] = (
                             {"title": "专利代理条例", "doc_number": "中华人民共和国国务院令第706号"})),
                  near_misses=("根据《泰安市知识产权强市建设实施方案》（泰政发〔2022〕3号）要求，制定本方案。",
                               "（泰政发〔2022〕3号）")),
-    CompoundRule(code="MT46", needs=("号",), summary="a heading with its 文号 printed before it on one line",
-                 pattern=rf"(?P<no>{DOC_NO}) \s* (?P<t>[^\s。][^。]{{0,80}}?(?:关于|印发)[^。]{{3,200}})",
+    CompoundRule(code="MT46", needs=("号",), summary="a heading with its 文号 printed before it on one line (the heading bare or in 《》)",
+                 pattern=rf"""(?P<no>{DOC_NO}) \s* (?:《(?P<q>[^\s。《][^。《》]{{0,80}}?(?:关于|印发)[^。]{{3,200}}?)》
+                             | (?P<t>[^\s。《][^。]{{0,80}}?(?:关于|印发)[^。]{{3,200}}))""",
                  examples=(("泰政发〔2022〕3号 泰安市人民政府关于印发泰安市知识产权强市建设实施方案的通知",
                             {"title": "泰安市人民政府关于印发泰安市知识产权强市建设实施方案的通知", "doc_number": "泰政发〔2022〕3号"}),
                            ("国知发保字〔2021〕27号国家知识产权局 司法部关于加强知识产权纠纷调解工作的意见",
-                            {"title": "国家知识产权局 司法部关于加强知识产权纠纷调解工作的意见", "doc_number": "国知发保字〔2021〕27号"})),
+                            {"title": "国家知识产权局 司法部关于加强知识产权纠纷调解工作的意见", "doc_number": "国知发保字〔2021〕27号"}),
+                           ("某办发〔2016〕25号《某省人民政府办公厅关于印发某省知识产权保护工作要点的通知》",
+                            {"title": "某省人民政府办公厅关于印发某省知识产权保护工作要点的通知", "doc_number": "某办发〔2016〕25号"})),
                  near_misses=("泰政发〔2022〕3号 各县（市、区）人民政府：", "泰政发〔2022〕3号文件要求，各地制定实施方案。",
-                              "国办发〔2018〕128号文件精神的通知")),
+                              "国办发〔2018〕128号文件精神的通知",
+                              "某办发〔2016〕25号《某省知识产权保护工作要点》印发后各地认真落实")),
     CompoundRule(code="MT48", needs=("号",),
                  summary="a page's one-line header row: the heading, its 文号 after a space, then its date or metadata",
                  pattern=rf"""(?P<t>[^\s。|][^。|]{{3,200}}?) \s+ (?P<no>{DOC_NO})
@@ -954,6 +981,12 @@ _UNSET = object()
 _TITLE_HINT = lazy("|".join(DOC_TYPES))
 
 
+def _ends_title(text: str) -> bool:
+    """A line no title runs on into: a 文号 alone (a news headline above it is page chrome, the
+    notice title below it another heading: 某局印发《规划》 / 某发〔2021〕2号 / 某局关于印发《规划》的通知)."""
+    return "号" in text and rule_match(RULES_BY_CODE["MT03"], text) is not None
+
+
 def _scan(lines: Lines) -> list[Hit]:
     """Classify each line once; join titles broken over two or three lines first."""
     hits: list[Hit] = []
@@ -967,7 +1000,7 @@ def _scan(lines: Lines) -> list[Hit]:
             if "关于" in text or re.search(_ISSUING, text):  # a notice or document title broken over lines
                 acc = text
                 for k in (1, 2):
-                    if i + k >= len(lines) or "。" in lines[i + k][1]:
+                    if i + k >= len(lines) or "。" in lines[i + k][1] or _ends_title(lines[i + k][1].strip()):
                         break
                     if classify(acc, (RULES_BY_CODE["MT10"], RULES_BY_CODE["MT11"])):
                         break
@@ -1043,11 +1076,12 @@ def _wrapped_addressees(hits: list[Hit], last: str) -> Hit | None:
 
 
 def _organ_above_title(hits: list[Hit]) -> list[Hit]:
-    """An organ printed on the line above a 关于… title is the title's start (PDF layouts)."""
+    """An organ printed on the line above a 关于… title is the title's start (PDF layouts), and so is
+    one printed before it on its line, a space between (a one-line paste split by _unpaste)."""
     out: list[Hit] = []
     for h in hits:
         if h.code in ("MT10", "MT11", "MT12") and h.text.startswith("关于") and out and out[-1].code == "MT23" \
-                and out[-1].no == h.no - 1:
+                and out[-1].no in (h.no - 1, h.no):
             acc = out[-1].text + h.text
             c = classify(acc, (RULES_BY_CODE["MT10"], RULES_BY_CODE["MT11"]))
             if c is not None:
@@ -1388,8 +1422,14 @@ def _metadata_issuer(h: _Head) -> Found | None:
 
 
 def _issuer_mark(h: _Head) -> Found | None:
-    mark = next((x for x in h.head[:8] if x.code == "MT33"), None)
-    return (values(mark)["issuer"], mark.no) if mark else None
+    k = next((k for k, x in enumerate(h.head[:8]) if x.code == "MT33"), None)
+    if k is None:
+        return None
+    mark, organs = h.head[k], values(h.head[k])["issuer"]
+    upper = h.head[k - 1] if k else None  # a long name broken over two lines: 全国…和制售 / 假冒伪劣…领导小组 文件
+    if upper is not None and upper.code is None and len(organs) == 1 and _broken_name(upper.text.strip(), organs[0]):
+        return [upper.text.strip() + organs[0]], upper.no
+    return organs, mark.no
 
 
 #: A government named by its level only, as its own titles print it: 省政府, 市人民政府.
@@ -1753,7 +1793,9 @@ REGION_SOURCES: tuple[SourceRule, ...] = (
                find=_title_place,
                examples=(("浙江省专利条例\n2015年9月25日 浙江省第十二届人民代表大会常务委员会公告第30号公布", "浙江省"),
                          ("2026年广州市天河区幼儿园招生工作方案", "天河区"), ("荆门高新区知识产权强区建设方案", "荆门高新区"),
-                         ("黔东南州人民政府关于加快发展的意见", "黔东南州")),
+                         ("黔东南州人民政府关于加快发展的意见", "黔东南州"),
+                         # a higher level named after the place is a designation's, not a part of it
+                         ("某某区江苏省知识产权保护示范区建设工作方案", "某某区"), ("江苏省南京市知识产权保护示范区建设方案", "南京市")),
                near_misses=("实施质量兴市战略工作方案", "杭州都市圈发展规划", "关于同意设立国家级新区的批复")),
     SourceRule(code="MT71", field="region", summary="the place the issuer names (a party committee's, a central organ's branch)",
                find=_issuer_place,

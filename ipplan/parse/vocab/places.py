@@ -97,6 +97,18 @@ def region_level(region: str | None) -> str | None:
     return max(found)[1] if found else None
 
 
+def wider(name: str, than: str) -> bool:
+    """Whether a place is of a higher level than another (both levels known): a place named after
+    a smaller one is not inside it (通州区江苏省…示范区: 江苏省 is a designation's, not a part of 通州区).
+
+    >>> wider("江苏省", "通州区"), wider("通州区", "江苏省"), wider("湖州市", "长兴县"), wider("北京市", "上海市")
+    (True, False, True, False)
+    """
+    order = [rule.level for rule in REGION_LEVELS]
+    a, b = region_level(name), region_level(than)
+    return a is not None and b is not None and order.index(a) < order.index(b)
+
+
 # ---------------------------------------------------------------- the gazetteer
 
 class Unit(NamedTuple):
