@@ -129,3 +129,19 @@ def test_organ_before_its_own_title_on_a_pasted_line() -> None:
 def test_short_line_organ_space_title() -> None:
     m = meta("某市人民政府 关于加强某市品牌建设的实施意见\n各县、市、区人民政府：\n为充分发挥品牌作用，制定本意见。")
     assert (m.title, m.issuer) == ("某市人民政府关于加强某市品牌建设的实施意见", "某市人民政府")
+
+
+# ---------------------------------------------------------------- a cited title with a space in a body-only excerpt
+
+def test_cited_joint_title_with_a_space_is_no_title() -> None:
+    """A body-only page whose preamble cites a joint notice printed with a space between its issuers
+    (《财政部办公厅 国家知识产权局办公室关于实施某计划 助力发展的通知》): the one-line paste split never cuts inside
+    《》, so no part of the citation becomes the plan's title; a real pasted head still splits."""
+    body = ("为贯彻落实《某某意见》和《财政部办公厅 国家知识产权局办公室关于实施专利转化专项计划 助力中小企业创新发展的通知》"
+            "有关要求，进一步深化知识产权运营服务体系建设，促进专利转化运用，结合我省实际，特制定本方案。")
+    m = ipplan.parse_text(body + "\n一、总体要求\n（一）工作思路\n坚持需求导向。").meta
+    assert m.title is None and m.notice_title is None
+    pasted = ("某市人民政府 关于加强某品牌建设的实施意见 各县、市、区人民政府，市政府各部门： 为充分发挥品牌引领作用，"
+              "根据《某省人民政府 关于加快推进品牌建设的意见》精神，结合我市实际，现就加强品牌建设提出如下意见。")
+    m = ipplan.parse_text(pasted + BODY).meta
+    assert (m.title, m.issuer) == ("某市人民政府关于加强某品牌建设的实施意见", "某市人民政府")

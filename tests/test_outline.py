@@ -598,3 +598,119 @@ def test_an_unsigned_notice_with_its_own_items_before_the_plan_it_publishes() ->
             "（一）加强领导。内容。")
     assert [(i, t) for i, *_, t in outline(text)] == [("1", "工作目标"), ("2", "工作措施"), ("2.1", "加强领导")]
     assert ipplan.parse_text(text).meta.title == "某某工作实施方案"
+
+
+# ---------------------------------------------------------------- web excerpts (pages cut mid-outline)
+
+PAGE_THREE = ("某某信息网\n某市人民政府关于印发某市知识产权保护专项行动方案的通知\n"
+              "（五）强化执法协作。\n各区要建立案件移送机制，定期会商。\n"
+              "（六）加强宣传引导。\n各部门要广泛宣传专项行动成效，曝光典型案例。\n"
+              "三、保障措施\n（一）加强组织领导，明确工作责任。\n市政府成立专项行动领导小组，统筹推进工作。\n"
+              "（二）强化督查考核。\n将专项行动纳入年度考核，定期通报进")
+
+
+def test_a_page_that_starts_inside_an_unprinted_item_goes_under_it() -> None:
+    """Page 3 of a paginated article: （五）（六） of 二、 (not printed), then 三、 and its （一）（二）.
+    三、 is top-level 3 and the run before it is item 2's, whose label and title are not printed."""
+    plan = ipplan.parse_text(PAGE_THREE)
+    assert [(i, lab, t) for i, lab, _, _, t in outline(PAGE_THREE)] == [
+        ("2", "", ""), ("2.5", "（五）", "强化执法协作"), ("2.6", "（六）", "加强宣传引导"),
+        ("3", "三、", "保障措施"), ("3.1", "（一）", "加强组织领导，明确工作责任"), ("3.2", "（二）", "强化督查考核")]
+    assert "N207" in [n.code for n in plan.notices]
+    from ipplan import api
+    from ipplan.parse.types import DecodedDocument
+    from ipplan.validate.check import check_text
+    data = api.build_plan(DecodedDocument(text=PAGE_THREE, path=None, sha256=None, encoding=None))
+    api.to_model(data)  # the plan with an unprinted parent is a valid plan
+    assert check_text(emit.to_yaml(data), "yaml", "plan.yaml").findings == []
+
+
+@pytest.mark.parametrize("text, ids", [
+    # the run starts at （一） and 三、 is its count on: one run printed in two styles, not under 二
+    ("（一）指导思想\n坚持创新。\n（二）基本原则\n坚持法治。\n三、主要任务\n推进工作。", None),
+    # an outer item numbered 1 starts no unprinted parent
+    ("（六）加强宣传。\n各地广泛宣传。\n（七）强化考核。\n纳入考核。\n一、附则\n本方案自印发之日起施行。", None),
+    # the outer style printed first: nothing is missing
+    ("一、总体要求\n（一）指导思想\n坚持创新。\n（二）基本原则\n三、主要任务\n推进工作。", None),
+    # a run with nothing after it keeps its printed numbers
+    ("（六）加强宣传。\n各地广泛宣传。\n（七）强化考核。\n纳入考核。", ["6", "7"]),
+])
+def test_no_unprinted_parent_without_its_evidence(text: str, ids: list[str] | None) -> None:
+    plan = ipplan.parse_text(text)
+    assert "N207" not in [n.code for n in plan.notices]
+    if ids is not None:
+        assert [s[0] for s in outline(text)] == ids
+
+
+NOISY_LAW = ("第一章、总则.第一条、为了促进专利的创造和运用.保护专利权人的合法权益,根据有关法律.结合本市实际。制定本条例,"
+             "第二条、本市行政区域内专利的创造,运用,保护 管理,适用本条例。第三条.市。县人民政府应当加强对专利工作的领导 "
+             "第四条 市专利行政部门负责本条例的实施.科技,财政等部门按照职责做好相关工作。第五条,鼓励企业建立专利管理制度、"
+             "第六条、依照本条例第二条规定.违反本条例第四条、第五条规定的,由专利行政部门责令改正。第七条、本条例自公布之日起施行")
+
+
+def test_a_law_run_into_one_paragraph_with_ocr_punctuation() -> None:
+    """One paragraph holds 第一章 and 第一条…第七条, each article after any sign (, 。 、 . or a
+    space) and followed by one; references to articles inside an article stay text
+    (依照本条例第二条规定 / 第四条、第五条规定的). Full stops printed '.' between characters
+    make the 。 noise: an article's title is its whole text."""
+    got = [(i, lab, t.replace(" ", "")) for i, lab, _, _, t in outline(NOISY_LAW)]
+    assert [(i, lab) for i, lab, _ in got] == [("1", "第一章")] + [(f"1.{n}", f"第{c}条") for n, c in enumerate("一二三四五六七", 1)]
+    assert got[0][2] == "总则"
+    assert got[1][2] == "为了促进专利的创造和运用.保护专利权人的合法权益,根据有关法律.结合本市实际。制定本条例"
+    assert got[3][2] == "市。县人民政府应当加强对专利工作的领导"
+    assert got[6][2] == "依照本条例第二条规定.违反本条例第四条、第五条规定的,由专利行政部门责令改正"
+
+
+def test_a_clean_law_keeps_references_and_first_sentence_titles() -> None:
+    """Near-misses: in a clean law (no '.' between characters) an article's title ends at its
+    first 。, and an article reference after a comma or 、 is text: 第三条、第四条 (a list), 第五条规定,
+    《…》第十条, a number that is not the next article."""
+    text = ("第一章 总则\n第一条 为了保护专利权，根据《专利法》第十条，制定本条例。本条例适用于本市。\n"
+            "第二条 违反本条例第三条、第四条规定的，由市专利行政部门处理，第五条规定的情形除外。\n"
+            "第三条 市人民政府负责协调，第三条第二款所列事项由区政府办理。")
+    assert [(i, lab, t) for i, lab, _, _, t in outline(text)] == [
+        ("1", "第一章", "总则"), ("1.1", "第一条", "为了保护专利权，根据《专利法》第十条，制定本条例"),
+        ("1.2", "第二条", "违反本条例第三条、第四条规定的，由市专利行政部门处理，第五条规定的情形除外"),
+        ("1.3", "第三条", "市人民政府负责协调，第三条第二款所列事项由区政府办理")]
+
+
+def test_an_article_after_a_comma_outside_a_law_is_text() -> None:
+    """Near-miss: outside a law (no chapter or article open) 第二条、 after a comma starts nothing."""
+    text = "一、工作要求\n按照通知要求,第二条、第三条所列事项由各区办理,第二条、各区要抓好落实。"
+    assert [s[0] for s in outline(text)] == ["1"]
+
+
+def test_a_page_that_starts_mid_list_at_an_inner_item() -> None:
+    """A page cut inside a list of 1. items (3. then 4.), then （三） and 1.: the outline starts at
+    3.; （三） shows the run was item 2's (unprinted)."""
+    text = ("某某政务网 首页 > 政策文件\n3.建设服务平台。推进知识产权服务平台建设。\n"
+            "4.培育服务机构。支持服务机构做大做强。\n（三）强化保护\n1.严格行政执法。加大查处力度。")
+    assert [(i, lab, t) for i, lab, _, _, t in outline(text)] == [
+        ("2", "", ""), ("2.3", "3.", "建设服务平台"), ("2.4", "4.", "培育服务机构"), ("3", "（三）", "强化保护"),
+        ("3.1", "1.", "严格行政执法")]
+
+
+@pytest.mark.parametrize("text", [
+    "某某政务网\n2.首页\n新闻中心\n一、总体要求\n坚持创新。",  # a lone numbered chrome line: no run
+    "某某政务网\n3.建设服务平台。\n5.培育服务机构。\n一、总体要求\n坚持创新。",  # not a run (3 then 5)
+    "附件：1.重点任务清单\n2.责任分解表\n3.考核办法\n一、总体要求。坚持创新。",  # an attachment list
+])
+def test_no_mid_list_start_without_a_run(text: str) -> None:
+    assert [(i, lab) for i, lab, _, _, _ in outline(text)] == [("1", "一、")]
+
+
+def test_a_table_of_contents_is_no_outline() -> None:
+    """目录 then its entries (with page numbers), then the body repeating the first entry: the
+    entries are not sections, the body's items are (and nest as printed)."""
+    text = ("某市知识产权保护和运用规划\n目  录\n一、发展环境……………………1\n二、总体要求………………4\n前言\n"
+            "三、主要任务………………7\n一、发展环境\n（一）发展基础\n全市专利授权量稳步增长。\n二、总体要求\n（一）指导思想\n"
+            "坚持创新驱动。\n三、主要任务\n推进知识产权强市建设。")
+    assert [(i, lab, t) for i, lab, _, _, t in outline(text)] == [
+        ("1", "一、", "发展环境"), ("1.1", "（一）", "发展基础"), ("2", "二、", "总体要求"), ("2.1", "（一）", "指导思想"),
+        ("3", "三、", "主要任务")]
+
+
+def test_a_contents_line_without_entries_is_no_table_of_contents() -> None:
+    """Near-miss: 目录 followed by the body itself (nothing repeats): every item is a section."""
+    text = "某市知识产权规划\n目录\n一、发展环境\n（一）发展基础\n全市专利授权量稳步增长。\n二、总体要求\n坚持创新驱动。"
+    assert [i for i, *_ in outline(text)] == ["1", "1.1", "2"]

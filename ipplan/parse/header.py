@@ -774,6 +774,8 @@ def place_of(text: str | None) -> str | None:
     ('临港新片区', '中国(河南)自由贸易试验区')
     >>> place_of("某某区江苏省知识产权保护示范区建设工作方案"), place_of("江苏省南京市知识产权保护示范区建设方案")
     ('某某区', '南京市')
+    >>> place_of("市市场监管局2022年度工作意见"), place_of("省市场监管局"), place_of("市中区人民政府")
+    (None, None, '市中区')
     """
     if not text:
         return None
@@ -869,14 +871,36 @@ ONE_LINE_PASTE = 100
 
 
 def _unpaste(lines: Lines) -> Lines:
-    """Split one-line pastes back into lines at their spaces (notice, title, date …)."""
+    """Split one-line pastes back into lines at their spaces (notice, title, date …), never at a
+    space inside 《》: a cited title keeps its joint issuers (《财政部办公厅 国家知识产权局办公室关于…》)."""
     out: Lines = []
     for no, line in lines:
         if len(line) > ONE_LINE_PASTE and " " in line and "|" not in line:
-            out.extend((no, part) for part in line.split(" ") if part)
+            out.extend((no, part) for part in _spaces_outside_titles(line) if part)
         else:
             out.append((no, line))
     return out
+
+
+def _spaces_outside_titles(line: str) -> list[str]:
+    """``line`` split at its spaces outside 《》.
+
+    >>> _spaces_outside_titles("按照《甲办公厅 乙局关于实施计划 助力发展的通知》要求 特制定本方案")
+    ['按照《甲办公厅 乙局关于实施计划 助力发展的通知》要求', '特制定本方案']
+    """
+    if "《" not in line:
+        return line.split(" ")
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(line):
+        if ch == "《":
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+        elif ch == " " and depth == 0:
+            parts.append(line[start:i])
+            start = i + 1
+    parts.append(line[start:])
+    return parts
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1456,13 +1480,14 @@ OWN_ANNUAL_TITLE = lazy(rf"(?P<org>[^\d\s。，,；;：:《》“”]{{3,40}}?)\
 
 def _own_annual_plan(h: _Head) -> Found | None:
     """The organ a plan's own title starts with, right before the year it plans (国家知识产权局2022年
-    工作要点): an organ that names its scope (a place, a central organ, 中共…); never a place alone
+    工作要点): an organ that names its scope (a place, a level: 市市场监管局, a central organ, 中共…); never a place alone
     (湖州市2023年工作要点) nor an organ cited inside the title (关于学习某局2022年工作要点的通知)."""
     m = OWN_ANNUAL_TITLE.match(h.title or "")
     if m is None or doc_type_of(h.title) is None:
         return None
     org = m["org"].strip()
-    scoped = is_national(org) or _PARTY.match(org) is not None or place_of(org) is not None
+    # a level names the scope too: 市市场监管局 is the city's own bureau
+    scoped = is_national(org) or _PARTY.match(org) is not None or place_of(org) is not None or org[:1] in LEVEL_CHARS
     return ([org], h.found.lines.get("title")) if scoped and _is_organ(org) and not org.startswith("关于") else None
 
 
@@ -1647,7 +1672,8 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
                summary="an organ's own plan for a year, titled by the organ: 国家知识产权局2022年工作要点 (no notice, no signature)",
                find=_own_annual_plan,
                examples=(("国家知识产权局2022年工作要点\n一、坚持政治引领。加强党的建设。", ["国家知识产权局"]),
-                         ("某市市场监督管理局2023年度知识产权工作计划\n一、强化保护。完善机制。", ["某市市场监督管理局"])),
+                         ("某市市场监督管理局2023年度知识产权工作计划\n一、强化保护。完善机制。", ["某市市场监督管理局"]),
+                         ("市市场监管局2022年度商业秘密保护工作的实施意见\n一、工作目标。完善机制。", ["市市场监管局"])),
                near_misses=("某市2023年知识产权工作要点\n一、强化保护。完善机制。",
                             "知识产权工作2023年要点\n一、强化保护。完善机制。",
                             "办公室2022年工作要点\n一、强化保护。完善机制。")),
@@ -1837,9 +1863,12 @@ REGION_SOURCES: tuple[SourceRule, ...] = (
                find=_self_level_place,
                examples=(("(一)建立联席会议制度。组织制定全盟商标战略并指导实施,协调全盟工作。\n"
                           "(二)加强宣传。我盟企业要争创“兴安盟知名商标”。", "兴安盟"),
-                         ("一、发展基础\n全省服务业规模扩大,江苏服务机构增加。全省专利增长,我省位居前列。", "江苏省")),
+                         ("一、发展基础\n全省服务业规模扩大,江苏服务机构增加。全省专利增长,我省位居前列。", "江苏省"),
+                         # twice is enough; a province-level city is found among the cities
+                         ("一、主要任务\n(一)推动重庆市专利转化。我市企业加快布局,服务我市产业。", "重庆市")),
                near_misses=("(一)加强宣传。全盟企业争创品牌,我盟推进,全盟协调。", "一、发展基础\n全省专利增长,学习浙江、江苏经验,我省位居前列,全省推进。",
-                            "一、发展基础\n全市专利增长,江苏服务机构增加。")),
+                            "一、发展基础\n全市专利增长,江苏服务机构增加。",
+                            "一、主要任务\n(一)推动重庆市专利转化,我市企业加快布局。")),  # said once
 )
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from ipplan import patterncache
 from ipplan.parse.brackets import bracket_depth, closes_later
 from ipplan.parse.dates import is_bare_date
+from ipplan.parse.numerals import CN_ORDINAL_CLASS
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, Outline
 from ipplan.parse.vocab.markers import (
@@ -66,6 +67,7 @@ MAX_ALONE_TITLE = 40
 MAX_CUT = 25
 _TITLE_CUT = lazy(r"[:：]|(?<![,，、;；.．:：]) ")
 _TRAILING = "。；;，, .．"
+_LAW_LEAD = "、,，.．:： "
 #: A . or ． ending a sentence (not a decimal point): a heading printed with . for 。.
 _DOT_STOP = lazy(r"(?<![0-9])[.．](?![0-9])")
 #: Spaces between Chinese characters (总 则).
@@ -75,24 +77,27 @@ MIN_GLUED_BODY = 8
 _PUNCT = lazy(r"[。，,；;：:]")
 
 
-def split_title(content: str, style: str = "", glued: bool = False) -> tuple[str, str]:
+def split_title(content: str, style: str = "", glued: bool = False, noisy: bool = False) -> tuple[str, str]:
     """(title, text) of a section's first line, after its marker. See docs/conventions.md.
 
     A chapter's title is its whole line (spaces inside Chinese removed: 总 则 → 总则); an
     article's is its text up to the first 。; a run-in heading that starts with a standard
     heading word glued to its body (总体要求坚持…) is cut after the word. An item of a
-    one-line paste (``glued``) may also end where TITLE_RULES cut it."""
+    one-line paste (``glued``) may also end where TITLE_RULES cut it. In a law whose full
+    stops are noise (``noisy``, NOISY_STOP_RULES) an article's title is its whole text."""
     content = content.strip()
     if glued and style in ("cn", "paren_cn"):
         for rule in TITLE_RULES:
             cut = rule.find(content)
             if cut is not None:
                 return content[:cut], content[cut:]
+    if style in LAW_STYLES:  # OCR punctuation between the marker and its text: 第一章、总则 / 第三条.本条例…
+        content = content.lstrip(_LAW_LEAD)
     if style in ("chapter", "law_section"):
         return _UNSPACE.sub("", content).rstrip(_TRAILING), ""
     stop = content.find("。")
     if style == "article":
-        if stop == -1:
+        if stop == -1 or noisy:
             return content.rstrip(_TRAILING), ""
         return content[:stop].rstrip(_TRAILING), content[stop + 1 :].strip()
     dot = _DOT_STOP.search(content, 0, MAX_CUT + 1)  # a heading ending with . instead of 。
@@ -163,6 +168,14 @@ class _Builder:
         self.title_at: tuple[Node, int] | None = None
         #: (code of the PART_START_RULES entry, first item) of every part after the first.
         self.parts: list[tuple[str, Node]] = []
+        self._noisy: str | None = None  # the NOISY_STOP_RULES entry that holds, "" for none
+
+    def noisy_stops(self, lines: list[tuple[int, str]]) -> bool:
+        """Whether the text's full stops are noise (NOISY_STOP_RULES; looked at once, on the
+        first article)."""
+        if self._noisy is None:
+            self._noisy = next((rule.code for rule in NOISY_STOP_RULES if rule.find(lines)), "")
+        return bool(self._noisy)
 
     def _counted(self, mk: Marker) -> Marker:
         """The marker with its ordinal counted on from the parts before (一、 → 9)."""
@@ -246,9 +259,14 @@ class _Builder:
         return mk.ordinal == 1 or mk.ordinal == self.last.get(mk.style, -1) + 1
 
     def continues(self, mk: Marker) -> bool:
-        """Whether the marker is the next item of an open sequence (not a new one)."""
+        """Whether the marker is the next item of an open sequence (not a new one); for an
+        article printed with OCR punctuation (OL22), the next article of the law open here
+        (第一条、 after 第一章 too: articles count on across chapters)."""
         mk = self._counted(mk)
-        return any(node.style == mk.style and mk.ordinal == node.ordinal + 1 for node in self.stack)
+        if any(node.style == mk.style and mk.ordinal == node.ordinal + 1 for node in self.stack):
+            return True
+        return (mk.weak and mk.style == "article" and mk.ordinal == self.last.get("article", 0) + 1
+                and any(node.style in LAW_STYLES for node in self.stack))
 
     def _parent_depth(self, mk: Marker) -> int:
         """Stack depth the new node goes to (its parent is stack[depth - 1])."""
@@ -279,6 +297,8 @@ class _Builder:
         if part:
             self.new_part(mk, line, part)
         mk = self._counted(mk)
+        if not part and (rule := next((r for r in UNPRINTED_PARENT_RULES if r.find(self, mk)), None)):
+            self._adopt_roots(mk, line, rule.code)
         depth = self._parent_depth(mk)
         siblings = self.stack[depth - 1].children if depth else self.roots
         ordinal = mk.ordinal
@@ -314,6 +334,21 @@ class _Builder:
             self.parts.append((part, node))
         return node
 
+    def _adopt_roots(self, mk: Marker, line: int, code: str) -> None:
+        """The text started inside an item it does not print: the top-level run so far goes
+        under that item, number ``mk.ordinal - 1`` of ``mk``'s style, with no label and no
+        title (``mk`` is its next sibling)."""
+        assert mk.ordinal is not None
+        parent = Node(label="", style=mk.style, ordinal=mk.ordinal - 1, title="", line=self.roots[0].line,
+                      children=self.roots)
+        self._used[id(parent)] = self._used.pop(0, set())
+        self._used[0] = {parent.ordinal}
+        self.roots = [parent]
+        self.stack.insert(0, parent)
+        self.last[mk.style] = parent.ordinal
+        self.warn("N207", line, f"the text starts inside an item it does not print: {mk.label} follows, so the items "
+                                f"before it are item {parent.ordinal}'s ({code})")
+
     def _check_number(self, mk: Marker, siblings: list[Node], line: int) -> None:
         prev = next((s for s in reversed(siblings) if s.style == mk.style), None) if siblings else None
         n = mk.ordinal
@@ -332,7 +367,37 @@ class _Builder:
 
 
 def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[int, Marker] | None:
-    """Position and marker of the first item written inline in ``text[start:]``."""
+    """Position and marker of the first item written inline in ``text[start:]``: a marker
+    at a boundary (see ``_inline``), or inside a law, an article that LOOSE_ARTICLE_RULES find."""
+    found = _next_marked(text, start, builder, head)
+    if head or "第" not in text or not any(node.style in LAW_STYLES for node in builder.stack):
+        return found
+    end = found[0] if found is not None else len(text)
+    for rule in LOOSE_ARTICLE_RULES:
+        loose = rule.find(text, start, end, builder)
+        if loose is not None:
+            return loose
+    return found
+
+
+def _loose_article(text: str, start: int, end: int, builder: _Builder) -> tuple[int, Marker] | None:
+    """The first article of ``text[start:end]`` after a loose boundary (LOOSE_BOUNDARY) that is
+    the next of the law's articles."""
+    depth, scanned = 0, start
+    for m in LOOSE_BOUNDARY.finditer(text, start, end):
+        pos = m.end()
+        mk = match_marker(text, pos)
+        if mk is None or mk.style != "article" or not builder.continues(mk._replace(weak=True)):
+            continue
+        depth, scanned = bracket_depth(text, scanned, pos, depth), pos
+        if depth and closes_later(text, pos, depth):
+            continue  # inside brackets: （不含 第三条 列举地区）
+        return pos, mk
+    return None
+
+
+def _next_marked(text: str, start: int, builder: _Builder, head: bool) -> tuple[int, Marker] | None:
+    """Position and marker of the first item at a boundary (``_inline``) in ``text[start:]``."""
     depth, scanned = 0, start  # bracket depth, computed only as far as needed (one-line pastes are long)
     for m in _inline().finditer(text, start):
         pos = m.end("pre")
@@ -360,6 +425,107 @@ def _next_inline(text: str, start: int, builder: _Builder, head: bool) -> tuple[
             continue  # inside brackets (a bracket never closed, cut by the source, hides nothing)
         return pos, mk
     return None
+
+
+#: Where an article of a law run together into one paragraph with OCR punctuation may start
+#: (…制定本条例,第二条、本市… / …氛围、第七条、鼓励…): after any sentence or clause sign or a
+#: space, but not after a reference (本办法第六条、第七条 / 《…》第十条 / 第三条第二款).
+LOOSE_BOUNDARY = lazy(r"(?<![条款项章节》0-9])[。；;！？!?：:,，、.．\s]\s*(?=第)")
+
+
+@dataclass(frozen=True, kw_only=True)
+class LooseArticleRule(Rule):
+    """An article start inside a paragraph of a law whose punctuation is unreliable (OCR,
+    scraped text): ``find(text, start, end, builder)`` → (position, marker) or None. It runs only
+    where a chapter, section or article is open, and takes only the next article of the
+    sequence (``_Builder.continues``), so a reference to another article is text. Examples
+    are whole texts; they give "id label" of every section."""
+
+
+LOOSE_ARTICLE_RULES: tuple[LooseArticleRule, ...] = (
+    LooseArticleRule(
+        code="OL23", find=_loose_article,
+        summary="an article run into the paragraph of the one before, after any sign or a space (,第二条、 / 。第三条. / "
+                "、第七条、), when it is the next article of the law open there",
+        examples=(("第一章、总则.第一条、为了保护专利权.制定本条例,第二条、本条例适用于本市。第三条.市人民政府负责协调、"
+                   "第四条,鼓励企业创新", ["1 第一章", "1.1 第一条", "1.2 第二条", "1.3 第三条", "1.4 第四条"]),
+                  ("第一章 总则\n第一条 为了保护专利权,制定本条例,第二条、本条例适用于本市。", ["1 第一章", "1.1 第一条", "1.2 第二条"])),
+        near_misses=("第一章 总则\n第一条 为了保护专利权,依照本条例第二条规定执行。",
+                     "第一章 总则\n第一条 违反本办法第一条、第二条规定的,由市人民政府处理。",
+                     "第一章 总则\n第一条 根据《专利法》第二条,制定本条例。",
+                     "第一章 总则\n第一条 为了保护专利权,第二条第二款所列情形除外。",
+                     "第一章 总则\n第一条 为了保护专利权,制定本条例,第三条、本条例适用于本市。",
+                     "第一章 总则\n第一条 本条例适用于本市(不含 第二条、所列地区)。")),
+)
+
+
+def _loose_article_gives(rule: LooseArticleRule, text: str) -> list[str]:
+    """A loose-article rule's value on a text: "id label" of every section, when an article
+    stands inside a paragraph (more articles than lines that start with one; empty otherwise)."""
+    _, builder = _split(list(enumerate(text.split("\n"), 1)))
+    out: list[str] = []
+    todo = list(reversed(builder.roots))
+    while todo:
+        node = todo.pop()
+        out.append(f"{node.id} {node.label}")
+        todo.extend(reversed(node.children))
+    at_start = sum(1 for line in text.split("\n") if (mk := match_marker(line)) is not None and mk.style == "article")
+    return out if sum(1 for x in out if x.endswith("条")) > at_start else []
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoisyStopRule(Rule):
+    """Evidence that a text's sentence marks are noise (OCR, a scraper swapping 。 . , 、 and
+    spaces: 市。县、区 / 工作.科技.工商), so that no 。 is a reliable sentence end:
+    ``find(lines)`` → bool over the numbered lines. An article's title is then its whole text
+    (GOLD_GUIDE: "the whole paragraph if it has none"). Examples are whole texts; they give
+    the title of every article."""
+
+
+#: A full stop printed "." between two Chinese characters (not after a numeral: 一.总则).
+NOISY_STOP = lazy(rf"(?<=[{CJK}])(?<![{CN_ORDINAL_CLASS}])[.．](?=[{CJK}])")
+#: How many such stops make the evidence, and at what rate (one per so many characters).
+NOISY_STOP_MIN = 3
+NOISY_STOP_EVERY = 300
+
+
+def _dots_between_characters(lines: list[tuple[int, str]]) -> bool:
+    n = chars = 0
+    for _, line in lines:
+        chars += len(line)
+        if "." in line or "．" in line:
+            n += len(NOISY_STOP.findall(line))
+    return n >= NOISY_STOP_MIN and n * NOISY_STOP_EVERY >= chars
+
+
+_NOISY_LAW = ("第一章、总则.第一条、为了保护专利权.促进创新。根据有关法律.制定本条例,第二条、市。县人民政府负责本行政区域的工作."
+              "科技等部门按照职责做好相关工作。")
+
+NOISY_STOP_RULES: tuple[NoisyStopRule, ...] = (
+    NoisyStopRule(code="OL24", find=_dots_between_characters,
+                  summary=f"full stops printed '.' between Chinese characters, {NOISY_STOP_MIN} or more and one per "
+                          f"{NOISY_STOP_EVERY} characters: the text's 。 are no sentence ends, an article's title is "
+                          "its whole text",
+                  examples=((_NOISY_LAW, ["为了保护专利权.促进创新。根据有关法律.制定本条例",
+                                          "市。县人民政府负责本行政区域的工作.科技等部门按照职责做好相关工作"]),),
+                  near_misses=("第一章 总则\n第一条 为了保护专利权，制定本条例。根据有关法律，结合实际。\n"
+                               "第二条 本条例适用于本市。各部门按照职责做好工作。",
+                               "一.总则\n二.目标\n三.任务\n第一条 本办法适用于本市。各部门做好工作。")),
+)
+
+
+def _noisy_stop_gives(rule: NoisyStopRule, text: str) -> list[str]:
+    """A noisy-stop rule's value on a text: the title of every article, when the rule holds."""
+    _, builder = _split(list(enumerate(text.split("\n"), 1)))
+    if builder._noisy != rule.code:
+        return []
+    out, todo = [], list(builder.roots)
+    while todo:
+        node = todo.pop(0)
+        if node.style == "article":
+            out.append(node.title)
+        todo[:0] = node.children
+    return out
 
 
 #: How far into a chapter's line its title may run before a glued article.
@@ -447,6 +613,129 @@ def _after_attachment_title(tail: list[tuple[int, str]]) -> bool:
     return (k > 0 and not rest) or (bool(rest) and match_marker(rest) is None and line_kind(rest) == "part_title")
 
 
+@dataclass(frozen=True, kw_only=True)
+class MidRunRule(Rule):
+    """Evidence that the text starts in the middle of a list of inner items (a page 2..n of a
+    paginated article cut at 3.): ``find(marker, lines, i)`` → bool, for a marker numbered 2
+    or more of an inner style (1. (1) ①) on a head line, ``lines[i:]`` the lines after it.
+    The outline starts there. Examples are whole texts; they give "id label" of every section."""
+
+
+#: How many lines after the item its next item is looked for.
+MID_RUN_LOOKAHEAD = 6
+
+
+def _next_item_follows(mk: Marker, lines: list[tuple[int, str]], i: int) -> bool:
+    for _, line in lines[i : i + MID_RUN_LOOKAHEAD]:
+        nxt = match_marker(line)
+        if nxt is not None and not is_table_row(line):
+            return nxt.style == mk.style and nxt.ordinal == mk.ordinal + 1 and not nxt.weak
+    return False
+
+
+def _starts_mid_run(mk: Marker, lines: list[tuple[int, str]], i: int) -> bool:
+    return any(rule.find(mk, lines, i) for rule in MID_RUN_RULES)
+
+
+MID_RUN_RULES: tuple[MidRunRule, ...] = (
+    MidRunRule(code="OL25", find=_next_item_follows,
+               summary="an item numbered 2 or more in an inner style (3. / （3）) on a line of the head, whose next item "
+                       "(the next line that starts one) is its successor (4.): the text starts mid-list, the outline "
+                       "starts there",
+               examples=(("某某网\n3.建设服务平台。推进平台建设。\n4.培育服务机构。支持机构发展。",
+                          ["3 3.", "4 4."]),
+                         ("3.建设服务平台。\n推进平台建设。\n4.培育服务机构。\n（三）强化保护\n1.严格执法。",
+                          ["2 ", "2.3 3.", "2.4 4.", "3 （三）", "3.1 1."])),
+               near_misses=("某某网\n2.首页\n新闻中心", "3.建设服务平台。\n5.培育服务机构。",
+                            "附件：1.重点任务清单\n2.责任分解表\n3.考核办法")),
+)
+
+
+def _mid_run_gives(rule: MidRunRule, text: str) -> list[str]:
+    """A mid-run rule's value on a text: "id label" of every section, when the first printed
+    item is an inner one numbered 2 or more (the rule started the outline there; else empty)."""
+    _, builder = _split(list(enumerate(text.split("\n"), 1)))
+    nodes: list[Node] = []
+    todo = list(reversed(builder.roots))
+    while todo:
+        node = todo.pop()
+        nodes.append(node)
+        todo.extend(reversed(node.children))
+    first = next((n for n in nodes if n.label), None)
+    if first is None or first.style in ("cn", "paren_cn", *LAW_STYLES) or first.ordinal == 1:
+        return []
+    return [f"{n.id} {n.label}" for n in nodes]
+
+
+#: The heading of a table of contents (目录 / 目 录).
+TOC_HEADING = lazy(r"\s*目\s*录\s*[:：]?\s*")
+#: A table of contents entry ends with its page number, after dots or spaces.
+_TOC_PAGE = lazy(r"[\s.…·．\-—_]*\d{0,4}\s*$")
+#: How many lines a table of contents may hold, and how far after it the body repeats its first entry.
+MAX_TOC_LINES = 80
+MAX_TOC_GAP = 400
+
+
+def _entry(line: str) -> str:
+    return _TOC_PAGE.sub("", line).replace(" ", "").replace("\u3000", "")
+
+
+def _repeated_first_entry(lines: list[tuple[int, str]], i: int) -> int | None:
+    """Index in ``lines`` of the line that repeats the first entry of the table of contents
+    starting at ``lines[i]`` (its entries: short lines without a sentence end, the first one an
+    item), or None."""
+    k = i
+    while k < len(lines) and k - i < MAX_TOC_LINES and len(lines[k][1]) <= MAX_ALONE_TITLE + 10 \
+            and not _STRONG.intersection(lines[k][1]):
+        k += 1
+    if k - i < 2 or match_marker(lines[i][1]) is None:
+        return None
+    first = _entry(lines[i][1])
+    return next((j for j in range(i + 1, min(len(lines), k + MAX_TOC_GAP)) if _entry(lines[j][1]) == first
+                 and lines[j][1].strip() and j >= i + 2), None)
+
+
+def _toc_end(lines: list[tuple[int, str]], i: int) -> int | None:
+    """Where the body starts after a 目录 line (``lines[i:]`` follow it), or None: no table of contents."""
+    return next((end for rule in TOC_RULES if (end := rule.find(lines, i)) is not None), None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TocRule(Rule):
+    """A table of contents after a 目录 line: ``find(lines, i)`` → the index of the line where
+    the body starts, or None. Its entries go to the head. Examples are whole texts; they give
+    "id label" of every section."""
+
+
+TOC_RULES: tuple[TocRule, ...] = (
+    TocRule(code="OL26", find=_repeated_first_entry,
+            summary="after a 目录 line, a run of short lines without a sentence end, the first an item (一、总体要求……1), "
+                    "whose first entry the body repeats: the entries are no sections, the body starts at the repeat",
+            examples=(("某市知识产权发展规划\n目 录\n一、发展基础……1\n二、总体要求……3\n三、保障措施……9\n一、发展基础\n"
+                       "（一）取得成效\n成效明显。\n二、总体要求\n坚持创新。\n三、保障措施\n加强领导。",
+                       ["1 一、", "1.1 （一）", "2 二、", "3 三、"]),),
+            near_misses=("某市知识产权发展规划\n目录\n一、发展基础\n（一）取得成效\n成效明显。\n二、总体要求\n坚持创新。",
+                         "目录\n（一）本网简介\n（二）联系我们\n一、总体要求\n坚持创新。")),
+)
+
+
+def _toc_gives(rule: TocRule, text: str) -> list[str]:
+    """A table-of-contents rule's value on a text: "id label" of every section, when the rule
+    found a table of contents (empty otherwise)."""
+    lines = list(enumerate(text.split("\n"), 1))
+    at = next((k for k, (_, line) in enumerate(lines) if TOC_HEADING.fullmatch(line)), None)
+    if at is None or rule.find(lines, at + 1) is None:
+        return []
+    _, builder = _split(lines)
+    out: list[str] = []
+    todo = list(reversed(builder.roots))
+    while todo:
+        node = todo.pop()
+        out.append(f"{node.id} {node.label}")
+        todo.extend(reversed(node.children))
+    return out
+
+
 def split_outline(lines: list[tuple[int, str]]) -> Outline:
     """Cut numbered lines into sections; returns the tree plus head and tail lines."""
     return _split(lines)[0]
@@ -525,11 +814,18 @@ def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
             tail.append((no, line))
             continue
         if state == "head":
+            if not piece and not queue.front and TOC_HEADING.fullmatch(line) \
+                    and (end := _toc_end(queue.lines, queue.i)) is not None:
+                head.append((no, line))  # a table of contents: its entries are no sections
+                head.extend(queue.lines[queue.i : end])
+                queue.i = end
+                continue
             if in_attachment_list and mk and "。" not in line:
                 head.append((no, line))
                 continue
             in_attachment_list = False
-            if mk is None or mk.weak or (mk.style not in ("cn", "paren_cn", *LAW_STYLES) and mk.ordinal != 1):
+            if mk is None or mk.weak or (mk.style not in ("cn", "paren_cn", *LAW_STYLES) and mk.ordinal != 1
+                                         and not (not queue.front and _starts_mid_run(mk, queue.lines, queue.i))):
                 found = _next_inline(line, 0, builder, head=True)
                 if found is None:
                     head.append((no, line))
@@ -582,7 +878,8 @@ def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
                 # marker alone on its line: the heading is the next line
                 text_line, content, _ = queue.popleft()
                 node.line = text_line  # the heading's line is where its title stands
-            node.title, text = split_title(content, node.style, glued=piece or found is not None)
+            node.title, text = split_title(content, node.style, glued=piece or found is not None,
+                                           noisy=node.style == "article" and builder.noisy_stops(lines))
             if text:
                 node.text.append(text)
                 node.text_lines.append(text_line)
@@ -700,6 +997,63 @@ PART_START_RULES: tuple[PartStartRule, ...] = (
 )
 
 
+@dataclass(frozen=True, kw_only=True)
+class UnprintedParentRule(Rule):
+    """Evidence that the text starts inside an item it does not print (a page 2..n of a
+    paginated article, an excerpt): ``find(builder, marker)`` → bool, asked before the marker
+    is placed. The top-level run so far then goes under the unprinted item (no label, no
+    title; notice N207). Examples are whole texts; they give "id label title" of every section."""
+
+
+def _run_before_outer_item(b: _Builder, mk: Marker) -> bool:
+    if mk.style == "bullet" or mk.ordinal is None or mk.ordinal < 2 or not b.roots:
+        return False
+    style = b.roots[0].style
+    if style == mk.style or style == "bullet" or any(node.style != style for node in b.roots):
+        return False
+    if STYLE_RANK.get(mk.style, 9) >= STYLE_RANK.get(style, 9) or any(node.style == mk.style for node in b.stack):
+        return False
+    # （一）…（三） then 四、: one run printed in two styles, not a run under an unprinted 三、
+    return not (b.roots[0].ordinal == 1 and mk.ordinal == b.roots[-1].ordinal + 1)
+
+
+#: When the top-level run so far goes under an unprinted item (``_Builder._adopt_roots``).
+UNPRINTED_PARENT_RULES: tuple[UnprintedParentRule, ...] = (
+    UnprintedParentRule(
+        code="OL21", find=_run_before_outer_item,
+        summary="the text starts with a run in an inner style (（六）…) and an item of an outer style numbered 2 or "
+                "more follows (三、) before any of that style: the run was the items of the unprinted item before it "
+                "(二): （六） → 2.6, 三、 → 3",
+        examples=(("（六）加强宣传引导。\n各地要广泛宣传。\n三、保障措施\n（一）加强组织领导。\n成立工作专班。",
+                   ["2  ", "2.6 （六） 加强宣传引导", "3 三、 保障措施", "3.1 （一） 加强组织领导"]),
+                  ("（四）强化服务\n1.建设服务平台。\n2.培育服务机构。\n（五）加强合作\n深化交流。\n三、保障措施",
+                   ["2  ", "2.4 （四） 强化服务", "2.4.1 1. 建设服务平台", "2.4.2 2. 培育服务机构", "2.5 （五） 加强合作",
+                    "3 三、 保障措施"]),
+                  ("第五条 市人民政府负责协调。\n第六条 鼓励企业创新。\n第三章 保护\n第七条 依法查处侵权行为。",
+                   ["2  ", "2.5 第五条 市人民政府负责协调", "2.6 第六条 鼓励企业创新", "3 第三章 保护",
+                    "3.7 第七条 依法查处侵权行为"])),
+        near_misses=("（一）指导思想\n坚持创新。\n（二）基本原则\n坚持法治。\n三、主要任务\n推进工作。",
+                     "（六）加强宣传。\n（七）强化考核。\n一、附则",
+                     "一、总体要求\n（一）指导思想\n（二）基本原则\n三、主要任务",
+                     "（六）加强宣传。\n（七）强化考核。\n（八）加强监督。")),
+)
+
+
+def _unprinted_parent_gives(rule: UnprintedParentRule, text: str) -> list[str]:
+    """An unprinted-parent rule's value on a text: "id label title" of every section, when the
+    rule adopted the run (empty otherwise)."""
+    _, builder = _split(list(enumerate(text.split("\n"), 1)))
+    if not any(n.code == "N207" and f"({rule.code})" in n.message for n in builder.notices):
+        return []
+    out: list[str] = []
+    todo = list(reversed(builder.roots))
+    while todo:
+        node = todo.pop()
+        out.append(f"{node.id} {node.label} {node.title}")
+        todo.extend(reversed(node.children))
+    return out
+
+
 def _part_start_gives(rule: PartStartRule, text: str) -> list[str]:
     """A part-start rule's value on a text: "id title" of the first item of every part it started."""
     _, builder = _split(list(enumerate(text.split("\n"), 1)))
@@ -750,5 +1104,10 @@ def _title_gives(rule: TitleRule, text: str) -> str | None:
 RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),
                RuleTable("PART_RULES", "OL", PART_RULES, _part_gives),
                RuleTable("PART_START_RULES", "OL", PART_START_RULES, _part_start_gives),
+               RuleTable("UNPRINTED_PARENT_RULES", "OL", UNPRINTED_PARENT_RULES, _unprinted_parent_gives),
+               RuleTable("LOOSE_ARTICLE_RULES", "OL", LOOSE_ARTICLE_RULES, _loose_article_gives),
+               RuleTable("NOISY_STOP_RULES", "OL", NOISY_STOP_RULES, _noisy_stop_gives),
+               RuleTable("MID_RUN_RULES", "OL", MID_RUN_RULES, _mid_run_gives),
+               RuleTable("TOC_RULES", "OL", TOC_RULES, _toc_gives),
                RuleTable("GLUED_PART_RULES", "OL", GLUED_PART_RULES, _glued_part_gives),
                RuleTable("TITLE_RULES", "OL", TITLE_RULES, _title_gives))

@@ -38,6 +38,8 @@ NOTICE_KINDS: tuple[NoticeKind, ...] = (
     NoticeKind("N205", "no-outline", "no numbered outline was found"),
     NoticeKind("N206", "numbering-new-part", "the numbering starts again in a second part or a numbered attachment; "
                                              "its items are counted on"),
+    NoticeKind("N207", "unprinted-parent", "the text starts inside an item it does not print (a page of a paginated "
+                                           "article starting at （六）, then 三、): the items before go under it"),
     # tables
     NoticeKind("N301", "table-row-width", "a table row has a different number of cells than its header"),
     # possible misses

@@ -55,7 +55,9 @@ FREE_TRADE_AREA = lazy(rf"(?P<p>[{CJK}]{{2,6}}?片区)")
 #: Words that never occur in a place name (they mark a false PLACE match, or a verb phrase).
 NOT_PLACE = lazy(r"知识|产权|建设|推进|加快|关于|发展|强|试点|示范|国家|工作|服务|管理|全|本|我|各|该|印发|人民|"
                  r"第|实施|创建|打造|争创|开展|促进|提升|支持|深化|做好|加强|完善|落实|贯彻|质量|城市|城乡|市场|中共|委员会|"
-                 r"同意|设立|批复|规划|条例|办法|政府|级|都市|城区|园区")
+                 r"同意|设立|批复|规划|条例|办法|政府|级|都市|城区|园区"
+                 # two level characters name no place: 市市场监管局 is the city's bureau, 省市 both levels
+                 r"|^[省市县区盟州旗]{2}$")
 
 
 class LevelRule(NamedTuple):
@@ -176,11 +178,13 @@ def units_of_level(level: str) -> tuple[Unit, ...]:
 @functools.cache
 def _keys_of_level(level: str) -> dict[str, tuple[str, ...]]:
     """What a text is searched for, for each unit of ``level``: its stem, or its name where the
-    stem is one character or an everyday word; a key two units share maps to both."""
+    stem is one character or an everyday word; a key two units share maps to both names (one name
+    when they share it: 重庆市 the province-level city and its city-level row of GB/T 2260)."""
     keys: dict[str, tuple[str, ...]] = {}
     for u in units_of_level(level):
         key = u.name if u.word or len(u.stem) < 2 else u.stem
-        keys[key] = keys.get(key, ()) + (u.name,)
+        if u.name not in keys.get(key, ()):
+            keys[key] = keys.get(key, ()) + (u.name,)
     return keys
 
 
@@ -221,7 +225,7 @@ def own_place(text: str, level: str, least: int = OWN_PLACE_MIN, ratio: int = OW
 #: 区 is left out: 全区 is a district's and an autonomous region's alike.
 SELF_LEVEL = lazy(r"(?:全|我|本)(?P<l>[省市县盟州旗])(?![场域份县级])")
 #: A text speaks for its level when it names it so this often, and this many times as often as any other.
-SELF_LEVEL_MIN = 3
+SELF_LEVEL_MIN = 2
 SELF_LEVEL_RATIO = 2
 
 
@@ -233,6 +237,8 @@ def self_level(text: str) -> tuple[str, int] | None:
     ('盟', 3)
     >>> self_level("全市场监管。全区域覆盖。全市推进。") is None
     True
+    >>> self_level("我省企业。全省推进。全市协同。")  # twice, and twice as often as 市
+    ('省', 2)
     """
     counts: dict[str, int] = {}
     for m in SELF_LEVEL.finditer(text):
