@@ -160,7 +160,7 @@ def _read_database_fields(m: re.Match[str], text: str) -> dict[str, str]:
 
 def _read_pipe_row(m: re.Match[str], text: str) -> dict[str, str]:
     cells = [c.strip() for c in text.split("|")]
-    return _read_fields(list(zip(cells, cells[1:])))
+    return _read_fields([(k.rstrip(":："), v) for k, v in zip(cells, cells[1:])])
 
 
 def _issuer_before(m: re.Match[str]) -> list[str] | None:
@@ -236,19 +236,28 @@ _DATE_SEPARATORS = ("年", "-", "/", ".")  # a date (dates.DATE) holds one of th
 #: Examples give the fields the line states, as ``read`` gives them.
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule(code="MT01", needs=_COLONS, field="fields", summary="page metadata row: key：value, keys printed with spaces (文 号:)",
-             pattern=rf"(?P<k>{FIELD_KEY}) \s* [:：] \s* (?P<v>.*)", read=_read_key_values,
+             pattern=rf"(?:[-*•·]\s+)? (?P<k>{FIELD_KEY}) \s* [:：] \s* (?P<v>.*)", read=_read_key_values,
              examples=(("发文字号：国办发〔2018〕128号", {"doc_number": "国办发〔2018〕128号"}),
                        ("文 号: 京政发〔2022〕5号", {"doc_number": "京政发〔2022〕5号"}),
                        ("成文日期：2018年12月29日", {"issue_date": "2018年12月29日"}),
                        ("发布机构：广州市卫生健康委员会", {"issuer": "广州市卫生健康委员会"}),
                        ("索引号：11440100/2023-00123 发布机构：广州市卫生健康委员会 成文日期：2023-10-19",
                         {"issuer": "广州市卫生健康委员会", "issue_date": "2023-10-19"}),
-                       ("份号：000123", {"copy_number": "000123"}), ("签发人：张三", {"signer": "张三"})),
-             near_misses=("联系电话：65250460", "主送：各单位", "文号说明见附件")),
+                       ("份号：000123", {"copy_number": "000123"}), ("签发人：张三", {"signer": "张三"}),
+                       # a page's block exported as a Markdown list; a 备注/文号 key
+                       ("- 备注/文号: 某市监竞〔2023〕3号", {"doc_number": "某市监竞〔2023〕3号"}),
+                       ("- 发布机构: 某市市场监督管理局", {"issuer": "某市市场监督管理局"})),
+             near_misses=("联系电话：65250460", "主送：各单位", "文号说明见附件", "- 联系电话: 65250460",
+                          "-文号说明见附件")),
     LineRule(code="MT02", needs=("|",), field="fields", summary="page metadata pipe row: 文号 | 温政办〔2022〕73 号 | 有效性 | 有效 |",
-             pattern=rf"(?:.*?\|)? \s* (?P<k>{FIELD_KEY}) \s* \| .*", read=_read_pipe_row,
+             pattern=rf"(?:.*?\|)? \s* (?P<k>{FIELD_KEY}) \s* [:：]? \s* \| .*", read=_read_pipe_row,
              examples=(("文号 | 温政办〔2022〕73 号 | 有效性 | 有效 |", {"doc_number": "温政办〔2022〕73 号"}),
-                       ("组配分类 | 其他文件 | 发布机构 | 温州市市场监督管理局 |", {"issuer": "温州市市场监督管理局"})),
+                       ("组配分类 | 其他文件 | 发布机构 | 温州市市场监督管理局 |", {"issuer": "温州市市场监督管理局"}),
+                       # keys printed with their colon inside the cell, spaced (名 称: |)
+                       ("名 称: | 某市人民政府办公室关于印发《某市试点实施方案》的通知 |",
+                        {"title": "某市人民政府办公室关于印发《某市试点实施方案》的通知"}),
+                       ("发布机构: | 某市人民政府办公室 | 成文日期: | 2025-02-28 |",
+                        {"issuer": "某市人民政府办公室", "issue_date": "2025-02-28"})),
              near_misses=("序号 | 工作事项 | 主要内容 | 牵头单位 |", "文号说明 | 见附件 |")),
     LineRule(code="MT08", needs=("【",), field="fields",
              summary="a legal database's field row: 【发文字号】皖政办秘〔2021〕82号, several on one line",

@@ -16,7 +16,7 @@ from ipplan.parse.vocab.text import CJK
 #: is when the document takes effect, never its 成文日期.
 FIELD_KEYS: dict[str, str] = {
     "文号": "doc_number", "发文字号": "doc_number", "发文号": "doc_number", "文件号": "doc_number",
-    "文件编号": "doc_number", "发文文号": "doc_number",
+    "文件编号": "doc_number", "发文文号": "doc_number", "备注/文号": "doc_number",
     "成文日期": "issue_date", "发文日期": "issue_date", "印发日期": "issue_date", "颁布日期": "issue_date",
     "制发日期": "issue_date", "成文时间": "issue_date", "发文时间": "issue_date",
     "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer", "颁布部门": "issuer",
