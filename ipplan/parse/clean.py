@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ipplan import patterncache
 from ipplan.parse.dates import is_bare_date
+from ipplan.parse.numerals import CN_COUNT_CLASS
 from ipplan.parse.rules import PatternRule, RuleTable, lazy
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.organs import ORGAN_END
@@ -36,6 +37,19 @@ def _rule(code: str, summary: str, regex: str, *examples: str, near: tuple[str, 
     return NoiseRule(code=code, summary=summary, pattern=regex, examples=tuple((x, DROP) for x in examples),
                      near_misses=near, needs=needs)
 
+
+#: One item of a site's service contact (NZ14): an optional 24小时 / 在线 / 服务, a label (QQ 微信 热线 客服 …)
+#: and, after a colon, a number, an address or a weekday span.
+_CONTACT_VALUE = r"[0-9A-Za-z@._\-—()（）]{3,}(?:[ ][0-9A-Za-z@._\-—()（）]+)*"
+_WEEKDAY = f"[{CN_COUNT_CLASS[:6]}日天]"  # 周一 … 周六, 周日 / 星期天
+_WEEKDAYS = rf"(?:周|星期){_WEEKDAY}\s*(?:至|到|-|—|~)\s*(?:周|星期)?{_WEEKDAY}(?:\s*[0-9:：\-—~至到]+)*"
+_CONTACT = (r"(?:(?:7\s*[×xX*]\s*)?24\s*小时|全天候)?(?:免费|在线|人工)?(?:服务|客服|咨询|投诉)?"
+            rf"(?:QQ|qq|微信(?:号|公众号)?|热线|电话|客服|时间)(?:\s*[:：]\s*(?:{_CONTACT_VALUE}|{_WEEKDAYS}))?")
+
+#: One counter of a page (NZ15): 阅读 1024次, 评论(3条), 已有12人点赞, 共找到25条记录, 第1/3页, 我要评论.
+_COUNTER = (r"(?:(?:网站|总)?(?:阅读|浏览|访问|点击|下载|评论|点赞|收藏|分享|转发|字数)(?:次数|量|数)?\s*[:：]?\s*[(（]?\s*\d+\s*"
+            r"(?:次|条|人|字)?\s*[)）]?|已有\d+人(?:点赞|评论|参与讨论|收藏|阅读)|我要评论|共找到\d+条(?:记录|结果|信息)"
+            r"|本文共\d+页|第\s*\d+\s*/\s*\d+\s*页)")
 
 NOISE_RULES: tuple[NoiseRule, ...] = (
     _rule("NZ01", "site greeting", r"欢迎(访问|来到|光临).{0,40}", "欢迎访问临沂市政府网站"),
@@ -71,6 +85,20 @@ NOISE_RULES: tuple[NoiseRule, ...] = (
           near=("发布机构：市市场监管局", "来源于基层的创新做法，作者们认为："), needs=(":", "：")),
     _rule("NZ12", "open-on-phone prompts", r"(?:扫一扫|用手机扫描|手机扫码).{0,20}|(?:在手机(?:上)?打开|手机版).{0,10}",
           "扫一扫在手机打开当前页", "在手机打开", near=("推动手机端政务服务",)),
+    _rule("NZ14", "a site's service contact: 24小时服务QQ:…, 客服QQ：… 微信：…, 7×24小时在线客服, 服务时间：周一至周五 9:00-17:30 "
+          "(a notice's own 联系人 / 联系电话 line stays: the header reads it)",
+          rf"(?=.{{0,80}}$)(?=.*(?:QQ|qq|微信|客服|24\s*小时|服务热线|服务时间)){_CONTACT}(?:\s+{_CONTACT})*\s*",
+          "24小时服务QQ:2880605093", "客服QQ：123456789 微信：ipr-service", "7×24小时在线客服", "24小时服务热线：400-800-1234",
+          "服务时间：周一至周五 9:00-17:30", "咨询热线：0755-8888 6666 客服QQ：10001",
+          near=("联系电话:010—62086271 010—62086707", "联系人：王某 电话：0571-87654321", "提供7×24小时不间断服务。",
+                "开通24小时服务热线，及时受理群众诉求。", "举报电话：12315", "客服服务 服务 服务"),
+          needs=("QQ", "qq", "微信", "客服", "小时", "服务热线", "服务时间")),
+    _rule("NZ15", "counters and search tallies of a page: 阅读 1024次 评论(3条), 下载次数：56次 字数：3200字, 已有12人点赞, "
+          "共找到25条记录, 网站访问量：8562340次, 第1/3页",
+          rf"{_COUNTER}(?:\s*{_COUNTER})*", "阅读 1024次 评论(3条) 已有12人点赞 收藏12次", "下载次数：56次 字数：3200字",
+          "共找到25条记录", "网站访问量：8562340次", "本文共3页 第1/3页", "已有3人参与讨论 我要评论",
+          near=("阅读量达到1000万人次", "下载次数", "评论3条意见均已采纳。", "共找到问题线索25条，已全部整改。"),
+          needs=("阅读", "浏览", "访问", "点击", "下载", "评论", "点赞", "收藏", "转发", "字数", "共找到", "页")),
     _rule("NZ13", "a markup comment left in the text (the <!-- INFO END --> of Markdown law texts)",
           r"<!--.{0,200}?-->", "<!-- INFO END -->", "<!--more-->",
           near=("<!-- 注释 --> 第一条 为了规范管理，制定本办法。", "比例为1<2")),

@@ -24,7 +24,7 @@ from ipplan.parse.datafile import Record as BaseModel, load_yaml, record_config 
 from ipplan.parse import words
 from ipplan.parse.brackets import depth_mask, matching_close, split_top
 from ipplan.parse.dates import MILESTONE, YEAR, YEAR_PHRASE, YEAR_SPAN
-from ipplan.parse.numerals import CN_DIGIT_CLASS, CN_QUANTITY_CLASS, to_decimal
+from ipplan.parse.numerals import CN_COUNT_CLASS, CN_DIGIT_CLASS, CN_QUANTITY_CLASS, to_decimal
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, TargetRef
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES
@@ -39,10 +39,12 @@ from ipplan.parse.vocab.measures import (
     MEASURE_NOT_BEFORE,
     MEASURES,
     MONEY_UNITS,
+    PERIOD_WORDS,
+    PROCEDURE_STEPS,
     may_hold_quantity,
     unit_scale,
 )
-from ipplan.parse.vocab.scope import PAIRED_SCOPES, SCOPE_WORDS
+from ipplan.parse.vocab.scope import BODIES, MEMBER_WORDS, PAIRED_SCOPES, SCOPE_WORDS
 from ipplan.parse.vocab.text import CJK, unspace
 
 
@@ -384,7 +386,7 @@ _BARE_MAGNITUDES = ("百", "千", "万")
 #: (每年调整1次, 每周不少于2个半天): policy, not targets.
 _AFTER_DURATION = lazy(r"^(?:以?内|前|后|之内)(?!$)")
 _BEFORE_DURATION = lazy(r"(?:之日起|届满|期满|印发后|后)[^，,；;]{0,6}$")
-_FREQUENCY = lazy(rf"每(?:\d+|[{CN_DIGIT_CLASS}十])?(?:年度?|季度|月|周|天|日)")
+_FREQUENCY = lazy(rf"每(?:\d+|[{CN_DIGIT_CLASS}十]|半)?个?(?:年度?|季度|月|周|天|日)")
 
 
 def _procedural(m: re.Match[str], before: str, after: str) -> bool:
@@ -405,6 +407,8 @@ _CLAUSE_CUT = lazy(r"[，,；;：:。（(]")
 #: Another value right after a count (2家、20家): the counts are values of a list, not of names.
 #: Projects counted after 等 are work the plan carries out, not a scope (A、B等294个项目尽快开工).
 _WORKLOAD_AFTER = lazy(r"^(?:以上)?的?[^，,；;。、]{0,8}?(?:项目|工程)")
+#: …等12个项目为2023年度示范项目: the projects a list names as chosen (a 名单 notice), scope.
+_DESIGNATED_AFTER = lazy(r"^(?:以上)?的?[^，,；;。、]{0,8}?(?:项目|工程)(?:被)?(?:列为|确定为|认定为|命名为|评为|为)")
 _VALUE_NEXT = lazy(rf"^(?:以上|以下|左右)?[、和及与]\s*(?:\d|[{CN_QUANTITY_CLASS}]+(?:{'|'.join(COUNT_MEASURES)}))")
 _DIGIT = lazy(r"\d")
 
@@ -413,8 +417,8 @@ def _named_count(m: re.Match[str], before: str, after: str) -> bool:
     """TG13: a count of the things the text names (等8个区域 / 北京、天津…西安11个城市): the
     number follows 等, or equals the number of short names listed right before it."""
     b = before.rstrip()
-    if b.endswith("等"):
-        return not _WORKLOAD_AFTER.match(after)  # 某园、某厂等294个项目尽快开工: the projects to carry out
+    if b.endswith("等"):  # 某园、某厂等294个项目尽快开工: the projects to carry out, unless named as chosen
+        return not _WORKLOAD_AFTER.match(after) or _DESIGNATED_AFTER.match(after) is not None
     if not m["num"].isdigit() or m["num2"] or m["mag"] or m["post"]:
         return False  # 2个以上城市: a bound, not a count of the names
     if "、" not in b[-80:] and "和" not in b[-80:]:
@@ -483,6 +487,101 @@ def _session(m: re.Match[str], before: str, after: str) -> bool:
 def _campaign(m: re.Match[str], before: str, after: str) -> bool:
     """TG36: a bare magnitude in a campaign's name (…进万家活动, 送法入千家): part of the name."""
     return m["num"] in _BARE_MAGNITUDES and not m["mag"] and before.endswith(("进", "入"))
+
+
+#: The length of a procedure's step (公示期为5个工作日, 经公示7天, 征求意见时间：30天) or of an event
+#: (活动为期7天, 会议历时2小时): 公示 / 公告 / 征求意见 alone, the other steps with 期 / 时间.
+_STEP_ALONE = ("公示", "公告", "征求意见")
+_PERIOD_BEFORE = lazy(rf"(?:(?:{'|'.join(_STEP_ALONE)})(?:期限?|时间|时长)?|(?:{'|'.join(PROCEDURE_STEPS)})(?:期限?|时间|时长)"
+                      rf"|{'|'.join(PERIOD_WORDS)})\s*(?:为|是|共计|共|计|[:：])?\s*(?:不少于|不超过|不得少于|至少)?$"
+                      # a time limit stated, not cut (鉴定期限一般为30个工作日; 办理时限缩短到3个工作日 is a target)
+                      r"|(?:期限|时限|(?:培训|会议|活动|展会|论坛)(?:时间|时长))(?:一般|原则上)?(?:为|是|[:：])$")
+
+
+def _period(m: re.Match[str], before: str, after: str) -> bool:
+    """TG41: the length of a procedure's step or of an event: a period, not a target."""
+    return m["unit"] in DURATIONS and _PERIOD_BEFORE.search(before.rstrip()) is not None
+
+
+#: Service hours (7×24小时服务, 24小时服务热线, 24小时在线客服): when a service is open, not a target.
+_HOURS_AFTER = lazy(r"^(?:不间断|全天候|全天)?(?:服务|热线|客服|在线|值班|值守|咨询|接听|响应|开放|畅通|营业|受理|QQ|微信)")
+
+
+def _service_hours(m: re.Match[str], before: str, after: str) -> bool:
+    """TG42: service hours (7×24小时, 24小时服务QQ): the hours a service is open."""
+    return m["unit"] == "小时" and (before.rstrip().endswith(("×", "x", "X", "*", "＊")) or _HOURS_AFTER.match(after) is not None)
+
+
+#: The make-up of a body: 由29个成员单位组成 / 由5名专家构成; 成员单位共23个; 联席会议设办公室1个,
+#: 领导小组下设3个工作组. (组建由50名专家组成的服务团 builds: a target.)
+_MADE_OF = lazy(r"^[^，,；;。]{0,16}?(?:组成|构成)")
+_MEMBERS = lazy(rf"^(?:[^，,；;]{{0,12}}?(?:{'|'.join(BODIES)}))?(?:{'|'.join(MEMBER_WORDS)})(?:共有|共|总数为|为|有|计)?$")
+_BODY_SETS = lazy(rf"^[^，,；;]{{0,12}}?(?:{'|'.join(BODIES)})(?:共设|下设|设立|设|配备)[^，,；;0-9]{{0,10}}$")
+_PART_MEASURES = ("个", "名", "人", "位", "家", "组")
+
+
+def _composition(m: re.Match[str], before: str, after: str) -> bool:
+    """TG43: a count of who or what makes up a body (联席会议由29个成员单位组成): scope, not a target."""
+    b = before.strip()
+    if (cut := b.rfind("由")) >= 0 and _MADE_OF.match(after) is not None:
+        built = _BUILDS.search(b[:cut]) is not None
+        return not (built and re.match(r"^[^，,；;。]{0,16}?(?:组成|构成)的", after))
+    if m["unit"] not in _PART_MEASURES:
+        return False
+    return _MEMBERS.match(b) is not None or _BODY_SETS.match(b) is not None
+
+
+#: A sentence that states a procedure's period (公示期为2024年3月1日至7日，共5个工作日 / 征求意见时间：…，共30天).
+_PERIOD_SENTENCE = lazy(rf"^[^，,；;。]{{0,10}}?(?:{'|'.join(PROCEDURE_STEPS)})(?:期限?|时间|时长|日期)(?:为|是|自|从|[:：])")
+#: A sentence that describes the make-up of a body or an organ (内设6个处室, 核定行政编制32名，其中局长1名;
+#: 联席会议由29个成员单位组成), unless it builds or sets a goal.
+_MAKEUP_SENTENCE = lazy(rf"^(?!.*(?:力争|确保|争取|到{YEAR}|达到|建成|培育|新增|组建|成立|建立|打造))"
+                        r".*(?:内设|下设|下属|核定[^，,。；;]{0,6}编制|由[^，,。；;]{0,30}?(?:组成|构成)"
+                        rf"|(?:{'|'.join(MEMBER_WORDS)})(?:共有|共|为|有)\d)")
+_MAKEUP_HINT = lazy(rf"内设|下设|下属|编制|组成|构成|{'|'.join(MEMBER_WORDS)}")
+#: A sentence that tallies this round or this event (本次入选项目共12个, 本次会议共设12个分会场, 此次活动共吸引…).
+_ROUND_SENTENCE = lazy(r"^(?:本次|此次|本届|本批|该批|这次|这批)[^，,；;。]{0,12}?(?:会议|活动|论坛|培训|大会|宣传周|评选|评审|认定|公示|"
+                       r"入选|申报|推荐|名单|共)")
+
+
+#: The base of a change (授权周期由22个月压缩至16个月, 由20家增加到50家): the value it starts from.
+_FROM_END = ("由", "从")
+_CHANGE_TO = lazy(r"^(?:以上|左右)?[^，,；;。0-9]{0,4}?(?:压缩|压减|缩短|缩减|降低|下降|减少|提高|提升|增加|增长|扩大|降|增|提)(?:至|到|为)")
+_FROM_BASE = lazy(rf"(?:由|从)(?:约|近)?(?:\d+(?:\.\d+)?|[〇零{CN_QUANTITY_CLASS}]+)[^，,；;由从0-9]{{0,6}}$")
+
+
+def _base(m: re.Match[str], before: str, after: str) -> bool:
+    """TG46: the value a change starts from (由22个月压缩至16个月 → only 16个月 is the target)."""
+    return before.rstrip().endswith(_FROM_END) and _CHANGE_TO.match(after) is not None
+
+
+#: News of what was done (TG48): a span up to now, or a tally of an event, in a sentence that commits to nothing.
+_SINCE = lazy(rf"(?:今年|年初|去年|近年|近[{CN_COUNT_CLASS}]年|{YEAR}年|自[^，,。；;]{{1,20}}?|运行|成立|实施|开展)以来")
+_TALLY = lazy(r"(?<![公总一合社])共(?:组织|举办|开展|发放|接待|吸引|受理|办理|培训|走访|签约|征集|收到|达成|设置|有|评选|评出|遴选|选出|"
+              r"认定|产生|推荐)")
+_COMMITS_TO = lazy(r"力争|确保|争取|计划|预计|目标|将|要|不少于|不低于|以上")
+
+
+def _news_tally(text: str, r: _Rules) -> str | None:
+    """TG48: the words of a sentence that reports what was done (今年以来 / 共举办), or None."""
+    if "以来" not in text and "共" not in text:
+        return None  # the common case, tested cheaply
+    m = (_SINCE.search(text) if "以来" in text else None) or (_TALLY.search(text) if "共" in text else None)
+    return m.group() if m and not _COMMITS_TO.search(text) else None
+
+
+#: The terms of a call for applications or a meeting (TG49), and the words one of which each holds.
+_CALL_TERMS = lazy(r"(?:推荐|申报|限报|报送|参会|参训|与会|报名)(?:名额|数量|项目|人数|人员)?(?:原则上)?(?:不超过|不得超过|最多|限)"
+                   r"|限报|限推荐|限额推荐|(?:会议|培训|活动|论坛|班)规模(?!以上)|(?:应当|应|须|必须)(?:具备|具有|拥有)"
+                   r"|减缴|减免|缓缴|免缴|费减")
+_CALL_HINTS = ("推荐", "申报", "限报", "报送", "参会", "参训", "与会", "报名", "规模", "具备", "具有", "拥有", "减", "缓缴", "免缴")
+
+
+def _call_terms(text: str, r: _Rules) -> str | None:
+    """TG49: the words of a clause that states the terms of a call or a meeting, or None."""
+    if not any(h in text for h in _CALL_HINTS):
+        return None
+    return _cue(_CALL_TERMS, text)
 
 
 #: A bound and a value that qualify a group (收入高于8000元低于10000元的脱贫人口, 不足50人的村).
@@ -580,6 +679,8 @@ def _strip_before(before: str, r: _Rules) -> str:
         s = _COMPARED_TO.sub("", s).strip() if ("较" in s or "比" in s) and _COMPARISON.search(s) else s
         if s == prev:
             break
+    if "由" in s or "从" in s:
+        s = _FROM_BASE.sub("", s)  # 授权周期由22个月(压缩至): the base is no part of the indicator
     if (m := _AFTER_ETC.search(s)) and m.end() < len(s):
         s = s[m.end() :]
     if s.startswith(_PREPOSITIONS) and (m := _verb_after().search(s)) and m.end() < len(s):
@@ -640,6 +741,9 @@ def kind_of(clause_before: str, unit: str, r: _Rules | None = None) -> str:
     return "by_year"
 
 
+_DATE_TAIL = ("月", "日", "号", "-", "/", ".")
+
+
 def _milestones(after: str) -> tuple[list[tuple[int, Decimal]], str]:
     """Milestones in a bracket right after the value, and the text after that bracket."""
     a = after.lstrip()
@@ -648,7 +752,9 @@ def _milestones(after: str) -> tuple[list[tuple[int, Decimal]], str]:
     close = next((i for i, ch in enumerate(a) if ch in ")）"), -1)
     if close < 0:
         return [], after
-    found = [(int(m["y"]), Decimal(m["v"])) for m in MILESTONE.finditer(a[1:close])]
+    inner = a[1:close]
+    found = [(int(m["y"]), Decimal(m["v"])) for m in MILESTONE.finditer(inner)
+             if inner[m.end() : m.end() + 1] not in _DATE_TAIL]  # (2024年1月4日至…) is a date, no milestone
     if not found:
         return [], after
     return [(y, v) for y, v in found if plausible_value(v)], a[close + 1 :]
@@ -1449,6 +1555,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                summary="a procedural duration or frequency is not a target (3个月内出台, 每年调整1次, 每周2个半天)",
                find=_procedural,
                examples=(("于本文印发后3个月内出台辖区实施方案", ["3个月"]), ("每年调整1次专业", ["1次"]),
+                         ("联络员会议原则上每半年召开1次", ["1次"]), ("每两个月通报1次进展", ["1次"]),
                          ("每周门诊不少于2个半天", ["2个半天"]), ("届满3个月前递交申请", ["3个月"])),
                near_misses=("审查周期压缩至3个月以内", "培训1000人次")),
     TargetRule(code="TG13", level="number",
@@ -1499,6 +1606,38 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("对常住人口不足50人的自然村实施搬迁", ["50人"])),
                near_misses=("53%以上的行政村生活污水得到治理", "单位能耗低于0.5吨标准煤",
                             "超过50%的企业开展数字化改造")),
+    TargetRule(code="TG41", level="number",
+               summary="the length of a procedure's step (公示期为5个工作日, 经公示7天, 征求意见时间为30天) or of an event "
+                       "(活动为期7天, 会议历时2小时) is a period, not a target",
+               find=_period,
+               examples=(("公示期为5个工作日", ["5个工作日"]), ("拟认定名单经公示7天无异议后发文", ["7天"]),
+                         ("评审结果异议期为10个工作日", ["10个工作日"]), ("此次宣传活动为期7天", ["7天"]),
+                         ("座谈会历时3小时", ["3小时"]), ("征求意见时间：30天", ["30天"]),
+                         ("司法鉴定期限一般为30个工作日", ["30个工作日"]), ("培训时间为2天", ["2天"])),
+               near_misses=("审查周期压减至15个工作日", "企业开办时间压缩到1个工作日", "办理时限缩短到3个工作日",
+                            "顶岗实习时间一般为6个月", "教师每年至少1个月在企业实训", "异议案件平均处理周期为30天以内",
+                            "每年参加培训时间不少于5天")),
+    TargetRule(code="TG42", level="number",
+               summary="service hours (7×24小时服务, 24小时服务热线, 24小时在线客服) say when a service is open, not a target",
+               find=_service_hours,
+               examples=(("提供7×24小时不间断服务", ["24小时"]), ("24小时服务热线：400-000-0000", ["24小时"]),
+                         ("开通24小时在线客服", ["24小时"])),
+               near_misses=("年度培训学时不少于24小时", "完成志愿服务40小时", "累计开展线上直播120小时")),
+    TargetRule(code="TG43", level="number",
+               summary="a count of who or what makes up a body (联席会议由29个成员单位组成, 成员单位共23个, 领导小组下设3个"
+                       "工作组) is its scope, not a target",
+               find=_composition,
+               examples=(("工作领导小组由18个成员单位组成", ["18个"]), ("评审专家组由5名以上专家构成", ["5名以上"]),
+                         ("联席会议成员单位共23个", ["23个"]), ("领导小组下设3个工作组", ["3个"]),
+                         ("工作专班配备4名专职人员", ["4名"])),
+               near_misses=("组建由50名专家组成的知识产权服务团", "知识产权联盟成员单位达到200家", "发展联盟成员单位200家",
+                            "领导小组办公室设立1亿元引导基金", "培育由30家企业组成的产业联盟")),
+    TargetRule(code="TG46", level="number",
+               summary="the value a change starts from (授权周期由22个月压缩至16个月, 由20家增加到50家) is its base, "
+                       "not a target; the value it reaches is",
+               find=_base,
+               examples=(("发明专利审查周期由20个月压缩至15个月", ["20个月"]), ("示范企业由30家增加到80家", ["30家"])),
+               near_misses=("发明专利审查周期压缩至15个月", "由政府投资建设30个服务站", "从2家增加")),
     TargetRule(code="TG34", level="clause",
                summary="a clause that only points at existing things has no target (针对…的2034种商品, 依托3个园区, "
                        "发挥8个基地的作用)",
@@ -1521,8 +1660,44 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                summary="a sentence stating a past fact is no target (截至…, 目前已…, 同比)",
                find=lambda text, r: _cue(r.background, text),
                examples=(("截至2022年底，全市有效发明专利达到1.8万件。", ["1.8万件"]),
-                         ("目前已建成知识产权保护中心2家。", ["2家"]), ("专利授权量同比增长15%。", ["15%"])),
+                         ("目前已建成知识产权保护中心2家。", ["2家"]), ("专利授权量同比增长15%。", ["15%"]),
+),
                near_misses=("到2025年，全市有效发明专利达到5000件。",)),
+    TargetRule(code="TG44", level="sentence",
+               summary="a sentence that states a procedure's period (公示期为…，共5个工作日; 征求意见时间为…，共30天) is no target",
+               find=lambda text, r: _cue(_PERIOD_SENTENCE, text),
+               examples=(("公示期为2025年5月6日至5月12日，共5个工作日。", ["5个工作日"]),
+                         ("征求意见时间为2025年7月1日至7月30日，共30天。", ["30天"]),
+                         ("申报时间：即日起至6月30日，逾期不予受理，每家限报1项。", ["1项"])),
+               near_misses=("发明专利审查周期压减至15个月。", "到2025年，专利申请受理时限缩短至3个工作日。",
+                            "公示期满无异议的，认定为示范企业。")),
+    TargetRule(code="TG45", level="sentence",
+               summary="a sentence that tallies this round or event (本次入选项目共12个，其中…5个; 本次会议共设12个分会场) "
+                       "reports a result, no target",
+               find=lambda text, r: _cue(_ROUND_SENTENCE, text),
+               examples=(("本次入选项目共15个，其中产业类6个、企业类9个。", ["15个", "6个", "9个"]),
+                         ("本次会议共设1个主会场、16个分会场。", ["1个", "16个"]),
+                         ("此次评选共产生示范单位30家。", ["30家"])),
+               near_misses=("此次出台的方案提出，到2027年，全市有效发明专利达到3万件。", "本市将新增示范企业30家。",
+                            "本年度新增示范企业20家。")),
+    TargetRule(code="TG47", level="sentence",
+               summary="a sentence that describes the make-up of a body or an organ (内设6个处室，核定行政编制32名，其中局长1名; "
+                       "联席会议由29个成员单位组成) states its scope, no target",
+               find=lambda text, r: _cue(_MAKEUP_SENTENCE, text) if _MAKEUP_HINT.search(text) else None,
+               examples=(("市版权局内设5个处室，核定行政编制28名，其中局长1名、副局长2名。", ["5个", "28名", "1名", "2名"]),
+                         ("市知识产权局下属事业单位3个，核定事业编制40名。", ["3个", "40名"])),
+               near_misses=("组建由50名专家组成的知识产权服务团，到2026年服务企业1000家。",
+                            "到2025年，联盟成员单位达到200家。", "新增示范企业20家，其中东区8家。")),
+    TargetRule(code="TG48", level="sentence",
+               summary="news of what was done is no target: a span up to now (今年以来, 自2022年运行以来) or a tally of what an "
+                       "event did (共举办讲座12场, 共评选出…20个), unless the sentence commits (力争, 不少于 …)",
+               find=_news_tally,
+               examples=(("今年以来，累计办理维权援助案件260件。", ["260件"]),
+                         ("工作站自2023年设立以来，已为600余家企业提供指导，服务企业500家。", ["500家"]),
+                         ("宣传周期间共举办专题讲座12场，发放资料3000份。", ["12场", "3000份"]),
+                         ("共评选出典型案例20个。", ["20个"])),
+               near_misses=("全年共开展宣传活动不少于50场。", "今年新增维权援助工作站10家。", "完善公共服务体系，建成服务网点30个。",
+                            "推动共享单车投放量控制在5万辆以内。", "力争实施以来累计培训人才5000人次。")),
     TargetRule(code="TG03", level="clause",
                summary="a policy parameter is not a target (rewards, subsidies, fees, penalties, eligibility, "
                        "per-recipient amounts)",
@@ -1536,6 +1711,16 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                near_misses=("设立1亿元知识产权运营引导基金", "资助资金达到500万元", "专利申请量达到1万件",
                             "可再生能源装机容量超过50万千瓦", "建设云计算中心5个", "城乡居民最高学历提升",
                             "完成上线前12项编码贯标、对照待遇清单梳理政策等工作")),
+    TargetRule(code="TG49", level="clause",
+               summary="the terms of a call or a meeting are no target: quotas (每区推荐不超过10家, 每单位限报2人), logistics "
+                       "(参会人数不超过2人, 会议规模80人左右), requirements set for others (应当具备3名以上鉴定人员) and fee "
+                       "reductions (可减缴85%的申请费)",
+               find=_call_terms,
+               examples=(("每个区推荐不超过10家", ["10家"]), ("每单位限报3人", ["3人"]), ("会议规模60人左右", ["60人左右"]),
+                         ("每市参会人数原则上不超过2人", ["2人"]),
+                         ("评估机构应当具备5名以上专职评估人员", ["5名以上"]), ("可减缴70%的年费", ["70%"])),
+               near_misses=("推荐10家企业申报国家级示范", "各区配备知识产权专员不少于3名", "培训规模以上工业企业500家",
+                            "培育具有自主知识产权的企业100家", "专利申请量达到1万件")),
     TargetRule(code="TG16", level="clause",
                summary="a ban or a threshold set for others is not a target (禁止…低于0.01毫米, 不得…两个以上)",
                find=lambda text, r: _cue(r.ban, _BRACKETED.sub("", text)) if _BAN_HINT.search(text) else None,

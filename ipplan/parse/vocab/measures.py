@@ -50,6 +50,15 @@ MAGNITUDE_WORDS: dict[str, int] = {
 #: a frequency (每年调整1次, 每周2个半天).
 DURATIONS: tuple[str, ...] = ("个月", "个工作日", "工作日", "天", "日", "周", "小时")
 FREQUENCIES: tuple[str, ...] = ("次", "半天", "个半天")
+#: Steps of a procedure whose length a notice states (公示期为5个工作日, 征求意见时间为30天, 异议期7日):
+#: the period of a procedure, never a target. (审查 / 审批 / 办理 are left out: 审查周期压减至15个工作日
+#: and 办理时限缩短到3个工作日 are targets of a plan.)
+PROCEDURE_STEPS: tuple[str, ...] = (
+    "公示", "公告", "征求意见", "异议", "申报", "报名", "受理", "评审", "审核", "复核", "答辩", "整改", "试用",
+    "有效", "过渡", "观察", "考察", "宽限", "公开", "反馈意见", "意见反馈",
+)
+#: Words that give an event's length (活动为期7天, 会议历时2小时): a period, never a target.
+PERIOD_WORDS: tuple[str, ...] = ("为期", "历时", "耗时", "用时", "会期", "时长为")
 
 #: Calendar and age words after a number (2022年, 3月, 15日, 8号, 60岁): dates and ages,
 #: never a count and never an item number.
