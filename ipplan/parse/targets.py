@@ -24,7 +24,7 @@ from ipplan.parse.datafile import Record as BaseModel, load_yaml, record_config 
 from ipplan.parse import words
 from ipplan.parse.brackets import depth_mask, matching_close, split_top
 from ipplan.parse.dates import MILESTONE, YEAR, YEAR_PHRASE, YEAR_SPAN
-from ipplan.parse.numerals import CN_COUNT_CLASS, CN_DIGIT_CLASS, CN_NUMERAL_CHARS, CN_QUANTITY_CLASS, NUMERAL_IDIOMS, to_decimal
+from ipplan.parse.numerals import CN_COUNT_CLASS, CN_DIGIT_CLASS, CN_QUANTITY_CLASS, NUMERAL_IDIOMS, to_decimal
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, TargetRef
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES
@@ -340,8 +340,8 @@ def _built_counts(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
         if value is None or value < 2 or noun is None:
             continue  # 建设一个…平台: one of something, not a count
         noun_text = noun.group().lstrip("的")
-        if len(noun_text) < 2 or noun_text.startswith(FRAMEWORK_NOUNS) or noun_text[0] in CN_NUMERAL_CHARS:
-            continue
+        if len(noun_text) < 2 or noun_text.startswith(FRAMEWORK_NOUNS) or noun_text[0] == "一":
+            continue  # 五个一批, 三个一流: a slogan (形成三个百亿级产业集群 counts)
         if not verb and _PREDICATE_IN.search(noun_text):
             continue  # 两个基地建设取得突破: the count is a subject, not a list item
         if any(rule.find(m, before, after) for rule in _BY_LEVEL["number"]):
@@ -1658,8 +1658,10 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                           [{"indicator": "省级品牌培育基地", "value": 10, "unit": "个", "op": "=", "kind": "by_year"},
                            {"indicator": "市级品牌培育基地", "value": 15, "unit": "个", "op": "=", "kind": "by_year"}]),
                          ("培育三家知识产权服务示范机构",
-                          [{"indicator": "知识产权服务示范机构", "value": 3, "unit": "家", "op": "=", "kind": "by_year"}])),
-               near_misses=("重点抓好十个方面的工作", "实施“五个一批”人才工程", "落实两个确保", "开展三大行动",
+                          [{"indicator": "知识产权服务示范机构", "value": 3, "unit": "家", "op": "=", "kind": "by_year"}]),
+                         ("形成两个百亿级产业集群",
+                          [{"indicator": "百亿级产业集群", "value": 2, "unit": "个", "op": "=", "kind": "by_year"}])),
+               near_misses=("重点抓好十个方面的工作", "打造三个一流学科", "实施“五个一批”人才工程", "落实两个确保", "开展三大行动",
                             "培育一批商标品牌示范企业", "建设一个知识产权公共服务平台", "三个基地建设取得突破",
                             "统筹两个市场、两种资源")),
     TargetRule(code="TG02", level="number",
