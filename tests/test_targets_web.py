@@ -155,3 +155,48 @@ def test_news_since_a_date_is_background() -> None:
 
 def test_the_make_up_of_an_organ_is_scope() -> None:
     assert targets(ORGAN) == [("商标品牌指导站", 12, "家", "=")]
+
+
+# Numerals inside set phrases (成语) count nothing; a numeral before a noun outside one still does.
+IDIOMS = """二、主要措施
+以合作社为纽带，把千家万户的小生产连成一个整体，千方百计拓宽销路，吸引四面八方的客商，确保万无一失。
+到2026年，培育千家商标品牌示范企业，举办百个以上品牌展会，带动万人以上就业。"""
+
+
+def test_numerals_in_set_phrases_are_no_quantities() -> None:
+    assert [(t[1], t[2], t[3]) for t in targets(IDIOMS)] == [(1000, "家", "="), (100, "个", ">="), (10000, "人", ">=")]
+
+
+# Counts written in characters after a verb that builds, and the clause that continues the list.
+CN_COUNTS = """（三）品牌基地建设。到2027年底，围绕特色产业，建成六个省级地理标志产业园，十二个县级地理标志产业园，以及一批后备园区。
+重点抓好八个方面的工作，实施“三个一批”培育工程，落实两个确保，开展三大行动，建设一个公共服务平台。"""
+
+
+def test_counts_in_characters_after_a_building_verb_are_targets() -> None:
+    assert targets(CN_COUNTS) == [("省级地理标志产业园", 6, "个", "="), ("县级地理标志产业园", 12, "个", "=")]
+    assert [t.year for t in ipplan.parse_text(CN_COUNTS).targets] == [2027, 2027]
+
+
+# A list notice counts what it chose: scope. A plan that will choose keeps its targets.
+CHOSEN = """关于公布第三批版权示范单位名单的通知
+各县（市、区）版权局：
+经单位申报、县级推荐、专家评审并公示，确定640件企业版权作品、95家版权服务工作站列入第三批版权示范名单（见附件1—2）。
+经研究，同意8个园区为市级版权产业园区，现予公布。"""
+
+CHOOSING_PLAN = """到2026年，遴选40家企业列入版权示范培育名单。每年认定15家企业为版权示范单位。"""
+
+
+def test_the_entries_a_list_notice_chose_are_scope() -> None:
+    assert targets(CHOSEN) == []
+    # what a plan will choose stays a target (its indicator is the 40家's noun phrase, read by TG01)
+    assert [(t[1], t[2], t[3]) for t in targets(CHOOSING_PLAN)] == [(40, "家", "="), (15, "家", "=")]
+
+
+# A preamble that reports goals reached states the past; the forward part keeps its targets.
+ACHIEVED = """知识产权服务业是现代服务业的重要组成部分。全省知识产权服务业顺利完成了上一个五年规划的各项目标，服务机构快速发展，达到3200家，从业人员结构趋向合理。行业管理取得了明显成效，示范机构达到60家。
+到2027年，全省知识产权服务机构达到4500家，力争示范机构达到100家。"""
+
+
+def test_goals_reached_in_a_preamble_are_past() -> None:
+    # (全省 is collective scope, dropped from the indicator)
+    assert targets(ACHIEVED) == [("知识产权服务机构", 4500, "家", "="), ("示范机构", 100, "家", "=")]

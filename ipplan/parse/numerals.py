@@ -45,6 +45,19 @@ CN_DIGIT_CLASS = "一二两三四五六七八九"
 #: Ｏ or a Latin O (二O二二年).
 CN_DATE_CLASS = "〇零○ＯO" + CN_COUNT_CLASS
 
+#: Set phrases (成语) written with numeral characters: 千家万户 (every household), 千方百计 (by every
+#: means), 四面八方 (from all sides). Their numerals count nothing, so a span of one is never a
+#: quantity (将分散的千家万户联合起来 states no 1000 家); a numeral before a noun outside them
+#: still counts (培育千家企业, 举办百个以上展会, 万人以上).
+NUMERAL_IDIOMS: tuple[str, ...] = (
+    "千家万户", "千方百计", "千军万马", "千变万化", "千丝万缕", "千差万别", "千辛万苦", "千真万确", "千锤百炼",
+    "千姿百态", "千秋万代", "万无一失", "万众一心", "万紫千红", "万水千山", "成千上万", "百花齐放", "百家争鸣",
+    "百折不挠", "百尺竿头", "百里挑一", "百年大计", "四面八方", "四通八达", "五花八门", "五湖四海", "七上八下",
+    "七嘴八舌", "乱七八糟", "一心一意", "一针见血", "一五一十", "一清二楚", "一干二净", "三令五申", "三心二意",
+    "三番五次", "九牛一毛", "十全十美", "十拿九稳", "举一反三", "接二连三", "独一无二", "一举两得", "一石二鸟",
+    "一分为二", "一日千里", "一本万利", "一劳永逸", "一以贯之", "百业待兴", "百废俱兴", "万象更新", "千里之行",
+)  # fmt: skip
+
 #: Circled numbers ①…⑳ as used for fifth-level outline items.
 CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
 

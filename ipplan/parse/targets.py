@@ -24,7 +24,7 @@ from ipplan.parse.datafile import Record as BaseModel, load_yaml, record_config 
 from ipplan.parse import words
 from ipplan.parse.brackets import depth_mask, matching_close, split_top
 from ipplan.parse.dates import MILESTONE, YEAR, YEAR_PHRASE, YEAR_SPAN
-from ipplan.parse.numerals import CN_COUNT_CLASS, CN_DIGIT_CLASS, CN_QUANTITY_CLASS, to_decimal
+from ipplan.parse.numerals import CN_COUNT_CLASS, CN_DIGIT_CLASS, CN_QUANTITY_CLASS, NUMERAL_IDIOMS, to_decimal
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, TargetRef
 from ipplan.parse.vocab.doctypes import ANNUAL_TYPES
@@ -34,6 +34,7 @@ from ipplan.parse.vocab.measures import (
     CAPACITY_MEASURES,
     COUNT_MEASURES,
     DURATIONS,
+    FRAMEWORK_NOUNS,
     FREQUENCIES,
     MAGNITUDE_WORDS,
     MEASURE_NOT_BEFORE,
@@ -41,6 +42,7 @@ from ipplan.parse.vocab.measures import (
     MONEY_UNITS,
     PERIOD_WORDS,
     PROCEDURE_STEPS,
+    UNIT_FORMS,
     may_hold_quantity,
     unit_scale,
 )
@@ -303,6 +305,51 @@ def _borrowed(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
     return out
 
 
+#: A verb that builds or chooses what a count after it counts (建成十个…基地, 培育五家…企业).
+_BUILT_VERB_END = lazy(r"(?:建成|建设|新建|培育|打造|设立|新增|引进|创建|组建|建立|认定|评选|遴选|选树|扶持|开设|推出|"
+                       r"形成|培养|创办|争创)(?:了|出)?$")
+#: A clause that continues a list of counts after its verb (…基地，十五个市级基地，以及…): only a joiner before.
+_LIST_LEAD = ("", "以及", "和", "及", "与", "另")
+_COUNTED_NOUN = lazy(rf"^[{CJK}][^，,；;。：:、]*")
+_BUILT_MEASURES = COUNT_MEASURES + ("名", "位")
+#: A predicate after the noun of a count that opens its clause: the count is the clause's subject.
+_PREDICATE_IN = lazy(r"取得|得到|实现|达到|达|完成|进行|成为|初具|基本|全面|顺利|加快|加强|已|正在|得以")
+
+
+def _built_counts(text: str, mask: list[int], r: _Rules) -> list[_Quantity]:
+    """TG51: a small count written in characters, right after a verb that builds or chooses (or
+    opening a clause that continues such a list) and before the noun it counts (建成十个省级基地，
+    十五个市级基地): a target like 10个; not a framework's parts (十个方面, 两个确保, 五个一批)."""
+    out: list[_Quantity] = []
+    if not any(ch in CN_COUNT_CLASS or ch == "两" for ch in text):
+        return out
+    for m in r.quantity.finditer(text):
+        num, unit = m["num"], m["unit"]
+        if mask[m.start()] or num[0].isdigit() or m["num2"] or m["mag"] or m["post"] or unit not in _BUILT_MEASURES \
+                or _CN_MAGNITUDE.search(num):
+            continue  # digits, ranges and magnitudes are TG01's
+        before, after = text[: m.start()], text[m.end() :]
+        if after[:1] in MEASURE_NOT_BEFORE.get(unit, "") or _op_before(before, r) or _counted_after_noun(text, m, before):
+            continue  # TG01 reads 不少于三个
+        lead = before.strip()
+        verb = _BUILT_VERB_END.search(lead) is not None
+        if not verb and lead not in _LIST_LEAD:
+            continue
+        value = to_decimal(num)
+        noun = _COUNTED_NOUN.match(after)
+        if value is None or value < 2 or noun is None:
+            continue  # 建设一个…平台: one of something, not a count
+        noun_text = noun.group().lstrip("的")
+        if len(noun_text) < 2 or noun_text.startswith(FRAMEWORK_NOUNS) or noun_text[0] == "一":
+            continue  # 五个一批, 三个一流: a slogan (形成三个百亿级产业集群 counts)
+        if not verb and _PREDICATE_IN.search(noun_text):
+            continue  # 两个基地建设取得突破: the count is a subject, not a list item
+        if any(rule.find(m, before, after) for rule in _BY_LEVEL["number"]):
+            continue
+        out.append(_Quantity(m.start(), m.end(), value, None, UNIT_FORMS.get(unit, unit), "="))
+    return out
+
+
 #: A number with no measure word that is still a target: an index value (居民消费价格指数控制在103左右)
 #: or a count with a magnitude ending its clause (标识注册总量突破5亿).
 _BARE = lazy(r"(?:(?<=指数)(?:控制在|保持在|为|达到|达)?|(?:突破|超过|达到|达|超))"
@@ -489,6 +536,25 @@ def _campaign(m: re.Match[str], before: str, after: str) -> bool:
     return m["num"] in _BARE_MAGNITUDES and not m["mag"] and before.endswith(("进", "入"))
 
 
+_IDIOM_REACH = max(map(len, NUMERAL_IDIOMS))
+
+
+def _idiom(m: re.Match[str], before: str, after: str) -> bool:
+    """TG50: a numeral inside a set phrase (将分散的千家万户联合起来, 千方百计, 四面八方) counts nothing."""
+    if m["num"][0].isdigit():
+        return False
+    lead = before[-_IDIOM_REACH:]
+    window = lead + m.group() + after[:_IDIOM_REACH]
+    at = len(lead)
+    for idiom in NUMERAL_IDIOMS:
+        i = window.find(idiom)
+        while i != -1:
+            if i <= at < i + len(idiom):
+                return True
+            i = window.find(idiom, i + 1)
+    return False
+
+
 #: The length of a procedure's step (公示期为5个工作日, 经公示7天, 征求意见时间：30天) or of an event
 #: (活动为期7天, 会议历时2小时): 公示 / 公告 / 征求意见 alone, the other steps with 期 / 时间.
 _STEP_ALONE = ("公示", "公告", "征求意见")
@@ -568,6 +634,38 @@ def _news_tally(text: str, r: _Rules) -> str | None:
         return None  # the common case, tested cheaply
     m = (_SINCE.search(text) if "以来" in text else None) or (_TALLY.search(text) if "共" in text else None)
     return m.group() if m and not _COMMITS_TO.search(text) else None
+
+
+#: Words that make a sentence look ahead (TG52/TG53 set no sentence aside that holds one).
+_LOOKS_AHEAD = lazy(rf"每年|年均|每批|(?:到|至){YEAR}|力争|确保|争取|计划|预计|预期|今后|未来|逐步|将|(?<![重主需必])要(?!求|点|素|闻|件)")
+#: The entries a list notice names as chosen (经…复核，确定1105件…、285件…列入首批…名单; 同意…10个城市为试点城市,
+#: 现予公布): counted to say what was chosen, scope (TG52).
+_CHOSEN = lazy(rf"(?:确定|认定|评定|遴选|同意|命名|批准|选定|评选出|遴选出|选出)[^。；;]{{0,60}}?(?:\d|[{CN_QUANTITY_CLASS}])"
+               r"[^。；;]{0,120}?(?:为|列入|入选|纳入|作为)")
+_CHOSEN_DECIDED = lazy(r"名单|名录|现予|予以(?:公布|公告|命名|通报|认定|确认)|^经[^，,。；;]{2,60}[，,]")
+
+
+def _chosen_entries(text: str, r: _Rules) -> str | None:
+    """TG52: the words of a sentence that names the entries chosen by a list notice, or None."""
+    if not any(v in text for v in ("确定", "认定", "评定", "遴选", "同意", "命名", "批准", "选定", "选出")):
+        return None
+    m = _CHOSEN.search(text)
+    if m is None or not _CHOSEN_DECIDED.search(text) or _LOOKS_AHEAD.search(text):
+        return None
+    return m.group()[:6]
+
+
+#: A goal reached or a result achieved, told as done (顺利完成了“十三五”时期的工作目标, 取得了历史性成就):
+#: the numbers beside it report the past (TG53).
+_ACHIEVED = lazy(r"(?:完成|实现)了[^。；;，,]{0,30}?(?:目标|任务)|(?:取得|获得)了[^。；;，,]{0,12}?(?:成就|成效|成绩|进展|进步|突破)")
+
+
+def _achieved(text: str, r: _Rules) -> str | None:
+    """TG53: the words of a sentence that reports goals reached and results achieved, or None."""
+    if "了" not in text:
+        return None
+    m = _ACHIEVED.search(text)
+    return m.group() if m and not _LOOKS_AHEAD.search(text) else None
 
 
 #: The terms of a call for applications or a meeting (TG49), and the words one of which each holds.
@@ -1551,6 +1649,21 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                            {"indicator": "骨干教师", "value": 1000, "unit": "名", "op": "=", "kind": "by_year"},
                            {"indicator": "技能工人", "value": 100000, "unit": "名", "op": "=", "kind": "by_year"}]),),
                near_misses=("千万家庭受益", "实施百万工程、千万工程", "培养领军人才、千万技能工人")),
+    TargetRule(code="TG51", level="quantity",
+               summary="a small count in characters right after a verb that builds or chooses, before the noun it counts "
+                       "(建成十个省级基地，十五个市级基地: the second continues the list), is a target like 10个; "
+                       "a framework's parts (十个方面, 两个确保, 五个一批) are not",
+               find=_built_counts,
+               examples=(("建成十个省级品牌培育基地，十五个市级品牌培育基地",
+                          [{"indicator": "省级品牌培育基地", "value": 10, "unit": "个", "op": "=", "kind": "by_year"},
+                           {"indicator": "市级品牌培育基地", "value": 15, "unit": "个", "op": "=", "kind": "by_year"}]),
+                         ("培育三家知识产权服务示范机构",
+                          [{"indicator": "知识产权服务示范机构", "value": 3, "unit": "家", "op": "=", "kind": "by_year"}]),
+                         ("形成两个百亿级产业集群",
+                          [{"indicator": "百亿级产业集群", "value": 2, "unit": "个", "op": "=", "kind": "by_year"}])),
+               near_misses=("重点抓好十个方面的工作", "打造三个一流学科", "实施“五个一批”人才工程", "落实两个确保", "开展三大行动",
+                            "培育一批商标品牌示范企业", "建设一个知识产权公共服务平台", "三个基地建设取得突破",
+                            "统筹两个市场、两种资源")),
     TargetRule(code="TG02", level="number",
                summary="a procedural duration or frequency is not a target (3个月内出台, 每年调整1次, 每周2个半天)",
                find=_procedural,
@@ -1588,6 +1701,12 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                find=_allocation,
                examples=(("签约服务费的70%用于人员薪酬分配，30%用于机构统筹", ["70%", "30%"]),),
                near_misses=("设立1亿元引导基金，专项用于成果转化", "覆盖率达到30%")),
+    TargetRule(code="TG50", level="number",
+               summary="a numeral inside a set phrase (千家万户, 千方百计, 四面八方: numerals.NUMERAL_IDIOMS) counts nothing",
+               find=_idiom,
+               examples=(("将分散的千家万户联合成一个利益共同体", ["千家", "万户"]),
+                         ("走进千家万户", ["千家", "万户"])),
+               near_misses=("培育千家企业", "举办百个以上展会", "带动万人以上就业", "惠及万户家庭")),
     TargetRule(code="TG35", level="number",
                summary="the number of a meeting in its term's series names it (十五届94次常务会议)",
                find=_session,
@@ -1698,6 +1817,23 @@ TARGET_RULES: tuple[TargetRule, ...] = (
                          ("共评选出典型案例20个。", ["20个"])),
                near_misses=("全年共开展宣传活动不少于50场。", "今年新增维权援助工作站10家。", "完善公共服务体系，建成服务网点30个。",
                             "推动共享单车投放量控制在5万辆以内。", "力争实施以来累计培训人才5000人次。")),
+    TargetRule(code="TG52", level="sentence",
+               summary="a sentence that names the entries a list notice chose (经…复核，确定1105件…、285件…列入首批…名单; "
+                       "同意…10个城市为试点城市，现予公布) counts what was chosen: scope, no target",
+               find=_chosen_entries,
+               examples=(("经申报、复核并公示，确定860件企业商标品牌、150家指导站列入首批试点名单。", ["860件", "150家"]),
+                         ("经研究，同意12个县为知识产权强县建设试点县，现予公布。", ["12个"]),
+                         ("认定28家企业为2025年度知识产权示范企业，名单见附件。", ["28家"])),
+               near_misses=("每年认定10家企业为知识产权示范企业。", "到2025年，遴选50家企业列入培育名单。",
+                            "力争认定示范企业20家。", "经过三年努力，建成示范园区5个。")),
+    TargetRule(code="TG53", level="sentence",
+               summary="a sentence that reports goals reached or results achieved (顺利完成了“十三五”时期的目标，人才队伍达到"
+                       "69万人; 取得了显著成效) states the past, no target, unless it looks ahead (到2025年, 力争)",
+               find=_achieved,
+               examples=(("全省版权工作圆满完成了上一阶段的各项任务，登记作品达到12万件，产业结构趋向合理。", ["12万件"]),
+                         ("商标品牌建设取得了显著成效，驰名商标达到45件。", ["45件"])),
+               near_misses=("到2025年，全省登记作品达到15万件。", "力争完成目标任务，人才队伍达到80万人。",
+                            "完成各项目标任务，人才队伍达到80万人。", "在取得显著成效的基础上，到2027年驰名商标达到60件。")),
     TargetRule(code="TG03", level="clause",
                summary="a policy parameter is not a target (rewards, subsidies, fees, penalties, eligibility, "
                        "per-recipient amounts)",

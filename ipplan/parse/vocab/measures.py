@@ -37,6 +37,14 @@ MEASURE_NOT_BEFORE: dict[str, str] = {
 #: Measures that count items (个 项 家 …): a money amount before a noun and such a count
 #: sizes the counted item (过50亿元项目5个以上).
 COUNT_MEASURES: tuple[str, ...] = ("个", "项", "家", "座", "所", "处", "条", "件", "户", "台", "套", "支")
+#: Nouns a small Chinese count names the parts of a framework, a slogan or a policy with, not
+#: things to build (十个方面, 三个阶段, 两个确保, 四个坚持, 两个市场, 支持…发展十二条措施): a count
+#: before one is no target.
+FRAMEWORK_NOUNS: tuple[str, ...] = (
+    "方面", "阶段", "环节", "层面", "层次", "维度", "领域", "重点", "原则", "坚持", "确保", "转变", "突破", "结合",
+    "统筹", "主线", "抓手", "着力点", "支撑", "必须", "优先", "市场", "资源", "作用", "意识", "自信", "维护",
+    "目标", "任务", "步骤", "步", "措施", "举措", "意见", "规定", "政策", "板块", "区块", "链条", "轮", "批", "方向", "途径", "渠道", "关系", "问题",
+)  # fmt: skip
 #: Measures of a physical capacity (1万吨进口牛肉加工项目: the project's size, part of its name).
 CAPACITY_MEASURES: tuple[str, ...] = ("吨", "千瓦", "平方米", "立方米", "亩", "公里", "标箱")
 
