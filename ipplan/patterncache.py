@@ -19,7 +19,9 @@ same for bytecode.
   ``IPPLAN_NO_CACHE=1`` turns it off.
 - It is read once per process with ``marshal`` (data only: nothing in it is run) and written
   at exit, when the process compiled patterns the file did not hold, atomically (a temporary
-  file renamed over it), merged with what another process wrote meanwhile.
+  file renamed over it), merged with what another process wrote meanwhile; a file grown past
+  REWRITE_BYTES or MAX_ENTRIES (stale patterns of earlier versions) keeps only what the
+  writing process used.
 - Anything wrong (no home, a read-only or full disk, a file of another Python, a damaged or
   foreign file, a pattern sre refuses) makes it compile as ``re.compile`` does; it never
   fails a parse and prints nothing. ``_sre.compile`` checks the code it is given, so a
@@ -49,8 +51,12 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_compile as _compiler  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-#: Above this many entries the file is rewritten with only what the last process used.
+#: Above this many entries, or this many bytes of them, the file is rewritten with only what the
+#: last process used: patterns of earlier versions of ipplan (each release changes some) would
+#: otherwise pile up, and the whole file is read by every cold process (one version's patterns
+#: are about 0.6 MB; 16 MB of stale ones cost a cold parse 0.1 s).
 MAX_ENTRIES = 5000
+REWRITE_BYTES = 4 * 2**20
 #: A file larger than this is not read (a pattern's code is a few KB at most).
 MAX_BYTES = 32 * 2**20
 
@@ -64,6 +70,7 @@ Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 #: {(pattern, flags): the marshalled Entry}, decoded only for the patterns a process uses (the
 #: file holds those of every kind of document read on the machine).
 _entries: dict[tuple[str, int], bytes] | None = None  # None: not read yet
+_oversized = False  # the file read holds more than MAX_ENTRIES or REWRITE_BYTES
 _new: dict[tuple[str, int], bytes] = {}
 _used: set[tuple[str, int]] = set()
 #: The data files read this way (see :func:`data`): {sha256 of the text: the data}.
@@ -206,6 +213,10 @@ def _load() -> dict[tuple[str, int], bytes]:
     if _entries is None:
         path = cache_file()
         _entries = _read(path) if path is not None else {}
+        if len(_entries) > MAX_ENTRIES or sum(map(len, _entries.values())) > REWRITE_BYTES:
+            global _oversized
+            _oversized = True  # grown too large: rewritten at exit with what this process uses
+            _at_exit()
     return _entries
 
 
@@ -214,7 +225,7 @@ def save() -> None:
     as they are now); called at exit. Silent on any failure."""
     if not enabled():
         return
-    if _new:
+    if _new or _oversized:
         used = {k: v for k, v in (_entries or {}).items() if k in _used}
         if _write("patterns", _new, used):
             _new.clear()
@@ -228,7 +239,7 @@ def _write(kind: str, new: dict[Any, Any], used: dict[Any, Any]) -> bool:
         return False
     try:
         merged = _read(path)
-        if len(merged) + len(new) > MAX_ENTRIES:
+        if len(merged) + len(new) > MAX_ENTRIES or sum(map(len, merged.values())) > REWRITE_BYTES:
             merged = used
         merged.update(new)
         body = marshal.dumps((_KEY, merged))

@@ -28,6 +28,7 @@ def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(patterncache, "_used", set())
     monkeypatch.setattr(patterncache, "_data", None)
     monkeypatch.setattr(patterncache, "_new_data", {})
+    monkeypatch.setattr(patterncache, "_oversized", False)
     return tmp_path
 
 
@@ -167,3 +168,31 @@ def test_data_files_from_the_cache(fresh: Path) -> None:
 
     assert patterncache.data("when: 2024-01-02", counting) == {"when": datetime.date(2024, 1, 2)}
     assert len(calls) == 2
+
+
+def test_a_file_grown_too_large_keeps_only_what_is_used(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stale patterns (of earlier versions) do not pile up: past REWRITE_BYTES the next save
+    keeps what its process used and what it compiled, nothing else."""
+    for pattern, flags in PATTERNS[:3]:
+        patterncache.compile(pattern, flags)
+    patterncache.save()
+    patterncache._entries, patterncache._new, patterncache._used = None, {}, set()
+    monkeypatch.setattr(patterncache, "REWRITE_BYTES", 1)  # the file now holds more than this
+    patterncache.compile(*PATTERNS[0])  # used, from the file
+    patterncache.compile(*PATTERNS[3])  # new
+    patterncache.save()
+    patterncache._entries = None
+    assert set(patterncache._load()) == {(PATTERNS[0][0], 0), (PATTERNS[3][0], re.IGNORECASE)}
+
+
+def test_a_file_too_large_is_rewritten_even_when_nothing_is_new(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for pattern, flags in PATTERNS[:3]:
+        patterncache.compile(pattern, flags)
+    patterncache.save()
+    patterncache._entries, patterncache._new, patterncache._used = None, {}, set()
+    monkeypatch.setattr(patterncache, "REWRITE_BYTES", 1)
+    patterncache.compile(*PATTERNS[1])  # from the file; nothing new
+    patterncache.save()
+    patterncache._entries = None
+    monkeypatch.setattr(patterncache, "REWRITE_BYTES", 2**30)
+    assert set(patterncache._load()) == {(PATTERNS[1][0], 0)}
