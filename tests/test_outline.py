@@ -699,6 +699,16 @@ def test_no_mid_list_start_without_a_run(text: str) -> None:
     assert [(i, lab) for i, lab, _, _, _ in outline(text)] == [("1", "一、")]
 
 
+@pytest.mark.parametrize("text", [
+    "某某网 记者获悉，某市印发行动方案。\n——加快推进专利转化。\n——推进修订保护办法。\n据介绍，方案明确了重点任务。",
+    "——加快推进专利转化。\n一、总体要求\n坚持创新。",
+])
+def test_bullets_in_the_head_never_break_the_mid_list_check(text: str) -> None:
+    """A head line that is a —— bullet (no ordinal) is no inner item numbered 2 or more: the
+    mid-list check (OL25) passes it by (it raised TypeError on a news page quoting bullets)."""
+    outline(text)
+
+
 def test_a_table_of_contents_is_no_outline() -> None:
     """目录 then its entries (with page numbers), then the body repeating the first entry: the
     entries are not sections, the body's items are (and nest as printed)."""

@@ -626,6 +626,8 @@ MID_RUN_LOOKAHEAD = 6
 
 
 def _next_item_follows(mk: Marker, lines: list[tuple[int, str]], i: int) -> bool:
+    if mk.ordinal is None:  # a —— bullet counts nothing
+        return False
     for _, line in lines[i : i + MID_RUN_LOOKAHEAD]:
         nxt = match_marker(line)
         if nxt is not None and not is_table_row(line):
@@ -825,7 +827,8 @@ def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
                 continue
             in_attachment_list = False
             if mk is None or mk.weak or (mk.style not in ("cn", "paren_cn", *LAW_STYLES) and mk.ordinal != 1
-                                         and not (not queue.front and _starts_mid_run(mk, queue.lines, queue.i))):
+                                         and not (mk.ordinal is not None and not queue.front
+                                                  and _starts_mid_run(mk, queue.lines, queue.i))):
                 found = _next_inline(line, 0, builder, head=True)
                 if found is None:
                     head.append((no, line))
