@@ -4,6 +4,7 @@ so `ipplan --version` stays fast."""
 from __future__ import annotations
 
 import errno
+import os
 import sys
 from pathlib import Path
 
@@ -101,6 +102,9 @@ class _Main(click.Group):
             _stdout_failed(exc)
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        # the command line, for the one line a bug ends with (click keeps the command's name apart)
+        protected = ctx._protected_args if hasattr(ctx, "_protected_args") else ctx.protected_args
+        argv = [*protected, *ctx.args]
         try:
             try:
                 return super().invoke(ctx)
@@ -108,6 +112,16 @@ class _Main(click.Group):
                 sys.stdout.flush()  # (also when the command ends with sys.exit)
         except StreamError as exc:  # (here, before click turns EPIPE into exit 1)
             _stdout_failed(exc)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug in ipplan: one line, exit 70 (EX_SOFTWARE), no traceback
+            if os.environ.get("IPPLAN_DEBUG"):
+                raise
+            where = " ".join(a for a in argv if not a.startswith("-"))[:200]
+            click.echo(f"ipplan: internal error ({type(exc).__name__}: {str(exc)[:120]}) in `ipplan {where}`; "
+                       "this is a bug: please report it with the document (IPPLAN_DEBUG=1 shows the traceback)",
+                       err=True)
+            sys.exit(70)
 
 
 def _stdout_failed(exc: StreamError) -> None:

@@ -140,3 +140,24 @@ def test_output_into_a_missing_folder_is_an_error(tmp_path: Path, command: list[
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
     assert "no such folder" in proc.stderr and str(out) in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "nonexistent").exists()
+
+
+def test_a_bug_is_one_line_and_exit_70(tmp_path, monkeypatch) -> None:
+    """An exception ipplan did not expect (a bug, not bad input) ends with one line naming the
+    command and exit 70 (EX_SOFTWARE), no traceback; IPPLAN_DEBUG=1 shows the traceback."""
+    import ipplan.api
+
+    def broken(*args, **kwargs):
+        raise TypeError("unsupported operand type(s) for +: 'NoneType' and 'int'")
+
+    monkeypatch.setattr(ipplan.api, "parse_file_data", broken)
+    doc = tmp_path / "a.txt"
+    doc.write_text("一、总体要求\n坚持创新。", encoding="utf-8")
+    monkeypatch.delenv("IPPLAN_DEBUG", raising=False)
+    result = CliRunner().invoke(main, ["parse", str(doc)])
+    assert result.exit_code == 70
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+    assert "internal error (TypeError" in result.output and "a.txt" in result.output
+    monkeypatch.setenv("IPPLAN_DEBUG", "1")
+    result = CliRunner().invoke(main, ["parse", str(doc)])
+    assert isinstance(result.exception, TypeError)
