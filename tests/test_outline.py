@@ -724,3 +724,24 @@ def test_a_contents_line_without_entries_is_no_table_of_contents() -> None:
     """Near-miss: 目录 followed by the body itself (nothing repeats): every item is a section."""
     text = "某市知识产权规划\n目录\n一、发展环境\n（一）发展基础\n全市专利授权量稳步增长。\n二、总体要求\n坚持创新驱动。"
     assert [i for i, *_ in outline(text)] == ["1", "1.1", "2"]
+
+
+def _ids(text: str) -> list[str]:
+    from ipplan.parse.outline import _split
+    _, builder = _split(list(enumerate(text.split("\n"), 1)))
+    out, todo = [], list(reversed(builder.roots))
+    while todo:
+        node = todo.pop()
+        out.append(f"{node.id} {node.label}")
+        todo.extend(reversed(node.children))
+    return out
+
+
+def test_regulation_excerpt_from_a_later_chapter_reads_its_articles() -> None:
+    """Page 2..n of a regulation run into one paragraph with OCR punctuation (OL27 + OL22/OL23)."""
+    text = ("第三章.保护措施.第九条、市人民政府建立协作机制 加强执法.第十条,市场监管部门应当受理投诉。"
+            "第十一条。鼓励行业协会制定自律规范.第十二条 依法查处侵权行为。")
+    assert _ids(text) == ["3 第三章", "3.9 第九条", "3.10 第十条", "3.11 第十一条", "3.12 第十二条"]
+    # near-misses: chapter one must start at 第一条; a reference is no article
+    assert _ids("第一章 总则\n第四条、本条例适用于本市。") == ["1 第一章"]
+    assert _ids("第三章 保护\n依照本条例第九条、第十条规定执行。") == ["3 第三章"]

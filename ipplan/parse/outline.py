@@ -67,7 +67,7 @@ MAX_ALONE_TITLE = 40
 MAX_CUT = 25
 _TITLE_CUT = lazy(r"[:：]|(?<![,，、;；.．:：]) ")
 _TRAILING = "。；;，, .．"
-_LAW_LEAD = "、,，.．:： "
+_LAW_LEAD = "、,，.．。:： "
 #: A . or ． ending a sentence (not a decimal point): a heading printed with . for 。.
 _DOT_STOP = lazy(r"(?<![0-9])[.．](?![0-9])")
 #: Spaces between Chinese characters (总 则).
@@ -256,6 +256,8 @@ class _Builder:
         for node in reversed(self.stack):
             if node.style == mk.style:
                 return mk.ordinal == node.ordinal + 1
+        if mk.style == "article" and self.mid_law(mk):
+            return True
         return mk.ordinal == 1 or mk.ordinal == self.last.get(mk.style, -1) + 1
 
     def continues(self, mk: Marker) -> bool:
@@ -265,8 +267,12 @@ class _Builder:
         mk = self._counted(mk)
         if any(node.style == mk.style and mk.ordinal == node.ordinal + 1 for node in self.stack):
             return True
-        return (mk.weak and mk.style == "article" and mk.ordinal == self.last.get("article", 0) + 1
-                and any(node.style in LAW_STYLES for node in self.stack))
+        return (mk.weak and mk.style == "article" and any(node.style in LAW_STYLES for node in self.stack)
+                and (mk.ordinal == self.last.get("article", 0) + 1 or self.mid_law(mk)))
+
+    def mid_law(self, mk: Marker) -> bool:
+        """Whether an article is the first of an excerpt that starts inside a law (MID_LAW_RULES)."""
+        return any(rule.find(self, mk) for rule in MID_LAW_RULES)
 
     def _parent_depth(self, mk: Marker) -> int:
         """Stack depth the new node goes to (its parent is stack[depth - 1])."""
@@ -1001,6 +1007,52 @@ PART_START_RULES: tuple[PartStartRule, ...] = (
 
 
 @dataclass(frozen=True, kw_only=True)
+class MidLawRule(Rule):
+    """Evidence that a text starts inside a law (page 2..n of a regulation, an excerpt) so its
+    first article may carry any number: ``find(builder, marker)`` → bool for an article marker
+    before any article is placed. Examples are whole texts; they give "id label" of every section."""
+
+
+def _first_article_of_later_chapter(b: _Builder, mk: Marker) -> bool:
+    if mk.style != "article" or mk.ordinal is None or mk.ordinal < 2 or "article" in b.last or not b.roots:
+        return False
+    first = b.roots[0]
+    return (first.style in ("chapter", "law_section") and first.ordinal >= 2 and len(b.roots) == 1
+            and bool(b.stack) and b.stack[-1] is first)
+
+
+MID_LAW_RULES: tuple[MidLawRule, ...] = (
+    MidLawRule(code="OL27", find=_first_article_of_later_chapter,
+               summary="a text that starts at a chapter numbered 2 or more (第二章 专利促进, page 2..n of a regulation): "
+                       "its first article, printed right under that chapter, carries the law's running number (第七条); "
+                       "with OL22/OL23 it is read in a one-paragraph run with OCR punctuation too",
+               examples=(("第二章.专利促进.第七条、市人民政府设立专项资金。第八条,市专利管理部门应当建立信息平台.第九条、"
+                          "鼓励企业创新。", ["2 第二章", "2.7 第七条", "2.8 第八条", "2.9 第九条"]),
+                         ("第三章 保护\n第十二条、市人民政府负责协调。\n第十三条 依法查处侵权行为。",
+                          ["3 第三章", "3.12 第十二条", "3.13 第十三条"])),
+               near_misses=("第一章 总则\n第三条、本条例适用于本市。",
+                            "第二章 保护\n依照本条例第五条、第六条规定执行。",
+                            "一、总体要求\n第七条、市人民政府设立专项资金。")),
+)
+
+
+def _mid_law_gives(rule: MidLawRule, text: str) -> list[str]:
+    """A mid-law rule's value on a text: "id label" of every section, when the first article
+    placed is numbered 2 or more (empty otherwise)."""
+    _, builder = _split(list(enumerate(text.split("\n"), 1)))
+    nodes: list[Node] = []
+    todo = list(reversed(builder.roots))
+    while todo:
+        node = todo.pop()
+        nodes.append(node)
+        todo.extend(reversed(node.children))
+    first = next((n for n in nodes if n.style == "article"), None)
+    if first is None or first.ordinal < 2:
+        return []
+    return [f"{n.id} {n.label}" for n in nodes]
+
+
+@dataclass(frozen=True, kw_only=True)
 class UnprintedParentRule(Rule):
     """Evidence that the text starts inside an item it does not print (a page 2..n of a
     paginated article, an excerpt): ``find(builder, marker)`` → bool, asked before the marker
@@ -1111,6 +1163,7 @@ RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),
                RuleTable("LOOSE_ARTICLE_RULES", "OL", LOOSE_ARTICLE_RULES, _loose_article_gives),
                RuleTable("NOISY_STOP_RULES", "OL", NOISY_STOP_RULES, _noisy_stop_gives),
                RuleTable("MID_RUN_RULES", "OL", MID_RUN_RULES, _mid_run_gives),
+               RuleTable("MID_LAW_RULES", "OL", MID_LAW_RULES, _mid_law_gives),
                RuleTable("TOC_RULES", "OL", TOC_RULES, _toc_gives),
                RuleTable("GLUED_PART_RULES", "OL", GLUED_PART_RULES, _glued_part_gives),
                RuleTable("TITLE_RULES", "OL", TITLE_RULES, _title_gives))
