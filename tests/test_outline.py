@@ -745,3 +745,14 @@ def test_regulation_excerpt_from_a_later_chapter_reads_its_articles() -> None:
     # near-misses: chapter one must start at 第一条; a reference is no article
     assert _ids("第一章 总则\n第四条、本条例适用于本市。") == ["1 第一章"]
     assert _ids("第三章 保护\n依照本条例第九条、第十条规定执行。") == ["3 第三章"]
+
+
+def test_decimal_outline_levels_follow_the_count_of_parts() -> None:
+    """1.1 / 1.1.1 numbering (OL28): 1.1.1 under 1.1 under the open 一、; a lone 1.1 line and
+    decimal quantities are text."""
+    text = ("一、现状分析\n1.1 发展基础\n1.1.1 创新能力提升\n1.1.2 服务体系完善\n1.2 面临形势\n1.2.1人才队伍不足\n"
+            "二、工作目标\n2.1 总体目标\n2.2 具体指标")
+    assert _ids(text) == ["1 一、", "1.1 1.1", "1.1.1 1.1.1", "1.1.2 1.1.2", "1.2 1.2", "1.2.1 1.2.1",
+                          "2 二、", "2.1 2.1", "2.2 2.2"]
+    assert _ids("一、现状分析\n1.1 发展基础较好。\n全市专利数量持续增长。") == ["1 一、"]
+    assert _ids("一、现状分析\n1.5倍于全省平均水平。\n1.2万件发明专利有效。\n2023.1.5 召开会议。") == ["1 一、"]

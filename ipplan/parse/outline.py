@@ -37,6 +37,7 @@ from ipplan.parse.vocab.markers import (
     MARKER_RULES,
     PART_RULES,
     RUN_IN_HEADING,
+    DECIMAL_STYLES,
     STYLE_RANK,
     TITLE_RULES,
     Marker,
@@ -412,7 +413,7 @@ def _next_marked(text: str, start: int, builder: _Builder, head: bool) -> tuple[
             continue
         pre = m.group("pre")
         strong = pre.strip()[:1] in _STRONG
-        if mk.weak or mk.label.endswith((",", "，")):
+        if mk.weak or mk.label.endswith((",", "，")) or mk.style in DECIMAL_STYLES:
             continue  # these start an item only at the start of a line
         if mk.style in LAW_STYLES:  # 第一章/第二条 of a one-line law: after a sentence end, a space or a bracket
             if not (strong or pre.isspace() or pre.startswith((")", "）"))) or (head and mk.style == "law_section"):
@@ -641,6 +642,21 @@ def _next_item_follows(mk: Marker, lines: list[tuple[int, str]], i: int) -> bool
     return False
 
 
+#: How many lines after a decimal item (1.1, OL28) another one must start for it to be an item.
+DECIMAL_RUN_LOOKAHEAD = 6
+
+
+def _decimal_run(lines: list[tuple[int, str]], i: int) -> bool:
+    """Whether one of the next lines (``lines[i:]``) starts with a decimal item (OL28): one
+    1.1 line alone is a number in the text, not an outline (the last item of a decimal run is
+    taken because its run is open)."""
+    for _, line in lines[i : i + DECIMAL_RUN_LOOKAHEAD]:
+        nxt = match_marker(line)
+        if nxt is not None and nxt.style in DECIMAL_STYLES:
+            return True
+    return False
+
+
 def _starts_mid_run(mk: Marker, lines: list[tuple[int, str]], i: int) -> bool:
     return any(rule.find(mk, lines, i) for rule in MID_RUN_RULES)
 
@@ -816,6 +832,9 @@ def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
                 line = line[: att.start()].rstrip()
             checked = True
         mk = match_marker(line)
+        if mk is not None and mk.style in DECIMAL_STYLES and not _decimal_run(queue.lines, queue.i) \
+                and not any(node.style in DECIMAL_STYLES for node in builder.stack):
+            mk = None  # a lone 1.1 line is no outline
         kind = line_kind(line) if mk is None and state == "body" else None
         if kind == "colophon":  # the 版记 (抄送, 印发) closes the document
             state = "tail"
