@@ -756,3 +756,18 @@ def test_decimal_outline_levels_follow_the_count_of_parts() -> None:
                           "2 二、", "2.1 2.1", "2.2 2.2"]
     assert _ids("一、现状分析\n1.1 发展基础较好。\n全市专利数量持续增长。") == ["1 一、"]
     assert _ids("一、现状分析\n1.5倍于全省平均水平。\n1.2万件发明专利有效。\n2023.1.5 召开会议。") == ["1 一、"]
+
+
+def test_news_page_quoting_bullets_starts_its_outline_at_the_run() -> None:
+    """OL29: consecutive —— lines in a text with no numbered outline are its top-level items."""
+    from ipplan.parse.outline import _split
+    text = ("记者从省局获悉，今年将重点推进以下工作：\n——完善地方知识产权立法。\n——（已于去年启动）建设保护中心。\n"
+            "——培育高价值专利。\n下一步，省局将加强督导。")
+    _, b = _split(list(enumerate(text.split("\n"), 1)))
+    assert [(n.id, n.label, n.title) for n in b.roots] == [
+        ("1", "——", "完善地方知识产权立法"), ("2", "——", "（已于去年启动）建设保护中心"), ("3", "——", "培育高价值专利")]
+    # near-misses: one bullet line; dashes inside a sentence; dated signature lines; a text with its own outline
+    assert _ids("记者获悉：\n——完善地方知识产权立法。\n下一步将加强督导。") == []
+    assert _ids("会议要求——完善立法——培育专利。\n下一步将加强督导。") == []
+    assert _ids("创新是第一动力。\n——2024年1月16日在某会议上的讲话\n——2024年3月5日在某会议上的讲话") == []
+    assert _ids("要点提出：\n——完善立法。\n——培育专利。\n一、总体要求\n坚持创新。") == ["1 一、"]

@@ -691,6 +691,62 @@ def _mid_run_gives(rule: MidRunRule, text: str) -> list[str]:
     return [f"{n.id} {n.label}" for n in nodes]
 
 
+@dataclass(frozen=True, kw_only=True)
+class BulletRunRule(Rule):
+    """Evidence that a run of —— bullet lines in the head is the text's outline (a news page
+    quoting a plan's items): ``find(lines, i)`` → bool for a bullet line, ``lines[i:]`` the lines
+    after it. The bullets start the outline as top-level items, numbered by their position
+    (GOLD_GUIDE). Examples are whole texts; they give "id title" of every section."""
+
+
+def _bullet_content(line: str) -> str | None:
+    """The text after a —— bullet that starts ``line``, or None (no bullet; a dated signature
+    ——2024年1月16日在…)."""
+    mk = match_marker(line)
+    if mk is None or mk.style != "bullet":
+        return None
+    rest = line[mk.end :].strip()
+    return rest if rest and not rest[0].isdigit() else None
+
+
+def _other_outline(lines: list[tuple[int, str]]) -> bool:
+    """Whether any line starts with a numbered item (一、 (一) 1. 第一条 …): the text has an outline."""
+    for _, line in lines:
+        mk = match_marker(line)
+        if mk is not None and mk.style != "bullet" and not mk.weak and not is_table_row(line):
+            return True
+    return False
+
+
+def _consecutive_bullets(lines: list[tuple[int, str]], i: int) -> bool:
+    return (i < len(lines) and _bullet_content(lines[i - 1][1]) is not None
+            and _bullet_content(lines[i][1]) is not None and not _other_outline(lines))
+
+
+BULLET_RUN_RULES: tuple[BulletRunRule, ...] = (
+    BulletRunRule(code="OL29", find=_consecutive_bullets,
+                  summary="two or more consecutive —— bullet lines in a text with no numbered outline (a news page "
+                          "quoting a plan): they start the outline as top-level items, numbered by position",
+                  examples=(("某某网讯 近日，某局印发工作要点。\n要点提出：\n——加快推进条例修订。\n——研究论证管理办法。\n"
+                             "——推进立法进程。\n此外，要点还部署了其他任务。",
+                             ["1 加快推进条例修订", "2 研究论证管理办法", "3 推进立法进程"]),),
+                  near_misses=("某某网讯 近日，某局印发工作要点。\n——加快推进条例修订。\n此外，要点还部署了其他任务。",
+                               "要点提出，要——加快推进条例修订——研究论证管理办法。",
+                               "创新是第一动力。\n——2024年1月16日在某会议上的讲话\n——2024年3月5日在某会议上的讲话",
+                               "要点提出：\n——加快推进条例修订。\n——研究论证管理办法。\n一、总体要求\n坚持创新。")),
+)
+
+
+def _starts_bullet_run(lines: list[tuple[int, str]], i: int) -> bool:
+    return any(rule.find(lines, i) for rule in BULLET_RUN_RULES)
+
+
+def _bullet_run_gives(rule: BulletRunRule, text: str) -> list[str]:
+    """A bullet-run rule's value on a text: "id title" of every top-level bullet section."""
+    _, builder = _split(list(enumerate(text.split("\n"), 1)))
+    return [f"{node.id} {node.title}" for node in builder.roots if node.style == "bullet"]
+
+
 #: The heading of a table of contents (目录 / 目 录).
 TOC_HEADING = lazy(r"\s*目\s*录\s*[:：]?\s*")
 #: A table of contents entry ends with its page number, after dots or spaces.
@@ -853,7 +909,9 @@ def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
             in_attachment_list = False
             if mk is None or mk.weak or (mk.style not in ("cn", "paren_cn", *LAW_STYLES) and mk.ordinal != 1
                                          and not (mk.ordinal is not None and not queue.front
-                                                  and _starts_mid_run(mk, queue.lines, queue.i))):
+                                                  and _starts_mid_run(mk, queue.lines, queue.i))
+                                         and not (mk.style == "bullet" and not queue.front and not piece
+                                                  and _starts_bullet_run(queue.lines, queue.i))):
                 found = _next_inline(line, 0, builder, head=True)
                 if found is None:
                     head.append((no, line))
@@ -1183,6 +1241,7 @@ RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),
                RuleTable("NOISY_STOP_RULES", "OL", NOISY_STOP_RULES, _noisy_stop_gives),
                RuleTable("MID_RUN_RULES", "OL", MID_RUN_RULES, _mid_run_gives),
                RuleTable("MID_LAW_RULES", "OL", MID_LAW_RULES, _mid_law_gives),
+               RuleTable("BULLET_RUN_RULES", "OL", BULLET_RUN_RULES, _bullet_run_gives),
                RuleTable("TOC_RULES", "OL", TOC_RULES, _toc_gives),
                RuleTable("GLUED_PART_RULES", "OL", GLUED_PART_RULES, _glued_part_gives),
                RuleTable("TITLE_RULES", "OL", TITLE_RULES, _title_gives))
