@@ -771,3 +771,11 @@ def test_news_page_quoting_bullets_starts_its_outline_at_the_run() -> None:
     assert _ids("会议要求——完善立法——培育专利。\n下一步将加强督导。") == []
     assert _ids("创新是第一动力。\n——2024年1月16日在某会议上的讲话\n——2024年3月5日在某会议上的讲话") == []
     assert _ids("要点提出：\n——完善立法。\n——培育专利。\n一、总体要求\n坚持创新。") == ["1 一、"]
+
+
+def test_title_keeps_a_pdf_spaced_quote() -> None:
+    """A PDF's stray spaces around a quote (做好 “十四五 ”规划) do not end the title; a real space does."""
+    from ipplan.parse.outline import split_title
+    assert split_title("编制 “十四五 ”专利规划。（省局负责）", "arabic")[0] == "编制 “十四五 ”专利规划"
+    assert split_title("加强组织领导 成立工作专班，统筹推进各项工作。", "cn") == (
+        "加强组织领导", "成立工作专班，统筹推进各项工作。")

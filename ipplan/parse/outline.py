@@ -66,7 +66,10 @@ _STRONG = set("。；;！？!?")
 MAX_ALONE_TITLE = 40
 #: How far into a run-in heading a ：/space may cut the title.
 MAX_CUT = 25
-_TITLE_CUT = lazy(r"[:：]|(?<![,，、;；.．:：]) ")
+#: Where a heading ends before its text on one line: a colon, or a space — not a space after a
+#: clause sign, nor the stray space a PDF put before a quote it also spaced inside
+#: (做好 “十五五 ”规划编制工作: one title).
+_TITLE_CUT = lazy(r"[:：]|(?<![,，、;；.．:：]) (?!“[^”\s]{1,12}\s+”|”)")
 _TRAILING = "。；;，, .．"
 _LAW_LEAD = "、,，.．。:： "
 #: A . or ． ending a sentence (not a decimal point): a heading printed with . for 。.
