@@ -779,3 +779,19 @@ def test_title_keeps_a_pdf_spaced_quote() -> None:
     assert split_title("编制 “十四五 ”专利规划。（省局负责）", "arabic")[0] == "编制 “十四五 ”专利规划"
     assert split_title("加强组织领导 成立工作专班，统筹推进各项工作。", "cn") == (
         "加强组织领导", "成立工作专班，统筹推进各项工作。")
+
+
+def test_bare_marker_that_ends_a_cut_text_is_no_item() -> None:
+    """A page cut right after 一、 leaves a marker with nothing after it: no section."""
+    assert _ids("关于印发某规划的通知\n某某规划\n“十四五”时期是关键时期。\n一、 ") == []
+    # near-miss: a marker alone on its line whose heading is the next line is an item
+    assert _ids("某某规划\n前言。\n一、\n发展基础") == ["1 一、"]
+
+
+def test_one_line_paste_heading_ends_at_a_space() -> None:
+    """Items run together on one line without 。: each heading ends at its first space."""
+    from ipplan.parse.outline import _split
+    text = "现将有关事项通知如下: 一、活动主题 保护创新 激励创造 二、活动时间 2024年4月20日-26日 三、宣传重点 1、宣传法律法规。"
+    _, b = _split(list(enumerate(text.split("\n"), 1)))
+    assert [(n.id, n.title) for n in b.roots] == [("1", "活动主题"), ("2", "活动时间"), ("3", "宣传重点")]
+    assert b.roots[0].text == ["保护创新 激励创造"]

@@ -107,7 +107,8 @@ def split_title(content: str, style: str = "", glued: bool = False, noisy: bool 
     dot = _DOT_STOP.search(content, 0, MAX_CUT + 1)  # a heading ending with . instead of 。
     if dot and (stop == -1 or dot.start() < stop):
         stop = dot.start()
-    if stop == -1 and len(content) <= MAX_ALONE_TITLE:  # a heading alone on its line
+    if stop == -1 and len(content) <= MAX_ALONE_TITLE and not (glued and _TITLE_CUT.search(content, 0, MAX_CUT)):
+        # a heading alone on its line; in a one-line paste, one ends at a space (活动主题 创新创造…)
         return content.rstrip(_TRAILING), ""
     limit = min(stop if stop != -1 else len(content), MAX_CUT)
     cut = _TITLE_CUT.search(content, 0, limit)
@@ -891,6 +892,8 @@ def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
                 line = line[: att.start()].rstrip()
             checked = True
         mk = match_marker(line)
+        if mk is not None and not queue and not line[mk.end :].strip():
+            mk = None  # a bare marker that ends the text (cut by the source right after 一、): no item
         if mk is not None and mk.style in DECIMAL_STYLES and not _decimal_run(queue.lines, queue.i) \
                 and not any(node.style in DECIMAL_STYLES for node in builder.stack):
             mk = None  # a lone 1.1 line is no outline
