@@ -795,3 +795,9 @@ def test_one_line_paste_heading_ends_at_a_space() -> None:
     _, b = _split(list(enumerate(text.split("\n"), 1)))
     assert [(n.id, n.title) for n in b.roots] == [("1", "活动主题"), ("2", "活动时间"), ("3", "宣传重点")]
     assert b.roots[0].text == ["保护创新 激励创造"]
+
+
+def test_bracketed_bare_marker_at_the_end_ends() -> None:
+    """A bracketed marker alone on the last line ends the parse (read again at 0 it looped)."""
+    assert _ids("一、总体要求\n坚持创新。\n（0）") == ["1 一、"]
+    assert _ids("某某通知\n（一）") == []

@@ -892,8 +892,14 @@ def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
                 line = line[: att.start()].rstrip()
             checked = True
         mk = match_marker(line)
-        if mk is not None and not queue and not line[mk.end :].strip():
-            mk = None  # a bare marker that ends the text (cut by the source right after 一、): no item
+        if mk is not None and not queue and not line[mk.end :].strip() and state in ("head", "body"):
+            # a bare marker that ends the text (cut by the source right after 一、): no item, and
+            # nothing to scan (read as a line without a marker, （0） would be found again at 0)
+            if state == "head":
+                head.append((no, line))
+            else:
+                builder.add_text(line, no)
+            continue
         if mk is not None and mk.style in DECIMAL_STYLES and not _decimal_run(queue.lines, queue.i) \
                 and not any(node.style in DECIMAL_STYLES for node in builder.stack):
             mk = None  # a lone 1.1 line is no outline
