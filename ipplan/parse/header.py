@@ -1875,6 +1875,10 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
                             "建设美丽新疆，新疆人民团结，新疆发展向好。",
                             "各位代表：\n现在，我代表市人民政府向大会报告工作。\n加强区域合作，深化经贸合作，拓展对外合作，"
                             "推进产业合作，强化科技合作，促进人才合作。")),
+    SourceRule(code="MT67", field="issuer", summary="a notice that calls itself 我局/我委: the organ of its contact line",
+               find=_contact_organ,
+               examples=(("各有关单位：\n我局制定了实施方案，现予印发。\n联系人：北京市中医管理局科教处 屠志涛", ["北京市中医管理局"]),),
+               near_misses=("各有关单位：\n现将方案印发给你们。\n联系人：北京市中医管理局科教处 屠志涛",)),
     SourceRule(code="MT58", field="issuer",
                summary="the organ an announcement's headline starts with, when its 来源 row names it (MT36)",
                find=_announcement_issuer,
@@ -1890,10 +1894,6 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
                near_misses=("记者从省市场监管局获悉，我省日前下发《某省商标品牌建设实施方案》，要求各地抓好落实。",
                             "——某省市场监管局印发《某省专利条例》。",
                             "各有关单位：\n现将方案印发给你们，请结合实际贯彻执行。")),
-    SourceRule(code="MT67", field="issuer", summary="a notice that calls itself 我局/我委: the organ of its contact line",
-               find=_contact_organ,
-               examples=(("各有关单位：\n我局制定了实施方案，现予印发。\n联系人：北京市中医管理局科教处 屠志涛", ["北京市中医管理局"]),),
-               near_misses=("各有关单位：\n现将方案印发给你们。\n联系人：北京市中医管理局科教处 屠志涛",)),
 )
 
 
