@@ -77,8 +77,14 @@ COUNT_BODY_AFTER = lazy(rf"等\s*[\d{CN_COUNT_CLASS}两多]+\s*个?(?:部门|单
 #: A separator line (------, ——————, ====, ____): never part of a title, on its line or glued before one.
 _SEPARATOR = r"[-—=_－─━＿＝]{3,}"
 SEPARATOR_RUN = lazy(_SEPARATOR)
-#: A news headline, not a title: someone 印发/下发s the plan (我省印发X方案; 关于印发 lines are notice titles, MT10).
-NEWS_HEADLINE = lazy(rf"\s*[{CJK}]{{2,40}}?(?<!关于)(?:印发|下发)(?!通知)")
+#: A news headline, not a title: an organ or 我省 印发/下发s the plan (我省印发X方案; 关于印发 lines are notice
+#: titles, MT10; 公文印发管理办法 names no one before the verb).
+NEWS_HEADLINE = lazy(rf"\s*(?P<who>[{CJK}]{{2,40}}?)(?:印发|下发)(?!通知)")
+
+
+def _news_headline(title: str) -> bool:
+    m = NEWS_HEADLINE.match(title)
+    return m is not None and (_is_organ(m["who"]) or SELF_PLACE.fullmatch(m["who"]) is not None)
 _MARKER_START = lazy(rf"[(（]?[0-9{CN_COUNT_CLASS}]{{1,3}}[)）.．、]")
 
 
@@ -413,12 +419,13 @@ LINE_RULES: tuple[LineRule, ...] = (
              near_misses=("现将《泰安市实施方案》印发给你们。", "关于印发《泰安市实施方案》的通知", "经研究同意印发《方案》，请遵照执行")),
     LineRule(code="MT12", needs=DOC_TYPES, field="title", summary="the plan's own title: a line ending with its 文种, then (2023—2025年)/(试行)",
              pattern=rf"(?:{_SEPARATOR}\s*)? (?![(（]?[0-9{CN_COUNT_CLASS}]{{1,3}}[)）.．、]) (?!附[件表]|特?制定|现将|根据|按照) (?P<t>[^。，,；;：:《》|]{{1,60}}? (?:{_TYPE_ALT}) {_BRACKETS_AFTER})",
-             check=lambda m: len(m["t"].strip()) >= 4 and not NEWS_HEADLINE.match(m["t"]), read=lambda m, t: {"title": m["t"]},
+             check=lambda m: len(m["t"].strip()) >= 4 and not _news_headline(m["t"]), read=lambda m, t: {"title": m["t"]},
              examples=(("国家职业教育改革实施方案", {"title": "国家职业教育改革实施方案"}),
                        ("中医药发展战略规划纲要（2016—2030年）", {"title": "中医药发展战略规划纲要（2016—2030年）"}),
                        ("加快推进知识产权强省建设工作方案(试行)", {"title": "加快推进知识产权强省建设工作方案(试行)"}),
                        ("政府工作报告", {"title": "政府工作报告"}), ("专利代理条例", {"title": "专利代理条例"}),
                        ("2026年广州市天河区幼儿园招生工作方案", {"title": "2026年广州市天河区幼儿园招生工作方案"}),
+                       ("某市机关公文印发管理办法", {"title": "某市机关公文印发管理办法"}),  # 印发 inside a name: no headline
                        # a separator glued before the title is no part of it
                        ("------------------------商标品牌建设“十四五”规划", {"title": "商标品牌建设“十四五”规划"}),
                        ("====== 某市知识产权保护工作方案", {"title": "某市知识产权保护工作方案"})),
