@@ -44,9 +44,11 @@ from ipplan.parse.vocab.organs import (
     BRANCH_ENDINGS, LEADING_BODIES, NAMED_BODY_END, NATIONAL_DOC_CODES, NATIONAL_ORGANS, ORGAN_END, SELF_NAMES,
     is_count_body, is_national, starts_national,
 )
+from ipplan.parse.vocab.markers import match_marker
 from ipplan.parse.vocab.notices import NoticeRef
 from ipplan.parse.vocab.places import (
-    COUNTRY, FREE_TRADE_AREA, FREE_TRADE_ENDINGS, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, ZONE, only_unit, own_place,
+    COUNTRY, FREE_TRADE_AREA, FREE_TRADE_ENDINGS, LEVEL_CHARS, NATIONAL, NOT_PLACE, PLACE, TOWN_ENDINGS, ZONE, only_unit,
+    own_place,
     self_level, short_prefecture, wider,
 )
 from ipplan.parse.vocab.text import CJK, unspace
@@ -72,6 +74,17 @@ SCOPE = lazy(rf"(?:各(?!位)|全|本|有关|[省县区镇乡州]|市(?!场)|国
 _PUNCT = lazy(r"[。，,；;：:！？!?《》、]")
 #: A headline's count of bodies after the first organ: 工业和信息化部等八部门, 广州市卫生健康委等4部门.
 COUNT_BODY_AFTER = lazy(rf"等\s*[\d{CN_COUNT_CLASS}两多]+\s*个?(?:部门|单位|部委|机关)$")
+#: A separator line (------, ——————, ====, ____): never part of a title, on its line or glued before one.
+_SEPARATOR = r"[-—=_－─━＿＝]{3,}"
+SEPARATOR_RUN = lazy(_SEPARATOR)
+#: A news headline, not a title: an organ or 我省 印发/下发s the plan (我省印发X方案; 关于印发 lines are notice
+#: titles, MT10; 公文印发管理办法 names no one before the verb).
+NEWS_HEADLINE = lazy(rf"\s*(?P<who>[{CJK}]{{2,40}}?)(?:印发|下发)(?!通知)")
+
+
+def _news_headline(title: str) -> bool:
+    m = NEWS_HEADLINE.match(title)
+    return m is not None and (_is_organ(m["who"]) or SELF_PLACE.fullmatch(m["who"]) is not None)
 _MARKER_START = lazy(rf"[(（]?[0-9{CN_COUNT_CLASS}]{{1,3}}[)）.．、]")
 
 
@@ -405,15 +418,21 @@ LINE_RULES: tuple[LineRule, ...] = (
                        ("两部门印发《关于加强知识产权纠纷调解工作的意见》", {"title": "关于加强知识产权纠纷调解工作的意见"})),
              near_misses=("现将《泰安市实施方案》印发给你们。", "关于印发《泰安市实施方案》的通知", "经研究同意印发《方案》，请遵照执行")),
     LineRule(code="MT12", needs=DOC_TYPES, field="title", summary="the plan's own title: a line ending with its 文种, then (2023—2025年)/(试行)",
-             pattern=rf"(?![(（]?[0-9{CN_COUNT_CLASS}]{{1,3}}[)）.．、]) (?!附[件表]|特?制定|现将|根据|按照) (?P<t>[^。，,；;：:《》|]{{1,60}}? (?:{_TYPE_ALT}) {_BRACKETS_AFTER})",
-             check=lambda m: len(m["t"].strip()) >= 4, read=lambda m, t: {"title": m["t"]},
+             pattern=rf"(?:{_SEPARATOR}\s*)? (?![(（]?[0-9{CN_COUNT_CLASS}]{{1,3}}[)）.．、]) (?!附[件表]|特?制定|现将|根据|按照) (?P<t>[^。，,；;：:《》|]{{1,60}}? (?:{_TYPE_ALT}) {_BRACKETS_AFTER})",
+             check=lambda m: len(m["t"].strip()) >= 4 and not _news_headline(m["t"]), read=lambda m, t: {"title": m["t"]},
              examples=(("国家职业教育改革实施方案", {"title": "国家职业教育改革实施方案"}),
                        ("中医药发展战略规划纲要（2016—2030年）", {"title": "中医药发展战略规划纲要（2016—2030年）"}),
                        ("加快推进知识产权强省建设工作方案(试行)", {"title": "加快推进知识产权强省建设工作方案(试行)"}),
                        ("政府工作报告", {"title": "政府工作报告"}), ("专利代理条例", {"title": "专利代理条例"}),
-                       ("2026年广州市天河区幼儿园招生工作方案", {"title": "2026年广州市天河区幼儿园招生工作方案"})),
+                       ("2026年广州市天河区幼儿园招生工作方案", {"title": "2026年广州市天河区幼儿园招生工作方案"}),
+                       ("某市机关公文印发管理办法", {"title": "某市机关公文印发管理办法"}),  # 印发 inside a name: no headline
+                       # a separator glued before the title is no part of it
+                       ("------------------------商标品牌建设“十四五”规划", {"title": "商标品牌建设“十四五”规划"}),
+                       ("====== 某市知识产权保护工作方案", {"title": "某市知识产权保护工作方案"})),
              near_misses=("附件：1.湖州市知识产权强市建设责任分解表", "现将《方案》印发给你们。", "1.推进计划", "第一章 总 则",
-                          "特制定如下方案", "《加快推进知识产权强省建设工作方案(试行)》,政府档案。")),
+                          "特制定如下方案", "《加快推进知识产权强省建设工作方案(试行)》,政府档案。",
+                          # a news headline: an organ (or 我省) 印发/下发 a plan; the lead names it (MT19)
+                          "我省印发地理标志运用促进工程三年行动方案", "某市人民政府办公厅印发知识产权强市建设实施方案")),
     LineRule(code="MT14", needs=DOC_TYPES, field="title", summary="a title at the start of a one-line paste, the preamble after a space",
              pattern=rf"(?![(（]?[0-9{CN_COUNT_CLASS}]{{1,3}}[)）.．、]) (?P<t>[^。，,；;：:《》|\s]{{4,60}}? (?:{_TYPE_ALT}) {_BRACKETS_AFTER}) \s+ (?P<rest>.+)",
              read=lambda m, t: {"title": m["t"]},
@@ -600,6 +619,12 @@ def _shares_departments(prev: str, item: str) -> bool:
 _OWN_DISTRIBUTIVE = lazy(r"(?<=.)(?:各|其他)")
 
 
+#: A named place's government or office, which has its own scope in a 、-list: 桥下镇人民政府, 东城区人民政府,
+#: 某某街道办事处 (a bare level, 区人民政府 in 各县、市、区人民政府, names no place and shares the head).
+NAMED_GOVERNMENT = lazy(rf"[{CJK}]{{2,8}}?(?:{'|'.join(TOWN_ENDINGS)}|[{LEVEL_CHARS}])"
+                        rf"(?:{'|'.join(LEADING_BODIES[1:])}|管委会|管理委员会|办事处)")
+
+
 def _joins(group: list[str], item: str) -> bool:
     """Whether a 、-item continues the current addressee (they share a head or a prefix)."""
     prev, first = group[-1], group[0]
@@ -609,8 +634,8 @@ def _joins(group: list[str], item: str) -> bool:
         return True  # 国务院各部委、各直属机构 / 局其他直属单位、各社会团体: 各… is 国务院's (局's)
     if len(group) == 1 and _shares_departments(prev, item):
         return True  # 县委、县政府各有关部门
-    if is_national(item):
-        return False  # a central organ has its own scope: 中央宣传部、外交部、教育部
+    if is_national(item) or NAMED_GOVERNMENT.fullmatch(item):
+        return False  # a central organ, a named place's government has its own scope: 中央宣传部、外交部 / 某某管委会、桥下镇人民政府
     # 各区卫生健康局、财政局: a local list shares its first item's scope; a list of central organs
     # (中央组织部、…、统计局、国管局) never does
     return SCOPE.match(item) is None and SCOPE.match(first) is not None and not is_national(first)
@@ -623,6 +648,8 @@ def split_addressees(text: str) -> list[str]:
     ['各省、自治区、直辖市人民政府', '国务院各部委、各直属机构']
     >>> split_addressees("市委宣传部、市科技局")
     ['市委宣传部', '市科技局']
+    >>> split_addressees("某某新区管委会、某某镇人民政府"), split_addressees("各县、市、区人民政府")
+    (['某某新区管委会', '某某镇人民政府'], ['各县、市、区人民政府'])
     """
     out: list[str] = []
     text = _GLOSS.sub("", text)
@@ -755,6 +782,8 @@ def organ_parts(name: str) -> list[str]:
     (['中共湖州市委', '湖州市人民政府'], ['市场监管总局', '国家知识产权局'])
     >>> organ_parts("国家税务总局浙江省税务局"), organ_parts("国务院办公厅")
     (['国家税务总局浙江省税务局'], ['国务院办公厅'])
+    >>> organ_parts("中国人民银行某省分行某省知识产权局"), organ_parts("中国人民银行某省分行")
+    (['中国人民银行某省分行', '某省知识产权局'], ['中国人民银行某省分行'])
     """
     name = name.strip()
     if len(name) < 6 or "(" in name or "（" in name:
@@ -763,8 +792,9 @@ def organ_parts(name: str) -> list[str]:
         left, right = name[:k], name[k:]
         if ORGAN_END.search(left) is None or not _is_organ(right) or right.endswith(BRANCH_ENDINGS):
             continue
-        if (is_national(left) and starts_national(right)) or (_starts_with_place(left) and _starts_with_place(right)):
-            return [left, *organ_parts(right)]
+        if (is_national(left) and starts_national(right)) or (
+                (_starts_with_place(left) or left.endswith(BRANCH_ENDINGS)) and _starts_with_place(right)):
+            return [left, *organ_parts(right)]  # a branch (中国人民银行某省分行) ends where a place's organ starts
     return [name]
 
 
@@ -1006,6 +1036,7 @@ def _fragment(text: str) -> bool:
     """A piece of a broken title: short, no punctuation, not a date, organ or marker (nor any
     line a rule classifies, such as a page's category label: the caller checks)."""
     return (2 <= len(text) <= 40 and not re.search(r"[。，,；;：:《》()（）|>＞/]", text) and not dates.is_bare_date(text)
+            and not SEPARATOR_RUN.fullmatch(text)
             and not _organ_run(text) and not _MARKER_START.match(text) and not re.match(r"附[件表]", text))
 
 
@@ -1360,8 +1391,10 @@ def _titles(h: _Head) -> tuple[str | None, str | None]:
     if meta_title and meta_title[0] != notice_title and (
             rule_match(RULES_BY_CODE["MT12"], meta_title[0]) or rule_match(RULES_BY_CODE["MT11"], meta_title[0])):
         return notice_title, found.put("title", meta_title[0], meta_title[1])
-    for x in head:  # the notice's first sentence names the plan (not a document cited deep in a long paragraph)
-        named = NOTICE_PLAN.finditer(x.text[:NOTICE_PLAN_REACH]) if x.code != "MT10" else ()
+    for x in head:  # the notice's first sentence names the plan (not a document cited deep in a long paragraph,
+        # nor a law a list item quotes: ——推进制定《X条例》)
+        named = NOTICE_PLAN.finditer(x.text[:NOTICE_PLAN_REACH]) \
+            if x.code != "MT10" and match_marker(x.text.strip()) is None else ()
         if m := next((m for m in named if not m["q"] or TITLE_TAIL.search(m["q"])), None):
             return notice_title, found.put("title", m["t"] or m["q"] or m["t2"], x.no)
     if notice_title and (m := re.search(rf"(?P<verb>{_ISSUING})(?P<t>.+?)的?(?:{_COVERING_ALT})$", notice_title)):
@@ -1621,6 +1654,92 @@ def _reader_headline(h: _Head) -> Found | None:
     return next(((title, x.no) for x in h.head if x is not row and x.code is None and _same_text(x.text, title)), None)
 
 
+#: A news report's lead naming the plan an organ issued: 省政府办公厅印发《X》, …办公室近日印发的《X》在…公布,
+#: 我省日前下发《X》, 某省市场监管局4月20日印发实施方案 (no 《》: an issuer, no title). The organ is the clause
+#: before the verb (after the last comma), a date or 近日/日前 between them.
+NEWS_LEAD = lazy(rf"""(?:^|(?<=[，,。；;\s)）]))(?P<org>[^。，,；;：:《》()（）“”\s]{{2,40}}?)
+                     (?:\d{{1,2}}月\d{{1,2}}日|近日|日前|近期|昨日|今天|日)*(?:联合)?(?:印发|下发|出台|发布)了?的?\s*
+                     (?:《(?P<t>[^《》]{{4,80}})》|(?P<bare>[{CJK}]{{0,20}}(?:{_TYPE_ALT})))""", re.VERBOSE)
+
+
+#: A report's own place as the subject of a sentence: 我省, 本市 (no organ: the issuer stays unknown).
+SELF_PLACE = lazy(rf"[我本全][{LEVEL_CHARS}]")
+_ADDRESSEE_CODES = ("MT30", "MT05", "MT32")
+
+
+def _news_lead(h: _Head) -> tuple[re.Match[str], int] | None:
+    """The plan a news report's lead (its first sentence line) says was issued, on a page that
+    is no notice and no 关于 document: a list item (——, 1.) quoting the plan's tasks is not the lead."""
+    if h.notice is not None or h.self_title is not None or any(x.code in _ADDRESSEE_CODES for x in h.head):
+        return None  # a notice's first sentence cites documents (按照经国务院同意印发的《X》)
+    lead = next((x for x in h.head if "。" in x.text), None)
+    if lead is None or match_marker(lead.text.strip()) is not None:
+        return None
+    m = NEWS_LEAD.search(lead.text[:NOTICE_PLAN_REACH])
+    if m is None or not (_is_organ(m["org"]) or SELF_PLACE.fullmatch(m["org"])):
+        return None  # the clause before the verb is its subject: an organ or 我省/本市
+    return m, lead.no
+
+
+def _lead_title(h: _Head) -> Found | None:
+    got = _news_lead(h)
+    if got is None or not got[0]["t"] or not TITLE_TAIL.search(got[0]["t"]):
+        return None
+    return got[0]["t"], got[1]
+
+
+def _lead_issuer(h: _Head) -> Found | None:
+    got = _news_lead(h)
+    return ([got[0]["org"]], got[1]) if got is not None and _is_organ(got[0]["org"]) else None
+
+
+#: A page's 来源 row under its headline: 来源:国家知识产权局 (来源 is no metadata key: a news page's chrome).
+SOURCE_ROW = lazy(rf"来\s*源\s*[:：|]\s*(?P<org>[{CJK}()（）]{{3,40}})")
+
+
+def _announcement(h: _Head) -> tuple[str, str, int] | None:
+    """An organ's own announcement on a news page: the first line is a headline (no sentence
+    punctuation) that starts with the organ the 来源 row under it names, then what it did
+    (国家知识产权局确定第一批…试点 / 来源:国家知识产权局). Gives (headline, organ, line)."""
+    if h.notice is not None or h.self_title is not None or len(h.head) < 2:
+        return None
+    top, row = h.head[0], h.head[1]
+    headline = top.text.strip()
+    m = SOURCE_ROW.fullmatch(row.text.strip())
+    if m is None or top.code is not None or _PUNCT.search(headline) or len(headline) > 60:
+        return None
+    org = m["org"]
+    rest = headline[len(org):]
+    if not _is_organ(org) or not headline.startswith(org) or len(rest) < 4 or rest.startswith("关于"):
+        return None
+    return headline, org, top.no
+
+
+def _announcement_title(h: _Head) -> Found | None:
+    got = _announcement(h)
+    return (got[0], got[2]) if got else None
+
+
+def _announcement_issuer(h: _Head) -> Found | None:
+    got = _announcement(h)
+    return ([got[1]], got[2]) if got else None
+
+
+#: A document-sharing page's file name in its boilerplate: 《X.doc》由会员分享, 更多相关《X.doc(3页珍藏版)》.
+SHARED_FILE = lazy(r"《(?P<t>[^《》]{4,80}?)\.(?:docx?|pdf|wps|txt)(?:[(（][^()（）《》]{0,20}[)）])?》")
+#: How many head lines from the top a sharing page's boilerplate is looked for in.
+SHARED_FILE_LINES = 3
+
+
+def _shared_file(h: _Head) -> Found | None:
+    """The title a document-sharing page names its file by, at its top, when it ends with a 文种."""
+    for x in h.head[:SHARED_FILE_LINES]:
+        m = SHARED_FILE.search(x.text)
+        if m is not None and TITLE_TAIL.search(t := m["t"].strip()):
+            return t, x.no
+    return None
+
+
 #: Where a title is read from when no line states one by its 文种 (MT12): the first source that
 #: gives one wins (before a 关于 title, a headline, a metadata row …, see ``_titles``).
 TITLE_SOURCES: tuple[SourceRule, ...] = (
@@ -1638,6 +1757,41 @@ TITLE_SOURCES: tuple[SourceRule, ...] = (
                             "依法行政 严格执法\n第一条 为了保护专利权人的合法权益，制定本法。",
                             "关闭窗口\n第一条 为了保护专利权人的合法权益，制定本法。",
                             "本部门的工作方法\n第一条 为了规范工作，制定本办法。")),
+    SourceRule(code="MT19", field="title",
+               summary="a news report's lead naming the plan an organ issued: X印发《Y》 / X近日印发的《Y》在…公布 (no notice on the page)",
+               find=_lead_title,
+               examples=(("某省印发知识产权强省建设行动方案\n本报讯 近日，省政府办公厅印发《某省知识产权强省建设行动方案"
+                          "(2024-2026年)》(以下简称《方案》)。\n《方案》提出，到2026年建成示范区3个。",
+                          "某省知识产权强省建设行动方案(2024-2026年)"),
+                         ("6月3日，某省知识产权工作领导小组办公室近日印发的《2024年某省知识产权工作要点》在省局网站公布。\n"
+                          "——推进制定《某省专利条例》。", "2024年某省知识产权工作要点"),
+                         ("记者从省市场监管局获悉，我省日前下发《某省商标品牌建设实施方案》，要求各地抓好落实。",
+                          "某省商标品牌建设实施方案")),
+               near_misses=("某省市场监管局4月20日印发实施方案，提出力争到2022年建成示范区2个。",  # no name in 《》
+                            "——推进制定《某省专利条例》。\n——修订《某省商标条例》。",  # list items quote tasks
+                            "各有关单位：\n现将方案印发给你们，请结合实际贯彻执行。",
+                            "某市人民政府关于同意设立服务站的通知\n为落实省政府办公厅印发《某省品牌建设方案》的要求，同意设立。",
+                            "近日，省政府办公厅印发《通知》，部署有关工作。",
+                            # a notice (主送 line) citing a document; the clause before the verb is no subject
+                            "各省、自治区、直辖市人民政府：\n按照经国务院同意印发的《某某示范区建设方案》部署，某局完成遴选工作。",
+                            "按照经国务院同意印发的《某某示范区建设方案》部署，某局完成遴选工作。")),
+    SourceRule(code="MT36", field="title",
+               summary="an organ's announcement on a news page: a headline starting with the organ its 来源 row names",
+               find=_announcement_title,
+               examples=(("某省知识产权局确定第二批专利导航服务基地\n来源:某省知识产权局\n为推进专利导航工作，经研究，确定5家单位。",
+                          "某省知识产权局确定第二批专利导航服务基地"),),
+               near_misses=("某省确定第二批专利导航服务基地\n来源:某省知识产权局\n为推进专利导航工作，经研究，确定5家单位。",
+                            "某省知识产权局确定第二批专利导航服务基地\n来源:某日报\n为推进专利导航工作，确定5家单位。",
+                            "某省知识产权局关于确定第二批专利导航服务基地的通知\n来源:某省知识产权局\n各有关单位：",
+                            "某省知识产权局确定第二批基地，共5家。\n来源:某省知识产权局\n为推进工作，确定5家单位。")),
+    SourceRule(code="MT37", field="title",
+               summary="a document-sharing page's file name at its top: 《X.doc》由会员分享 (X ends with its 文种)",
+               find=_shared_file,
+               examples=(("《某市2019年知识产权宣传周活动方案.doc》由会员分享，可在线阅读，更多相关《某市2019年知识产权宣传周"
+                          "活动方案.doc(3页珍藏版)》请在某某网上搜索。\n1、为做好宣传工作，决定开展活动。",
+                          "某市2019年知识产权宣传周活动方案"),),
+               near_misses=("《第三章课后习题答案.doc》由会员分享，可在线阅读。\n1、为做好宣传工作，决定开展活动。",
+                            "请下载附件《某市知识产权宣传周活动方案》。\n为做好宣传工作，决定开展活动。")),
     SourceRule(code="MT18", field="title",
                summary="a web reader's Title: row that the page prints again as its headline",
                find=_reader_headline,
@@ -1732,6 +1886,21 @@ ISSUER_SOURCES: tuple[SourceRule, ...] = (
                find=_contact_organ,
                examples=(("各有关单位：\n我局制定了实施方案，现予印发。\n联系人：北京市中医管理局科教处 屠志涛", ["北京市中医管理局"]),),
                near_misses=("各有关单位：\n现将方案印发给你们。\n联系人：北京市中医管理局科教处 屠志涛",)),
+    SourceRule(code="MT58", field="issuer",
+               summary="the organ an announcement's headline starts with, when its 来源 row names it (MT36)",
+               find=_announcement_issuer,
+               examples=(("某省知识产权局确定第二批专利导航服务基地\n来源:某省知识产权局\n为推进专利导航工作，经研究，确定5家单位。",
+                          ["某省知识产权局"]),),
+               near_misses=("某省确定第二批专利导航服务基地\n来源:某省知识产权局\n为推进专利导航工作，经研究，确定5家单位。",)),
+    SourceRule(code="MT59", field="issuer",
+               summary="the organ a news report's lead names as issuing the plan (MT19's clause; 我省 is no organ)",
+               find=_lead_issuer,
+               examples=(("本报讯 近日，省政府办公厅印发《某省知识产权强省建设行动方案》。\n《方案》提出，到2026年建成示范区3个。",
+                          ["省政府办公厅"]),
+                         ("某省市场监管局4月20日印发实施方案，提出力争到2022年建成示范区2个。", ["某省市场监管局"])),
+               near_misses=("记者从省市场监管局获悉，我省日前下发《某省商标品牌建设实施方案》，要求各地抓好落实。",
+                            "——某省市场监管局印发《某省专利条例》。",
+                            "各有关单位：\n现将方案印发给你们，请结合实际贯彻执行。")),
 )
 
 

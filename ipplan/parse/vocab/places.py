@@ -30,6 +30,8 @@ PLACE_ENDINGS: tuple[str, ...] = ("地区", "省", "市", "盟", "县", "区", "
 #: The one-character levels a government is named by without its place, in its own texts
 #: (我代表市人民政府, 省政府关于…, 县委、县政府): the ordinary endings of one character.
 LEVEL_CHARS = "".join(e for e in PLACE_ENDINGS if len(e) == 1)
+#: Endings of the units below a county, which a named town's government is addressed by (桥下镇人民政府).
+TOWN_ENDINGS: tuple[str, ...] = ("镇", "乡", "街道")
 #: Endings of a development zone, which governs like a county (威海火炬高技术产业开发区, 荆门高新区).
 ZONE_ENDINGS: tuple[str, ...] = (
     "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "工业园区", "开发区", "高新区", "新区",
