@@ -724,3 +724,80 @@ def test_a_contents_line_without_entries_is_no_table_of_contents() -> None:
     """Near-miss: 目录 followed by the body itself (nothing repeats): every item is a section."""
     text = "某市知识产权规划\n目录\n一、发展环境\n（一）发展基础\n全市专利授权量稳步增长。\n二、总体要求\n坚持创新驱动。"
     assert [i for i, *_ in outline(text)] == ["1", "1.1", "2"]
+
+
+def _ids(text: str) -> list[str]:
+    from ipplan.parse.outline import _split
+    _, builder = _split(list(enumerate(text.split("\n"), 1)))
+    out, todo = [], list(reversed(builder.roots))
+    while todo:
+        node = todo.pop()
+        out.append(f"{node.id} {node.label}")
+        todo.extend(reversed(node.children))
+    return out
+
+
+def test_regulation_excerpt_from_a_later_chapter_reads_its_articles() -> None:
+    """Page 2..n of a regulation run into one paragraph with OCR punctuation (OL27 + OL22/OL23)."""
+    text = ("第三章.保护措施.第九条、市人民政府建立协作机制 加强执法.第十条,市场监管部门应当受理投诉。"
+            "第十一条。鼓励行业协会制定自律规范.第十二条 依法查处侵权行为。")
+    assert _ids(text) == ["3 第三章", "3.9 第九条", "3.10 第十条", "3.11 第十一条", "3.12 第十二条"]
+    # near-misses: chapter one must start at 第一条; a reference is no article
+    assert _ids("第一章 总则\n第四条、本条例适用于本市。") == ["1 第一章"]
+    assert _ids("第三章 保护\n依照本条例第九条、第十条规定执行。") == ["3 第三章"]
+
+
+def test_decimal_outline_levels_follow_the_count_of_parts() -> None:
+    """1.1 / 1.1.1 numbering (OL28): 1.1.1 under 1.1 under the open 一、; a lone 1.1 line and
+    decimal quantities are text."""
+    text = ("一、现状分析\n1.1 发展基础\n1.1.1 创新能力提升\n1.1.2 服务体系完善\n1.2 面临形势\n1.2.1人才队伍不足\n"
+            "二、工作目标\n2.1 总体目标\n2.2 具体指标")
+    assert _ids(text) == ["1 一、", "1.1 1.1", "1.1.1 1.1.1", "1.1.2 1.1.2", "1.2 1.2", "1.2.1 1.2.1",
+                          "2 二、", "2.1 2.1", "2.2 2.2"]
+    assert _ids("一、现状分析\n1.1 发展基础较好。\n全市专利数量持续增长。") == ["1 一、"]
+    assert _ids("一、现状分析\n1.5倍于全省平均水平。\n1.2万件发明专利有效。\n2023.1.5 召开会议。") == ["1 一、"]
+
+
+def test_news_page_quoting_bullets_starts_its_outline_at_the_run() -> None:
+    """OL29: consecutive —— lines in a text with no numbered outline are its top-level items."""
+    from ipplan.parse.outline import _split
+    text = ("记者从省局获悉，今年将重点推进以下工作：\n——完善地方知识产权立法。\n——（已于去年启动）建设保护中心。\n"
+            "——培育高价值专利。\n下一步，省局将加强督导。")
+    _, b = _split(list(enumerate(text.split("\n"), 1)))
+    assert [(n.id, n.label, n.title) for n in b.roots] == [
+        ("1", "——", "完善地方知识产权立法"), ("2", "——", "（已于去年启动）建设保护中心"), ("3", "——", "培育高价值专利")]
+    # near-misses: one bullet line; dashes inside a sentence; dated signature lines; a text with its own outline
+    assert _ids("记者获悉：\n——完善地方知识产权立法。\n下一步将加强督导。") == []
+    assert _ids("会议要求——完善立法——培育专利。\n下一步将加强督导。") == []
+    assert _ids("创新是第一动力。\n——2024年1月16日在某会议上的讲话\n——2024年3月5日在某会议上的讲话") == []
+    assert _ids("要点提出：\n——完善立法。\n——培育专利。\n一、总体要求\n坚持创新。") == ["1 一、"]
+
+
+def test_title_keeps_a_pdf_spaced_quote() -> None:
+    """A PDF's stray spaces around a quote (做好 “十四五 ”规划) do not end the title; a real space does."""
+    from ipplan.parse.outline import split_title
+    assert split_title("编制 “十四五 ”专利规划。（省局负责）", "arabic")[0] == "编制 “十四五 ”专利规划"
+    assert split_title("加强组织领导 成立工作专班，统筹推进各项工作。", "cn") == (
+        "加强组织领导", "成立工作专班，统筹推进各项工作。")
+
+
+def test_bare_marker_that_ends_a_cut_text_is_no_item() -> None:
+    """A page cut right after 一、 leaves a marker with nothing after it: no section."""
+    assert _ids("关于印发某规划的通知\n某某规划\n“十四五”时期是关键时期。\n一、 ") == []
+    # near-miss: a marker alone on its line whose heading is the next line is an item
+    assert _ids("某某规划\n前言。\n一、\n发展基础") == ["1 一、"]
+
+
+def test_one_line_paste_heading_ends_at_a_space() -> None:
+    """Items run together on one line without 。: each heading ends at its first space."""
+    from ipplan.parse.outline import _split
+    text = "现将有关事项通知如下: 一、活动主题 保护创新 激励创造 二、活动时间 2024年4月20日-26日 三、宣传重点 1、宣传法律法规。"
+    _, b = _split(list(enumerate(text.split("\n"), 1)))
+    assert [(n.id, n.title) for n in b.roots] == [("1", "活动主题"), ("2", "活动时间"), ("3", "宣传重点")]
+    assert b.roots[0].text == ["保护创新 激励创造"]
+
+
+def test_bracketed_bare_marker_at_the_end_ends() -> None:
+    """A bracketed marker alone on the last line ends the parse (read again at 0 it looped)."""
+    assert _ids("一、总体要求\n坚持创新。\n（0）") == ["1 一、"]
+    assert _ids("某某通知\n（一）") == []

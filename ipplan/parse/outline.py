@@ -37,6 +37,7 @@ from ipplan.parse.vocab.markers import (
     MARKER_RULES,
     PART_RULES,
     RUN_IN_HEADING,
+    DECIMAL_STYLES,
     STYLE_RANK,
     TITLE_RULES,
     Marker,
@@ -65,9 +66,12 @@ _STRONG = set("。；;！？!?")
 MAX_ALONE_TITLE = 40
 #: How far into a run-in heading a ：/space may cut the title.
 MAX_CUT = 25
-_TITLE_CUT = lazy(r"[:：]|(?<![,，、;；.．:：]) ")
+#: Where a heading ends before its text on one line: a colon, or a space — not a space after a
+#: clause sign, nor the stray space a PDF put before a quote it also spaced inside
+#: (做好 “十五五 ”规划编制工作: one title).
+_TITLE_CUT = lazy(r"[:：]|(?<![,，、;；.．:：]) (?!“[^”\s]{1,12}\s+”|”)")
 _TRAILING = "。；;，, .．"
-_LAW_LEAD = "、,，.．:： "
+_LAW_LEAD = "、,，.．。:： "
 #: A . or ． ending a sentence (not a decimal point): a heading printed with . for 。.
 _DOT_STOP = lazy(r"(?<![0-9])[.．](?![0-9])")
 #: Spaces between Chinese characters (总 则).
@@ -103,7 +107,8 @@ def split_title(content: str, style: str = "", glued: bool = False, noisy: bool 
     dot = _DOT_STOP.search(content, 0, MAX_CUT + 1)  # a heading ending with . instead of 。
     if dot and (stop == -1 or dot.start() < stop):
         stop = dot.start()
-    if stop == -1 and len(content) <= MAX_ALONE_TITLE:  # a heading alone on its line
+    if stop == -1 and len(content) <= MAX_ALONE_TITLE and not (glued and _TITLE_CUT.search(content, 0, MAX_CUT)):
+        # a heading alone on its line; in a one-line paste, one ends at a space (活动主题 创新创造…)
         return content.rstrip(_TRAILING), ""
     limit = min(stop if stop != -1 else len(content), MAX_CUT)
     cut = _TITLE_CUT.search(content, 0, limit)
@@ -256,6 +261,8 @@ class _Builder:
         for node in reversed(self.stack):
             if node.style == mk.style:
                 return mk.ordinal == node.ordinal + 1
+        if mk.style == "article" and self.mid_law(mk):
+            return True
         return mk.ordinal == 1 or mk.ordinal == self.last.get(mk.style, -1) + 1
 
     def continues(self, mk: Marker) -> bool:
@@ -265,8 +272,12 @@ class _Builder:
         mk = self._counted(mk)
         if any(node.style == mk.style and mk.ordinal == node.ordinal + 1 for node in self.stack):
             return True
-        return (mk.weak and mk.style == "article" and mk.ordinal == self.last.get("article", 0) + 1
-                and any(node.style in LAW_STYLES for node in self.stack))
+        return (mk.weak and mk.style == "article" and any(node.style in LAW_STYLES for node in self.stack)
+                and (mk.ordinal == self.last.get("article", 0) + 1 or self.mid_law(mk)))
+
+    def mid_law(self, mk: Marker) -> bool:
+        """Whether an article is the first of an excerpt that starts inside a law (MID_LAW_RULES)."""
+        return any(rule.find(self, mk) for rule in MID_LAW_RULES)
 
     def _parent_depth(self, mk: Marker) -> int:
         """Stack depth the new node goes to (its parent is stack[depth - 1])."""
@@ -406,7 +417,7 @@ def _next_marked(text: str, start: int, builder: _Builder, head: bool) -> tuple[
             continue
         pre = m.group("pre")
         strong = pre.strip()[:1] in _STRONG
-        if mk.weak or mk.label.endswith((",", "，")):
+        if mk.weak or mk.label.endswith((",", "，")) or mk.style in DECIMAL_STYLES:
             continue  # these start an item only at the start of a line
         if mk.style in LAW_STYLES:  # 第一章/第二条 of a one-line law: after a sentence end, a space or a bracket
             if not (strong or pre.isspace() or pre.startswith((")", "）"))) or (head and mk.style == "law_section"):
@@ -635,6 +646,21 @@ def _next_item_follows(mk: Marker, lines: list[tuple[int, str]], i: int) -> bool
     return False
 
 
+#: How many lines after a decimal item (1.1, OL28) another one must start for it to be an item.
+DECIMAL_RUN_LOOKAHEAD = 6
+
+
+def _decimal_run(lines: list[tuple[int, str]], i: int) -> bool:
+    """Whether one of the next lines (``lines[i:]``) starts with a decimal item (OL28): one
+    1.1 line alone is a number in the text, not an outline (the last item of a decimal run is
+    taken because its run is open)."""
+    for _, line in lines[i : i + DECIMAL_RUN_LOOKAHEAD]:
+        nxt = match_marker(line)
+        if nxt is not None and nxt.style in DECIMAL_STYLES:
+            return True
+    return False
+
+
 def _starts_mid_run(mk: Marker, lines: list[tuple[int, str]], i: int) -> bool:
     return any(rule.find(mk, lines, i) for rule in MID_RUN_RULES)
 
@@ -667,6 +693,62 @@ def _mid_run_gives(rule: MidRunRule, text: str) -> list[str]:
     if first is None or first.style in ("cn", "paren_cn", *LAW_STYLES) or first.ordinal == 1:
         return []
     return [f"{n.id} {n.label}" for n in nodes]
+
+
+@dataclass(frozen=True, kw_only=True)
+class BulletRunRule(Rule):
+    """Evidence that a run of —— bullet lines in the head is the text's outline (a news page
+    quoting a plan's items): ``find(lines, i)`` → bool for a bullet line, ``lines[i:]`` the lines
+    after it. The bullets start the outline as top-level items, numbered by their position
+    (GOLD_GUIDE). Examples are whole texts; they give "id title" of every section."""
+
+
+def _bullet_content(line: str) -> str | None:
+    """The text after a —— bullet that starts ``line``, or None (no bullet; a dated signature
+    ——2024年1月16日在…)."""
+    mk = match_marker(line)
+    if mk is None or mk.style != "bullet":
+        return None
+    rest = line[mk.end :].strip()
+    return rest if rest and not rest[0].isdigit() else None
+
+
+def _other_outline(lines: list[tuple[int, str]]) -> bool:
+    """Whether any line starts with a numbered item (一、 (一) 1. 第一条 …): the text has an outline."""
+    for _, line in lines:
+        mk = match_marker(line)
+        if mk is not None and mk.style != "bullet" and not mk.weak and not is_table_row(line):
+            return True
+    return False
+
+
+def _consecutive_bullets(lines: list[tuple[int, str]], i: int) -> bool:
+    return (i < len(lines) and _bullet_content(lines[i - 1][1]) is not None
+            and _bullet_content(lines[i][1]) is not None and not _other_outline(lines))
+
+
+BULLET_RUN_RULES: tuple[BulletRunRule, ...] = (
+    BulletRunRule(code="OL29", find=_consecutive_bullets,
+                  summary="two or more consecutive —— bullet lines in a text with no numbered outline (a news page "
+                          "quoting a plan): they start the outline as top-level items, numbered by position",
+                  examples=(("某某网讯 近日，某局印发工作要点。\n要点提出：\n——加快推进条例修订。\n——研究论证管理办法。\n"
+                             "——推进立法进程。\n此外，要点还部署了其他任务。",
+                             ["1 加快推进条例修订", "2 研究论证管理办法", "3 推进立法进程"]),),
+                  near_misses=("某某网讯 近日，某局印发工作要点。\n——加快推进条例修订。\n此外，要点还部署了其他任务。",
+                               "要点提出，要——加快推进条例修订——研究论证管理办法。",
+                               "创新是第一动力。\n——2024年1月16日在某会议上的讲话\n——2024年3月5日在某会议上的讲话",
+                               "要点提出：\n——加快推进条例修订。\n——研究论证管理办法。\n一、总体要求\n坚持创新。")),
+)
+
+
+def _starts_bullet_run(lines: list[tuple[int, str]], i: int) -> bool:
+    return any(rule.find(lines, i) for rule in BULLET_RUN_RULES)
+
+
+def _bullet_run_gives(rule: BulletRunRule, text: str) -> list[str]:
+    """A bullet-run rule's value on a text: "id title" of every top-level bullet section."""
+    _, builder = _split(list(enumerate(text.split("\n"), 1)))
+    return [f"{node.id} {node.title}" for node in builder.roots if node.style == "bullet"]
 
 
 #: The heading of a table of contents (目录 / 目 录).
@@ -810,6 +892,17 @@ def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
                 line = line[: att.start()].rstrip()
             checked = True
         mk = match_marker(line)
+        if mk is not None and not queue and not line[mk.end :].strip() and state in ("head", "body"):
+            # a bare marker that ends the text (cut by the source right after 一、): no item, and
+            # nothing to scan (read as a line without a marker, （0） would be found again at 0)
+            if state == "head":
+                head.append((no, line))
+            else:
+                builder.add_text(line, no)
+            continue
+        if mk is not None and mk.style in DECIMAL_STYLES and not _decimal_run(queue.lines, queue.i) \
+                and not any(node.style in DECIMAL_STYLES for node in builder.stack):
+            mk = None  # a lone 1.1 line is no outline
         kind = line_kind(line) if mk is None and state == "body" else None
         if kind == "colophon":  # the 版记 (抄送, 印发) closes the document
             state = "tail"
@@ -828,7 +921,9 @@ def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
             in_attachment_list = False
             if mk is None or mk.weak or (mk.style not in ("cn", "paren_cn", *LAW_STYLES) and mk.ordinal != 1
                                          and not (mk.ordinal is not None and not queue.front
-                                                  and _starts_mid_run(mk, queue.lines, queue.i))):
+                                                  and _starts_mid_run(mk, queue.lines, queue.i))
+                                         and not (mk.style == "bullet" and not queue.front and not piece
+                                                  and _starts_bullet_run(queue.lines, queue.i))):
                 found = _next_inline(line, 0, builder, head=True)
                 if found is None:
                     head.append((no, line))
@@ -1001,6 +1096,52 @@ PART_START_RULES: tuple[PartStartRule, ...] = (
 
 
 @dataclass(frozen=True, kw_only=True)
+class MidLawRule(Rule):
+    """Evidence that a text starts inside a law (page 2..n of a regulation, an excerpt) so its
+    first article may carry any number: ``find(builder, marker)`` → bool for an article marker
+    before any article is placed. Examples are whole texts; they give "id label" of every section."""
+
+
+def _first_article_of_later_chapter(b: _Builder, mk: Marker) -> bool:
+    if mk.style != "article" or mk.ordinal is None or mk.ordinal < 2 or "article" in b.last or not b.roots:
+        return False
+    first = b.roots[0]
+    return (first.style in ("chapter", "law_section") and first.ordinal >= 2 and len(b.roots) == 1
+            and bool(b.stack) and b.stack[-1] is first)
+
+
+MID_LAW_RULES: tuple[MidLawRule, ...] = (
+    MidLawRule(code="OL27", find=_first_article_of_later_chapter,
+               summary="a text that starts at a chapter numbered 2 or more (第二章 专利促进, page 2..n of a regulation): "
+                       "its first article, printed right under that chapter, carries the law's running number (第七条); "
+                       "with OL22/OL23 it is read in a one-paragraph run with OCR punctuation too",
+               examples=(("第二章.专利促进.第七条、市人民政府设立专项资金。第八条,市专利管理部门应当建立信息平台.第九条、"
+                          "鼓励企业创新。", ["2 第二章", "2.7 第七条", "2.8 第八条", "2.9 第九条"]),
+                         ("第三章 保护\n第十二条、市人民政府负责协调。\n第十三条 依法查处侵权行为。",
+                          ["3 第三章", "3.12 第十二条", "3.13 第十三条"])),
+               near_misses=("第一章 总则\n第三条、本条例适用于本市。",
+                            "第二章 保护\n依照本条例第五条、第六条规定执行。",
+                            "一、总体要求\n第七条、市人民政府设立专项资金。")),
+)
+
+
+def _mid_law_gives(rule: MidLawRule, text: str) -> list[str]:
+    """A mid-law rule's value on a text: "id label" of every section, when the first article
+    placed is numbered 2 or more (empty otherwise)."""
+    _, builder = _split(list(enumerate(text.split("\n"), 1)))
+    nodes: list[Node] = []
+    todo = list(reversed(builder.roots))
+    while todo:
+        node = todo.pop()
+        nodes.append(node)
+        todo.extend(reversed(node.children))
+    first = next((n for n in nodes if n.style == "article"), None)
+    if first is None or first.ordinal < 2:
+        return []
+    return [f"{n.id} {n.label}" for n in nodes]
+
+
+@dataclass(frozen=True, kw_only=True)
 class UnprintedParentRule(Rule):
     """Evidence that the text starts inside an item it does not print (a page 2..n of a
     paginated article, an excerpt): ``find(builder, marker)`` → bool, asked before the marker
@@ -1111,6 +1252,8 @@ RULE_TABLES = (RuleTable("MARKER_RULES", "OL", MARKER_RULES, _marker_gives),
                RuleTable("LOOSE_ARTICLE_RULES", "OL", LOOSE_ARTICLE_RULES, _loose_article_gives),
                RuleTable("NOISY_STOP_RULES", "OL", NOISY_STOP_RULES, _noisy_stop_gives),
                RuleTable("MID_RUN_RULES", "OL", MID_RUN_RULES, _mid_run_gives),
+               RuleTable("MID_LAW_RULES", "OL", MID_LAW_RULES, _mid_law_gives),
+               RuleTable("BULLET_RUN_RULES", "OL", BULLET_RUN_RULES, _bullet_run_gives),
                RuleTable("TOC_RULES", "OL", TOC_RULES, _toc_gives),
                RuleTable("GLUED_PART_RULES", "OL", GLUED_PART_RULES, _glued_part_gives),
                RuleTable("TITLE_RULES", "OL", TITLE_RULES, _title_gives))

@@ -21,6 +21,12 @@ _CN = CN_ORDINAL_CLASS
 #: What a bare number glued to Chinese text is when it is no item number: a count (3个, 2艘),
 #: a magnitude (2万), a date or an age (2022年, 5岁).
 _NO_ITEM_AFTER = alternation(MEASURES + tuple(MAGNITUDE_WORDS) + CALENDAR_WORDS)
+#: What a decimal number at a line start is when it is no outline number (1.5倍, 1.2万件, 3.85件,
+#: 2.5个百分点): a magnitude, a date word, 倍 or 版, a measure of two or more characters, or a
+#: one-character measure that ends the word (3.1人才 / 2.5部门 are headings).
+_NO_DECIMAL_ITEM_AFTER = (
+    alternation(tuple(MAGNITUDE_WORDS) + CALENDAR_WORDS + ("倍", "版") + tuple(m for m in MEASURES if len(m) > 1))
+    + "|(?:" + alternation(tuple(m for m in MEASURES if len(m) == 1)) + rf")(?![{CJK}])")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,15 +67,18 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
                            "text": "专利代理机构应当…"})),
                near_misses=("第三条规定的情形", "第五条的要求", "第一条、第二条", "第十条中所称", "第三条 、第四条")),
     MarkerRule(code="OL22", style="article", weak=True,
-               summary="article printed with OCR punctuation after it (第二条、本市… / 第六条,市… / 第三条.本条例…): "
+               summary="article printed with OCR punctuation after it (第二条、本市… / 第六条,市… / 第三条.本条例… / 第十条。在…): "
                        "weak, it only continues the article sequence of a law (outline.LOOSE_ARTICLE_RULES)",
-               pattern=rf"第 \s* (?P<num>[{_CN}]{{1,5}}) \s* 条 (?= \s* [、,，.．] \s* (?! 第 | [、,，.．。] | 规定 | 的 ) [{CJK}] )",
+               pattern=rf"第 \s* (?P<num>[{_CN}]{{1,5}}) \s* 条 (?= \s* [、,，.．。] \s* (?! 第 | [、,，.．。] | 规定 | 的 ) [{CJK}] )",
                examples=(("第二条、本市行政区域内的活动,适用本条例。",
                           {"style": "article", "label": "第二条", "ordinal": 2, "title": "本市行政区域内的活动,适用本条例"}),
                          ("第六条,市、县人民政府应当加强宣传。普及知识。",
                           {"style": "article", "label": "第六条", "ordinal": 6, "title": "市、县人民政府应当加强宣传",
-                           "text": "普及知识。"})),
-               near_misses=("第一条、第二条", "第三条,第四条规定的情形", "第五条、的规定", "第七条 本条例自公布之日起施行")),
+                           "text": "普及知识。"}),
+                         ("第十条。在评定职称时,专利应当作为重要条件。",
+                          {"style": "article", "label": "第十条", "ordinal": 10, "title": "在评定职称时,专利应当作为重要条件"})),
+               near_misses=("第一条、第二条", "第三条,第四条规定的情形", "第五条、的规定", "第七条 本条例自公布之日起施行",
+                            "第八条。第九条")),
     MarkerRule(code="OL01", style="cn",
                summary="chapter: 一、 (also 一. and OCR's 一 、); never a run of numerals 一、二级 / 一、二、三产业",
                pattern=rf"(?P<num>[{_CN}]{{1,4}}) \s* [、.．﹒] (?! \s* [{_CN}]{{1,3}} \s* (?:[、级等类档季期批]|产业) )",
@@ -95,6 +104,21 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
                          ("4,推荐人员年龄", {"style": "arabic", "label": "4,", "ordinal": 4, "title": "推荐人员年龄"}),
                          ("13﹒开展新模式推广。", {"style": "arabic", "label": "13﹒", "ordinal": 13, "title": "开展新模式推广"})),
                near_misses=("1.8万件", "2022年", "1、2、3级", "3.85件", "1,200万元", "1﹒5倍")),
+    MarkerRule(code="OL28", style="decimal",
+               summary="decimal outline number 1.1 / 1.1.1 (a report-style 方案, a table of contents): its level is the "
+                       "count of its parts (style decimal2, decimal3, …: 1.1.1 nests under 1.1), its ordinal the last "
+                       "part; only at the start of a line, and only where another decimal item follows "
+                       "(outline.DECIMAL_RUN_LOOKAHEAD)",
+               pattern=rf"(?P<num>\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}) (?![.．]?\d) \s* (?=[{CJK}]) (?!{_NO_DECIMAL_ITEM_AFTER})",
+               examples=(("1.1国家政策导向", {"style": "decimal2", "label": "1.1", "ordinal": 1, "title": "国家政策导向"}),
+                         ("2.3.4 信息平台不健全", {"style": "decimal3", "label": "2.3.4", "ordinal": 4,
+                                                 "title": "信息平台不健全"}),
+                         ("3.12 强化保护。依法打击侵权。", {"style": "decimal2", "label": "3.12", "ordinal": 12,
+                                                      "title": "强化保护", "text": "依法打击侵权。"}),
+                         ("2.3.3人才支撑不足", {"style": "decimal3", "label": "2.3.3", "ordinal": 3, "title": "人才支撑不足"}),
+                         ("2.5.1部门协同不畅", {"style": "decimal3", "label": "2.5.1", "ordinal": 1, "title": "部门协同不畅"})),
+               near_misses=("1.5倍", "1.2万件", "2023.1.5", "1.2.3版本", "3.85件", "1.2.3", "2024.1 工作要点",
+                            "2.5个百分点以上", "1.5个工作日")),
     MarkerRule(code="OL04", style="paren_arabic", summary="sub-item: (1) （1）",
                pattern=r"[(（] \s* (?P<num>\d{1,3}) \s* [)）] 、?",
                examples=(("(1)建立机制", {"style": "paren_arabic", "label": "(1)", "ordinal": 1, "title": "建立机制"}),
@@ -139,7 +163,9 @@ def marker_regex() -> re.Pattern[str]:
 #: Conventional rank of each style, outermost first: a first item printed in an inner
 #: style (1.) followed by its successor in an outer style (二、) is the outer sequence.
 STYLE_RANK = {"chapter": 0, "law_section": 1, "article": 2, "cn": 3, "paren_cn": 4, "arabic": 5, "paren_arabic": 6,
-              "circled": 7}
+              "circled": 7, "decimal2": 8, "decimal3": 9, "decimal4": 10}
+#: The styles of decimal outline numbers (OL28), by their count of parts.
+DECIMAL_STYLES = ("decimal2", "decimal3", "decimal4")
 #: The styles of laws and regulations (章 节 条): they start an item at the start of a line,
 #: or glued inside one only where LAW_INLINE allows.
 LAW_STYLES = ("chapter", "law_section", "article")
@@ -245,6 +271,9 @@ def _read_marker(code: str, printed: str, number: str | None) -> Marker | None:
     """Style, label and ordinal of a printed marker (cached: markers repeat, ~3× faster)."""
     rule = _BY_CODE[code]
     label = re.sub(r"\s+", "", printed)
+    if rule.style == "decimal":  # 1.1.1: one style per count of parts, numbered by the last
+        parts = re.split(r"[.．]", label)
+        return Marker(f"decimal{len(parts)}", label, int(parts[-1]), 0, code=code)
     if rule.style == "bullet":
         return Marker(rule.style, "——", None, 0, code=code)
     num = to_ordinal(number) if number else None
