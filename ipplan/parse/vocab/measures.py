@@ -65,8 +65,8 @@ PROCEDURE_STEPS: tuple[str, ...] = (
     "公示", "公告", "征求意见", "异议", "申报", "报名", "受理", "评审", "审核", "复核", "答辩", "整改", "试用",
     "有效", "过渡", "观察", "考察", "宽限", "公开", "反馈意见", "意见反馈",
 )
-#: Words that give an event's length (活动为期7天, 会议历时2小时): a period, never a target.
-PERIOD_WORDS: tuple[str, ...] = ("为期", "历时", "耗时", "用时", "会期", "时长为")
+#: Words that give an event's length (活动为期7天, 会议历时2小时, 于4月20日-25日连续5天): a period, never a target.
+PERIOD_WORDS: tuple[str, ...] = ("为期", "历时", "耗时", "用时", "会期", "时长为", "连续")
 
 #: Calendar and age words after a number (2022年, 3月, 15日, 8号, 60岁): dates and ages,
 #: never a count and never an item number.
