@@ -15,8 +15,8 @@ checks the round trip with ipplan's own loader and with PyYAML.
 from __future__ import annotations
 
 import functools
-import json
 import re
+from collections.abc import Callable
 from json.encoder import encode_basestring as _encode_basestring
 from typing import TYPE_CHECKING, Any
 
@@ -34,9 +34,11 @@ _UNSAFE = re.compile(r": |\s#|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]
 _SPECIAL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
-def _scalar(v: Any) -> str:
+def _scalar(v: Any, text: Callable[[str], str] | None = None, real: Callable[[float], str] | None = None) -> str:
+    """A scalar as YAML writes it, or as JSON does with ``text`` and ``real`` (their strings and
+    floats); null, booleans and integers read the same in both."""
     if type(v) is str:
-        return _str(v)
+        return (text or _str)(v)
     if v is None:
         return "null"
     if v is True:
@@ -46,11 +48,15 @@ def _scalar(v: Any) -> str:
     if isinstance(v, int):
         return str(v)
     if isinstance(v, float):
-        if v != v or v in (float("inf"), float("-inf")):  # never in a plan (finite by schema)
-            return ".nan" if v != v else ".inf" if v > 0 else "-.inf"
-        r = repr(v)  # YAML 1.1 floats need a dot: 1e-09 would read back as a string
-        return r.replace("e", ".0e", 1) if "e" in r and "." not in r else r
-    return _str(str(v))
+        return (real or _yaml_float)(v)
+    return (text or _str)(str(v))
+
+
+def _yaml_float(v: float) -> str:
+    if v != v or v in (float("inf"), float("-inf")):  # never in a plan (finite by schema)
+        return ".nan" if v != v else ".inf" if v > 0 else "-.inf"
+    r = repr(v)  # YAML 1.1 floats need a dot: 1e-09 would read back as a string
+    return r.replace("e", ".0e", 1) if "e" in r and "." not in r else r
 
 
 def _str(s: str) -> str:
@@ -160,19 +166,7 @@ def _json_float(v: float) -> str:
 
 
 def _json_scalar(v: Any) -> str:
-    if type(v) is str:
-        return _encode_basestring(v)
-    if v is None:
-        return "null"
-    if v is True:
-        return "true"
-    if v is False:
-        return "false"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
-        return _json_float(v)
-    return _encode_basestring(str(v))
+    return _scalar(v, _encode_basestring, _json_float)
 
 
 def _json_pretty(value: Any, indent: str, out: list[str]) -> None:

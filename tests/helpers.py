@@ -44,3 +44,15 @@ def plan_dict(plan: Any) -> Any:
     from ipplan import emit
 
     return without_evidence(emit.plan_data(plan))
+
+
+def target_rows(text: str) -> list[tuple]:
+    """(indicator, value, unit, op, year, kind) of every target of a plan parsed from ``text``."""
+    import ipplan
+
+    return [(t.indicator, t.value, t.unit, t.op, t.year, t.kind) for t in ipplan.parse_text(text).targets]
+
+
+def in_section(text: str) -> list[tuple]:
+    """target_rows of ``text`` as the body of a plan's one section."""
+    return target_rows(f"一、目标\n（一）具体目标。{text}")

@@ -7,17 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-import ipplan
 from ipplan.parse.targets import body_targets
-
-
-def targets(text: str) -> list[tuple]:
-    plan = ipplan.parse_text(text)
-    return [(t.indicator, t.value, t.unit, t.op, t.year, t.kind) for t in plan.targets]
-
-
-def in_section(text: str) -> list[tuple]:
-    return targets(f"一、目标\n（一）具体目标。{text}")
+from tests.helpers import in_section
+from tests.helpers import target_rows as targets
 
 
 # ---------------------------------------------------------------- the parts of a work report

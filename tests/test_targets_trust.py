@@ -9,16 +9,9 @@ import pytest
 
 import ipplan
 from ipplan.parse.targets import body_targets
-from tests.helpers import HALF_TO_FULL
+from tests.helpers import HALF_TO_FULL, in_section
+from tests.helpers import target_rows as targets
 
-
-def targets(text: str) -> list[tuple]:
-    """(indicator, value, unit, op, year, kind) of a plan parsed from ``text``."""
-    return [(t.indicator, t.value, t.unit, t.op, t.year, t.kind) for t in ipplan.parse_text(text).targets]
-
-
-def in_section(text: str) -> list[tuple]:
-    return targets(f"一、目标\n（一）具体目标。{text}")
 
 
 # ---------------------------------------------------------------- a work report: review and forward parts

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from ipplan import patterncache
 from ipplan.parse.rules import lazy
@@ -105,9 +106,21 @@ def split_top(text: str, seps: str) -> list[str]:
     """
     if _OPENER.search(text) is None:
         return [s for p in _separators(seps).split(text) if (s := p.strip())]
-    parts, depth, start = [], 0, 0
+    return [text[a:b] for a, b in top_spans(text, seps)]
+
+
+def top_spans(text: str, seps: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of the parts of ``text[start:end]`` between separators outside brackets,
+    spaces trimmed, empty parts left out: ``split_top`` with positions.
+
+    >>> list(top_spans("甲(乙，丙)， 丁", "，"))
+    [(0, 6), (8, 9)]
+    """
+    end = len(text) if end is None else end
+    depth, left = 0, start
     opened: list[str] = []
-    for m in _specials(seps).finditer(text):
+    bounds: list[tuple[int, int]] = []
+    for m in _specials(seps).finditer(text, start, end):
         ch = m.group()
         if ch in OPEN:
             depth += 1
@@ -121,10 +134,44 @@ def split_top(text: str, seps: str) -> list[str]:
                 opened.pop()
                 depth -= 1
         elif depth == 0:
-            parts.append(text[start:m.start()])
-            start = m.end()
-    parts.append(text[start:])
-    return [s for p in parts if (s := p.strip())]
+            bounds.append((left, m.start()))
+            left = m.end()
+    bounds.append((left, end))
+    for a, b in bounds:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            yield a, b
+
+
+@functools.lru_cache(maxsize=256)
+def top_groups(text: str) -> tuple[tuple[int, int], ...]:
+    """(open, close) of every bracket group at depth 0, in one pass (close = len if unclosed);
+    an ASCII " closes the “ it follows (“双随机"检查), as in split_top. Cached: every
+    clause rule scans a paragraph's groups."""
+    out, depth, start = [], 0, 0
+    opened: list[str] = []
+    for m in _BRACKET.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch in ASCII_CLOSE:
+            if not (opened and opened[-1] == ASCII_CLOSE[ch]):
+                continue
+            ch = CLOSE[0]
+        if ch in OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+            opened.append(ch)
+        elif ch in CLOSE and depth:
+            depth -= 1
+            opened.pop()
+            if depth == 0:
+                out.append((start, i))
+    if depth:
+        out.append((start, len(text)))
+    return tuple(out)
 
 
 def matching_close(text: str, start: int) -> int:

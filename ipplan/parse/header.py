@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, NamedTuple
@@ -35,7 +35,7 @@ from ipplan.parse.brackets import split_top
 from ipplan.parse.dates import YEAR
 from ipplan.parse.numerals import CN_COUNT_CLASS, CN_ORDINAL_CLASS
 from ipplan.parse.rules import PatternRule, Rule, RuleTable, given, lazy
-from ipplan.parse.types import Node, Outline
+from ipplan.parse.types import Outline, walk
 from ipplan.parse.vocab.doctypes import (
     ANNUAL_TYPES, COVERING_TYPES, DOC_TYPE_OF, DOC_TYPES, LAW_TYPES, NOT_LAW_ENDINGS,
 )
@@ -911,35 +911,14 @@ ONE_LINE_PASTE = 100
 
 def _unpaste(lines: Lines) -> Lines:
     """Split one-line pastes back into lines at their spaces (notice, title, date …), never at a
-    space inside 《》: a cited title keeps its joint issuers (《财政部办公厅 国家知识产权局办公室关于…》)."""
+    space inside brackets: a cited title keeps its joint issuers (《财政部办公厅 国家知识产权局办公室关于…》)."""
     out: Lines = []
     for no, line in lines:
         if len(line) > ONE_LINE_PASTE and " " in line and "|" not in line:
-            out.extend((no, part) for part in _spaces_outside_titles(line) if part)
+            out.extend((no, part) for part in split_top(line, " "))  # never inside 《》 or （）
         else:
             out.append((no, line))
     return out
-
-
-def _spaces_outside_titles(line: str) -> list[str]:
-    """``line`` split at its spaces outside 《》.
-
-    >>> _spaces_outside_titles("按照《甲办公厅 乙局关于实施计划 助力发展的通知》要求 特制定本方案")
-    ['按照《甲办公厅 乙局关于实施计划 助力发展的通知》要求', '特制定本方案']
-    """
-    if "《" not in line:
-        return line.split(" ")
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(line):
-        if ch == "《":
-            depth += 1
-        elif ch == "》" and depth:
-            depth -= 1
-        elif ch == " " and depth == 0:
-            parts.append(line[start:i])
-            start = i + 1
-    parts.append(line[start:])
-    return parts
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1597,7 +1576,7 @@ def _report_place(h: _Head) -> Found | None:
 def _document_text(o: Outline) -> str:
     """Every line of an outline (head, sections, tail) as one text."""
     parts = [t for _, t in o.head]
-    for n in _walk(o.sections):
+    for n in walk(o.sections):
         parts.append(n.title)
         parts.extend(n.text)
     parts.extend(t for _, t in o.tail)
@@ -1647,10 +1626,10 @@ READER_TITLE = lazy(r"Title:\s*(?P<t>\S.{1,150})")
 def _reader_headline(h: _Head) -> Found | None:
     """A page's title as a web reader prints it (Title: X) when the page prints X again as a line
     of its own that no rule reads (its headline, a news item's or an article's): X."""
-    row = next((x for x in h.head[:3] if (m := READER_TITLE.fullmatch(x.text.strip()))), None)
-    if row is None:
+    found = next(((x, m) for x in h.head[:3] if (m := READER_TITLE.fullmatch(x.text.strip()))), None)
+    if found is None:
         return None
-    title = READER_TITLE.fullmatch(row.text.strip())["t"].strip()  # type: ignore[index]
+    row, title = found[0], found[1]["t"].strip()
     return next(((title, x.no) for x in h.head if x is not row and x.code is None and _same_text(x.text, title)), None)
 
 
@@ -1953,7 +1932,7 @@ def _every_province(h: _Head) -> Found | None:
         if x.code in ("MT30", "MT05", "MT32") and EVERY_PROVINCE.match(values(x)["addressees"][0]):
             return NATIONAL, x.no
     o = h.outline
-    for no, line in list(o.head) + [(n.line, t) for n in _walk(o.sections) for t in n.text[:1]]:
+    for no, line in list(o.head) + [(n.line, t) for n in walk(o.sections) for t in n.text[:1]]:
         if PROVINCES.search(line):
             return NATIONAL, no
     return None
@@ -1976,7 +1955,7 @@ def _self_level_place(h: _Head) -> Found | None:
     text = _document_text(h.outline)
     if (lv := self_level(text)) is None or (unit := only_unit(text, lv[0])) is None:
         return None
-    no = next((n for n, t in [*h.outline.head, *((x.line, x.title) for x in _walk(h.outline.sections))]
+    no = next((n for n, t in [*h.outline.head, *((x.line, x.title) for x in walk(h.outline.sections))]
                if unit.name in t), None)
     return unit.name, no
 
@@ -2073,12 +2052,6 @@ def _period(outline: Outline, title: str | None, notice_title: str | None, found
         if period := dates.period(re.sub(r"《[^《》]*》", "", line)):
             return found.put("period", period, no)
     return None
-
-
-def _walk(nodes: list[Node]) -> Iterator[Node]:
-    for n in nodes:
-        yield n
-        yield from _walk(n.children)
 
 
 def _title_after_signature(tail: list[Hit]) -> tuple[int, str] | None:

@@ -27,7 +27,7 @@ from ipplan.parse.brackets import bracket_depth, closes_later
 from ipplan.parse.dates import is_bare_date
 from ipplan.parse.numerals import CN_ORDINAL_CLASS
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
-from ipplan.parse.types import Node, Outline
+from ipplan.parse.types import Node, Outline, walk
 from ipplan.parse.vocab.markers import (
     ATTACHMENT,
     ATTACHMENT_INLINE,
@@ -474,12 +474,7 @@ def _loose_article_gives(rule: LooseArticleRule, text: str) -> list[str]:
     """A loose-article rule's value on a text: "id label" of every section, when an article
     stands inside a paragraph (more articles than lines that start with one; empty otherwise)."""
     _, builder = _split(list(enumerate(text.split("\n"), 1)))
-    out: list[str] = []
-    todo = list(reversed(builder.roots))
-    while todo:
-        node = todo.pop()
-        out.append(f"{node.id} {node.label}")
-        todo.extend(reversed(node.children))
+    out = [f"{node.id} {node.label}" for node in walk(builder.roots)]
     at_start = sum(1 for line in text.split("\n") if (mk := match_marker(line)) is not None and mk.style == "article")
     return out if sum(1 for x in out if x.endswith("条")) > at_start else []
 
@@ -683,12 +678,7 @@ def _mid_run_gives(rule: MidRunRule, text: str) -> list[str]:
     """A mid-run rule's value on a text: "id label" of every section, when the first printed
     item is an inner one numbered 2 or more (the rule started the outline there; else empty)."""
     _, builder = _split(list(enumerate(text.split("\n"), 1)))
-    nodes: list[Node] = []
-    todo = list(reversed(builder.roots))
-    while todo:
-        node = todo.pop()
-        nodes.append(node)
-        todo.extend(reversed(node.children))
+    nodes = list(walk(builder.roots))
     first = next((n for n in nodes if n.label), None)
     if first is None or first.style in ("cn", "paren_cn", *LAW_STYLES) or first.ordinal == 1:
         return []
@@ -811,12 +801,7 @@ def _toc_gives(rule: TocRule, text: str) -> list[str]:
     if at is None or rule.find(lines, at + 1) is None:
         return []
     _, builder = _split(lines)
-    out: list[str] = []
-    todo = list(reversed(builder.roots))
-    while todo:
-        node = todo.pop()
-        out.append(f"{node.id} {node.label}")
-        todo.extend(reversed(node.children))
+    out = [f"{node.id} {node.label}" for node in walk(builder.roots)]
     return out
 
 
@@ -1129,12 +1114,7 @@ def _mid_law_gives(rule: MidLawRule, text: str) -> list[str]:
     """A mid-law rule's value on a text: "id label" of every section, when the first article
     placed is numbered 2 or more (empty otherwise)."""
     _, builder = _split(list(enumerate(text.split("\n"), 1)))
-    nodes: list[Node] = []
-    todo = list(reversed(builder.roots))
-    while todo:
-        node = todo.pop()
-        nodes.append(node)
-        todo.extend(reversed(node.children))
+    nodes = list(walk(builder.roots))
     first = next((n for n in nodes if n.style == "article"), None)
     if first is None or first.ordinal < 2:
         return []
@@ -1189,12 +1169,7 @@ def _unprinted_parent_gives(rule: UnprintedParentRule, text: str) -> list[str]:
     _, builder = _split(list(enumerate(text.split("\n"), 1)))
     if not any(n.code == "N207" and f"({rule.code})" in n.message for n in builder.notices):
         return []
-    out: list[str] = []
-    todo = list(reversed(builder.roots))
-    while todo:
-        node = todo.pop()
-        out.append(f"{node.id} {node.label} {node.title}")
-        todo.extend(reversed(node.children))
+    out = [f"{node.id} {node.label} {node.title}" for node in walk(builder.roots)]
     return out
 
 

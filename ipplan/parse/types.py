@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
@@ -62,6 +63,15 @@ class Node:
     #: (the node has no children then: it was the last open section).
     after: list[str] = field(default_factory=list)
     after_lines: list[int] = field(default_factory=list)
+
+
+def walk(nodes: list[Node]) -> Iterator[Node]:
+    """Every node of a tree in document order (a node, then its children's trees)."""
+    todo = list(reversed(nodes))
+    while todo:
+        node = todo.pop()
+        yield node
+        todo.extend(reversed(node.children))
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ipplan import patterncache
-from ipplan.parse.brackets import ASCII_CLOSE, CLOSE, OPEN, matching_close, matching_open, split_top
+from ipplan.parse.brackets import CLOSE, OPEN, matching_close, matching_open, split_top, top_groups, top_spans
 from ipplan.parse.dates import YEAR
 from ipplan.parse.rules import Rule, RuleTable, given, lazy
 from ipplan.parse.types import Node, UnitRef
@@ -180,73 +179,6 @@ def parse_unit_list(text: str, lead: bool = False) -> list[UnitRef]:
     return _parse_list(text, lead)[0]
 
 
-_BRACKET = lazy("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE)) + "]")
-
-
-@functools.lru_cache(maxsize=256)
-def _top_groups(text: str) -> tuple[tuple[int, int], ...]:
-    """(open, close) of every bracket group at depth 0, in one pass (close = len if unclosed);
-    an ASCII " closes the “ it follows (“双随机"检查), as in brackets.split_top. Cached: every
-    clause rule scans a paragraph's groups."""
-    out, depth, start = [], 0, 0
-    opened: list[str] = []
-    for m in _BRACKET.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch in ASCII_CLOSE:
-            if not (opened and opened[-1] == ASCII_CLOSE[ch]):
-                continue
-            ch = CLOSE[0]
-        if ch in OPEN:
-            if depth == 0:
-                start = i
-            depth += 1
-            opened.append(ch)
-        elif ch in CLOSE and depth:
-            depth -= 1
-            opened.pop()
-            if depth == 0:
-                out.append((start, i))
-    if depth:
-        out.append((start, len(text)))
-    return tuple(out)
-
-
-_SPECIALS: dict[str, re.Pattern[str]] = {}
-
-
-def _top_spans(text: str, seps: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """(start, end) of the parts of ``text[start:end]`` between separators at bracket depth 0,
-    spaces trimmed, empty parts left out (split_top with positions)."""
-    end = len(text) if end is None else end
-    pattern = _SPECIALS.get(seps) or _SPECIALS.setdefault(
-        seps, patterncache.compile("[" + re.escape(OPEN + CLOSE + "".join(ASCII_CLOSE) + seps) + "]"))
-    depth, left = 0, start
-    opened: list[str] = []
-    bounds: list[tuple[int, int]] = []
-    for m in pattern.finditer(text, start, end):
-        ch = m.group()
-        if ch in ASCII_CLOSE:
-            if opened and opened[-1] == ASCII_CLOSE[ch]:
-                opened.pop()
-                depth -= 1
-        elif ch in OPEN:
-            depth += 1
-            opened.append(ch)
-        elif ch in CLOSE:
-            depth -= depth > 0
-            if opened:
-                opened.pop()
-        elif depth == 0:
-            bounds.append((left, m.start()))
-            left = m.end()
-    bounds.append((left, end))
-    for a, b in bounds:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            yield a, b
 
 
 # ---------------------------------------------------------------- clause forms
@@ -285,7 +217,7 @@ def _late_labelled(text: str) -> list[Clause]:
     """A bracket whose labelled list follows a deadline (or a pace): what precedes the label
     is the deadline when it reads as one, units when it names organs, else nothing."""
     out = []
-    for start, end in _top_groups(text):
+    for start, end in top_groups(text):
         if text[start] not in "(（" or end - start > MAX_CLAUSE or CLAUSE_START.match(text, start):
             continue
         inner = text[start + 1 : end]
@@ -395,7 +327,7 @@ def _verb_clauses(text: str, objects: bool = False) -> list[Clause]:
 def _verb_scan(text: str) -> tuple[tuple[Clause, bool], ...]:
     """Every verb bracket of a paragraph once for both rules: (clause, whether it needs RU07)."""
     out = []
-    for start, end in _top_groups(text):
+    for start, end in top_groups(text):
         if text[start] not in "(（" or end - start > MAX_CLAUSE or not VERB_RE.search(text, start, end):
             continue
         inner = text[start + 1 : end]
@@ -435,7 +367,7 @@ def _lead_support_spans(text: str) -> list[Clause]:
         if out and hit.start() < out[-1].end:
             continue
         a, b = _sentence_around(text, hit.start(), hit.end())
-        spans = list(_top_spans(text, "，,", a, b))
+        spans = list(top_spans(text, "，,", a, b))
         i = next((k for k, (x, y) in enumerate(spans) if x <= hit.start() < y), len(spans))
         m = _LEAD_SPAN.fullmatch(text, *spans[i]) if i < len(spans) else None
         lead = parse_unit_list(m["names"], True) if m else []
@@ -474,7 +406,7 @@ def _bare_brackets(text: str) -> list[Clause]:
     a name (市市场监管局（市知识产权局）); alone on its line only with two names or more (a
     name alone there may be a signature's)."""
     out = []
-    for start, end in _top_groups(text):
+    for start, end in top_groups(text):
         if text[start] not in "(（" or end >= len(text) or end - start > 150:
             continue
         b = start
@@ -521,7 +453,7 @@ def _line_clause(text: str) -> list[Clause]:
     """A paragraph opening with a labelled list: to its first sentence end."""
     if not (m := LINE_CLAUSE.match(text)):
         return []
-    end = next(_top_spans(text, "。"), (0, len(text)))[1]
+    end = next(top_spans(text, "。"), (0, len(text)))[1]
     units, deadline = _parse_list(text[:end])
     return [Clause(units, deadline, 0, end)] if _stated(units, m) else []
 
@@ -534,10 +466,10 @@ def _sentence_labelled(text: str) -> list[Clause]:
         start = m.start("label")
         if out and start < out[-1].end:
             continue  # a further label of the same list (…；配合单位：…)
-        groups = _top_groups(text) if groups is None else groups
+        groups = top_groups(text) if groups is None else groups
         if any(a < start <= b for a, b in groups):
             continue  # inside a bracket: RU01's
-        end = next(_top_spans(text, "。！？!?", start), (start, len(text)))[1]
+        end = next(top_spans(text, "。！？!?", start), (start, len(text)))[1]
         units, deadline = _parse_list(text[start:end])
         if _stated(units, m):
             out.append(Clause(units, deadline, start, end))
@@ -767,7 +699,7 @@ def _paragraphs(texts: list[str]) -> list[tuple[str, int]]:
 
 
 def _open_clause(text: str) -> bool:
-    groups = _top_groups(text[-MAX_CLAUSE:])
+    groups = top_groups(text[-MAX_CLAUSE:])
     return bool(groups) and groups[-1][1] == len(text[-MAX_CLAUSE:]) and "。" not in text[-MAX_CLAUSE:][groups[-1][0]:]
 
 

@@ -59,7 +59,7 @@ NOT_PLACE = lazy(r"知识|产权|建设|推进|加快|关于|发展|强|试点|�
                  r"第|实施|创建|打造|争创|开展|促进|提升|支持|深化|做好|加强|完善|落实|贯彻|质量|城市|城乡|市场|中共|委员会|"
                  r"同意|设立|批复|规划|条例|办法|政府|级|都市|城区|园区"
                  # two level characters name no place: 市市场监管局 is the city's bureau, 省市 both levels
-                 r"|^[省市县区盟州旗]{2}$")
+                 rf"|^[{LEVEL_CHARS}]{{2}}$")
 
 
 class LevelRule(NamedTuple):
@@ -228,7 +228,7 @@ def own_place(text: str, level: str, least: int = OWN_PLACE_MIN, ratio: int = OW
 
 #: How a text names its own jurisdiction by its level: 全盟, 我省, 本州 (not 全市场, 全区域, 全州县).
 #: 区 is left out: 全区 is a district's and an autonomous region's alike.
-SELF_LEVEL = lazy(r"(?:全|我|本)(?P<l>[省市县盟州旗])(?![场域份县级])")
+SELF_LEVEL = lazy(rf"(?:全|我|本)(?P<l>[{LEVEL_CHARS.replace('区', '')}])(?![场域份县级])")
 #: A text speaks for its level when it names it so this often, and this many times as often as any other.
 SELF_LEVEL_MIN = 2
 SELF_LEVEL_RATIO = 2
