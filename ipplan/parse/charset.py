@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import codecs
 import functools
-import re
 from importlib import resources
 from typing import NamedTuple
 

@@ -10,7 +10,6 @@ results and changes nothing).
 
 from __future__ import annotations
 
-import re
 
 from ipplan.parse.brackets import matching_open, split_top
 from ipplan.parse.rules import lazy

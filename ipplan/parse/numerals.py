@@ -6,7 +6,6 @@ through this module. Values are :class:`~decimal.Decimal` so that 0.07万 is exa
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 
 from ipplan.parse.rules import lazy

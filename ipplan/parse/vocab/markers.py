@@ -311,7 +311,7 @@ PART_RULES: tuple[PartRule, ...] = (
     PartRule(code="OL13", kind="part_title",
              summary="a part's title: a short line without sentence or clause signs between two numbered parts "
                      "(a second document printed after the first, before its own 一、)",
-             pattern=rf"(?! \s* (?:专栏|附[件表]) ) [^。；;！？!?，,：:]{{4,60}}",
+             pattern=r"(?! \s* (?:专栏|附[件表]) ) [^。；;！？!?，,：:]{4,60}",
              examples=(("某省数字经济创新发展行动计划（2024-2026年）", "part_title"), ("支持数字经济发展若干政策", "part_title")),
              near_misses=("本政策自2024年1月1日起执行。", "专栏1 重点工程", "为深入实施创新驱动发展战略，制定本计划。",
                           "二、工作措施：", "附件")),

@@ -4,7 +4,6 @@ issuer, addressees), the units (a bracket naming an organ is an alias) and the t
 
 from __future__ import annotations
 
-import re
 
 from ipplan.parse.numerals import CN_COUNT_CLASS
 from ipplan.parse.rules import lazy

@@ -3,7 +3,6 @@ and how a page number is printed alone on a line."""
 
 from __future__ import annotations
 
-import re
 
 from ipplan.parse.rules import lazy
 
