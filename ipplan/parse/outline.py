@@ -905,8 +905,7 @@ def _split(lines: list[tuple[int, str]]) -> tuple[Outline, _Builder]:
                 continue
             in_attachment_list = False
             if mk is None or mk.weak or (mk.style not in ("cn", "paren_cn", *LAW_STYLES) and mk.ordinal != 1
-                                         and not (mk.ordinal is not None and not queue.front
-                                                  and _starts_mid_run(mk, queue.lines, queue.i))
+                                         and not (not queue.front and _starts_mid_run(mk, queue.lines, queue.i))
                                          and not (mk.style == "bullet" and not queue.front and not piece
                                                   and _starts_bullet_run(queue.lines, queue.i))):
                 found = _next_inline(line, 0, builder, head=True)
